@@ -1,0 +1,48 @@
+//! The NLP core: from an article body to an [`Analysis`].
+//!
+//! Pure code: no I/O (the model and gazetteers are embedded), no UI, store or
+//! ingest imports, deterministic, and never panics on any input.
+//!
+//! The pipeline, stage by stage:
+//! 1. [`token::tokenize`]: tokens with byte spans.
+//! 2. [`sentence::split`]: sentence spans.
+//! 3. [`ner`]: entity mentions (PER, LOC, ORG, MISC) from the trained tagger.
+//! 4. [`link`]: mentions grouped into referents, each with a country.
+//! 5. [`countries`]: focus countries and mentioned countries, with evidence.
+//! 6. [`commitments`]: who pledged, is willing, agreed, supports, proposes what.
+
+pub mod commitments;
+pub mod countries;
+pub mod gazetteer;
+pub mod link;
+pub mod ner;
+pub mod sentence;
+pub mod token;
+pub mod types;
+
+pub use types::*;
+
+use crate::article::Article;
+
+/// Analyses one article's body (the title informs country focus only).
+pub fn analyze(article: &Article) -> Analysis {
+    analyze_text(&article.title, &article.body)
+}
+
+/// Analyses `body`; every span in the result is a byte range into `body`.
+pub fn analyze_text(title: &str, body: &str) -> Analysis {
+    let tokens = token::tokenize(body);
+    let sentences = sentence::split(body, &tokens);
+    let mentions = ner::find_mentions(body, &tokens, &sentences);
+    let (entities, referents) = link::link(body, &tokens, &sentences, &mentions);
+    let (focus, mentioned) = countries::score(title, body, &tokens, &entities, &referents);
+    let commitments = commitments::extract(body, &tokens, &sentences, &entities, &referents);
+    Analysis {
+        sentences: sentences.iter().map(|s| s.span.clone()).collect(),
+        entities,
+        referents,
+        focus,
+        mentioned,
+        commitments,
+    }
+}

@@ -1,0 +1,1 @@
+//! The SQLite cache: feeds, articles, read state, analyses. (issue 5)
