@@ -5,7 +5,10 @@ use proptest::prelude::*;
 use readout::nlp::token::{TokenKind, tokenize};
 
 fn surface(text: &str) -> Vec<&str> {
-    tokenize(text).iter().map(|t| &text[t.span.clone()]).collect()
+    tokenize(text)
+        .iter()
+        .map(|t| &text[t.span.clone()])
+        .collect()
 }
 
 /// (name, input, expected tokens)
@@ -13,25 +16,87 @@ type Case = (&'static str, &'static str, &'static [&'static str]);
 
 const CONVENTIONS: &[Case] = &[
     ("plain words", "Li met Aliyev", &["Li", "met", "Aliyev"]),
-    ("punctuation split", "Beijing, China.", &["Beijing", ",", "China", "."]),
+    (
+        "punctuation split",
+        "Beijing, China.",
+        &["Beijing", ",", "China", "."],
+    ),
     ("possessive", "Azerbaijan's", &["Azerbaijan", "'s"]),
-    ("curly possessive", "Azerbaijan’s plan", &["Azerbaijan", "’s", "plan"]),
-    ("plural possessive", "the countries' leaders", &["the", "countries", "'", "leaders"]),
+    (
+        "curly possessive",
+        "Azerbaijan’s plan",
+        &["Azerbaijan", "’s", "plan"],
+    ),
+    (
+        "plural possessive",
+        "the countries' leaders",
+        &["the", "countries", "'", "leaders"],
+    ),
     ("negation clitic", "don't", &["do", "n't"]),
     ("can't", "can't", &["ca", "n't"]),
-    ("other clitics", "we're they've I'll he'd I'm", &["we", "'re", "they", "'ve", "I", "'ll", "he", "'d", "I", "'m"]),
-    ("inner apostrophe", "O'Brien in Côte d'Ivoire", &["O'Brien", "in", "Côte", "d'Ivoire"]),
-    ("initials abbreviation", "the U.S. Senate", &["the", "U.S.", "Senate"]),
-    ("three-letter initials", "U.S.A. and U.K.", &["U.S.A.", "and", "U.K."]),
-    ("lower-case initials", "e.g. this, i.e. that at 5 p.m.", &["e.g.", "this", ",", "i.e.", "that", "at", "5", "p.m."]),
-    ("titles", "Mr. Li and Dr. Smith", &["Mr.", "Li", "and", "Dr.", "Smith"]),
-    ("name initials", "J. R. R. Tolkien", &["J.", "R.", "R.", "Tolkien"]),
+    (
+        "other clitics",
+        "we're they've I'll he'd I'm",
+        &[
+            "we", "'re", "they", "'ve", "I", "'ll", "he", "'d", "I", "'m",
+        ],
+    ),
+    (
+        "inner apostrophe",
+        "O'Brien in Côte d'Ivoire",
+        &["O'Brien", "in", "Côte", "d'Ivoire"],
+    ),
+    (
+        "initials abbreviation",
+        "the U.S. Senate",
+        &["the", "U.S.", "Senate"],
+    ),
+    (
+        "three-letter initials",
+        "U.S.A. and U.K.",
+        &["U.S.A.", "and", "U.K."],
+    ),
+    (
+        "lower-case initials",
+        "e.g. this, i.e. that at 5 p.m.",
+        &["e.g.", "this", ",", "i.e.", "that", "at", "5", "p.m."],
+    ),
+    (
+        "titles",
+        "Mr. Li and Dr. Smith",
+        &["Mr.", "Li", "and", "Dr.", "Smith"],
+    ),
+    (
+        "name initials",
+        "J. R. R. Tolkien",
+        &["J.", "R.", "R.", "Tolkien"],
+    ),
     ("month abbreviation", "on Jan. 5", &["on", "Jan.", "5"]),
-    ("No. before number", "No. 5 but no.", &["No.", "5", "but", "no", "."]),
-    ("sentence-final word", "in Beijing.", &["in", "Beijing", "."]),
-    ("hyphenated", "people-to-people ties", &["people-to-people", "ties"]),
-    ("hyphenated names", "China-Europe Express", &["China-Europe", "Express"]),
-    ("abbreviation then hyphen", "U.S.-led talks", &["U.S.-led", "talks"]),
+    (
+        "No. before number",
+        "No. 5 but no.",
+        &["No.", "5", "but", "no", "."],
+    ),
+    (
+        "sentence-final word",
+        "in Beijing.",
+        &["in", "Beijing", "."],
+    ),
+    (
+        "hyphenated",
+        "people-to-people ties",
+        &["people-to-people", "ties"],
+    ),
+    (
+        "hyphenated names",
+        "China-Europe Express",
+        &["China-Europe", "Express"],
+    ),
+    (
+        "abbreviation then hyphen",
+        "U.S.-led talks",
+        &["U.S.-led", "talks"],
+    ),
     ("unicode hyphen", "Trans‐Caspian", &["Trans‐Caspian"]),
     ("money", "$1.5bn", &["$", "1.5bn"]),
     ("percent", "3.5%", &["3.5", "%"]),
@@ -43,12 +108,24 @@ const CONVENTIONS: &[Case] = &[
 ];
 
 const PUNCTUATION: &[Case] = &[
-    ("straight quotes", "\"Yes,\" he said", &["\"", "Yes", ",", "\"", "he", "said"]),
-    ("curly quotes", "“Yes” ‘no’", &["“", "Yes", "”", "‘", "no", "’"]),
+    (
+        "straight quotes",
+        "\"Yes,\" he said",
+        &["\"", "Yes", ",", "\"", "he", "said"],
+    ),
+    (
+        "curly quotes",
+        "“Yes” ‘no’",
+        &["“", "Yes", "”", "‘", "no", "’"],
+    ),
     ("guillemets", "«Oui»", &["«", "Oui", "»"]),
     ("em dash", "China—Azerbaijan", &["China", "—", "Azerbaijan"]),
     ("en dash", "2020–2021", &["2020", "–", "2021"]),
-    ("double hyphen", "(Xinhua) -- Li", &["(", "Xinhua", ")", "--", "Li"]),
+    (
+        "double hyphen",
+        "(Xinhua) -- Li",
+        &["(", "Xinhua", ")", "--", "Li"],
+    ),
     ("ellipsis", "Well... no…", &["Well", "...", "no", "…"]),
     ("question and bang", "What?!", &["What", "?", "!"]),
     ("brackets", "[a] {b}", &["[", "a", "]", "{", "b", "}"]),
@@ -56,26 +133,62 @@ const PUNCTUATION: &[Case] = &[
 ];
 
 const WEB: &[Case] = &[
-    ("url", "See https://example.org/a?b=1.", &["See", "https://example.org/a?b=1", "."]),
-    ("url in brackets", "(http://x.org/wiki/A_(b))", &["(", "http://x.org/wiki/A_(b)", ")"]),
-    ("www url", "www.xinhua.net, today", &["www.xinhua.net", ",", "today"]),
-    ("email", "write to jane.doe+news@mail.example.com.", &["write", "to", "jane.doe+news@mail.example.com", "."]),
-    ("not an email", "a@b and x@", &["a", "@", "b", "and", "x", "@"]),
+    (
+        "url",
+        "See https://example.org/a?b=1.",
+        &["See", "https://example.org/a?b=1", "."],
+    ),
+    (
+        "url in brackets",
+        "(http://x.org/wiki/A_(b))",
+        &["(", "http://x.org/wiki/A_(b)", ")"],
+    ),
+    (
+        "www url",
+        "www.xinhua.net, today",
+        &["www.xinhua.net", ",", "today"],
+    ),
+    (
+        "email",
+        "write to jane.doe+news@mail.example.com.",
+        &["write", "to", "jane.doe+news@mail.example.com", "."],
+    ),
+    (
+        "not an email",
+        "a@b and x@",
+        &["a", "@", "b", "and", "x", "@"],
+    ),
     ("hashtag", "#BeltAndRoad rocks", &["#BeltAndRoad", "rocks"]),
     ("handle", "via @XHNews:", &["via", "@XHNews", ":"]),
-    ("bare domain", "Xinhua.net reports", &["Xinhua.net", "reports"]),
+    (
+        "bare domain",
+        "Xinhua.net reports",
+        &["Xinhua.net", "reports"],
+    ),
 ];
 
 const SCRIPTS: &[Case] = &[
-    ("chinese ideographs one per char", "李强会见", &["李", "强", "会", "见"]),
+    (
+        "chinese ideographs one per char",
+        "李强会见",
+        &["李", "强", "会", "见"],
+    ),
     ("cjk punctuation", "北京。", &["北", "京", "。"]),
     ("kana run", "カタカナです", &["カタカナです"]),
     ("hangul words", "한국 서울", &["한국", "서울"]),
     ("cyrillic", "Москва, Баку", &["Москва", ",", "Баку"]),
     ("arabic", "باكو عاصمة", &["باكو", "عاصمة"]),
     ("devanagari with marks", "हिन्दी भाषा", &["हिन्दी", "भाषा"]),
-    ("combining accent", "Cafe\u{301} noir", &["Cafe\u{301}", "noir"]),
-    ("emoji", "Great 👍🏽 news 🇨🇳!", &["Great", "👍🏽", "news", "🇨🇳", "!"]),
+    (
+        "combining accent",
+        "Cafe\u{301} noir",
+        &["Cafe\u{301}", "noir"],
+    ),
+    (
+        "emoji",
+        "Great 👍🏽 news 🇨🇳!",
+        &["Great", "👍🏽", "news", "🇨🇳", "!"],
+    ),
     ("zwj emoji", "👨‍👩‍👧 family", &["👨‍👩‍👧", "family"]),
     ("euro sign", "€5", &["€", "5"]),
     ("nbsp separates", "a\u{a0}b", &["a", "b"]),
@@ -84,11 +197,19 @@ const SCRIPTS: &[Case] = &[
 
 /// Bugs found and fixed; each name says what went wrong.
 const REGRESSIONS: &[Case] = &[
-    ("n't after a combining mark does not split inside the mark", "e\u{301}n't", &["e\u{301}", "n't"]),
+    (
+        "n't after a combining mark does not split inside the mark",
+        "e\u{301}n't",
+        &["e\u{301}", "n't"],
+    ),
     ("lone n't stays one token", "n't", &["n't"]),
     ("possessive after abbreviation", "U.S.'s", &["U.S.", "'s"]),
     ("clitic at end of text", "it's", &["it", "'s"]),
-    ("abbreviation at end of text keeps its period", "in the U.S.", &["in", "the", "U.S."]),
+    (
+        "abbreviation at end of text keeps its period",
+        "in the U.S.",
+        &["in", "the", "U.S."],
+    ),
 ];
 
 fn check(cases: &[Case]) {
@@ -129,7 +250,9 @@ fn tokens_have_kinds() {
     use TokenKind::*;
     assert_eq!(
         kinds,
-        [Word, Word, Symbol, Number, Word, Email, Hashtag, Handle, Symbol, Punct]
+        [
+            Word, Word, Symbol, Number, Word, Email, Hashtag, Handle, Symbol, Punct
+        ]
     );
 }
 
@@ -149,7 +272,11 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     let tokens = tokenize(text);
     let mut last_end = 0;
     for t in &tokens {
-        prop_assert!(t.span.start >= last_end, "sorted, non-overlapping: {:?}", t.span);
+        prop_assert!(
+            t.span.start >= last_end,
+            "sorted, non-overlapping: {:?}",
+            t.span
+        );
         prop_assert!(t.span.start < t.span.end, "non-empty: {:?}", t.span);
         prop_assert!(t.span.end <= text.len());
         prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
@@ -165,7 +292,9 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     for (i, c) in text.char_indices() {
         if !covered[i] {
             prop_assert!(
-                c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+                c.is_whitespace()
+                    || c.is_control()
+                    || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
                     || finl_is_separator(c),
                 "dropped {c:?} at {i} in {text:?}"
             );

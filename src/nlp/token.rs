@@ -129,7 +129,6 @@ fn classify(c: char) -> Class {
         c if c.is_format() => Class::Mark,
         c if c.is_punctuation() => Class::Punct,
         _ => Class::Symbol, // private use, unassigned
-
     }
 }
 
@@ -296,7 +295,10 @@ impl Scanner<'_> {
             Some(Some(at)) if at >= i => Some(at),
             Some(None) => None,
             _ => {
-                let found = self.bytes.get(i..).and_then(|r| r.iter().position(|&b| b == b'@'));
+                let found = self
+                    .bytes
+                    .get(i..)
+                    .and_then(|r| r.iter().position(|&b| b == b'@'));
                 let at = found.map(|p| i + p);
                 self.next_at = Some(at);
                 at
@@ -311,7 +313,12 @@ impl Scanner<'_> {
         }
         let at = self.next_at(i)?;
         let mut local_end = i;
-        while local_end < at && self.bytes.get(local_end).is_some_and(|&b| is_email_local(b)) {
+        while local_end < at
+            && self
+                .bytes
+                .get(local_end)
+                .is_some_and(|&b| is_email_local(b))
+        {
             local_end += 1;
         }
         if local_end != at || self.bytes.get(at.wrapping_sub(1)) == Some(&b'.') {
@@ -337,7 +344,12 @@ impl Scanner<'_> {
                 break; // only possible right after the '@': no domain
             }
             last_label = label_start;
-            if self.bytes.get(end) == Some(&b'.') && self.bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            if self.bytes.get(end) == Some(&b'.')
+                && self
+                    .bytes
+                    .get(end + 1)
+                    .is_some_and(u8::is_ascii_alphanumeric)
+            {
                 dots += 1;
                 end += 1;
             } else {
@@ -389,8 +401,12 @@ impl Scanner<'_> {
                             && i - segment > 1
                             && !self.single_letter(segment, i))
                 }
-                ',' | ':' | '/' => prev.is_ascii_digit() && after_char.is_some_and(|a| a.is_ascii_digit()),
-                '&' => prev.is_ascii_uppercase() && after_char.is_some_and(|a| a.is_ascii_uppercase()),
+                ',' | ':' | '/' => {
+                    prev.is_ascii_digit() && after_char.is_some_and(|a| a.is_ascii_digit())
+                }
+                '&' => {
+                    prev.is_ascii_uppercase() && after_char.is_some_and(|a| a.is_ascii_uppercase())
+                }
                 _ if is_apostrophe(next) => {
                     if !after_alnum || self.clitic_len(i).is_some() {
                         false
@@ -486,7 +502,8 @@ impl Scanner<'_> {
             .into_iter()
             .find(|s| rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s))?
             .len();
-        self.boundary_at(i + alen + suffix_len).then_some(alen + suffix_len)
+        self.boundary_at(i + alen + suffix_len)
+            .then_some(alen + suffix_len)
     }
 
     /// Punctuation and symbols at `i`: clitics, hashtags, handles, runs, singles.
@@ -510,9 +527,16 @@ impl Scanner<'_> {
                 }
                 end += nl;
             }
-            let has_alnum = self.text.get(i + len..end).is_some_and(|s| s.chars().any(char::is_alphanumeric));
+            let has_alnum = self
+                .text
+                .get(i + len..end)
+                .is_some_and(|s| s.chars().any(char::is_alphanumeric));
             if has_alnum {
-                let kind = if c == '#' { TokenKind::Hashtag } else { TokenKind::Handle };
+                let kind = if c == '#' {
+                    TokenKind::Hashtag
+                } else {
+                    TokenKind::Handle
+                };
                 self.push(i..end, kind);
                 return end;
             }

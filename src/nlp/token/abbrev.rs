@@ -32,12 +32,9 @@ const ORDINARY: &[&str] = &[
     // months (May, June and July are not abbreviated)
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     // companies and organisations
-    "Inc", "Corp", "Co", "Ltd", "Bros", "Assn", "Dept", "Univ", "Govt",
-    // name suffixes
-    "Jr", "Esq",
-    // Latin and general
-    "etc", "vs", "approx", "est", "cf", "al", "ca",
-    // streets and places
+    "Inc", "Corp", "Co", "Ltd", "Bros", "Assn", "Dept", "Univ", "Govt", // name suffixes
+    "Jr", "Esq", // Latin and general
+    "etc", "vs", "approx", "est", "cf", "al", "ca", // streets and places
     "Ave", "Blvd", "Rd", "Ft", "Sq", "Hwy",
     // US states in AP style (only forms that are not everyday words in lower case)
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
