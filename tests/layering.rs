@@ -33,7 +33,10 @@ fn offending_lines(files: &[PathBuf], forbidden: &[&str]) -> Vec<String> {
         let text = fs::read_to_string(file).unwrap_or_default();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            if forbidden.iter().any(|name| code.contains(&format!("{name}::"))) {
+            if forbidden
+                .iter()
+                .any(|name| code.contains(&format!("{name}::")))
+            {
                 found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
             }
         }
@@ -46,7 +49,11 @@ fn nlp_never_imports_ui_store_ingest_or_terminal_crates() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = rust_files(&root.join("nlp"));
     files.push(root.join("nlp.rs"));
-    assert!(files.len() > 1, "no NLP sources found under {}", root.display());
+    assert!(
+        files.len() > 1,
+        "no NLP sources found under {}",
+        root.display()
+    );
     let forbidden = [
         "crate::tui",
         "crate::store",
@@ -59,7 +66,11 @@ fn nlp_never_imports_ui_store_ingest_or_terminal_crates() {
         "ureq",
     ];
     let bad = offending_lines(&files, &forbidden);
-    assert!(bad.is_empty(), "NLP layer imports what it must not:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "NLP layer imports what it must not:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -67,15 +78,26 @@ fn ingest_never_imports_nlp_or_tui() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = rust_files(&root.join("ingest"));
     files.push(root.join("ingest.rs"));
-    let bad = offending_lines(&files, &["crate::nlp", "crate::tui", "ratatui", "crossterm"]);
-    assert!(bad.is_empty(), "ingest layer imports what it must not:\n{}", bad.join("\n"));
+    let bad = offending_lines(
+        &files,
+        &["crate::nlp", "crate::tui", "ratatui", "crossterm"],
+    );
+    assert!(
+        bad.is_empty(),
+        "ingest layer imports what it must not:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
 fn the_checker_sees_a_forbidden_import() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("x.rs");
-    fs::write(&file, "use crate::tui::App;\n// crate::store:: in a comment is fine\n").unwrap();
+    fs::write(
+        &file,
+        "use crate::tui::App;\n// crate::store:: in a comment is fine\n",
+    )
+    .unwrap();
     let bad = offending_lines(&[file], &["crate::tui", "crate::store"]);
     assert_eq!(bad.len(), 1, "{bad:?}");
 }
