@@ -3,6 +3,12 @@
 //! Text: the articles of `../shared/data/corpus/` (or the bundled `assets/articles/`),
 //! each tagged as one document, as `find_mentions` does in the pipeline.
 
+#![allow(
+    clippy::single_range_in_vec_init,
+    clippy::expect_used,
+    clippy::unwrap_used
+)]
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use readout::nlp::ner::{self, model::Model, tagger};
 use readout::nlp::{sentence, token};

@@ -1,6 +1,12 @@
 //! The shipped tagger: loads, tags sentences written for this test sensibly, meets
 //! an accuracy floor on CoNLL-2003 valid.txt, and survives pathological input.
 
+#![allow(
+    clippy::single_range_in_vec_init,
+    clippy::expect_used,
+    clippy::unwrap_used
+)]
+
 use readout::nlp::ner::{self, conll, model::Model, tagger, tags::Tag};
 use readout::nlp::{EntityKind, sentence, token};
 use std::path::PathBuf;
@@ -67,7 +73,8 @@ fn tags_hand_written_news_sentences() {
 
 #[test]
 fn find_mentions_gives_sorted_spans_on_the_text() {
-    let text = "Officials from Japan met Boris Johnson in London last year and\n\nthe World Bank agreed";
+    let text =
+        "Officials from Japan met Boris Johnson in London last year and\n\nthe World Bank agreed";
     let tokens = token::tokenize(text);
     let sentences = sentence::split(text, &tokens);
     let mentions = ner::find_mentions(text, &tokens, &sentences);
@@ -75,24 +82,46 @@ fn find_mentions_gives_sorted_spans_on_the_text() {
         .iter()
         .map(|m| (&text[m.span.clone()], m.kind))
         .collect();
-    assert!(surface.contains(&("Boris Johnson", EntityKind::Person)), "{surface:?}");
-    assert!(surface.contains(&("London", EntityKind::Place)), "{surface:?}");
-    assert!(mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    assert!(
+        surface.contains(&("Boris Johnson", EntityKind::Person)),
+        "{surface:?}"
+    );
+    assert!(
+        surface.contains(&("London", EntityKind::Place)),
+        "{surface:?}"
+    );
+    assert!(
+        mentions
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start)
+    );
 }
 
 #[test]
 fn pathological_input_does_not_panic() {
     let caps = "Word ".repeat(100_000);
     let punct = "?!.,;:--()[]{}\"'".repeat(2_000);
-    let mixed = "Москва 北京 München القاهرة Zürich 🙂 e\u{301} \u{202E}evil\u{202C} Ab\u{0}c ".repeat(500);
-    for text in ["", " ", "\n\n\n", caps.as_str(), punct.as_str(), mixed.as_str()] {
+    let mixed =
+        "Москва 北京 München القاهرة Zürich 🙂 e\u{301} \u{202E}evil\u{202C} Ab\u{0}c ".repeat(500);
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        caps.as_str(),
+        punct.as_str(),
+        mixed.as_str(),
+    ] {
         let tokens = token::tokenize(text);
         let sentences = sentence::split(text, &tokens);
         let mentions = ner::find_mentions(text, &tokens, &sentences);
         for m in &mentions {
             assert!(text.get(m.span.clone()).is_some());
         }
-        assert!(mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        assert!(
+            mentions
+                .windows(2)
+                .all(|w| w[0].span.end <= w[1].span.start)
+        );
     }
     // One sentence of 100,000 capitalised words, straight into the tagger.
     let words: Vec<&str> = caps.split_whitespace().collect();
@@ -128,13 +157,19 @@ fn accuracy_on_conll_valid_is_above_the_floor() {
         score.overall.f1()
     );
     for kind in ["PER", "LOC", "ORG"] {
-        assert!(score.per_type[kind].f1() >= 0.85, "{kind}: {}", score.report());
+        assert!(
+            score.per_type[kind].f1() >= 0.85,
+            "{kind}: {}",
+            score.report()
+        );
     }
 }
 
 #[test]
 fn tags_are_valid_bio() {
-    let words = ["in", "New", "York", "and", "Hong", "Kong", "Mr", "X", "Y", "Z"];
+    let words = [
+        "in", "New", "York", "and", "Hong", "Kong", "Mr", "X", "Y", "Z",
+    ];
     let tags = tagger::tag_document(model(), &words, &[0..words.len()]);
     let mut prev: Option<Tag> = None;
     for t in tags {

@@ -1,6 +1,8 @@
 //! The tagger's commands on the real binary: `tag --conll`, `eval-ner`, `train-ner`,
 //! and the errors a user sees for a missing or damaged model file.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -39,7 +41,10 @@ fn tag_appends_one_column_to_every_line_in_order() {
         } else {
             let (head, tag) = o.rsplit_once(' ').unwrap();
             assert_eq!(head, i.trim_end());
-            assert!(tag == "O" || tag.starts_with("B-") || tag.starts_with("I-"), "{o}");
+            assert!(
+                tag == "O" || tag.starts_with("B-") || tag.starts_with("I-"),
+                "{o}"
+            );
         }
     }
     assert!(stdout.contains("London B-LOC B-LOC"), "{stdout}");
@@ -52,7 +57,10 @@ fn eval_ner_reports_per_type_scores() {
     let out = readout(&["eval-ner", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report = text(&out.stdout);
-    assert!(report.starts_with("processed 8 tokens with 3 phrases"), "{report}");
+    assert!(
+        report.starts_with("processed 8 tokens with 3 phrases"),
+        "{report}"
+    );
     for kind in ["PER:", "LOC:", "ORG:"] {
         assert!(report.contains(kind), "{report}");
     }
@@ -63,7 +71,11 @@ fn missing_and_damaged_model_files_are_one_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "sample.conll", SAMPLE.as_bytes());
     let missing = dir.path().join("no-such-model.bin");
-    let damaged = write(dir.path(), "damaged-model.bin", b"RDOUTNER not really a model");
+    let damaged = write(
+        dir.path(),
+        "damaged-model.bin",
+        b"RDOUTNER not really a model",
+    );
     for model in [&missing, &damaged] {
         let out = readout(&[
             "tag",
@@ -105,7 +117,11 @@ fn train_ner_writes_a_model_that_tags() {
         out_path.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("FB1: 100.00"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("FB1: 100.00"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 /// `readout eval-ner` and conlleval.py agree on the same predictions (needs python3
@@ -130,8 +146,16 @@ fn eval_ner_agrees_with_conlleval_py() {
     let ours = readout(&["eval-ner", valid.to_str().unwrap()]);
     let (ours, theirs) = (text(&ours.stdout), text(&py.stdout));
     // Same counts and the same overall line.
-    assert_eq!(ours.lines().next(), theirs.lines().next(), "{ours}\n{theirs}");
-    assert_eq!(ours.lines().nth(1), theirs.lines().nth(1), "{ours}\n{theirs}");
+    assert_eq!(
+        ours.lines().next(),
+        theirs.lines().next(),
+        "{ours}\n{theirs}"
+    );
+    assert_eq!(
+        ours.lines().nth(1),
+        theirs.lines().nth(1),
+        "{ours}\n{theirs}"
+    );
     for line in ours.lines().skip(2) {
         assert!(theirs.contains(line), "{line} not in\n{theirs}");
     }

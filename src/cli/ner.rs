@@ -9,7 +9,7 @@ use std::time::Instant;
 
 /// The model to use: the file given, or the embedded one.
 enum Loaded {
-    File(Model),
+    File(Box<Model>),
     Embedded(&'static Model),
 }
 
@@ -24,7 +24,7 @@ impl Loaded {
 
 fn load_model(path: Option<&Path>) -> anyhow::Result<Loaded> {
     match path {
-        Some(p) => Ok(Loaded::File(Model::load(p)?)),
+        Some(p) => Ok(Loaded::File(Box::new(Model::load(p)?))),
         None => ner::embedded()
             .map(Loaded::Embedded)
             .map_err(|e| anyhow::anyhow!("the embedded model is damaged: {e}")),

@@ -94,6 +94,7 @@ fn close_sentence(doc: &mut Document<'_>, start: &mut usize) {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 

@@ -229,12 +229,29 @@ mod tests {
             &["O", "B-LOC", "O", "B-MISC", "O"],
         );
         let r = s.score();
-        assert_eq!((r.overall.gold, r.overall.predicted, r.overall.correct), (4, 5, 2));
+        assert_eq!(
+            (r.overall.gold, r.overall.predicted, r.overall.correct),
+            (4, 5, 2)
+        );
         assert!((r.overall.precision() - 0.4).abs() < 1e-12);
         assert!((r.overall.recall() - 0.5).abs() < 1e-12);
         assert!((r.overall.f1() - 0.4 / 0.9).abs() < 1e-12);
-        assert_eq!(r.per_type["PER"], Counts { gold: 1, predicted: 2, correct: 1 });
-        assert_eq!(r.per_type["LOC"], Counts { gold: 1, predicted: 2, correct: 0 });
+        assert_eq!(
+            r.per_type["PER"],
+            Counts {
+                gold: 1,
+                predicted: 2,
+                correct: 1
+            }
+        );
+        assert_eq!(
+            r.per_type["LOC"],
+            Counts {
+                gold: 1,
+                predicted: 2,
+                correct: 0
+            }
+        );
         assert_eq!(r.per_type["ORG"].f1(), 0.0);
         assert_eq!(r.per_type["MISC"].f1(), 1.0);
         assert_eq!((r.tokens, r.correct_tags), (11, 8));

@@ -109,10 +109,7 @@ const EOS: u64 = 0x5EED_0000_0000_0E05;
 /// Ranges out of bounds are clipped; tokens outside every sentence get no features.
 pub fn prepare(words: &[&str], sentences: &[Range<usize>]) -> Prepared {
     let mut lower_buf = String::new();
-    let infos: Vec<WordInfo> = words
-        .iter()
-        .map(|w| word_info(w, &mut lower_buf))
-        .collect();
+    let infos: Vec<WordInfo> = words.iter().map(|w| word_info(w, &mut lower_buf)).collect();
     let mut headline = vec![false; words.len()];
     for s in sentences {
         let s = clip(s, words.len());
@@ -150,7 +147,8 @@ fn is_headline(words: &[WordInfo]) -> bool {
 pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mut impl FnMut(u64)) {
     let Some(w) = p.words.get(i) else { return };
     let at = |j: Option<usize>| -> Option<&WordInfo> {
-        j.filter(|j| sentence.contains(j)).and_then(|j| p.words.get(j))
+        j.filter(|j| sentence.contains(j))
+            .and_then(|j| p.words.get(j))
     };
     let prev = at(i.checked_sub(1));
     let next = at(i.checked_add(1));
@@ -241,11 +239,7 @@ fn word_info(word: &str, lower: &mut String) -> WordInfo {
     let mut affixes = 0;
     for k in 1..=AFFIX.min(chars) {
         let p_end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
-        let s_start = lower
-            .char_indices()
-            .rev()
-            .nth(k - 1)
-            .map_or(0, |(i, _)| i);
+        let s_start = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
         info.prefix[k - 1] = hash::bytes(lower.get(..p_end).unwrap_or("").as_bytes());
         info.suffix[k - 1] = hash::bytes(lower.get(s_start..).unwrap_or("").as_bytes());
         affixes = k;
@@ -352,8 +346,11 @@ fn doc_infos(words: &[WordInfo], sentences: &[Range<usize>], headline: &[bool]) 
         if headline.get(s.start).copied().unwrap_or(false) {
             continue;
         }
-        let capitalised =
-            |j: usize| words.get(j).is_some_and(|w| matches!(w.class, INIT_CAP | ALL_CAPS | ONE_CAP | MIXED));
+        let capitalised = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| matches!(w.class, INIT_CAP | ALL_CAPS | ONE_CAP | MIXED))
+        };
         let mut j = s.start;
         while j < s.end {
             if let Some(w) = words.get(j)
@@ -370,18 +367,25 @@ fn doc_infos(words: &[WordInfo], sentences: &[Range<usize>], headline: &[bool]) 
                 j += 1;
             }
             // A run that starts the sentence may owe its first capital to position only.
-            for k in start..j {
+            let n = j - start;
+            for (x, usage) in own
+                .get_mut(start..j)
+                .unwrap_or_default()
+                .iter_mut()
+                .enumerate()
+            {
+                let k = start + x;
                 if k != s.start {
-                    own[k].cap_mid = 1;
+                    usage.cap_mid = 1;
                 }
-                let slot = match (j - start, k - start) {
+                let slot = match (n, x) {
                     (1, _) => 3,
                     (_, 0) => 0,
                     (n, x) if x + 1 == n => 2,
                     _ => 1,
                 };
-                if !(k == s.start && j - start == 1) {
-                    own[k].run[slot] = 1;
+                if !(k == s.start && n == 1) {
+                    usage.run[slot] = 1;
                 }
             }
         }
@@ -416,6 +420,7 @@ fn doc_infos(words: &[WordInfo], sentences: &[Range<usize>], headline: &[bool]) 
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init, clippy::reversed_empty_ranges)]
 mod tests {
     use super::*;
 
@@ -451,16 +456,31 @@ mod tests {
     #[test]
     fn typographic_quotes_read_like_ascii() {
         let mut buf = String::new();
-        assert_eq!(word_info("\u{2019}s", &mut buf).lower, word_info("'s", &mut buf).lower);
-        assert_eq!(word_info("\u{201C}", &mut buf).shape, word_info("\"", &mut buf).shape);
+        assert_eq!(
+            word_info("\u{2019}s", &mut buf).lower,
+            word_info("'s", &mut buf).lower
+        );
+        assert_eq!(
+            word_info("\u{201C}", &mut buf).shape,
+            word_info("\"", &mut buf).shape
+        );
     }
 
     #[test]
     fn digits_fold_and_case_folds() {
         let mut buf = String::new();
-        assert_eq!(word_info("1996", &mut buf).lower, word_info("2024", &mut buf).lower);
-        assert_eq!(word_info("LONDON", &mut buf).lower, word_info("London", &mut buf).lower);
-        assert_ne!(word_info("LONDON", &mut buf).word, word_info("London", &mut buf).word);
+        assert_eq!(
+            word_info("1996", &mut buf).lower,
+            word_info("2024", &mut buf).lower
+        );
+        assert_eq!(
+            word_info("LONDON", &mut buf).lower,
+            word_info("London", &mut buf).lower
+        );
+        assert_ne!(
+            word_info("LONDON", &mut buf).word,
+            word_info("London", &mut buf).word
+        );
     }
 
     #[test]
@@ -469,13 +489,25 @@ mod tests {
         let b = features_of(&["Mr", "Paris", "said"], 1);
         assert_ne!(a, b);
         assert_eq!(a.len(), b.len());
-        assert_eq!(features_of(&["in", "Paris", "today"], 1), a, "deterministic");
+        assert_eq!(
+            features_of(&["in", "Paris", "today"], 1),
+            a,
+            "deterministic"
+        );
     }
 
     #[test]
     fn document_level_case_evidence() {
         // "BLACKBURN" in a headline; "Peter Blackburn" mid-text elsewhere.
-        let words = ["BLACKBURN", "WINS", "said", "Peter", "Blackburn", "today", "."];
+        let words = [
+            "BLACKBURN",
+            "WINS",
+            "said",
+            "Peter",
+            "Blackburn",
+            "today",
+            ".",
+        ];
         let p = prepare(&words, &[0..2, 2..7]);
         assert!(p.headline[0] && !p.headline[2]);
         // The headline word sees a capitalised mid-sentence use and a run end elsewhere.

@@ -179,7 +179,9 @@ impl Model {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
         loop {
-            let Some(slot) = self.slots.get_mut(i) else { return };
+            let Some(slot) = self.slots.get_mut(i) else {
+                return;
+            };
             if slot.fingerprint == 0 {
                 *slot = Slot {
                     fingerprint: fp,
@@ -309,7 +311,9 @@ impl Weights {
         for (key, w) in kept {
             out.extend_from_slice(&key.to_le_bytes());
             for x in w {
-                let q = (x * scale).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX));
+                let q = (x * scale)
+                    .round()
+                    .clamp(f32::from(i16::MIN), f32::from(i16::MAX));
                 out.extend_from_slice(&(q as i16).to_le_bytes());
             }
         }
@@ -362,7 +366,10 @@ mod tests {
     #[test]
     fn damage_is_an_error_not_a_panic() {
         let good = sample();
-        assert!(matches!(Model::from_bytes(&[]), Err(FormatError::TooShort(0))));
+        assert!(matches!(
+            Model::from_bytes(&[]),
+            Err(FormatError::TooShort(0))
+        ));
         let mut bad = good.clone();
         bad[0] = b'X';
         assert_eq!(Model::from_bytes(&bad).unwrap_err(), FormatError::BadMagic);

@@ -209,7 +209,11 @@ impl Perceptron {
         out.clear();
         for t in s.offsets.windows(2) {
             let mut scores = [0.0; N_TAGS];
-            for &f in s.features.get(t[0] as usize..t[1] as usize).unwrap_or_default() {
+            for &f in s
+                .features
+                .get(t[0] as usize..t[1] as usize)
+                .unwrap_or_default()
+            {
                 if let Some(w) = self.w.get(f as usize) {
                     for (a, b) in scores.iter_mut().zip(w) {
                         *a += b;
@@ -263,10 +267,10 @@ impl Perceptron {
         let avg = |w: f64, u: f64| (w - u / c) as f32;
         let mut start = [0.0; N_TAGS];
         let mut transitions = [[0.0; N_TAGS]; N_TAGS];
-        for t in 0..N_TAGS {
+        for (t, row) in transitions.iter_mut().enumerate() {
             start[t] = avg(self.start[t], self.start_u[t]);
-            for n in 0..N_TAGS {
-                transitions[t][n] = avg(self.transitions[t][n], self.transitions_u[t][n]);
+            for (n, x) in row.iter_mut().enumerate() {
+                *x = avg(self.transitions[t][n], self.transitions_u[t][n]);
             }
         }
         let features = keys
