@@ -1,5 +1,6 @@
 //! Gazetteer: lookups (resolve_country, demonyms, capitals, cities) and
 //! matching in running text, with the traps from the data's SOURCES.md.
+#![allow(clippy::unwrap_used)] // test helpers panic on bad fixtures by design
 
 use proptest::prelude::*;
 use readout::nlp::CountryCode;
@@ -35,7 +36,11 @@ fn tables_are_complete() {
     assert_eq!(china.region, "Asia");
     assert_eq!(gaz.country(code("ZA")).unwrap().capitals.len(), 3);
     assert!(gaz.country(code("QQ")).is_none());
-    assert!(gaz.cities("Shanghai").first().is_some_and(|c| c.population > 20_000_000));
+    assert!(
+        gaz.cities("Shanghai")
+            .first()
+            .is_some_and(|c| c.population > 20_000_000)
+    );
 }
 
 #[test]
@@ -119,7 +124,10 @@ fn demonyms_with_plurals_and_variants() {
 #[test]
 fn names_and_capitals() {
     let gaz = Gazetteer::get();
-    assert_eq!(gaz.country_by_name("people's republic of china"), Some(code("CN")));
+    assert_eq!(
+        gaz.country_by_name("people's republic of china"),
+        Some(code("CN"))
+    );
     assert_eq!(gaz.country_by_name("Chinese"), None);
     assert_eq!(gaz.country_by_name("Holland"), Some(code("NL")));
     assert_eq!(gaz.capital("Baku"), Some(code("AZ")));
@@ -132,10 +140,17 @@ fn ambiguous_cities_keep_alternatives() {
     let gaz = Gazetteer::get();
     let paris = gaz.cities("Paris");
     assert_eq!(paris.first().map(|c| c.country), Some(code("FR")));
-    assert!(paris.iter().any(|c| c.country == code("US")), "Paris, Texas");
+    assert!(
+        paris.iter().any(|c| c.country == code("US")),
+        "Paris, Texas"
+    );
     assert!(paris.windows(2).all(|w| w[0].population >= w[1].population));
     assert!(gaz.cities("Peking").iter().any(|c| c.name == "Beijing"));
-    assert!(gaz.cities("Sao Paulo").iter().any(|c| c.name == "São Paulo"));
+    assert!(
+        gaz.cities("Sao Paulo")
+            .iter()
+            .any(|c| c.name == "São Paulo")
+    );
     assert!(gaz.cities("Qqqxyz").is_empty());
 }
 
@@ -161,17 +176,30 @@ fn finds_countries_demonyms_capitals_cities() {
 fn multi_word_names_win_over_their_parts() {
     assert_eq!(
         surfaces("Democratic Republic of the Congo and North Macedonia and Papua New Guinea"),
-        ["Democratic Republic of the Congo", "North Macedonia", "Papua New Guinea"]
+        [
+            "Democratic Republic of the Congo",
+            "North Macedonia",
+            "Papua New Guinea"
+        ]
     );
     assert_eq!(surfaces("South Sudanese troops"), ["South Sudanese"]);
-    assert_eq!(surfaces("New York and New Delhi"), ["New York", "New Delhi"]);
+    assert_eq!(
+        surfaces("New York and New Delhi"),
+        ["New York", "New Delhi"]
+    );
 }
 
 #[test]
 fn whole_words_only() {
-    assert_eq!(surfaces("Romania, Omani, Indianapolis"), ["Romania", "Omani", "Indianapolis"]);
+    assert_eq!(
+        surfaces("Romania, Omani, Indianapolis"),
+        ["Romania", "Omani", "Indianapolis"]
+    );
     assert!(surfaces("Chinas Francesca Pakistanian").is_empty());
-    assert_eq!(surfaces("Azerbaijan's China-Europe"), ["Azerbaijan", "China"]);
+    assert_eq!(
+        surfaces("Azerbaijan's China-Europe"),
+        ["Azerbaijan", "China"]
+    );
 }
 
 #[test]
@@ -222,7 +250,10 @@ fn jordan_the_country_is_a_country() {
 
 #[test]
 fn capitals_in_datelines() {
-    assert_eq!(hits("BEIJING, April 23 (Xinhua) --")[0], ("BEIJING", GazetteerKind::Capital, "CN".into()));
+    assert_eq!(
+        hits("BEIJING, April 23 (Xinhua) --")[0],
+        ("BEIJING", GazetteerKind::Capital, "CN".into())
+    );
     // Gated names get no all-capitals form: "WASHINGTON" alone is not enough.
     assert!(surfaces("WASHINGTON, May 5").is_empty());
 }
@@ -230,7 +261,9 @@ fn capitals_in_datelines() {
 #[test]
 fn match_words_maps_to_word_ranges() {
     let gaz = Gazetteer::get();
-    let words = ["Chinese", "Premier", "met", "Costa", "Rica", "'s", "leader", "in", "New", "York", "."];
+    let words = [
+        "Chinese", "Premier", "met", "Costa", "Rica", "'s", "leader", "in", "New", "York", ".",
+    ];
     let found = gaz.match_words(&words);
     assert_eq!(
         found,

@@ -97,10 +97,11 @@ impl Gazetteer {
         &GAZETTEER
     }
 
-    fn load() -> Gazetteer {
+    /// Parses the embedded tables into a new gazetteer, without the running-text
+    /// automaton. Use [`Gazetteer::get`]; this exists to measure start-up cost.
+    pub fn load() -> Gazetteer {
         let countries = tables::countries();
-        let mut lookup: HashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>> =
-            HashMap::new();
+        let mut lookup: HashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>> = HashMap::new();
         let mut free_names = Vec::new();
         for row in tables::names() {
             let entry = (row.kind, row.code);

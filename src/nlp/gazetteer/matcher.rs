@@ -34,8 +34,22 @@ const SMALL_CITY: u32 = 100_000;
 
 /// Words that, just before a gated place name, make it a place.
 const LOCATIVES: &[&str] = &[
-    "across", "around", "at", "from", "in", "inside", "into", "near", "outside", "through",
-    "throughout", "to", "toward", "towards", "via", "within",
+    "across",
+    "around",
+    "at",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "outside",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "via",
+    "within",
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -74,7 +88,9 @@ impl Builder {
     /// Adds the all-capitals form of `text` ("BEIJING") for datelines.
     fn add_capitals(&mut self, text: &str, pattern: Pattern) {
         let upper = text.to_uppercase();
-        if upper != text && !pattern.gated && upper.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        if upper != text
+            && !pattern.gated
+            && upper.chars().filter(|c| c.is_alphabetic()).count() >= 4
         {
             self.add(&upper, pattern);
         }
@@ -194,7 +210,9 @@ impl Matcher {
             .into_iter()
             .filter_map(|hit| {
                 let first = starts.binary_search(&hit.span.start).ok()?;
-                let last = starts.partition_point(|&s| s < hit.span.end).checked_sub(1)?;
+                let last = starts
+                    .partition_point(|&s| s < hit.span.end)
+                    .checked_sub(1)?;
                 let ends_word = starts.get(last)? + words.get(last)?.len() == hit.span.end;
                 ends_word.then_some((first..last + 1, hit.kind))
             })
@@ -305,7 +323,9 @@ fn has_place_context(
         .is_some_and(|w| LOCATIVES.iter().any(|l| l.eq_ignore_ascii_case(w)));
     let country_after = next.is_some_and(|(next_span, p)| {
         p.kind == GazetteerKind::Country
-            && text.get(span.end..next_span.start).is_some_and(|gap| gap.trim() == ",")
+            && text
+                .get(span.end..next_span.start)
+                .is_some_and(|gap| gap.trim() == ",")
     });
     locative || country_after
 }

@@ -75,7 +75,9 @@ pub(super) struct CityRow {
 }
 
 fn data_lines(table: &'static str) -> impl Iterator<Item = &'static str> {
-    table.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+    table
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn list(field: &'static str) -> Vec<&'static str> {
