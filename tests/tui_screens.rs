@@ -1,6 +1,7 @@
 //! The reader's screens as insta snapshots on a `TestBackend`: the main screen
 //! at three sizes, and each state of the analysis views. Review changes with
 //! `cargo insta review`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

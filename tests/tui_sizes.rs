@@ -1,6 +1,7 @@
 //! The reader never panics at any size: random sizes from 1x1 to 300x100 with
 //! random key sequences (proptest), and a sweep of every width and every
 //! height for each screen and overlay.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -40,10 +41,10 @@ fn key_codes() -> Vec<KeyEvent> {
 /// Feeds a key through the keymap as the runtime does (quitting is ignored so
 /// the sequence goes on).
 fn press(app: &mut App, key: KeyEvent) {
-    if let Some(action) = readout::tui::to_action(app, Event::Key(key)) {
-        if action != Action::Quit {
-            update(app, action);
-        }
+    if let Some(action) = readout::tui::to_action(app, Event::Key(key))
+        && action != Action::Quit
+    {
+        update(app, action);
     }
 }
 

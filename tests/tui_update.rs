@@ -1,5 +1,6 @@
 //! Navigation logic at the `update` level: actions in, state and effects out,
 //! no terminal, no sleeps.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

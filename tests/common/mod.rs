@@ -1,7 +1,13 @@
 //! Test data for the reader: a few short articles written for the tests and
 //! their analyses built by hand (what the NLP pipeline would report), plus
 //! helpers to drive the app and render it on a `TestBackend`.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::single_range_in_vec_init
+)]
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
