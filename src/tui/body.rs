@@ -181,8 +181,8 @@ mod tests {
                 "fox jumps over",
                 "the lazy dog.",
                 "",
-                "Second",
-                "paragraph here."
+                "Second paragraph",
+                "here."
             ]
         );
     }

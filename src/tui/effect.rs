@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn browser_gets_the_link_as_one_argument() {
-        let hostile = "https://example.com/$(touch x);`id`'\"&&a|b";
+        let hostile = "https://example.com/$(touch${IFS}x);`id`'\"&&a|b";
         let (program, args) = browser_command(hostile, Some("firefox --new-tab")).unwrap();
         assert_eq!(program, "firefox");
         assert_eq!(args, vec!["--new-tab".to_string(), hostile.to_string()]);
