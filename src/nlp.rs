@@ -36,7 +36,7 @@ pub fn analyze_text(title: &str, body: &str) -> Analysis {
     let mentions = ner::find_mentions(body, &tokens, &sentences);
     let (entities, referents) = link::link(body, &tokens, &sentences, &mentions);
     let (focus, mentioned) = countries::score(title, body, &tokens, &entities, &referents);
-    let commitments = commitments::extract(body, &tokens, &sentences, &entities, &referents);
+    let commitments = commitments::extract(body, &sentences, &entities, &referents);
     Analysis {
         sentences: sentences.iter().map(|s| s.span.clone()).collect(),
         entities,
