@@ -1,9 +1,22 @@
 //! Ingest: the outside world (bundled corpus, files, folders, feeds) to clean Articles.
 //!
-//! All text is sanitised here, once: nothing that leaves this module carries
-//! control characters or terminal escape sequences.
+//! All text is sanitised here, once ([`sanitize`]): nothing that leaves this
+//! module carries control characters or terminal escape sequences.
+//!
+//! Entry points: [`bundled`] (the embedded corpus), [`load`] (files, folders,
+//! feed files and feed URLs given on the command line).
+
+pub mod bundled;
+pub mod dates;
+pub mod feed;
+pub mod file;
+pub mod html;
+pub mod sanitize;
+pub mod slug;
+pub mod text_format;
 
 use crate::article::Article;
+use std::path::Path;
 
 /// The result of loading sources: the articles, and one message per problem.
 #[derive(Debug, Default)]
@@ -13,12 +26,36 @@ pub struct Loaded {
     pub problems: Vec<String>,
 }
 
-/// Loads files, folders and feeds. PLACEHOLDER until ingest lands (issue 2/5).
-pub fn load(_sources: &[String]) -> Loaded {
-    Loaded::default()
+/// Loads files, folders, feed files and feed URLs, in the order given.
+///
+/// Never fails as a whole: each source that cannot be read adds one line to
+/// `problems` (naming it) and the others still load. Ids are unique within
+/// the result.
+pub fn load(sources: &[String]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut ids = slug::IdAllocator::default();
+    for source in sources {
+        if is_url(source) {
+            loaded.problems.push(format!(
+                "{}: feed URLs are not supported yet",
+                sanitize::line(source)
+            ));
+            continue;
+        }
+        let load = file::load_path(Path::new(source), &mut ids);
+        loaded.articles.extend(load.articles);
+        loaded.problems.extend(load.problems);
+    }
+    loaded
 }
 
-/// The bundled corpus embedded in the binary. PLACEHOLDER until it lands (issue 2).
+/// True when the source names a URL rather than a path.
+fn is_url(source: &str) -> bool {
+    let lower = source.get(..8).unwrap_or(source).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The bundled corpus embedded in the binary: the seed article first, then newest first.
 pub fn bundled() -> Vec<Article> {
-    Vec::new()
+    bundled::articles()
 }
