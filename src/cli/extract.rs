@@ -56,10 +56,18 @@ pub fn run(inputs: &[String], format: Format) -> anyhow::Result<ExitCode> {
 
 /// An article from standard input, in the article file format.
 fn read_stdin() -> anyhow::Result<Article> {
-    let mut raw = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut raw)
+    use crate::article::{ArticleId, Origin};
+    use crate::ingest::file::{Kind, article_from_text, decode_text, sniff};
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw)
         .map_err(|e| anyhow::anyhow!("reading standard input: {e}"))?;
-    crate::ingest::from_text(&raw, "stdin").ok_or_else(|| anyhow::anyhow!("standard input: no article (empty text)"))
+    let text = decode_text(&raw).map_err(|why| anyhow::anyhow!("standard input: {why}"))?;
+    let kind = match sniff(&raw) {
+        Kind::Html => Kind::Html,
+        _ => Kind::Plain,
+    };
+    article_from_text(&text, kind, ArticleId("stdin".into()), Origin::File("-".into()))
+        .ok_or_else(|| anyhow::anyhow!("standard input: no article (no headline)"))
 }
 
 /// One mention in the output: byte offsets and the surface form.

@@ -40,6 +40,9 @@ struct Context {
     last_person: Option<(String, Option<usize>)>,
     /// The last group or plural actor: "they" refers to it.
     last_group: Option<(String, Option<usize>)>,
+    /// Countries that acted so far, with counts: "we" in an official statement
+    /// with no known speaker country is most likely the one acting most.
+    country_actors: Vec<((String, Option<usize>), usize)>,
 }
 
 /// The reported-speech frame of one sentence.
@@ -58,6 +61,8 @@ struct Found {
     /// Word index where this commitment's clause begins (cuts the previous action).
     region_start: usize,
     cue: (usize, usize),
+    /// Word index where the action begins (after "urged X to").
+    action_from: usize,
 }
 
 fn extract_sentence(
@@ -90,7 +95,7 @@ fn extract_sentence(
     let end_limit = speech.tail_start.unwrap_or(words.len());
     for (k, f) in found.iter().enumerate() {
         let next = found.get(k + 1).map_or(end_limit, |n| n.region_start.min(end_limit));
-        let Some(action) = action_span(text, &words, f.cue.1, next) else { continue };
+        let Some(action) = action_span(text, &words, f.action_from, next) else { continue };
         let (Some(first), Some(last)) = (words.get(f.cue.0), words.get(f.cue.1.saturating_sub(1))) else {
             continue;
         };
@@ -106,6 +111,13 @@ fn extract_sentence(
         let is_group = f.actor.1.is_none() && !f.actor.0.is_empty();
         if is_group {
             context.last_group = Some(f.actor.clone());
+        }
+        let is_country = f.actor.1.and_then(|r| index.referents.get(r)).is_some_and(|r| r.kind == EntityKind::Place);
+        if is_country {
+            match context.country_actors.iter_mut().find(|(a, _)| a.1 == f.actor.1) {
+                Some((_, n)) => *n += 1,
+                None => context.country_actors.push((f.actor.clone(), 1)),
+            }
         }
     }
 }
@@ -138,32 +150,49 @@ fn judge(
     }
     let left = skip_adverbs_left(text, words, m.start);
     let before = left.checked_sub(1).and_then(|i| words.get(i));
+    // A closing quote before the cue hides the comma that coordinates it.
+    let before_comma = (0..left)
+        .rev()
+        .map(|i| &words[i])
+        .find(|w| !matches!(text.get(w.span.clone()), Some("\"" | "\u{201d}" | "'" | "\u{2019}")));
     // After "to", a modal or a negation the cue is part of another action.
     if before.is_some_and(|w| word_in(text, w, MODALS)) && (base || trig.name != "will") {
         return None;
     }
     let own = np_before(text, words, left, index).filter(|np| np.1 == left);
-    let coordinated = before.is_none_or(|w| {
+    let coordinated = before_comma.is_none_or(|w| {
         (w.punct && text.get(w.span.clone()) == Some(",")) || word_in(text, w, &["and", "but"])
     }) && left > speech.content_start;
     // "expressed China's willingness": the possessor is the actor.
     let possessor = m
         .possessor
         .and_then(|np| party(text, words, np, index))
-        .and_then(|p| resolve(p, speech, context));
+        .and_then(|p| resolve(p, speech, context, index));
     let (actor, region_start) = if let Some(np) = own {
-        let subject = party(text, words, np, index).and_then(|p| resolve(p, speech, context));
+        let subject = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
         (possessor.or(subject)?, np.0)
     } else if coordinated && !base {
         let inherited = possessor.or_else(|| earlier.last().map(|f| f.actor.clone())).or_else(|| {
             let np = np_after(text, words, speech.content_start, index)?;
-            resolve(party(text, words, np, index)?, speech, context)
+            resolve(party(text, words, np, index)?, speech, context, index)
         })?;
         (inherited, left.saturating_sub(1))
     } else {
         return None;
     };
-    Some(Found { kind: trig.kind, actor, region_start, cue: (m.start, m.end) })
+    // "urged X to act", "calls on X to act": X is who should act.
+    let mut action_from = m.end;
+    let mut actor = actor;
+    if trig.kind == crate::nlp::CommitmentKind::Proposal
+        && trig.name != "should/must"
+        && let Some(np) = np_after(text, words, m.end, index)
+        && words.get(np.1).is_some_and(|w| word_is(text, w, "to"))
+        && let Some(addressee) = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))
+    {
+        actor = addressee;
+        action_from = np.1 + 1;
+    }
+    Some(Found { kind: trig.kind, actor, region_start, cue: (m.start, m.end), action_from })
 }
 
 /// "will" and "should" must govern a verb: not "the will of", not "will be held".
@@ -187,7 +216,7 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
 }
 
 /// Turns a party into an actor name, resolving pronouns.
-fn resolve(p: Party, speech: &Speech, context: &Context) -> Option<(String, Option<usize>)> {
+fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String, Option<usize>)> {
     match p.pronoun {
         None => Some((p.name, p.referent)),
         Some("he" | "she") => speech
@@ -195,10 +224,29 @@ fn resolve(p: Party, speech: &Speech, context: &Context) -> Option<(String, Opti
             .clone()
             .filter(|s| s.1.is_some())
             .or_else(|| context.last_person.clone()),
-        Some("i" | "we") => speech.speaker.clone(),
+        Some("i") => speech.speaker.clone(),
+        Some("we") => we(speech, context, index),
         Some("they") => context.last_group.clone(),
         Some(_) => None,
     }
+}
+
+/// "We" in a statement: the speaker's country, else the country acting most so far,
+/// else the speaker.
+fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String, Option<usize>)> {
+    let speaker = speech.speaker.clone();
+    let code = speaker.as_ref().and_then(|s| s.1).and_then(|r| index.referents.get(r)).and_then(|r| r.country);
+    let country = code.and_then(|code| {
+        index
+            .referents
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == EntityKind::Place && r.country == Some(code))
+            .max_by_key(|(_, r)| r.mentions.len())
+            .map(|(i, r)| (r.name.clone(), Some(i)))
+    });
+    let acting = context.country_actors.iter().max_by_key(|(_, n)| *n).map(|(a, _)| a.clone());
+    country.or(acting).or(speaker)
 }
 
 /// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
@@ -207,7 +255,7 @@ fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) ->
     let speaker_of = |np: (usize, usize)| {
         let p = party(text, words, np, index)?;
         let s = Speech { speaker: None, content_start: 0, tail_start: None };
-        resolve(p, &s, context)
+        resolve(p, &s, context, index)
     };
     // Trailing: ", NP said." or ", said NP."
     let mut end = words.len();

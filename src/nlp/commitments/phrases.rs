@@ -28,7 +28,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "said", "says", "say", "noted", "notes", "added", "adds", "stressed", "stresses",
     "emphasized", "emphasised", "emphasizes", "emphasises", "affirmed", "told", "tells",
     "pointed", "underlined", "highlighted", "declared", "explained", "wrote", "remarked",
-    "observed", "insisted", "assured", "stated", "warned", "announced",
+    "observed", "insisted", "assured", "stated", "warned",
 ];
 
 /// Words that can open a sentence without being part of its subject.

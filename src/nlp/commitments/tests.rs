@@ -144,6 +144,11 @@ fn actors_speakers_and_actions() {
             "Blinken said the talks were useful. Canada will reopen its embassy, he added.",
             &[("Canada", "Blinken", Pledge, "reopen its embassy")],
         ),
+        (
+            "the addressee of a call is who should act",
+            "Turkey called on Sweden to extradite the suspects.",
+            &[("Sweden", "", Proposal, "extradite the suspects")],
+        ),
         ("past fact", "Germany and Poland have always respected each other.", &[]),
         ("evaluation", "Cooperation between Chile and Peru has continually deepened.", &[]),
         ("question", "Will Norway support the plan?", &[]),

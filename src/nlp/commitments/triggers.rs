@@ -33,8 +33,10 @@ pub struct Trigger {
     pub kind: CommitmentKind,
     pub steps: &'static [Step],
     /// Sentences holding exactly this commitment (with a named actor).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub positive: &'static [&'static str],
     /// Sentences with the cue words that hold no commitment of this kind.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub negative: &'static [&'static str],
 }
 
