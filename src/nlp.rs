@@ -37,7 +37,8 @@ pub fn analyze_text(title: &str, body: &str) -> Analysis {
     let mentions = ner::find_mentions(body, &tokens, &sentences);
     let hits = geo.find(body);
     let (entities, referents) = link::link(body, &tokens, &mentions, &hits, geo);
-    let (focus, mentioned) = countries::score(title, body, &sentences, &entities, &referents, &hits, geo);
+    let (focus, mentioned) =
+        countries::score(title, body, &sentences, &entities, &referents, &hits, geo);
     let commitments = commitments::extract(body, &sentences, &entities, &referents);
     Analysis {
         sentences: sentences.iter().map(|s| s.span.clone()).collect(),

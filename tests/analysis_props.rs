@@ -5,7 +5,10 @@ use proptest::prelude::*;
 use readout::nlp::{Analysis, Span, analyze_text};
 
 fn span_ok(text: &str, s: &Span) -> bool {
-    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }
 
 fn check(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
@@ -13,9 +16,18 @@ fn check(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
         prop_assert!(span_ok(text, s), "sentence {s:?}");
     }
     prop_assert!(a.sentences.windows(2).all(|w| w[0].start <= w[1].start));
-    prop_assert!(a.entities.windows(2).all(|w| w[0].span.end <= w[1].span.start), "entities sorted, disjoint");
+    prop_assert!(
+        a.entities
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start),
+        "entities sorted, disjoint"
+    );
     for (i, e) in a.entities.iter().enumerate() {
-        prop_assert!(span_ok(text, &e.span) && e.span.start < e.span.end, "entity {:?}", e.span);
+        prop_assert!(
+            span_ok(text, &e.span) && e.span.start < e.span.end,
+            "entity {:?}",
+            e.span
+        );
         let r = a.referents.get(e.referent);
         prop_assert!(r.is_some_and(|r| r.mentions.contains(&i) && r.kind == e.kind));
     }
@@ -28,9 +40,16 @@ fn check(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
         prop_assert!(c.evidence.windows(2).all(|w| w[0].start <= w[1].start));
     }
     for f in &a.focus {
-        prop_assert!(a.mentioned.iter().any(|m| m.code == f.code), "focus is a subset of mentioned");
+        prop_assert!(
+            a.mentioned.iter().any(|m| m.code == f.code),
+            "focus is a subset of mentioned"
+        );
     }
-    prop_assert!(a.commitments.windows(2).all(|w| w[0].sentence.start <= w[1].sentence.start));
+    prop_assert!(
+        a.commitments
+            .windows(2)
+            .all(|w| w[0].sentence.start <= w[1].sentence.start)
+    );
     for c in &a.commitments {
         for s in [&c.sentence, &c.trigger, &c.action] {
             prop_assert!(span_ok(text, s));
@@ -44,10 +63,41 @@ fn check(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
 /// Words that make the stages fire: names, titles, cues, punctuation.
 fn newsy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "China", "is willing to", "said", "Li Qiang", "President", "Azerbaijani", ",", ".", "\"",
-        "will", "the two sides", "should", "He", "also expressed", "'s", "willingness to", "UN",
-        "United Nations", "BEIJING", "\n\n", "agreed to", "urged", "Paris", "Texas", "Georgia",
-        "support", "opposes and condemns", "?", "if", "Ärger", "北京", "👍🏽", "e\u{301}", "—", "’s",
+        "China",
+        "is willing to",
+        "said",
+        "Li Qiang",
+        "President",
+        "Azerbaijani",
+        ",",
+        ".",
+        "\"",
+        "will",
+        "the two sides",
+        "should",
+        "He",
+        "also expressed",
+        "'s",
+        "willingness to",
+        "UN",
+        "United Nations",
+        "BEIJING",
+        "\n\n",
+        "agreed to",
+        "urged",
+        "Paris",
+        "Texas",
+        "Georgia",
+        "support",
+        "opposes and condemns",
+        "?",
+        "if",
+        "Ärger",
+        "北京",
+        "👍🏽",
+        "e\u{301}",
+        "—",
+        "’s",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" "))
 }
@@ -77,7 +127,15 @@ proptest! {
 fn empty_and_pathological_inputs() {
     let long_caps = "Word ".repeat(20_000);
     let punct = ".,;:!?\"'".repeat(5_000);
-    for text in ["", " ", "\n\n\n", long_caps.as_str(), punct.as_str(), "'s 's 's", "will will will"] {
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        long_caps.as_str(),
+        punct.as_str(),
+        "'s 's 's",
+        "will will will",
+    ] {
         let a = analyze_text("", text);
         check(text, &a).unwrap_or_else(|e| panic!("{e}"));
     }

@@ -5,8 +5,8 @@
 mod support {
     pub mod score;
 }
-use support::score::{Scores, ratio, score_file};
 use std::path::Path;
+use support::score::{Scores, ratio, score_file};
 
 fn report(name: &str, s: &Scores) {
     eprintln!(
@@ -46,9 +46,13 @@ fn dev_set_scores_stay_above_floors() {
 
 #[test]
 fn seed_article_scores_stay_above_floors() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/seed/li-qiang-meets-aliyev.gold.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/seed/li-qiang-meets-aliyev.gold.jsonl");
     if !path.exists() {
-        eprintln!("skipped: {} is absent (no ../shared/ beside the crate)", path.display());
+        eprintln!(
+            "skipped: {} is absent (no ../shared/ beside the crate)",
+            path.display()
+        );
         return;
     }
     let Some(s) = score_file(&path) else {

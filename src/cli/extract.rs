@@ -17,7 +17,11 @@ pub enum Format {
 }
 
 pub fn run(inputs: &[String], format: Format) -> anyhow::Result<ExitCode> {
-    let inputs: Vec<String> = if inputs.is_empty() { vec!["-".into()] } else { inputs.to_vec() };
+    let inputs: Vec<String> = if inputs.is_empty() {
+        vec!["-".into()]
+    } else {
+        inputs.to_vec()
+    };
     let mut articles = Vec::new();
     let mut problems = Vec::new();
     for input in &inputs {
@@ -35,7 +39,10 @@ pub fn run(inputs: &[String], format: Format) -> anyhow::Result<ExitCode> {
     for p in &problems {
         eprintln!("readout: {p}");
     }
-    let extracts: Vec<Extract> = articles.iter().map(|a| Extract::new(a, &nlp::analyze(a))).collect();
+    let extracts: Vec<Extract> = articles
+        .iter()
+        .map(|a| Extract::new(a, &nlp::analyze(a)))
+        .collect();
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
@@ -51,7 +58,11 @@ pub fn run(inputs: &[String], format: Format) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if problems.is_empty() || !extracts.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if problems.is_empty() || !extracts.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// An article from standard input, in the article file format.
@@ -66,8 +77,13 @@ fn read_stdin() -> anyhow::Result<Article> {
         Kind::Html => Kind::Html,
         _ => Kind::Plain,
     };
-    article_from_text(&text, kind, ArticleId("stdin".into()), Origin::File("-".into()))
-        .ok_or_else(|| anyhow::anyhow!("standard input: no article (no headline)"))
+    article_from_text(
+        &text,
+        kind,
+        ArticleId("stdin".into()),
+        Origin::File("-".into()),
+    )
+    .ok_or_else(|| anyhow::anyhow!("standard input: no article (no headline)"))
 }
 
 /// One mention in the output: byte offsets and the surface form.
@@ -139,7 +155,11 @@ impl Extract {
                         .mentions
                         .iter()
                         .filter_map(|&i| analysis.entities.get(i))
-                        .map(|e| MentionOut { start: e.span.start, end: e.span.end, text: slice(&e.span) })
+                        .map(|e| MentionOut {
+                            start: e.span.start,
+                            end: e.span.end,
+                            text: slice(&e.span),
+                        })
                         .collect(),
                 })
                 .collect()
@@ -154,7 +174,12 @@ impl Extract {
                             evidence.push(t);
                         }
                     }
-                    CountryOut { code: c.code.to_string(), name: world().country_name(c.code), score: c.score, evidence }
+                    CountryOut {
+                        code: c.code.to_string(),
+                        name: world().country_name(c.code),
+                        score: c.score,
+                        evidence,
+                    }
                 })
                 .collect()
         };
@@ -192,7 +217,11 @@ impl Extract {
         use std::fmt::Write as _;
         let mut s = String::new();
         let _ = writeln!(s, "{}", self.title);
-        for (label, list) in [("People", &self.people), ("Places", &self.places), ("Organisations", &self.organizations)] {
+        for (label, list) in [
+            ("People", &self.people),
+            ("Places", &self.places),
+            ("Organisations", &self.organizations),
+        ] {
             let _ = writeln!(s, "{label}:");
             for r in list.iter() {
                 let forms: Vec<&str> = r.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -209,7 +238,10 @@ impl Extract {
                 );
             }
         }
-        for (label, list) in [("Countries (focus)", &self.countries), ("Mentioned countries", &self.mentioned_countries)] {
+        for (label, list) in [
+            ("Countries (focus)", &self.countries),
+            ("Mentioned countries", &self.mentioned_countries),
+        ] {
             let _ = writeln!(s, "{label}:");
             for c in list.iter() {
                 let _ = writeln!(
@@ -224,7 +256,11 @@ impl Extract {
         }
         let _ = writeln!(s, "Commitments:");
         for c in &self.commitments {
-            let speaker = if c.speaker.is_empty() { String::new() } else { format!(" (said {})", c.speaker) };
+            let speaker = if c.speaker.is_empty() {
+                String::new()
+            } else {
+                format!(" (said {})", c.speaker)
+            };
             let _ = writeln!(s, "  [{}] {} -> {}{speaker}", c.kind, c.actor, c.action);
         }
         s.push('\n');

@@ -11,7 +11,9 @@ mod phrases;
 mod triggers;
 mod words;
 
-use self::phrases::{EntityIndex, Party, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left};
+use self::phrases::{
+    EntityIndex, Party, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left,
+};
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
 use super::sentence::Sentence;
@@ -24,7 +26,10 @@ pub fn extract(
     entities: &[Entity],
     referents: &[Referent],
 ) -> Vec<Commitment> {
-    let index = EntityIndex { entities, referents };
+    let index = EntityIndex {
+        entities,
+        referents,
+    };
     let mut context = Context::default();
     let mut out = Vec::new();
     for sentence in sentences {
@@ -76,7 +81,12 @@ fn extract_sentence(
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
     let speech = speech(text, &words, index, context);
     if let Some((name, r)) = &speech.speaker
-        && r.is_none_or(|r| index.referents.get(r).is_some_and(|x| x.kind == EntityKind::Person))
+        && r.is_none_or(|r| {
+            index
+                .referents
+                .get(r)
+                .is_some_and(|x| x.kind == EntityKind::Person)
+        })
     {
         context.last_person = Some((name.clone(), *r));
     }
@@ -94,9 +104,14 @@ fn extract_sentence(
     }
     let end_limit = speech.tail_start.unwrap_or(words.len());
     for (k, f) in found.iter().enumerate() {
-        let next = found.get(k + 1).map_or(end_limit, |n| n.region_start.min(end_limit));
-        let Some(action) = action_span(text, &words, f.action_from, next) else { continue };
-        let (Some(first), Some(last)) = (words.get(f.cue.0), words.get(f.cue.1.saturating_sub(1))) else {
+        let next = found
+            .get(k + 1)
+            .map_or(end_limit, |n| n.region_start.min(end_limit));
+        let Some(action) = action_span(text, &words, f.action_from, next) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (words.get(f.cue.0), words.get(f.cue.1.saturating_sub(1)))
+        else {
             continue;
         };
         out.push(Commitment {
@@ -112,9 +127,17 @@ fn extract_sentence(
         if is_group {
             context.last_group = Some(f.actor.clone());
         }
-        let is_country = f.actor.1.and_then(|r| index.referents.get(r)).is_some_and(|r| r.kind == EntityKind::Place);
+        let is_country = f
+            .actor
+            .1
+            .and_then(|r| index.referents.get(r))
+            .is_some_and(|r| r.kind == EntityKind::Place);
         if is_country {
-            match context.country_actors.iter_mut().find(|(a, _)| a.1 == f.actor.1) {
+            match context
+                .country_actors
+                .iter_mut()
+                .find(|(a, _)| a.1 == f.actor.1)
+            {
                 Some((_, n)) => *n += 1,
                 None => context.country_actors.push((f.actor.clone(), 1)),
             }
@@ -134,7 +157,10 @@ fn judge(
 ) -> Option<Found> {
     let trig = TRIGGERS.get(m.trigger)?;
     // Hypotheticals: "if", "unless", "whether" earlier in the sentence.
-    if words[..m.start].iter().any(|w| word_in(text, w, &["if", "unless", "whether"])) {
+    if words[..m.start]
+        .iter()
+        .any(|w| word_in(text, w, &["if", "unless", "whether"]))
+    {
         return None;
     }
     // The cue's own first word, past leading adverbs.
@@ -151,10 +177,12 @@ fn judge(
     let left = skip_adverbs_left(text, words, m.start);
     let before = left.checked_sub(1).and_then(|i| words.get(i));
     // A closing quote before the cue hides the comma that coordinates it.
-    let before_comma = (0..left)
-        .rev()
-        .map(|i| &words[i])
-        .find(|w| !matches!(text.get(w.span.clone()), Some("\"" | "\u{201d}" | "'" | "\u{2019}")));
+    let before_comma = (0..left).rev().map(|i| &words[i]).find(|w| {
+        !matches!(
+            text.get(w.span.clone()),
+            Some("\"" | "\u{201d}" | "'" | "\u{2019}")
+        )
+    });
     // After "to", a modal or a negation the cue is part of another action.
     if before.is_some_and(|w| word_in(text, w, MODALS)) && (base || trig.name != "will") {
         return None;
@@ -169,13 +197,16 @@ fn judge(
         .and_then(|np| party(text, words, np, index))
         .and_then(|p| resolve(p, speech, context, index));
     let (actor, region_start) = if let Some(np) = own {
-        let subject = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
+        let subject =
+            party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
         (possessor.or(subject)?, np.0)
     } else if coordinated && !base {
-        let inherited = possessor.or_else(|| earlier.last().map(|f| f.actor.clone())).or_else(|| {
-            let np = np_after(text, words, speech.content_start, index)?;
-            resolve(party(text, words, np, index)?, speech, context, index)
-        })?;
+        let inherited = possessor
+            .or_else(|| earlier.last().map(|f| f.actor.clone()))
+            .or_else(|| {
+                let np = np_after(text, words, speech.content_start, index)?;
+                resolve(party(text, words, np, index)?, speech, context, index)
+            })?;
         (inherited, left.saturating_sub(1))
     } else {
         return None;
@@ -187,12 +218,19 @@ fn judge(
         && trig.name != "should/must"
         && let Some(np) = np_after(text, words, m.end, index)
         && words.get(np.1).is_some_and(|w| word_is(text, w, "to"))
-        && let Some(addressee) = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))
+        && let Some(addressee) =
+            party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))
     {
         actor = addressee;
         action_from = np.1 + 1;
     }
-    Some(Found { kind: trig.kind, actor, region_start, cue: (m.start, m.end), action_from })
+    Some(Found {
+        kind: trig.kind,
+        actor,
+        region_start,
+        cue: (m.start, m.end),
+        action_from,
+    })
 }
 
 /// "will" and "should" must govern a verb: not "the will of", not "will be held".
@@ -200,7 +238,9 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
     if name != "will" && name != "should/must" {
         return false;
     }
-    let Some(next) = words.get(m.end) else { return true };
+    let Some(next) = words.get(m.end) else {
+        return true;
+    };
     if next.punct || word_in(text, next, &["of", "and", "to"]) {
         return true;
     }
@@ -216,7 +256,12 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
 }
 
 /// Turns a party into an actor name, resolving pronouns.
-fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String, Option<usize>)> {
+fn resolve(
+    p: Party,
+    speech: &Speech,
+    context: &Context,
+    index: &EntityIndex,
+) -> Option<(String, Option<usize>)> {
     match p.pronoun {
         None => Some((p.name, p.referent)),
         Some("he" | "she") => speech
@@ -235,7 +280,11 @@ fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex) ->
 /// else the speaker.
 fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String, Option<usize>)> {
     let speaker = speech.speaker.clone();
-    let code = speaker.as_ref().and_then(|s| s.1).and_then(|r| index.referents.get(r)).and_then(|r| r.country);
+    let code = speaker
+        .as_ref()
+        .and_then(|s| s.1)
+        .and_then(|r| index.referents.get(r))
+        .and_then(|r| r.country);
     let country = code.and_then(|code| {
         index
             .referents
@@ -245,16 +294,28 @@ fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String
             .max_by_key(|(_, r)| r.mentions.len())
             .map(|(i, r)| (r.name.clone(), Some(i)))
     });
-    let acting = context.country_actors.iter().max_by_key(|(_, n)| *n).map(|(a, _)| a.clone());
+    let acting = context
+        .country_actors
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(a, _)| a.clone());
     country.or(acting).or(speaker)
 }
 
 /// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
 fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) -> Speech {
-    let mut frame = Speech { speaker: None, content_start: 0, tail_start: None };
+    let mut frame = Speech {
+        speaker: None,
+        content_start: 0,
+        tail_start: None,
+    };
     let speaker_of = |np: (usize, usize)| {
         let p = party(text, words, np, index)?;
-        let s = Speech { speaker: None, content_start: 0, tail_start: None };
+        let s = Speech {
+            speaker: None,
+            content_start: 0,
+            tail_start: None,
+        };
         resolve(p, &s, context, index)
     };
     // Trailing: ", NP said." or ", said NP."
@@ -263,10 +324,16 @@ fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) ->
         end -= 1;
     }
     let window_start = end.saturating_sub(8);
-    if let Some(comma) = (window_start..end).rev().find(|&i| text.get(words[i].span.clone()) == Some(","))
+    if let Some(comma) = (window_start..end)
+        .rev()
+        .find(|&i| text.get(words[i].span.clone()) == Some(","))
         && let Some(v) = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))
     {
-        let np = if v > comma + 1 { np_before(text, words, v, index) } else { np_after(text, words, v + 1, index) };
+        let np = if v > comma + 1 {
+            np_before(text, words, v, index)
+        } else {
+            np_after(text, words, v + 1, index)
+        };
         if let Some(np) = np.filter(|np| np.0 > comma)
             && let Some(s) = speaker_of(np)
         {
@@ -284,7 +351,9 @@ fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) ->
             {
                 frame.speaker = Some(s);
                 let mut c = v + 1;
-                if words.get(c).is_some_and(|w| word_is(text, w, "that") || text.get(w.span.clone()) == Some(",")) {
+                if words.get(c).is_some_and(|w| {
+                    word_is(text, w, "that") || text.get(w.span.clone()) == Some(",")
+                }) {
                     c += 1;
                 }
                 frame.content_start = c;
@@ -311,7 +380,11 @@ fn action_span(text: &str, words: &[Word], start: usize, limit: usize) -> Option
         let breaks = matches!(s, ";" | "\u{2014}" | "--")
             || (s == ","
                 && words.get(i + 1).is_some_and(|n| {
-                    word_in(text, n, &["thereby", "which", "while", "so", "who", "where", "whereas"])
+                    word_in(
+                        text,
+                        n,
+                        &["thereby", "which", "while", "so", "who", "where", "whereas"],
+                    )
                 }));
         if breaks {
             end = i;
@@ -321,12 +394,13 @@ fn action_span(text: &str, words: &[Word], start: usize, limit: usize) -> Option
     while end > start {
         let w = &words[end - 1];
         let s = text.get(w.span.clone()).unwrap_or("");
-        let dangling = (w.punct && !is_possessive(text, w) && !matches!(s, "\"" | "\u{201d}" | ")"))
-            || word_in(text, w, &["and", "or", "but"]);
+        let dangling =
+            (w.punct && !is_possessive(text, w) && !matches!(s, "\"" | "\u{201d}" | ")"))
+                || word_in(text, w, &["and", "or", "but"]);
         if dangling { end -= 1 } else { break }
     }
     let (first, last) = (words.get(start)?, words.get(end.checked_sub(1)?)?);
-    (end > start).then(|| first.span.start..last.span.end)
+    (end > start).then_some(first.span.start..last.span.end)
 }
 
 #[cfg(test)]

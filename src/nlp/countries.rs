@@ -61,7 +61,10 @@ pub fn score(
         if sentence == 0 {
             w *= LEAD_FACTOR;
         }
-        if sentences.get(sentence).is_some_and(|s| near_start(text, &s.span, span)) {
+        if sentences
+            .get(sentence)
+            .is_some_and(|s| near_start(text, &s.span, span))
+        {
             w *= SUBJECT_FACTOR;
         }
         let t = tally.entry(*code).or_insert((0.0, 0, Vec::new(), false));
@@ -84,10 +87,22 @@ pub fn score(
             spans.sort_by_key(|s| (s.start, s.end));
             spans.dedup();
             let score = (s / best).clamp(0.0, 1.0);
-            (CountryScore { code, score: (score * 100.0).round() / 100.0, evidence: spans }, n, in_title)
+            (
+                CountryScore {
+                    code,
+                    score: (score * 100.0).round() / 100.0,
+                    evidence: spans,
+                },
+                n,
+                in_title,
+            )
         })
         .collect();
-    mentioned.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.0.code.cmp(&b.0.code)));
+    mentioned.sort_by(|a, b| {
+        b.0.score
+            .total_cmp(&a.0.score)
+            .then(a.0.code.cmp(&b.0.code))
+    });
     let focus = mentioned
         .iter()
         .filter(|(c, n, in_title)| c.score >= FOCUS_SHARE && (*n >= 2 || *in_title))
@@ -98,14 +113,24 @@ pub fn score(
 }
 
 /// Every body span that refers to a country, once per span.
-fn collect(entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<(Span, CountryCode, Evidence)> {
+fn collect(
+    entities: &[Entity],
+    referents: &[Referent],
+    hits: &[GeoHit],
+) -> Vec<(Span, CountryCode, Evidence)> {
     let mut out: Vec<(Span, CountryCode, Evidence)> = Vec::new();
     for e in entities {
-        let Some(r) = referents.get(e.referent) else { continue };
+        let Some(r) = referents.get(e.referent) else {
+            continue;
+        };
         let Some(code) = r.country else { continue };
         let kind = match e.kind {
             EntityKind::Place => {
-                if country_like(hits, &e.span) { Evidence::Country } else { Evidence::City }
+                if country_like(hits, &e.span) {
+                    Evidence::Country
+                } else {
+                    Evidence::City
+                }
             }
             EntityKind::Person => Evidence::Person,
             EntityKind::Org => Evidence::Org,
@@ -114,14 +139,16 @@ fn collect(entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<
         out.push((e.span.clone(), code, kind));
     }
     for h in hits {
-        let covered = out.iter().any(|(s, ..)| s.start < h.span.end && h.span.start < s.end);
+        let covered = out
+            .iter()
+            .any(|(s, ..)| s.start < h.span.end && h.span.start < s.end);
         if covered {
             continue;
         }
         // Inside a person's name a place word is part of the name ("Lincoln"); skip it.
-        let in_person = entities
-            .iter()
-            .any(|e| e.kind == EntityKind::Person && e.span.start <= h.span.start && h.span.end <= e.span.end);
+        let in_person = entities.iter().any(|e| {
+            e.kind == EntityKind::Person && e.span.start <= h.span.start && h.span.end <= e.span.end
+        });
         if in_person {
             continue;
         }
@@ -130,7 +157,9 @@ fn collect(entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<
             GeoKind::Demonym => Evidence::Demonym,
             GeoKind::Capital | GeoKind::City => {
                 // Only cities the linker kept as places.
-                let kept = entities.iter().any(|e| e.span == h.span && e.kind == EntityKind::Place);
+                let kept = entities
+                    .iter()
+                    .any(|e| e.span == h.span && e.kind == EntityKind::Place);
                 if !kept {
                     continue;
                 }
@@ -144,7 +173,8 @@ fn collect(entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<
 }
 
 fn country_like(hits: &[GeoHit], span: &Span) -> bool {
-    hits.iter().any(|h| h.span == *span && h.kind == GeoKind::Country)
+    hits.iter()
+        .any(|h| h.span == *span && h.kind == GeoKind::Country)
 }
 
 /// Whether `span` lies among the first few words of its sentence.
@@ -182,8 +212,14 @@ fn title_countries(
 
 fn contains_word(haystack: &str, word: &str) -> bool {
     haystack.match_indices(word).any(|(i, _)| {
-        let before = haystack.get(..i).and_then(|b| b.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
-        let after = haystack.get(i + word.len()..).and_then(|a| a.chars().next()).is_none_or(|c| !c.is_alphanumeric());
+        let before = haystack
+            .get(..i)
+            .and_then(|b| b.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = haystack
+            .get(i + word.len()..)
+            .and_then(|a| a.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
 }

@@ -9,10 +9,17 @@ pub fn norm(s: &str) -> String {
     let folded: String = s
         .chars()
         .flat_map(char::to_lowercase)
-        .filter(|c| !matches!(c, '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '"' | '\'' | '`'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '"' | '\'' | '`'
+            )
+        })
         .collect();
     let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.trim_matches(|c| matches!(c, ' ' | '.' | ',' | ';' | ':')).to_string()
+    collapsed
+        .trim_matches(|c| matches!(c, ' ' | '.' | ',' | ';' | ':'))
+        .to_string()
 }
 
 fn words(s: &str) -> HashSet<String> {
@@ -37,9 +44,21 @@ impl Prf {
         self.fn_ += fn_;
     }
     pub fn f1(&self) -> f64 {
-        let p = if self.tp + self.fp > 0 { self.tp as f64 / (self.tp + self.fp) as f64 } else { 0.0 };
-        let r = if self.tp + self.fn_ > 0 { self.tp as f64 / (self.tp + self.fn_) as f64 } else { 0.0 };
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        let p = if self.tp + self.fp > 0 {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        } else {
+            0.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        } else {
+            0.0
+        };
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 }
 
@@ -63,7 +82,11 @@ pub fn ratio((a, b): (usize, usize)) -> f64 {
 fn strs(v: &Value, key: &str) -> Vec<String> {
     v.get(key)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -79,9 +102,16 @@ pub fn score_article(gold: &Value, scores: &mut Scores) {
             .map(|r| (r.name.clone(), r.country.map(|c| c.to_string())))
             .collect()
     };
-    for (kind, key) in [(EntityKind::Person, "people"), (EntityKind::Place, "places"), (EntityKind::Org, "orgs")] {
+    for (kind, key) in [
+        (EntityKind::Person, "people"),
+        (EntityKind::Place, "places"),
+        (EntityKind::Org, "orgs"),
+    ] {
         let pred = referents(kind);
-        let golds: Vec<&Value> = gold[key].as_array().map(|v| v.iter().collect()).unwrap_or_default();
+        let golds: Vec<&Value> = gold[key]
+            .as_array()
+            .map(|v| v.iter().collect())
+            .unwrap_or_default();
         let mut used = HashSet::new();
         let mut tp = 0;
         for (name, country) in &pred {
@@ -90,7 +120,8 @@ pub fn score_article(gold: &Value, scores: &mut Scores) {
                 if used.contains(&i) {
                     continue;
                 }
-                let mut names: HashSet<String> = strs(g, "mentions").iter().map(|m| norm(m)).collect();
+                let mut names: HashSet<String> =
+                    strs(g, "mentions").iter().map(|m| norm(m)).collect();
                 names.insert(norm(g["name"].as_str().unwrap_or("")));
                 if names.contains(&pn) {
                     used.insert(i);
@@ -99,7 +130,10 @@ pub fn score_article(gold: &Value, scores: &mut Scores) {
                         && let Some(gc) = g["country"].as_str().filter(|c| !c.is_empty())
                     {
                         scores.place_country.1 += 1;
-                        if country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(gc)) {
+                        if country
+                            .as_deref()
+                            .is_some_and(|c| c.eq_ignore_ascii_case(gc))
+                        {
                             scores.place_country.0 += 1;
                         }
                     }
@@ -114,12 +148,22 @@ pub fn score_article(gold: &Value, scores: &mut Scores) {
         };
         prf.add(tp, pred.len() - tp, golds.len() - tp);
     }
-    for (list, key, prf) in [(&a.focus, "countries", &mut scores.focus), (&a.mentioned, "mentioned_countries", &mut scores.mentioned)] {
+    for (list, key, prf) in [
+        (&a.focus, "countries", &mut scores.focus),
+        (&a.mentioned, "mentioned_countries", &mut scores.mentioned),
+    ] {
         let g: HashSet<String> = strs(gold, key).iter().map(|c| c.to_uppercase()).collect();
         let p: HashSet<String> = list.iter().map(|c| c.code.to_string()).collect();
-        prf.add(g.intersection(&p).count(), p.difference(&g).count(), g.difference(&p).count());
+        prf.add(
+            g.intersection(&p).count(),
+            p.difference(&g).count(),
+            g.difference(&p).count(),
+        );
     }
-    let golds: Vec<&Value> = gold["commitments"].as_array().map(|v| v.iter().collect()).unwrap_or_default();
+    let golds: Vec<&Value> = gold["commitments"]
+        .as_array()
+        .map(|v| v.iter().collect())
+        .unwrap_or_default();
     let mut used = HashSet::new();
     let (mut tp, mut fp) = (0, 0);
     for c in &a.commitments {
@@ -134,8 +178,11 @@ pub fn score_article(gold: &Value, scores: &mut Scores) {
                 return false;
             }
             let (ga, pa) = (words(g["action"].as_str().unwrap_or("")), words(action));
-            let overlap = ga.intersection(&pa).count() as f64 / ga.len().min(pa.len()).max(1) as f64;
-            overlap >= 0.5 || (!trigger.is_empty() && norm(trigger) == norm(g["trigger"].as_str().unwrap_or("")))
+            let overlap =
+                ga.intersection(&pa).count() as f64 / ga.len().min(pa.len()).max(1) as f64;
+            overlap >= 0.5
+                || (!trigger.is_empty()
+                    && norm(trigger) == norm(g["trigger"].as_str().unwrap_or("")))
         });
         let Some((i, g)) = hit else {
             fp += 1;
@@ -160,7 +207,9 @@ pub fn score_article(gold: &Value, scores: &mut Scores) {
     let fn_ = golds
         .iter()
         .enumerate()
-        .filter(|(i, g)| !used.contains(i) && !g.get("unsure").and_then(Value::as_bool).unwrap_or(false))
+        .filter(|(i, g)| {
+            !used.contains(i) && !g.get("unsure").and_then(Value::as_bool).unwrap_or(false)
+        })
         .count();
     scores.commitments.add(tp, fp, fn_);
 }

@@ -6,36 +6,145 @@ use super::words::{Word, is_possessive};
 use crate::nlp::{Entity, EntityKind, Referent, Span};
 
 pub const DETERMINERS: &[&str] = &[
-    "the", "both", "all", "two", "three", "four", "five", "these", "those", "its", "their",
-    "our", "his", "her", "each", "several", "many", "other", "some", "respective",
+    "the",
+    "both",
+    "all",
+    "two",
+    "three",
+    "four",
+    "five",
+    "these",
+    "those",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "each",
+    "several",
+    "many",
+    "other",
+    "some",
+    "respective",
 ];
 
 /// Nouns that name a party able to commit: "the two sides", "the leaders".
 pub const PARTY_NOUNS: &[&str] = &[
-    "side", "sides", "country", "countries", "nation", "nations", "leader", "leaders",
-    "president", "presidents", "minister", "ministers", "government", "governments", "party",
-    "parties", "administration", "delegation", "delegations", "officials", "partners",
-    "allies", "secretary", "premier", "chancellor", "king", "queen", "ministry", "department",
-    "council", "members", "states", "participants", "signatories", "governor", "mayor",
-    "spokesperson", "spokesman", "spokeswoman", "foreign", "prime", "general", "heads",
-    "parliament", "senate", "congress", "army", "military", "forces", "authorities",
+    "side",
+    "sides",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "leader",
+    "leaders",
+    "president",
+    "presidents",
+    "minister",
+    "ministers",
+    "government",
+    "governments",
+    "party",
+    "parties",
+    "administration",
+    "delegation",
+    "delegations",
+    "officials",
+    "partners",
+    "allies",
+    "secretary",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "ministry",
+    "department",
+    "council",
+    "members",
+    "states",
+    "participants",
+    "signatories",
+    "governor",
+    "mayor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "foreign",
+    "prime",
+    "general",
+    "heads",
+    "parliament",
+    "senate",
+    "congress",
+    "army",
+    "military",
+    "forces",
+    "authorities",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
 /// Verbs that report speech: "Li said", "..., Aliyev added."
 pub const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "noted", "notes", "added", "adds", "stressed", "stresses",
-    "emphasized", "emphasised", "emphasizes", "emphasises", "affirmed", "told", "tells",
-    "pointed", "underlined", "highlighted", "declared", "explained", "wrote", "remarked",
-    "observed", "insisted", "assured", "stated", "warned",
+    "said",
+    "says",
+    "say",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "affirmed",
+    "told",
+    "tells",
+    "pointed",
+    "underlined",
+    "highlighted",
+    "declared",
+    "explained",
+    "wrote",
+    "remarked",
+    "observed",
+    "insisted",
+    "assured",
+    "stated",
+    "warned",
 ];
 
 /// Words that can open a sentence without being part of its subject.
 const OPENERS: &[&str] = &[
-    "meanwhile", "however", "also", "then", "in", "on", "at", "but", "and", "so", "yet", "now",
-    "today", "earlier", "later", "last", "this", "that", "moreover", "furthermore", "instead",
-    "separately", "additionally", "finally", "first", "second", "third",
+    "meanwhile",
+    "however",
+    "also",
+    "then",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "now",
+    "today",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "that",
+    "moreover",
+    "furthermore",
+    "instead",
+    "separately",
+    "additionally",
+    "finally",
+    "first",
+    "second",
+    "third",
 ];
 
 /// What a noun phrase refers to.
@@ -82,7 +191,9 @@ fn np_word(text: &str, w: &Word) -> bool {
         || word_in(text, w, DETERMINERS)
         || word_in(text, w, PARTY_NOUNS)
         || word_in(text, w, &["of", "and"])
-        || text.get(w.span.clone()).is_some_and(|s| s.chars().all(|c| c.is_ascii_digit()))
+        || text
+            .get(w.span.clone())
+            .is_some_and(|s| s.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether word `i` may belong to a noun phrase at all (the sentence's first
@@ -102,7 +213,12 @@ fn admissible(text: &str, words: &[Word], i: usize, index: &EntityIndex) -> bool
 }
 
 /// The noun phrase ending right before word `end` (exclusive), as word indices.
-pub fn np_before(text: &str, words: &[Word], end: usize, index: &EntityIndex) -> Option<(usize, usize)> {
+pub fn np_before(
+    text: &str,
+    words: &[Word],
+    end: usize,
+    index: &EntityIndex,
+) -> Option<(usize, usize)> {
     let last = words.get(end.checked_sub(1)?)?;
     if word_in(text, last, PRONOUNS) {
         return Some((end - 1, end));
@@ -119,7 +235,12 @@ pub fn np_before(text: &str, words: &[Word], end: usize, index: &EntityIndex) ->
 }
 
 /// The noun phrase starting at word `start`: the subject of a clause.
-pub fn np_after(text: &str, words: &[Word], start: usize, index: &EntityIndex) -> Option<(usize, usize)> {
+pub fn np_after(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    index: &EntityIndex,
+) -> Option<(usize, usize)> {
     let mut s = start;
     while words.get(s).is_some_and(|w| w.punct) {
         s += 1;
@@ -151,7 +272,12 @@ fn trim_np(text: &str, words: &[Word], mut a: usize, mut b: usize) -> Option<(us
 
 /// What the noun phrase `words[a..b]` names, or `None` when it is no party
 /// that can commit ("the meeting", "prices").
-pub fn party(text: &str, words: &[Word], (a, b): (usize, usize), index: &EntityIndex) -> Option<Party> {
+pub fn party(
+    text: &str,
+    words: &[Word],
+    (a, b): (usize, usize),
+    index: &EntityIndex,
+) -> Option<Party> {
     let first = words.get(a)?;
     let last = words.get(b.checked_sub(1)?)?;
     if b - a == 1 && word_in(text, first, PRONOUNS) {
@@ -159,13 +285,21 @@ pub fn party(text: &str, words: &[Word], (a, b): (usize, usize), index: &EntityI
         if p == "it" {
             return None;
         }
-        return Some(Party { name: String::new(), referent: None, kind: None, pronoun: Some(p) });
+        return Some(Party {
+            name: String::new(),
+            referent: None,
+            kind: None,
+            pronoun: Some(p),
+        });
     }
     let span = first.span.start..last.span.end;
     let surface = text.get(span.clone())?.to_string();
     let inside = index.within(&span);
     // One person named: use the person's canonical name ("Aliyev" -> "Ilham Aliyev").
-    let people: Vec<&Entity> = inside.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    let people: Vec<&Entity> = inside
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
     let others = inside.iter().filter(|e| e.kind != EntityKind::Misc).count();
     if let [person] = people.as_slice()
         && others == 1
@@ -198,7 +332,12 @@ pub fn party(text: &str, words: &[Word], (a, b): (usize, usize), index: &EntityI
         .iter()
         .enumerate()
         .any(|(i, w)| w.capital && (a + i > 0) && !word_in(text, w, DETERMINERS));
-    (party_noun || proper).then_some(Party { name: surface, referent: None, kind: None, pronoun: None })
+    (party_noun || proper).then_some(Party {
+        name: surface,
+        referent: None,
+        kind: None,
+        pronoun: None,
+    })
 }
 
 /// Skips adverbs and auxiliaries leftwards from word `i` (exclusive): the index

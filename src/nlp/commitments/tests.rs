@@ -6,11 +6,38 @@ use crate::nlp::{CommitmentKind, Referent};
 
 /// Words that open example sentences without naming anything.
 const COMMON: &[&str] = &[
-    "The", "If", "It", "He", "She", "They", "We", "Will", "Should", "Is", "Nobody", "Most",
-    "Despite", "Critics", "Analysts", "Investors", "Lawmakers", "Companies", "Polls",
-    "Observers", "Prices", "There", "A", "Talks", "Both", "In", "Noting", "Japan's",
+    "The",
+    "If",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "Will",
+    "Should",
+    "Is",
+    "Nobody",
+    "Most",
+    "Despite",
+    "Critics",
+    "Analysts",
+    "Investors",
+    "Lawmakers",
+    "Companies",
+    "Polls",
+    "Observers",
+    "Prices",
+    "There",
+    "A",
+    "Talks",
+    "Both",
+    "In",
+    "Noting",
+    "Japan's",
 ];
-const PEOPLE: &[&str] = &["Li", "Biden", "Erdogan", "Blinken", "Aliyev", "Rutte", "Ruto", "Li Wei"];
+const PEOPLE: &[&str] = &[
+    "Li", "Biden", "Erdogan", "Blinken", "Aliyev", "Rutte", "Ruto", "Li Wei",
+];
 
 /// Marks runs of capitalised words as entities (people from `PEOPLE`, else places).
 fn hand_entities(text: &str) -> (Vec<Entity>, Vec<Referent>) {
@@ -30,13 +57,29 @@ fn hand_entities(text: &str) -> (Vec<Entity>, Vec<Referent>) {
         }
         let span = ws[i].span.start..ws[j - 1].span.end;
         let name = text[span.clone()].to_string();
-        let kind = if PEOPLE.contains(&name.as_str()) { EntityKind::Person } else { EntityKind::Place };
-        let r = referents.iter().position(|r| r.name == name).unwrap_or_else(|| {
-            referents.push(Referent { name: name.clone(), kind, country: None, mentions: vec![] });
-            referents.len() - 1
-        });
+        let kind = if PEOPLE.contains(&name.as_str()) {
+            EntityKind::Person
+        } else {
+            EntityKind::Place
+        };
+        let r = referents
+            .iter()
+            .position(|r| r.name == name)
+            .unwrap_or_else(|| {
+                referents.push(Referent {
+                    name: name.clone(),
+                    kind,
+                    country: None,
+                    mentions: vec![],
+                });
+                referents.len() - 1
+            });
         referents[r].mentions.push(entities.len());
-        entities.push(Entity { span, kind, referent: r });
+        entities.push(Entity {
+            span,
+            kind,
+            referent: r,
+        });
         i = j;
     }
     (entities, referents)
@@ -47,11 +90,17 @@ fn hand_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices(". ") {
-        out.push(Sentence { span: start..i + 1, tokens: 0..0 });
+        out.push(Sentence {
+            span: start..i + 1,
+            tokens: 0..0,
+        });
         start = i + 2;
     }
     if start < text.len() {
-        out.push(Sentence { span: start..text.len(), tokens: 0..0 });
+        out.push(Sentence {
+            span: start..text.len(),
+            tokens: 0..0,
+        });
     }
     out
 }
@@ -65,17 +114,30 @@ fn run(text: &str) -> Vec<Commitment> {
 fn every_pattern_has_examples_and_they_hold() {
     let mut failures = Vec::new();
     for trig in TRIGGERS {
-        assert!(!trig.positive.is_empty() && !trig.negative.is_empty(), "{}: needs examples", trig.name);
+        assert!(
+            !trig.positive.is_empty() && !trig.negative.is_empty(),
+            "{}: needs examples",
+            trig.name
+        );
         for ex in trig.positive {
             let found = run(ex);
-            if !found.iter().any(|c| c.kind == trig.kind && !c.actor.is_empty() && !c.action.is_empty()) {
-                failures.push(format!("{}: expected a {:?} in {ex:?}, got {found:?}", trig.name, trig.kind));
+            if !found
+                .iter()
+                .any(|c| c.kind == trig.kind && !c.actor.is_empty() && !c.action.is_empty())
+            {
+                failures.push(format!(
+                    "{}: expected a {:?} in {ex:?}, got {found:?}",
+                    trig.name, trig.kind
+                ));
             }
         }
         for ex in trig.negative {
             let found = run(ex);
             if found.iter().any(|c| c.kind == trig.kind) {
-                failures.push(format!("{}: expected no {:?} in {ex:?}, got {found:?}", trig.name, trig.kind));
+                failures.push(format!(
+                    "{}: expected no {:?} in {ex:?}, got {found:?}",
+                    trig.name, trig.kind
+                ));
             }
         }
     }
@@ -96,19 +158,32 @@ fn summary(text: &str) -> Vec<(String, String, CommitmentKind, String)> {
         .collect()
 }
 
+/// (actor, speaker, kind, action) expected of one commitment.
+type Expected<'a> = (&'a str, &'a str, CommitmentKind, &'a str);
+
 #[test]
 fn actors_speakers_and_actions() {
     use CommitmentKind::*;
-    let cases: &[(&str, &str, &[(&str, &str, CommitmentKind, &str)])] = &[
+    let cases: &[(&str, &str, &[Expected])] = &[
         (
             "reported speech, actor after said",
             "Rutte said the Netherlands is willing to train pilots in Denmark.",
-            &[("the Netherlands", "Rutte", Willingness, "train pilots in Denmark")],
+            &[(
+                "the Netherlands",
+                "Rutte",
+                Willingness,
+                "train pilots in Denmark",
+            )],
         ),
         (
             "trailing speech tag cuts the action",
             "Kenya will send 1,000 police officers to Haiti, Ruto said.",
-            &[("Kenya", "Ruto", Pledge, "send 1,000 police officers to Haiti")],
+            &[(
+                "Kenya",
+                "Ruto",
+                Pledge,
+                "send 1,000 police officers to Haiti",
+            )],
         ),
         (
             "shared subject across coordinated cues",
@@ -127,7 +202,12 @@ fn actors_speakers_and_actions() {
         (
             "infinitive list stays one commitment",
             "Chile is willing to work with Peru to promote trade, firmly support each other and deepen ties.",
-            &[("Chile", "", Willingness, "work with Peru to promote trade, firmly support each other and deepen ties")],
+            &[(
+                "Chile",
+                "",
+                Willingness,
+                "work with Peru to promote trade, firmly support each other and deepen ties",
+            )],
         ),
         (
             "group actor with a proposal",
@@ -137,7 +217,12 @@ fn actors_speakers_and_actions() {
         (
             "group actor after a fronted clause",
             "Li noted that earlier today, the presidents of the two countries announced the establishment of a joint fund, thereby opening a new chapter.",
-            &[("the presidents of the two countries", "Li", Agreement, "a joint fund")],
+            &[(
+                "the presidents of the two countries",
+                "Li",
+                Agreement,
+                "a joint fund",
+            )],
         ),
         (
             "pronoun resolved to the last speaker",
@@ -149,8 +234,16 @@ fn actors_speakers_and_actions() {
             "Turkey called on Sweden to extradite the suspects.",
             &[("Sweden", "", Proposal, "extradite the suspects")],
         ),
-        ("past fact", "Germany and Poland have always respected each other.", &[]),
-        ("evaluation", "Cooperation between Chile and Peru has continually deepened.", &[]),
+        (
+            "past fact",
+            "Germany and Poland have always respected each other.",
+            &[],
+        ),
+        (
+            "evaluation",
+            "Cooperation between Chile and Peru has continually deepened.",
+            &[],
+        ),
         ("question", "Will Norway support the plan?", &[]),
         ("hypothetical", "If Iran attacks, Israel will respond.", &[]),
     ];

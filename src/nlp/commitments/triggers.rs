@@ -57,11 +57,45 @@ const BE: &[&str] = &[
 
 /// Manner and focus adverbs that may sit between a subject and its cue.
 pub const ADVERBS: &[&str] = &[
-    "also", "further", "firmly", "fully", "strongly", "still", "always", "resolutely", "again",
-    "jointly", "both", "all", "each", "actively", "consistently", "unswervingly", "steadfastly",
-    "unequivocally", "wholeheartedly", "readily", "now", "hereby", "therefore", "thus",
-    "certainly", "definitely", "truly", "sincerely", "greatly", "deeply", "together", "once",
-    "repeatedly", "publicly", "formally", "officially", "likewise", "equally", "very",
+    "also",
+    "further",
+    "firmly",
+    "fully",
+    "strongly",
+    "still",
+    "always",
+    "resolutely",
+    "again",
+    "jointly",
+    "both",
+    "all",
+    "each",
+    "actively",
+    "consistently",
+    "unswervingly",
+    "steadfastly",
+    "unequivocally",
+    "wholeheartedly",
+    "readily",
+    "now",
+    "hereby",
+    "therefore",
+    "thus",
+    "certainly",
+    "definitely",
+    "truly",
+    "sincerely",
+    "greatly",
+    "deeply",
+    "together",
+    "once",
+    "repeatedly",
+    "publicly",
+    "formally",
+    "officially",
+    "likewise",
+    "equally",
+    "very",
 ];
 
 /// Modal verbs: a cue right after one of these is part of the modal's action.
@@ -72,18 +106,54 @@ pub const MODALS: &[&str] = &[
 
 /// First words that are base forms: they need their own subject right before.
 pub const BASE_FORMS: &[&str] = &[
-    "support", "oppose", "back", "adhere", "hope", "agree", "sign", "decide", "pledge", "vow",
-    "promise", "commit", "look", "call", "urge", "resolve", "stand", "express", "reaffirm",
-    "reiterate", "announce", "reach", "renew", "reinforce",
+    "support",
+    "oppose",
+    "back",
+    "adhere",
+    "hope",
+    "agree",
+    "sign",
+    "decide",
+    "pledge",
+    "vow",
+    "promise",
+    "commit",
+    "look",
+    "call",
+    "urge",
+    "resolve",
+    "stand",
+    "express",
+    "reaffirm",
+    "reiterate",
+    "announce",
+    "reach",
+    "renew",
+    "reinforce",
 ];
 
 use CommitmentKind::*;
 use Step::*;
 
 const REAFFIRM: &[&str] = &[
-    "reaffirmed", "reaffirms", "reaffirm", "reiterated", "reiterates", "reiterate",
-    "reinforced", "reinforces", "renewed", "renews", "underscored", "underscores", "affirmed",
-    "affirms", "expressed", "expresses", "restated", "restates",
+    "reaffirmed",
+    "reaffirms",
+    "reaffirm",
+    "reiterated",
+    "reiterates",
+    "reiterate",
+    "reinforced",
+    "reinforces",
+    "renewed",
+    "renews",
+    "underscored",
+    "underscores",
+    "affirmed",
+    "affirms",
+    "expressed",
+    "expresses",
+    "restated",
+    "restates",
 ];
 
 /// The table. Order matters only for ties: the longest match at a word wins.
@@ -110,8 +180,18 @@ pub static TRIGGERS: &[Trigger] = &[
         kind: Pledge,
         steps: &[
             Word(&[
-                "pledge", "pledges", "pledged", "pledging", "vow", "vows", "vowed", "vowing",
-                "promise", "promises", "promised", "promising",
+                "pledge",
+                "pledges",
+                "pledged",
+                "pledging",
+                "vow",
+                "vows",
+                "vowed",
+                "vowing",
+                "promise",
+                "promises",
+                "promised",
+                "promising",
             ]),
             Word(&["to", "that"]),
         ],
@@ -139,12 +219,18 @@ pub static TRIGGERS: &[Trigger] = &[
             "Canada is committed to supporting Haiti's recovery.",
             "Vietnam remains determined to deepen ties with Laos.",
         ],
-        negative: &["The crimes were committed to intimidate voters.", "The committee is determined."],
+        negative: &[
+            "The crimes were committed to intimidate voters.",
+            "The committee is determined.",
+        ],
     },
     Trigger {
         name: "commit(s) to",
         kind: Pledge,
-        steps: &[Word(&["commit", "commits"]), Word(&["to", "itself", "themselves"])],
+        steps: &[
+            Word(&["commit", "commits"]),
+            Word(&["to", "itself", "themselves"]),
+        ],
         positive: &["Both countries commit to a joint review of the pact."],
         negative: &["They urged others not to commit crimes."],
     },
@@ -162,10 +248,18 @@ pub static TRIGGERS: &[Trigger] = &[
             Word(REAFFIRM),
             Possessor,
             Gap(3),
-            Word(&["commitment", "commitments", "resolve", "determination", "pledge"]),
+            Word(&[
+                "commitment",
+                "commitments",
+                "resolve",
+                "determination",
+                "pledge",
+            ]),
             Word(&["to"]),
         ],
-        positive: &["Biden reaffirmed the United States' ironclad commitment to the defense of Japan."],
+        positive: &[
+            "Biden reaffirmed the United States' ironclad commitment to the defense of Japan.",
+        ],
         negative: &["Analysts doubted the commitment to reform."],
     },
     Trigger {
@@ -215,8 +309,16 @@ pub static TRIGGERS: &[Trigger] = &[
         kind: Willingness,
         steps: &[
             Word(&[
-                "express", "expresses", "expressed", "expressing", "voiced", "voices",
-                "conveyed", "conveys", "reaffirmed", "reiterated",
+                "express",
+                "expresses",
+                "expressed",
+                "expressing",
+                "voiced",
+                "voices",
+                "conveyed",
+                "conveys",
+                "reaffirmed",
+                "reiterated",
             ]),
             Possessor,
             Gap(2),
@@ -247,7 +349,10 @@ pub static TRIGGERS: &[Trigger] = &[
             "The two sides agreed to resume flights between Moscow and Kyiv.",
             "Iran and Iraq agreed on a new border crossing.",
         ],
-        negative: &["Analysts do not agree on the figures.", "Most experts agree that growth slowed."],
+        negative: &[
+            "Analysts do not agree on the figures.",
+            "Most experts agree that growth slowed.",
+        ],
     },
     Trigger {
         name: "reached agreement",
@@ -306,8 +411,16 @@ pub static TRIGGERS: &[Trigger] = &[
     Trigger {
         name: "reaffirmed support for",
         kind: Support,
-        steps: &[Word(REAFFIRM), Possessor, Gap(3), Word(&["support"]), Word(&["for"])],
-        positive: &["Blinken reaffirmed the United States' strong support for Ukraine's sovereignty."],
+        steps: &[
+            Word(REAFFIRM),
+            Possessor,
+            Gap(3),
+            Word(&["support"]),
+            Word(&["for"]),
+        ],
+        positive: &[
+            "Blinken reaffirmed the United States' strong support for Ukraine's sovereignty.",
+        ],
         negative: &["Polls showed falling support for the war."],
     },
     Trigger {
@@ -329,7 +442,10 @@ pub static TRIGGERS: &[Trigger] = &[
             "Serbia resolutely opposes and condemns \"Kosovo independence.\"",
             "Norway opposes the resumption of whaling.",
         ],
-        negative: &["Lawmakers who oppose the bill walked out.", "It is hard to oppose the plan."],
+        negative: &[
+            "Lawmakers who oppose the bill walked out.",
+            "It is hard to oppose the plan.",
+        ],
     },
     Trigger {
         name: "is opposed to",
@@ -353,12 +469,18 @@ pub static TRIGGERS: &[Trigger] = &[
             "The two sides should further strengthen trade links, Rutte added.",
             "Both countries must respect the ceasefire.",
         ],
-        negative: &["It should be noted that turnout was low.", "Should Chile sign the treaty?"],
+        negative: &[
+            "It should be noted that turnout was low.",
+            "Should Chile sign the treaty?",
+        ],
     },
     Trigger {
         name: "calls on",
         kind: Proposal,
-        steps: &[Word(&["call", "calls", "called"]), Word(&["on", "upon", "for"])],
+        steps: &[
+            Word(&["call", "calls", "called"]),
+            Word(&["on", "upon", "for"]),
+        ],
         positive: &["Turkey called on Sweden to extradite the suspects."],
         negative: &["The ship called at the port of Aden."],
     },
@@ -429,12 +551,11 @@ pub fn find(text: &str, words: &[Word]) -> Vec<TriggerMatch> {
     while i < words.len() {
         let mut best: Option<TriggerMatch> = None;
         for &t in candidates(text, &words[i]) {
-            if let Some(trig) = TRIGGERS.get(t) {
-                if let Some(m) = match_steps(text, words, i, trig.steps, t)
-                    && best.as_ref().is_none_or(|b| m.end > b.end)
-                {
-                    best = Some(m);
-                }
+            if let Some(trig) = TRIGGERS.get(t)
+                && let Some(m) = match_steps(text, words, i, trig.steps, t)
+                && best.as_ref().is_none_or(|b| m.end > b.end)
+            {
+                best = Some(m);
             }
         }
         match best {
@@ -462,7 +583,12 @@ fn match_steps(
         return None;
     }
     // Leading adverbs belong to the cue only when the cue itself follows them.
-    Some(TriggerMatch { trigger, start, end, possessor })
+    Some(TriggerMatch {
+        trigger,
+        start,
+        end,
+        possessor,
+    })
 }
 
 fn match_from(
@@ -478,7 +604,11 @@ fn match_from(
     match *step {
         Word(set) => {
             let w = words.get(i)?;
-            if word_in(text, w, set) { match_from(text, words, i + 1, rest, possessor) } else { None }
+            if word_in(text, w, set) {
+                match_from(text, words, i + 1, rest, possessor)
+            } else {
+                None
+            }
         }
         Opt(set) => {
             if let Some(w) = words.get(i)
@@ -508,7 +638,11 @@ fn match_from(
         Possessor => {
             // "its", "their", "a" ... or capitalised words ending in a possessive.
             if let Some(w) = words.get(i)
-                && word_in(text, w, &["its", "their", "his", "her", "our", "a", "an", "the"])
+                && word_in(
+                    text,
+                    w,
+                    &["its", "their", "his", "her", "our", "a", "an", "the"],
+                )
             {
                 // "the United States'": a determiner may open a named possessor.
                 if let Some(end) = named_possessor(text, words, i + 1) {
@@ -535,7 +669,11 @@ fn match_from(
         }
         Gap(max) => {
             for n in 0..=max {
-                if n > 0 && words.get(i + n - 1).is_none_or(|w| w.punct && !is_possessive(text, w)) {
+                if n > 0
+                    && words
+                        .get(i + n - 1)
+                        .is_none_or(|w| w.punct && !is_possessive(text, w))
+                {
                     return None;
                 }
                 if let Some(e) = match_from(text, words, i + n, rest, possessor) {
@@ -554,5 +692,9 @@ fn named_possessor(text: &str, words: &[Word], i: usize) -> Option<usize> {
     while words.get(j).is_some_and(|w| w.capital) && j < i + 5 {
         j += 1;
     }
-    if j > i && words.get(j).is_some_and(|w| is_possessive(text, w)) { Some(j) } else { None }
+    if j > i && words.get(j).is_some_and(|w| is_possessive(text, w)) {
+        Some(j)
+    } else {
+        None
+    }
 }

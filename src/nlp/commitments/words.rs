@@ -78,13 +78,25 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if w.len() > suffix.len() && w.ends_with(suffix) {
             let cut = end - suffix.len();
-            words.push(Word { span: base + start..base + cut, capital: cap, punct: false });
-            words.push(Word { span: base + cut..base + end, capital: false, punct: false });
+            words.push(Word {
+                span: base + start..base + cut,
+                capital: cap,
+                punct: false,
+            });
+            words.push(Word {
+                span: base + cut..base + end,
+                capital: false,
+                punct: false,
+            });
             return;
         }
     }
     // A trailing apostrophe after s ("States’") is left as punctuation: see `is_possessive`.
-    words.push(Word { span: base + start..base + end, capital: cap, punct: false });
+    words.push(Word {
+        span: base + start..base + end,
+        capital: cap,
+        punct: false,
+    });
 }
 
 /// True for the possessive marker word ("'s", "’s") or a bare apostrophe.
@@ -100,7 +112,10 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        scan(s, 0..s.len()).iter().map(|w| &s[w.span.clone()]).collect()
+        scan(s, 0..s.len())
+            .iter()
+            .map(|w| &s[w.span.clone()])
+            .collect()
     }
 
     #[test]
@@ -109,10 +124,26 @@ mod tests {
             ("possessive", "China's role", &["China", "'s", "role"]),
             ("curly possessive", "China’s role", &["China", "’s", "role"]),
             ("abbreviation", "the U.S. said", &["the", "U.S.", "said"]),
-            ("sentence-final abbreviation", "in the U.S.", &["in", "the", "U.S."]),
-            ("hyphen", "people-to-people exchanges,", &["people-to-people", "exchanges", ","]),
-            ("quotes", "\"Taiwan independence,\"", &["\"", "Taiwan", "independence", ",", "\""]),
-            ("plural possessive", "the States’ role", &["the", "States", "’", "role"]),
+            (
+                "sentence-final abbreviation",
+                "in the U.S.",
+                &["in", "the", "U.S."],
+            ),
+            (
+                "hyphen",
+                "people-to-people exchanges,",
+                &["people-to-people", "exchanges", ","],
+            ),
+            (
+                "quotes",
+                "\"Taiwan independence,\"",
+                &["\"", "Taiwan", "independence", ",", "\""],
+            ),
+            (
+                "plural possessive",
+                "the States’ role",
+                &["the", "States", "’", "role"],
+            ),
             ("final dot", "the end.", &["the", "end", "."]),
             ("decimal", "3.5 percent", &["3.5", "percent"]),
         ];

@@ -16,7 +16,12 @@ fn run(title: &str, text: &str, people: &[&str]) -> (Vec<CountryScore>, Vec<Coun
     let sentences = sentence::split(text, &tokens);
     let mut mentions: Vec<Mention> = people
         .iter()
-        .flat_map(|p| text.match_indices(p).map(|(i, _)| Mention { span: i..i + p.len(), kind: EntityKind::Person }))
+        .flat_map(|p| {
+            text.match_indices(p).map(|(i, _)| Mention {
+                span: i..i + p.len(),
+                kind: EntityKind::Person,
+            })
+        })
         .collect();
     mentions.sort_by_key(|m| m.span.start);
     let hits = geo.find(text);
@@ -34,9 +39,19 @@ fn focus_is_the_countries_the_story_is_about() {
     );
     assert_eq!(codes(&focus), ["KE", "PE"]);
     let all = codes(&mentioned);
-    assert!(all.contains(&"FR".to_string()) && all.contains(&"TW".to_string()), "{all:?}");
-    let fr = mentioned.iter().find(|c| c.code.as_str() == "FR").map(|c| c.score).unwrap_or(1.0);
-    assert!(fr < 0.3, "a country named once in passing is not focus: {fr}");
+    assert!(
+        all.contains(&"FR".to_string()) && all.contains(&"TW".to_string()),
+        "{all:?}"
+    );
+    let fr = mentioned
+        .iter()
+        .find(|c| c.code.as_str() == "FR")
+        .map(|c| c.score)
+        .unwrap_or(1.0);
+    assert!(
+        fr < 0.3,
+        "a country named once in passing is not focus: {fr}"
+    );
     for c in &mentioned {
         assert!(!c.evidence.is_empty() && (0.0..=1.0).contains(&c.score));
         assert!(c.evidence.windows(2).all(|w| w[0].start <= w[1].start));
@@ -45,7 +60,11 @@ fn focus_is_the_countries_the_story_is_about() {
 
 #[test]
 fn a_capital_counts_for_its_country() {
-    let (focus, _) = run("Talks in Havana", "Havana said on Monday that talks with Chile went well. Havana will host more.", &[]);
+    let (focus, _) = run(
+        "Talks in Havana",
+        "Havana said on Monday that talks with Chile went well. Havana will host more.",
+        &[],
+    );
     assert_eq!(codes(&focus).first().map(String::as_str), Some("CU"));
 }
 

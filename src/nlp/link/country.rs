@@ -13,13 +13,56 @@ use std::collections::HashMap;
 
 /// US states, so "Paris, Texas" and "Atlanta, Georgia" are read as American.
 const US_STATES: &[&str] = &[
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
-    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
-    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
-    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
-    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
-    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
 ];
 
 fn us() -> Option<CountryCode> {
@@ -37,10 +80,17 @@ pub fn assign(
 ) {
     // How often the text names each country (by name or demonym): context for ambiguity.
     let mut named: HashMap<CountryCode, usize> = HashMap::new();
-    for h in hits.iter().filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym)) {
+    for h in hits
+        .iter()
+        .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
+    {
         *named.entry(h.code).or_default() += 1;
     }
-    let us_states: Vec<&str> = US_STATES.iter().copied().filter(|s| text.contains(*s)).collect();
+    let us_states: Vec<&str> = US_STATES
+        .iter()
+        .copied()
+        .filter(|s| text.contains(*s))
+        .collect();
     let mut votes: Vec<HashMap<CountryCode, usize>> = vec![HashMap::new(); referents.len()];
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
@@ -55,13 +105,24 @@ pub fn assign(
         }
     }
     for (r, v) in referents.iter_mut().zip(&votes) {
-        r.country = v.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
+        r.country = v
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .map(|(c, _)| *c);
     }
     // Places the gazetteer does not know ("Tigray"): the country the paragraph names most.
-    for r in referents.iter_mut().filter(|r| r.kind == EntityKind::Place && r.country.is_none()) {
-        let Some(first) = r.mentions.first().and_then(|&i| entities.get(i)) else { continue };
+    for r in referents
+        .iter_mut()
+        .filter(|r| r.kind == EntityKind::Place && r.country.is_none())
+    {
+        let Some(first) = r.mentions.first().and_then(|&i| entities.get(i)) else {
+            continue;
+        };
         r.country = dominant_country_near(text, &first.span, hits).or_else(|| {
-            named.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c)
+            named
+                .iter()
+                .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+                .map(|(c, _)| *c)
         });
     }
 }
@@ -75,10 +136,16 @@ fn place_country(
     hits: &[GeoHit],
     geo: &dyn Geo,
 ) -> Option<CountryCode> {
-    let name = if surface.chars().any(char::is_lowercase) { surface.to_string() } else { title_case(surface) };
+    let name = if surface.chars().any(char::is_lowercase) {
+        surface.to_string()
+    } else {
+        title_case(surface)
+    };
     let after = text.get(e.span.end..).unwrap_or("");
     let qualifier = after.strip_prefix(", ").map(|rest| {
-        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '.')).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '.'))
+            .unwrap_or(rest.len());
         rest.get(..end).unwrap_or("").trim()
     });
     let us_state_after = qualifier.is_some_and(|q| US_STATES.iter().any(|s| q.starts_with(s)));
@@ -88,14 +155,23 @@ fn place_country(
         let state_of = before.ends_with("state of ") || before.ends_with("State of ");
         // "Atlanta, Georgia": a place, a comma, then the state.
         let after_city = before.ends_with(", ")
-            && before.trim_end_matches(", ").rsplit(' ').next().is_some_and(|w| {
-                geo.country_named(w).is_none() && geo.cities(w).iter().any(|r| Some(r.code) == us())
-            });
+            && before
+                .trim_end_matches(", ")
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| {
+                    geo.country_named(w).is_none()
+                        && geo.cities(w).iter().any(|r| Some(r.code) == us())
+                });
         // The country's other names (demonym, capital) would speak for the country.
         // Two other US states named, and nothing else naming the country.
         let us_context = us_states.iter().filter(|s| **s != name).count() >= 2;
-        let otherwise_named = hits.iter().any(|h| h.code == code && text.get(h.span.clone()) != Some(surface));
-        if US_STATES.contains(&name.as_str()) && (state_of || after_city || (us_context && !otherwise_named)) {
+        let otherwise_named = hits
+            .iter()
+            .any(|h| h.code == code && text.get(h.span.clone()) != Some(surface));
+        if US_STATES.contains(&name.as_str())
+            && (state_of || after_city || (us_context && !otherwise_named))
+        {
             return us();
         }
         return Some(code);
@@ -103,7 +179,11 @@ fn place_country(
     let readings = geo.cities(&name);
     let top = readings.first()?;
     if us_state_after {
-        return readings.iter().find(|r| Some(r.code) == us()).map(|r| r.code).or(Some(top.code));
+        return readings
+            .iter()
+            .find(|r| Some(r.code) == us())
+            .map(|r| r.code)
+            .or(Some(top.code));
     }
     if let Some(q) = qualifier
         && let Some(code) = geo.country_named(q)
@@ -115,12 +195,23 @@ fn place_country(
     readings
         .iter()
         .filter(|r| r.population.saturating_mul(20) >= top.population)
-        .max_by_key(|r| (named.get(&r.code).copied().unwrap_or(0).min(1), r.population))
+        .max_by_key(|r| {
+            (
+                named.get(&r.code).copied().unwrap_or(0).min(1),
+                r.population,
+            )
+        })
         .map(|r| r.code)
 }
 
 /// A person's country from the words around one mention.
-fn person_country(text: &str, tokens: &[Token], entities: &[Entity], e: &Entity, geo: &dyn Geo) -> Option<CountryCode> {
+fn person_country(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    e: &Entity,
+    geo: &dyn Geo,
+) -> Option<CountryCode> {
     let i = token_at(tokens, e.span.start);
     // Backwards over titles: "Chinese Premier", "Azerbaijan's President", "U.S. Secretary of State".
     let mut k = i;
@@ -147,17 +238,28 @@ fn person_country(text: &str, tokens: &[Token], entities: &[Entity], e: &Entity,
     if i >= 3 && tokens.get(i - 1).is_some_and(|t| t.text(text) == ",") {
         let mut j = i - 2;
         let country = country_at(text, entities, tokens[j].span.start, geo);
-        while j > 0 && tokens.get(j).is_some_and(|t| country_at(text, entities, t.span.start, geo) == country) {
+        while j > 0
+            && tokens
+                .get(j)
+                .is_some_and(|t| country_at(text, entities, t.span.start, geo) == country)
+        {
             j -= 1;
         }
-        let of = tokens.get(j).is_some_and(|t| t.text(text) == "of" || t.text(text) == "the");
-        let office = tokens.get(j.saturating_sub(1)).is_some_and(|t| is_office_word(t.text(text)));
+        let of = tokens
+            .get(j)
+            .is_some_and(|t| t.text(text) == "of" || t.text(text) == "the");
+        let office = tokens
+            .get(j.saturating_sub(1))
+            .is_some_and(|t| is_office_word(t.text(text)));
         if country.is_some() && of && office {
             return country;
         }
     }
     // "Prime Minister Kishida Fumio of Japan", "King Abdullah II of Jordan": a title before, "of COUNTRY" after.
-    let titled = i > 0 && tokens.get(i - 1).is_some_and(|t| is_title_word(t.text(text)));
+    let titled = i > 0
+        && tokens
+            .get(i - 1)
+            .is_some_and(|t| is_title_word(t.text(text)));
     let after = text.get(e.span.end..).unwrap_or("");
     if titled && let Some(rest) = after.strip_prefix(" of ") {
         let skip = if rest.starts_with("the ") { 4 } else { 0 };
@@ -170,7 +272,9 @@ fn person_country(text: &str, tokens: &[Token], entities: &[Entity], e: &Entity,
 /// The country named by the place entity (or gazetteer name) starting at `pos`.
 fn country_at(text: &str, entities: &[Entity], pos: usize, geo: &dyn Geo) -> Option<CountryCode> {
     let i = entities.partition_point(|e| e.span.start < pos);
-    let e = entities.get(i).filter(|e| e.span.start == pos && e.kind == EntityKind::Place)?;
+    let e = entities
+        .get(i)
+        .filter(|e| e.span.start == pos && e.kind == EntityKind::Place)?;
     geo.country_named(text.get(e.span.clone())?)
 }
 
@@ -183,13 +287,25 @@ fn org_country(surface: &str, geo: &dyn Geo) -> Option<CountryCode> {
 
 /// The country named most in the paragraph around `span`.
 fn dominant_country_near(text: &str, span: &Span, hits: &[GeoHit]) -> Option<CountryCode> {
-    let start = text.get(..span.start).and_then(|b| b.rfind("\n\n")).map_or(0, |p| p + 2);
-    let end = text.get(span.end..).and_then(|a| a.find("\n\n")).map_or(text.len(), |p| span.end + p);
+    let start = text
+        .get(..span.start)
+        .and_then(|b| b.rfind("\n\n"))
+        .map_or(0, |p| p + 2);
+    let end = text
+        .get(span.end..)
+        .and_then(|a| a.find("\n\n"))
+        .map_or(text.len(), |p| span.end + p);
     let mut counts: HashMap<CountryCode, usize> = HashMap::new();
-    for h in hits.iter().filter(|h| h.span.start >= start && h.span.end <= end) {
+    for h in hits
+        .iter()
+        .filter(|h| h.span.start >= start && h.span.end <= end)
+    {
         if matches!(h.kind, GeoKind::Country | GeoKind::Demonym) {
             *counts.entry(h.code).or_default() += 1;
         }
     }
-    counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c)
+    counts
+        .into_iter()
+        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+        .map(|(c, _)| c)
 }

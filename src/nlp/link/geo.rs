@@ -42,92 +42,6 @@ pub trait Geo {
     fn find(&self, text: &str) -> Vec<GeoHit>;
 }
 
-/// A tiny table for tests: names, demonyms and cities given by hand.
-#[cfg(test)]
-pub mod table {
-    use super::*;
-
-    pub struct Table {
-        pub countries: Vec<(&'static str, &'static str)>,
-        pub demonyms: Vec<(&'static str, &'static str)>,
-        pub cities: Vec<(&'static str, &'static str, u64, bool)>,
-    }
-
-    fn code(c: &str) -> Option<CountryCode> {
-        CountryCode::new(c)
-    }
-
-    impl Table {
-        pub fn sample() -> Self {
-            Table {
-                countries: vec![
-                    ("China", "CN"), ("Azerbaijan", "AZ"), ("Japan", "JP"), ("United States", "US"),
-                    ("U.S.", "US"), ("US", "US"), ("Georgia", "GE"), ("Jordan", "JO"),
-                    ("France", "FR"), ("Cuba", "CU"), ("Taiwan", "TW"), ("Peru", "PE"),
-                    ("Chile", "CL"), ("Kenya", "KE"), ("Haiti", "HT"), ("Ethiopia", "ET"),
-                ],
-                demonyms: vec![
-                    ("Chinese", "CN"), ("Azerbaijani", "AZ"), ("Japanese", "JP"), ("American", "US"),
-                    ("French", "FR"), ("Cuban", "CU"), ("Peruvian", "PE"), ("Kenyan", "KE"),
-                ],
-                cities: vec![
-                    ("Beijing", "CN", 18_000_000, true), ("Paris", "FR", 2_100_000, true),
-                    ("Paris", "US", 25_000, false), ("Baku", "AZ", 2_000_000, true),
-                    ("Tokyo", "JP", 8_000_000, true), ("Havana", "CU", 2_100_000, true),
-                    ("Atlanta", "US", 500_000, false), ("Nairobi", "KE", 4_000_000, true),
-                    ("Lima", "PE", 9_000_000, true), ("Lima", "US", 37_000, false),
-                ],
-            }
-        }
-    }
-
-    impl Geo for Table {
-        fn country_named(&self, name: &str) -> Option<CountryCode> {
-            self.countries.iter().find(|(n, _)| *n == name).and_then(|(_, c)| code(c))
-        }
-        fn demonym(&self, word: &str) -> Option<CountryCode> {
-            self.demonyms.iter().find(|(n, _)| *n == word).and_then(|(_, c)| code(c))
-        }
-        fn cities(&self, name: &str) -> Vec<CityReading> {
-            self.cities
-                .iter()
-                .filter(|(n, ..)| *n == name)
-                .filter_map(|(_, c, p, cap)| {
-                    Some(CityReading { code: code(c)?, population: *p, capital: *cap })
-                })
-                .collect()
-        }
-        fn country_name(&self, c: CountryCode) -> Option<String> {
-            self.countries.iter().find(|(_, k)| *k == c.as_str()).map(|(n, _)| n.to_string())
-        }
-        fn find(&self, text: &str) -> Vec<GeoHit> {
-            let mut hits = Vec::new();
-            let names = self
-                .countries
-                .iter()
-                .filter(|(n, _)| n.len() > 2)
-                .map(|(n, c)| (*n, *c, GeoKind::Country))
-                .chain(self.demonyms.iter().map(|(n, c)| (*n, *c, GeoKind::Demonym)))
-                .chain(self.cities.iter().map(|(n, c, _, cap)| {
-                    (*n, *c, if *cap { GeoKind::Capital } else { GeoKind::City })
-                }));
-            for (name, c, kind) in names {
-                for (i, _) in text.match_indices(name) {
-                    let end = i + name.len();
-                    let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                    let after = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-                    let taken = hits.iter().any(|h: &GeoHit| h.span.start < end && i < h.span.end);
-                    if before && after && !taken && let Some(code) = code(c) {
-                        hits.push(GeoHit { span: i..end, kind, code });
-                    }
-                }
-            }
-            hits.sort_by_key(|h| h.span.start);
-            hits
-        }
-    }
-}
-
 /// The gazetteer linking uses in the product.
 pub fn world() -> &'static dyn Geo {
     static NONE: Unknown = Unknown;
@@ -152,5 +66,155 @@ impl Geo for Unknown {
     }
     fn find(&self, _: &str) -> Vec<GeoHit> {
         Vec::new()
+    }
+}
+
+/// A tiny table for tests: names, demonyms and cities given by hand.
+#[cfg(test)]
+pub mod table {
+    use super::*;
+
+    pub struct Table {
+        pub countries: Vec<(&'static str, &'static str)>,
+        pub demonyms: Vec<(&'static str, &'static str)>,
+        pub cities: Vec<(&'static str, &'static str, u64, bool)>,
+    }
+
+    fn code(c: &str) -> Option<CountryCode> {
+        CountryCode::new(c)
+    }
+
+    impl Table {
+        pub fn sample() -> Self {
+            Table {
+                countries: vec![
+                    ("China", "CN"),
+                    ("Azerbaijan", "AZ"),
+                    ("Japan", "JP"),
+                    ("United States", "US"),
+                    ("U.S.", "US"),
+                    ("US", "US"),
+                    ("Georgia", "GE"),
+                    ("Jordan", "JO"),
+                    ("France", "FR"),
+                    ("Cuba", "CU"),
+                    ("Taiwan", "TW"),
+                    ("Peru", "PE"),
+                    ("Chile", "CL"),
+                    ("Kenya", "KE"),
+                    ("Haiti", "HT"),
+                    ("Ethiopia", "ET"),
+                ],
+                demonyms: vec![
+                    ("Chinese", "CN"),
+                    ("Azerbaijani", "AZ"),
+                    ("Japanese", "JP"),
+                    ("American", "US"),
+                    ("French", "FR"),
+                    ("Cuban", "CU"),
+                    ("Peruvian", "PE"),
+                    ("Kenyan", "KE"),
+                ],
+                cities: vec![
+                    ("Beijing", "CN", 18_000_000, true),
+                    ("Paris", "FR", 2_100_000, true),
+                    ("Paris", "US", 25_000, false),
+                    ("Baku", "AZ", 2_000_000, true),
+                    ("Tokyo", "JP", 8_000_000, true),
+                    ("Havana", "CU", 2_100_000, true),
+                    ("Atlanta", "US", 500_000, false),
+                    ("Nairobi", "KE", 4_000_000, true),
+                    ("Lima", "PE", 9_000_000, true),
+                    ("Lima", "US", 37_000, false),
+                ],
+            }
+        }
+    }
+
+    impl Geo for Table {
+        fn country_named(&self, name: &str) -> Option<CountryCode> {
+            self.countries
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, c)| code(c))
+        }
+        fn demonym(&self, word: &str) -> Option<CountryCode> {
+            self.demonyms
+                .iter()
+                .find(|(n, _)| *n == word)
+                .and_then(|(_, c)| code(c))
+        }
+        fn cities(&self, name: &str) -> Vec<CityReading> {
+            self.cities
+                .iter()
+                .filter(|(n, ..)| *n == name)
+                .filter_map(|(_, c, p, cap)| {
+                    Some(CityReading {
+                        code: code(c)?,
+                        population: *p,
+                        capital: *cap,
+                    })
+                })
+                .collect()
+        }
+        fn country_name(&self, c: CountryCode) -> Option<String> {
+            self.countries
+                .iter()
+                .find(|(_, k)| *k == c.as_str())
+                .map(|(n, _)| n.to_string())
+        }
+        fn find(&self, text: &str) -> Vec<GeoHit> {
+            let mut hits = Vec::new();
+            let names = self
+                .countries
+                .iter()
+                .filter(|(n, _)| n.len() > 2)
+                .map(|(n, c)| (*n, *c, GeoKind::Country))
+                .chain(
+                    self.demonyms
+                        .iter()
+                        .map(|(n, c)| (*n, *c, GeoKind::Demonym)),
+                )
+                .chain(self.cities.iter().map(|(n, c, _, cap)| {
+                    (
+                        *n,
+                        *c,
+                        if *cap {
+                            GeoKind::Capital
+                        } else {
+                            GeoKind::City
+                        },
+                    )
+                }));
+            for (name, c, kind) in names {
+                for (i, _) in text.match_indices(name) {
+                    let end = i + name.len();
+                    let before = text[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let after = text[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let taken = hits
+                        .iter()
+                        .any(|h: &GeoHit| h.span.start < end && i < h.span.end);
+                    if before
+                        && after
+                        && !taken
+                        && let Some(code) = code(c)
+                    {
+                        hits.push(GeoHit {
+                            span: i..end,
+                            kind,
+                            code,
+                        });
+                    }
+                }
+            }
+            hits.sort_by_key(|h| h.span.start);
+            hits
+        }
     }
 }

@@ -10,7 +10,12 @@ use std::collections::HashMap;
 
 /// Groups sorted, non-overlapping mentions into entities and referents.
 /// Referent countries are filled in later (`link::country`).
-pub fn group(text: &str, tokens: &[Token], mentions: &[Mention], geo: &dyn Geo) -> (Vec<Entity>, Vec<Referent>) {
+pub fn group(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    geo: &dyn Geo,
+) -> (Vec<Entity>, Vec<Referent>) {
     let kinds = majority_kinds(text, mentions);
     let mut referents: Vec<Referent> = Vec::new();
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
@@ -44,15 +49,22 @@ pub fn group(text: &str, tokens: &[Token], mentions: &[Mention], geo: &dyn Geo) 
                 }
             }
             EntityKind::Place => {
-                let key = match geo.country_named(surface).or_else(|| geo.country_named(&title_if_caps(surface))) {
+                let key = match geo
+                    .country_named(surface)
+                    .or_else(|| geo.country_named(&title_if_caps(surface)))
+                {
                     Some(code) => format!("country:{code}"),
                     None => format!("place:{}", lower(surface)),
                 };
-                *by_key.entry(key).or_insert_with(|| new_referent(&mut referents, surface, kind))
+                *by_key
+                    .entry(key)
+                    .or_insert_with(|| new_referent(&mut referents, surface, kind))
             }
             EntityKind::Org | EntityKind::Misc => {
                 let key = format!("{}:{}", kind.conll(), org_key(surface));
-                *by_key.entry(key).or_insert_with(|| new_referent(&mut referents, surface, kind))
+                *by_key
+                    .entry(key)
+                    .or_insert_with(|| new_referent(&mut referents, surface, kind))
             }
         };
         assigned[i] = Some(r);
@@ -61,13 +73,22 @@ pub fn group(text: &str, tokens: &[Token], mentions: &[Mention], geo: &dyn Geo) 
     for (i, m) in mentions.iter().enumerate() {
         let Some(r) = assigned[i] else { continue };
         let kind = referents.get(r).map_or(m.kind, |x| x.kind);
-        entities.push(Entity { span: m.span.clone(), kind, referent: r });
+        entities.push(Entity {
+            span: m.span.clone(),
+            kind,
+            referent: r,
+        });
     }
     renumber(text, entities, referents)
 }
 
 fn new_referent(referents: &mut Vec<Referent>, surface: &str, kind: EntityKind) -> usize {
-    referents.push(Referent { name: surface.to_string(), kind, country: None, mentions: Vec::new() });
+    referents.push(Referent {
+        name: surface.to_string(),
+        kind,
+        country: None,
+        mentions: Vec::new(),
+    });
     referents.len() - 1
 }
 
@@ -77,7 +98,11 @@ fn lower(s: &str) -> String {
 
 /// "BEIJING" -> "Beijing"; other strings unchanged.
 fn title_if_caps(s: &str) -> String {
-    if s.chars().any(char::is_lowercase) { s.to_string() } else { super::fix::title_case(s) }
+    if s.chars().any(char::is_lowercase) {
+        s.to_string()
+    } else {
+        super::fix::title_case(s)
+    }
 }
 
 /// Organisation names compare without case and a leading "the".
@@ -100,10 +125,12 @@ fn majority_kinds(text: &str, mentions: &[Mention]) -> HashMap<String, EntityKin
     counts
         .into_iter()
         .filter_map(|(k, list)| {
-            let best = list.iter().fold(None::<(EntityKind, usize)>, |acc, &(kind, n)| match acc {
-                Some((_, m)) if m >= n => acc,
-                _ => Some((kind, n)),
-            })?;
+            let best =
+                list.iter()
+                    .fold(None::<(EntityKind, usize)>, |acc, &(kind, n)| match acc {
+                        Some((_, m)) if m >= n => acc,
+                        _ => Some((kind, n)),
+                    })?;
             Some((k, best.0))
         })
         .collect()
@@ -118,7 +145,12 @@ fn name_words(text: &str, tokens: &[Token], m: &Mention) -> Vec<String> {
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| lower(t.text(text)))
-        .filter(|w| !matches!(w.as_str(), "jr." | "sr." | "jr" | "sr" | "ii" | "iii" | "iv"))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "jr." | "sr." | "jr" | "sr" | "ii" | "iii" | "iv"
+            )
+        })
         .collect()
 }
 
@@ -133,8 +165,12 @@ fn find_person(known: &[(usize, Vec<String>)], words: &[String]) -> Option<usize
         return Some(*r);
     }
     if let [single] = words {
-        let by_last = known.iter().find(|(_, k)| k.len() > 1 && k.last() == Some(single));
-        let by_any = known.iter().find(|(_, k)| k.len() > 1 && k.contains(single));
+        let by_last = known
+            .iter()
+            .find(|(_, k)| k.len() > 1 && k.last() == Some(single));
+        let by_any = known
+            .iter()
+            .find(|(_, k)| k.len() > 1 && k.contains(single));
         return by_last.or(by_any).map(|(r, _)| *r);
     }
     known
@@ -158,7 +194,12 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 
 /// Joins acronyms to the names they abbreviate: "UN" -> "United Nations",
 /// and "Syrian Democratic Forces (SDF)" defines "SDF".
-fn merge_acronyms(text: &str, mentions: &[Mention], assigned: &mut [Option<usize>], referents: &mut [Referent]) {
+fn merge_acronyms(
+    text: &str,
+    mentions: &[Mention],
+    assigned: &mut [Option<usize>],
+    referents: &mut [Referent],
+) {
     let mut defined: HashMap<String, usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let Some(r) = assigned[i] else { continue };
@@ -179,9 +220,12 @@ fn merge_acronyms(text: &str, mentions: &[Mention], assigned: &mut [Option<usize
         if !is_acronym(surface) || m.kind == EntityKind::Person {
             continue;
         }
-        if let (Some(&target), Some(own)) = (defined.get(surface.trim_end_matches('.')), assigned[i])
+        if let (Some(&target), Some(own)) =
+            (defined.get(surface.trim_end_matches('.')), assigned[i])
             && target != own
-            && referents.get(target).is_some_and(|t| t.kind != EntityKind::Person)
+            && referents
+                .get(target)
+                .is_some_and(|t| t.kind != EntityKind::Person)
         {
             assigned[i] = Some(target);
         }
@@ -191,7 +235,9 @@ fn merge_acronyms(text: &str, mentions: &[Mention], assigned: &mut [Option<usize
 
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+    (2..=6).contains(&letters)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
 }
 
 /// Initials of the capitalised words: "United Nations" -> "UN".
@@ -204,14 +250,25 @@ fn initials(s: &str) -> String {
 
 /// Drops referents left without mentions, fills mention lists in text order,
 /// and names each referent by its fullest form.
-fn renumber(text: &str, entities: Vec<Entity>, referents: Vec<Referent>) -> (Vec<Entity>, Vec<Referent>) {
+fn renumber(
+    text: &str,
+    entities: Vec<Entity>,
+    referents: Vec<Referent>,
+) -> (Vec<Entity>, Vec<Referent>) {
     let mut map: Vec<Option<usize>> = vec![None; referents.len()];
     let mut out: Vec<Referent> = Vec::new();
     let mut ents = entities;
     for (ei, e) in ents.iter_mut().enumerate() {
-        let Some(old) = referents.get(e.referent) else { continue };
+        let Some(old) = referents.get(e.referent) else {
+            continue;
+        };
         let new = *map[e.referent].get_or_insert_with(|| {
-            out.push(Referent { name: old.name.clone(), kind: old.kind, country: None, mentions: Vec::new() });
+            out.push(Referent {
+                name: old.name.clone(),
+                kind: old.kind,
+                country: None,
+                mentions: Vec::new(),
+            });
             out.len() - 1
         });
         e.referent = new;

@@ -10,8 +10,14 @@ fn mentions(text: &str, given: &[(&str, EntityKind)]) -> Vec<Mention> {
     let mut from = 0;
     let mut out = Vec::new();
     for (s, kind) in given {
-        let i = text[from..].find(s).map(|i| i + from).unwrap_or_else(|| panic!("{s} not in text"));
-        out.push(Mention { span: i..i + s.len(), kind: *kind });
+        let i = text[from..]
+            .find(s)
+            .map(|i| i + from)
+            .unwrap_or_else(|| panic!("{s} not in text"));
+        out.push(Mention {
+            span: i..i + s.len(),
+            kind: *kind,
+        });
         from = i + s.len();
     }
     out
@@ -25,12 +31,26 @@ fn run(text: &str, given: &[(&str, EntityKind)]) -> Vec<Referent> {
 }
 
 fn summary(rs: &[Referent]) -> Vec<(String, EntityKind, Option<String>, usize)> {
-    rs.iter().map(|r| (r.name.clone(), r.kind, r.country.map(|c| c.to_string()), r.mentions.len())).collect()
+    rs.iter()
+        .map(|r| {
+            (
+                r.name.clone(),
+                r.kind,
+                r.country.map(|c| c.to_string()),
+                r.mentions.len(),
+            )
+        })
+        .collect()
 }
 
 use EntityKind::*;
 
-fn row(name: &str, kind: EntityKind, country: Option<&str>, n: usize) -> (String, EntityKind, Option<String>, usize) {
+fn row(
+    name: &str,
+    kind: EntityKind,
+    country: Option<&str>,
+    n: usize,
+) -> (String, EntityKind, Option<String>, usize) {
     (name.to_string(), kind, country.map(str::to_string), n)
 }
 
@@ -48,7 +68,10 @@ fn people_group_by_name_parts_and_get_countries_from_titles() {
     );
     assert_eq!(
         summary(&rs),
-        vec![row("Li Qiang", Person, Some("CN"), 2), row("Ilham Aliyev", Person, Some("AZ"), 2)]
+        vec![
+            row("Li Qiang", Person, Some("CN"), 2),
+            row("Ilham Aliyev", Person, Some("AZ"), 2)
+        ]
     );
 }
 
@@ -80,7 +103,10 @@ fn titles_and_given_names() {
 fn office_of_country_before_a_name() {
     let text = "He met the foreign affairs minister of Cuba, Bruno Rodriguez, on Monday.";
     let rs = run(text, &[("Cuba", Place), ("Bruno Rodriguez", Person)]);
-    assert_eq!(summary(&rs)[1], row("Bruno Rodriguez", Person, Some("CU"), 1));
+    assert_eq!(
+        summary(&rs)[1],
+        row("Bruno Rodriguez", Person, Some("CU"), 1)
+    );
 }
 
 #[test]
@@ -88,7 +114,13 @@ fn acronyms_and_country_aliases_join_their_full_names() {
     let text = "The United Nations met. The UN said the United States and the U.S. Congress agree.";
     let rs = run(
         text,
-        &[("United Nations", Org), ("UN", Org), ("United States", Place), ("U.S.", Place), ("Congress", Org)],
+        &[
+            ("United Nations", Org),
+            ("UN", Org),
+            ("United States", Place),
+            ("U.S.", Place),
+            ("Congress", Org),
+        ],
     );
     assert_eq!(
         summary(&rs),
@@ -118,17 +150,36 @@ fn ambiguous_places_from_context() {
     let cases: &[(&str, &str, &str)] = &[
         ("Paris, Texas", "Paris", "US"),
         ("Officials in Paris and France agreed.", "Paris", "FR"),
-        ("Voters in Atlanta, Georgia and in Texas and Ohio lined up in the state of Georgia.", "Georgia", "US"),
-        ("Tbilisi: Georgia and Azerbaijan signed a pact.", "Georgia", "GE"),
-        ("Leaders of Azerbaijan, Georgia and Texas firms met.", "Georgia", "GE"),
+        (
+            "Voters in Atlanta, Georgia and in Texas and Ohio lined up in the state of Georgia.",
+            "Georgia",
+            "US",
+        ),
+        (
+            "Tbilisi: Georgia and Azerbaijan signed a pact.",
+            "Georgia",
+            "GE",
+        ),
+        (
+            "Leaders of Azerbaijan, Georgia and Texas firms met.",
+            "Georgia",
+            "GE",
+        ),
         ("King Abdullah II of Jordan met officials.", "Jordan", "JO"),
         ("Lima, Ohio is small.", "Lima", "US"),
         ("Peru: Lima hosts the talks.", "Lima", "PE"),
     ];
     for (text, place, code) in cases {
         let rs = run(text, &[(place, Place)]);
-        let r = rs.iter().find(|r| r.name == *place).unwrap_or_else(|| panic!("{text}: {rs:?}"));
-        assert_eq!(r.country.map(|c| c.to_string()).as_deref(), Some(*code), "{text}");
+        let r = rs
+            .iter()
+            .find(|r| r.name == *place)
+            .unwrap_or_else(|| panic!("{text}: {rs:?}"));
+        assert_eq!(
+            r.country.map(|c| c.to_string()).as_deref(),
+            Some(*code),
+            "{text}"
+        );
     }
 }
 
@@ -144,11 +195,23 @@ fn entities_are_sorted_and_point_at_their_referents() {
     let text = "Li Qiang met Aliyev in Baku. Li and Aliyev spoke.";
     let geo = Table::sample();
     let tokens = tokenize(text);
-    let ms = mentions(text, &[("Li Qiang", Person), ("Aliyev", Person), ("Li", Person), ("Aliyev", Person)]);
+    let ms = mentions(
+        text,
+        &[
+            ("Li Qiang", Person),
+            ("Aliyev", Person),
+            ("Li", Person),
+            ("Aliyev", Person),
+        ],
+    );
     let (es, rs) = link(text, &tokens, &ms, &geo.find(text), &geo);
     assert!(es.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     for (i, e) in es.iter().enumerate() {
         assert!(rs[e.referent].mentions.contains(&i));
     }
-    assert_eq!(es.iter().filter(|e| e.kind == Place).count(), 1, "Baku added from the gazetteer");
+    assert_eq!(
+        es.iter().filter(|e| e.kind == Place).count(),
+        1,
+        "Baku added from the gazetteer"
+    );
 }
