@@ -11,7 +11,10 @@ use std::hint::black_box;
 use std::time::Instant;
 
 fn corpus() -> Vec<(String, String)> {
-    readout::ingest::bundled().into_iter().map(|a| (a.title, a.body)).collect()
+    readout::ingest::bundled()
+        .into_iter()
+        .map(|a| (a.title, a.body))
+        .collect()
 }
 
 fn single_thread(c: &mut Criterion) {
@@ -39,7 +42,11 @@ fn library_in_parallel(c: &mut Criterion) {
     let library: Vec<_> = base.iter().cycle().take(10_000).cloned().collect();
     let bytes: usize = library.iter().map(|a| a.body.len()).sum();
     let start = Instant::now();
-    let n = library.par_iter().map(analyze).filter(|a| !a.entities.is_empty()).count();
+    let n = library
+        .par_iter()
+        .map(analyze)
+        .filter(|a| !a.entities.is_empty())
+        .count();
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
         "library: {} articles ({:.1} MB) analysed in parallel on {} threads in {:.2} s ({:.1} MB/s, {} with entities)",

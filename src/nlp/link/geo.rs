@@ -2,6 +2,7 @@
 //! cities. A trait, so linking is tested on a small hand-made table and runs on
 //! the embedded gazetteer (`nlp::gazetteer`) in the product.
 
+use crate::nlp::gazetteer::{Gazetteer, GazetteerKind};
 use crate::nlp::{CountryCode, Span};
 
 /// What a gazetteer hit in free text is.
@@ -42,30 +43,61 @@ pub trait Geo {
     fn find(&self, text: &str) -> Vec<GeoHit>;
 }
 
-/// The gazetteer linking uses in the product.
+/// The gazetteer linking uses in the product: the embedded one.
 pub fn world() -> &'static dyn Geo {
-    static NONE: Unknown = Unknown;
-    &NONE
+    Gazetteer::get()
 }
 
-/// Knows no place: stands in until the embedded gazetteer is wired in.
-pub struct Unknown;
+/// Names in running text are capitalised: "us" is a pronoun, "US" a country.
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
 
-impl Geo for Unknown {
-    fn country_named(&self, _: &str) -> Option<CountryCode> {
-        None
+impl Geo for Gazetteer {
+    fn country_named(&self, name: &str) -> Option<CountryCode> {
+        if !capitalised(name) {
+            return None;
+        }
+        self.country_by_name(name)
     }
-    fn demonym(&self, _: &str) -> Option<CountryCode> {
-        None
+
+    fn demonym(&self, word: &str) -> Option<CountryCode> {
+        if !capitalised(word) {
+            return None;
+        }
+        Gazetteer::demonym(self, word)
     }
-    fn cities(&self, _: &str) -> Vec<CityReading> {
-        Vec::new()
+
+    fn cities(&self, name: &str) -> Vec<CityReading> {
+        let capital_of = self.capital(name);
+        Gazetteer::cities(self, name)
+            .iter()
+            .map(|c| CityReading {
+                code: c.country,
+                population: u64::from(c.population),
+                capital: capital_of == Some(c.country),
+            })
+            .collect()
     }
-    fn country_name(&self, _: CountryCode) -> Option<String> {
-        None
+
+    fn country_name(&self, code: CountryCode) -> Option<String> {
+        self.country(code).map(|c| c.name.to_string())
     }
-    fn find(&self, _: &str) -> Vec<GeoHit> {
-        Vec::new()
+
+    fn find(&self, text: &str) -> Vec<GeoHit> {
+        Gazetteer::find(self, text)
+            .into_iter()
+            .map(|h| GeoHit {
+                span: h.span,
+                kind: match h.kind {
+                    GazetteerKind::Country => GeoKind::Country,
+                    GazetteerKind::Demonym => GeoKind::Demonym,
+                    GazetteerKind::Capital => GeoKind::Capital,
+                    GazetteerKind::City => GeoKind::City,
+                },
+                code: h.code,
+            })
+            .collect()
     }
 }
 
