@@ -137,6 +137,7 @@ fn item(entry: feed_rs::model::Entry, source: &str, origin: &str, base: Option<&
     if title.is_empty() {
         title = "(untitled)".to_string();
     }
+    let title = sanitize::truncate(&title, super::text_format::MAX_TITLE_CHARS);
     let guid = sanitize::line(&entry.id);
     let date = entry
         .published
