@@ -11,8 +11,10 @@ pub mod dates;
 pub mod feed;
 pub mod file;
 pub mod html;
+pub mod http;
 pub mod sanitize;
 pub mod slug;
+pub mod source;
 pub mod text_format;
 
 use crate::article::Article;
@@ -35,11 +37,16 @@ pub fn load(sources: &[String]) -> Loaded {
     let mut loaded = Loaded::default();
     let mut ids = slug::IdAllocator::default();
     for source in sources {
-        if is_url(source) {
-            loaded.problems.push(format!(
-                "{}: feed URLs are not supported yet",
-                sanitize::line(source)
-            ));
+        if source::is_url(source) {
+            match source::fetch_feed(source, &http::Validators::default()) {
+                Ok(source::FeedUpdate::Updated { feed, .. }) => {
+                    loaded.articles.extend(feed.into_articles(&mut ids));
+                }
+                Ok(source::FeedUpdate::Unchanged) => {}
+                Err(e) => loaded
+                    .problems
+                    .push(format!("{}: {e}", sanitize::line(source))),
+            }
             continue;
         }
         let load = file::load_path(Path::new(source), &mut ids);
@@ -47,12 +54,6 @@ pub fn load(sources: &[String]) -> Loaded {
         loaded.problems.extend(load.problems);
     }
     loaded
-}
-
-/// True when the source names a URL rather than a path.
-fn is_url(source: &str) -> bool {
-    let lower = source.get(..8).unwrap_or(source).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// The bundled corpus embedded in the binary: the seed article first, then newest first.

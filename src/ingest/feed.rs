@@ -207,12 +207,17 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
             let declared = content_type
                 .and_then(charset_of_content_type)
                 .or_else(|| xml_declared_encoding(bytes))
-                .and_then(|label| Encoding::for_label(label.as_bytes()));
-            (declared.unwrap_or(encoding_rs::UTF_8), 0)
+                .and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+            match declared {
+                Some(enc) => (enc, 0),
+                // Nothing declared: UTF-8, or a guess when that fails.
+                None => {
+                    return strip_xml_declaration(&super::file::utf8_or_windows_1252(bytes))
+                        .to_string();
+                }
+            }
         }
     };
-    // UTF-16 declared in the XML but without a BOM is read as UTF-8 by the decl
-    // rule above only if the label says so; a mismatch ends as U+FFFD, not a panic.
     let rest = bytes.get(skip..).unwrap_or(&[]);
     let (text, _) = encoding.decode_without_bom_handling(rest);
     strip_xml_declaration(&text).to_string()

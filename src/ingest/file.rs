@@ -137,7 +137,14 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, &'static str> {
     if bytes.contains(&0) {
         return Err("binary data");
     }
-    let text = match std::str::from_utf8(bytes) {
+    check_controls(utf8_or_windows_1252(bytes))
+}
+
+/// Undeclared bytes to text: UTF-8 when valid; when not, U+FFFD for the bad
+/// sequences if the text is mostly UTF-8, else windows-1252 (what old
+/// "Latin-1" files and feeds usually are; every byte decodes).
+pub fn utf8_or_windows_1252(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             let lossy = String::from_utf8_lossy(bytes);
@@ -153,8 +160,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, &'static str> {
                 text.into_owned()
             }
         }
-    };
-    check_controls(text)
+    }
 }
 
 /// Refuses text where more than 1 in 100 characters is a control character.
