@@ -12,13 +12,18 @@ pub mod feed;
 pub mod file;
 pub mod html;
 pub mod http;
+pub mod opml;
+pub mod repair;
 pub mod sanitize;
 pub mod slug;
 pub mod source;
+pub mod subscription;
 pub mod text_format;
+pub mod urls;
 
 use crate::article::Article;
 use std::path::Path;
+pub use subscription::{Imported, Subscription};
 
 /// The result of loading sources: the articles, and one message per problem.
 #[derive(Debug, Default)]
@@ -59,4 +64,35 @@ pub fn load(sources: &[String]) -> Loaded {
 /// The bundled corpus embedded in the binary: the seed article first, then newest first.
 pub fn bundled() -> Vec<Article> {
     bundled::articles()
+}
+
+/// Why a subscriptions file could not be imported at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    File(#[from] file::FileError),
+    #[error("{path}: {source}")]
+    Opml {
+        path: String,
+        source: opml::OpmlError,
+    },
+}
+
+/// Imports subscriptions from an OPML file or a newsboat `urls` file (told
+/// apart by content: OPML starts with `<`). Entries that cannot be used are
+/// listed in `Imported::problems`.
+pub fn import_subscriptions(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = file::read_capped(path, file::MAX_FILE_BYTES)?;
+    let text_start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF))
+        .and_then(|i| bytes.get(i));
+    if text_start == Some(&b'<') {
+        opml::import(&bytes).map_err(|source| ImportError::Opml {
+            path: file::display(path),
+            source,
+        })
+    } else {
+        Ok(urls::import(&bytes))
+    }
 }

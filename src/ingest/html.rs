@@ -173,7 +173,11 @@ pub fn flatten(html: &str) -> String {
         out.push_str(html.get(pos..tag.start).unwrap_or(""));
         pos = tag.end.max(tag.start + 1);
         let name = tag.name.as_str();
-        if !tag.closing && is_hidden(name) && !tag.self_closing {
+        if name == "title" {
+            out.push_str(if tag.closing { "</title>" } else { "<title>" });
+            continue;
+        }
+        if !tag.closing && is_hidden(name) && name != "head" && !tag.self_closing {
             // Skip raw text to the matching close tag (or the end).
             let mut end = html.len();
             let mut at = pos;
