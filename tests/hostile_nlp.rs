@@ -19,7 +19,9 @@ fn survives(text: &str) -> usize {
 fn hundred_thousand_capitalised_words_in_a_row() {
     // One sentence, no punctuation: a worst case for the tagger's sentence-sized
     // Viterbi, for document features and for grouping mentions into referents.
-    let names = ["Li", "Qiang", "Ilham", "Aliyev", "Baku", "Beijing", "United", "Nations"];
+    let names = [
+        "Li", "Qiang", "Ilham", "Aliyev", "Baku", "Beijing", "United", "Nations",
+    ];
     let text: Vec<&str> = (0..100_000).map(|i| names[i % names.len()]).collect();
     let text = text.join(" ");
     survives(&text);
@@ -52,10 +54,24 @@ fn only_punctuation() {
 #[test]
 fn mixed_scripts() {
     let pieces = [
-        "Li Qiang", "李强", "Алиев", "مرحبا", "नमस्ते", "こんにちは", "안녕", "สวัสดี",
-        "👩\u{200d}👩\u{200d}👧", "🇦🇿", "e\u{301}\u{301}", "\u{200b}", "Ωμέγα", "\u{fffd}",
+        "Li Qiang",
+        "李强",
+        "Алиев",
+        "مرحبا",
+        "नमस्ते",
+        "こんにちは",
+        "안녕",
+        "สวัสดี",
+        "👩\u{200d}👩\u{200d}👧",
+        "🇦🇿",
+        "e\u{301}\u{301}",
+        "\u{200b}",
+        "Ωμέγα",
+        "\u{fffd}",
     ];
-    let text: Vec<&str> = (0..60_000).map(|i| pieces[(i * 7) % pieces.len()]).collect();
+    let text: Vec<&str> = (0..60_000)
+        .map(|i| pieces[(i * 7) % pieces.len()])
+        .collect();
     survives(&text.join(" "));
     survives(&text.concat());
 }
@@ -85,7 +101,10 @@ fn million_tiny_paragraphs() {
 
 #[test]
 fn long_urls_and_addresses() {
-    survives(&format!("See https://{}.example/ now.", "a".repeat(1_000_000)));
+    survives(&format!(
+        "See https://{}.example/ now.",
+        "a".repeat(1_000_000)
+    ));
     survives(&format!("Mail {}@example.com now.", "a.".repeat(500_000)));
     survives(&"a@".repeat(500_000));
     survives(&"http://".repeat(100_000));

@@ -33,7 +33,10 @@ pub fn assert_analysis(text: &str, analysis: &Analysis) {
     for entity in &analysis.entities {
         assert_span(text, &entity.span, "entity");
         assert!(entity.span.start < entity.span.end, "empty entity");
-        assert!(entity.span.start >= last_end, "entities overlap or unsorted");
+        assert!(
+            entity.span.start >= last_end,
+            "entities overlap or unsorted"
+        );
         last_end = entity.span.end;
         assert!(
             entity.referent < analysis.referents.len(),
@@ -127,4 +130,39 @@ pub fn hostile_text(max_pieces: usize) -> impl Strategy<Value = String> {
         any::<bool>(),
     )
         .prop_map(|(pieces, spaced)| pieces.join(if spaced { " " } else { "" }))
+}
+
+/// Bytes that look like an article, a feed or HTML often enough to reach the
+/// parsers, and like anything at all otherwise.
+pub fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let text = || hostile_text(60).prop_map(String::into_bytes);
+    let raw = || prop::collection::vec(any::<u8>(), 0..600);
+    let shaped = (
+        prop_oneof![
+            Just(""),
+            Just("Headline\nSource: S\nURL: https://e.example/\"$(id)`x`;\n\n"),
+            Just("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>"),
+            Just("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>"),
+            Just("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"title\":\""),
+            Just("<!DOCTYPE html><html><head><title>"),
+            Just("\u{feff}"),
+        ],
+        prop_oneof![text(), raw()],
+        prop_oneof![
+            Just(""),
+            Just("</title><item><title>T</title><description>"),
+            Just("</title><entry><title>E</title><content type=\"html\">"),
+            Just("\"}]}"),
+            Just("</title></head><body><p>"),
+        ],
+        prop_oneof![text(), raw()],
+    )
+        .prop_map(|(head, a, mid, b)| {
+            let mut v = head.as_bytes().to_vec();
+            v.extend(a);
+            v.extend(mid.as_bytes());
+            v.extend(b);
+            v
+        });
+    prop_oneof![shaped, prop::collection::vec(any::<u8>(), 0..2000),]
 }
