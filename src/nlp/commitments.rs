@@ -125,7 +125,8 @@ fn extract_sentence(
     let plural_subject = np_after(text, &words, speech.content_start, index).and_then(|np| {
         let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
             || words.get(np.1 - 1).is_some_and(|w| {
-                word_in(text, w, phrases::PARTY_NOUNS) && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
+                word_in(text, w, phrases::PARTY_NOUNS)
+                    && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
             });
         let p = party(text, &words, np, index)?;
         (plural && p.pronoun.is_none()).then_some((p.name, p.referent))
@@ -252,9 +253,15 @@ fn judge(
     let kind = if trig.name == "reaffirmed commitment" {
         let next = words.get(m.end);
         let stance = next.is_some_and(|w| {
-            w.capital || word_in(text, w, phrases::DETERMINERS) || word_in(text, w, &["a", "an", "this"])
+            w.capital
+                || word_in(text, w, phrases::DETERMINERS)
+                || word_in(text, w, &["a", "an", "this"])
         });
-        if stance { CommitmentKind::Support } else { CommitmentKind::Pledge }
+        if stance {
+            CommitmentKind::Support
+        } else {
+            CommitmentKind::Pledge
+        }
     } else {
         trig.kind
     };
@@ -277,7 +284,9 @@ fn addressee(
     speech: &Speech,
     context: &Context,
 ) -> Option<((String, Option<usize>), usize)> {
-    const PP_DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "their", "its", "his", "her", "our"];
+    const PP_DETERMINERS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "their", "its", "his", "her", "our",
+    ];
     let mut t = start;
     loop {
         let w = words.get(t)?;
@@ -308,10 +317,12 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
     }
     // Quotes may sit between the modal and its verb: should "get out".
     let mut n = m.end;
-    while words
-        .get(n)
-        .is_some_and(|w| matches!(text.get(w.span.clone()), Some("\"" | "\u{201c}" | "'" | "\u{2018}")))
-    {
+    while words.get(n).is_some_and(|w| {
+        matches!(
+            text.get(w.span.clone()),
+            Some("\"" | "\u{201c}" | "'" | "\u{2018}")
+        )
+    }) {
         n += 1;
     }
     let Some(next) = words.get(n) else {

@@ -144,7 +144,9 @@ fn collect(
         let overlapping = entities.get(i).filter(|e| e.span.start < h.span.end);
         if let Some(e) = overlapping {
             let counted = e.kind != EntityKind::Misc
-                && referents.get(e.referent).is_some_and(|r| r.country.is_some());
+                && referents
+                    .get(e.referent)
+                    .is_some_and(|r| r.country.is_some());
             // Counted already, or part of a person's name ("Lincoln"): skip it.
             if counted || e.kind == EntityKind::Person {
                 continue;
@@ -155,7 +157,8 @@ fn collect(
             GeoKind::Demonym => Evidence::Demonym,
             GeoKind::Capital | GeoKind::City => {
                 // Only cities the linker kept as places.
-                let kept = overlapping.is_some_and(|e| e.span == h.span && e.kind == EntityKind::Place);
+                let kept =
+                    overlapping.is_some_and(|e| e.span == h.span && e.kind == EntityKind::Place);
                 if !kept {
                     continue;
                 }
@@ -170,13 +173,20 @@ fn collect(
 
 fn country_like(hits: &[GeoHit], span: &Span) -> bool {
     let i = hits.partition_point(|h| h.span.start < span.start);
-    hits.get(i).is_some_and(|h| h.span == *span && h.kind == GeoKind::Country)
+    hits.get(i)
+        .is_some_and(|h| h.span == *span && h.kind == GeoKind::Country)
 }
 
 /// Whether `span` lies among the first few words of its sentence.
 fn near_start(text: &str, sentence: &Span, span: &Span) -> bool {
-    let before = text.get(sentence.start..span.start).unwrap_or("");
-    before.split_whitespace().count() <= 3
+    // Only a short prefix is looked at, so a huge sentence costs no more.
+    let Some(gap) = span.start.checked_sub(sentence.start) else {
+        return false;
+    };
+    gap <= 60
+        && text
+            .get(sentence.start..span.start)
+            .is_some_and(|b| b.split_whitespace().count() <= 3)
 }
 
 /// Countries the headline refers to: names, demonyms, cities, and people of the body.

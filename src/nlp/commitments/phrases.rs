@@ -80,15 +80,21 @@ pub const PARTY_NOUNS: &[&str] = &[
     "military",
     "forces",
     "authorities",
-    "community", "powers", "donors", "regimes", "regime", "coalition", "alliance",
+    "community",
+    "powers",
+    "donors",
+    "regimes",
+    "regime",
+    "coalition",
+    "alliance",
 ];
 
 /// Words that end a noun phrase read leftwards even before a party noun.
 const NP_STOPS: &[&str] = &[
     "that", "which", "who", "whom", "is", "are", "was", "were", "has", "have", "had", "will",
-    "would", "to", "in", "on", "at", "for", "with", "by", "from", "as", "but", "or", "not",
-    "also", "than", "then", "when", "while", "after", "before", "since", "because", "if",
-    "said", "says", "noted", "added", "stressed", "told", "urged", "called", "asked",
+    "would", "to", "in", "on", "at", "for", "with", "by", "from", "as", "but", "or", "not", "also",
+    "than", "then", "when", "while", "after", "before", "since", "because", "if", "said", "says",
+    "noted", "added", "stressed", "told", "urged", "called", "asked",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
@@ -309,14 +315,21 @@ pub fn party(
         if p == "it" {
             // "The SDF announced it had ...": the nearest organisation or place before.
             let sentence_start = words.first().map_or(0, |w| w.span.start);
-            let i = index.entities.partition_point(|e| e.span.end <= first.span.start);
+            let i = index
+                .entities
+                .partition_point(|e| e.span.end <= first.span.start);
             let e = index.entities[..i]
                 .iter()
                 .rev()
                 .take_while(|e| e.span.start >= sentence_start)
                 .find(|e| matches!(e.kind, EntityKind::Org | EntityKind::Place))?;
             let r = index.referent(e)?;
-            return Some(Party { name: r.name.clone(), referent: Some(e.referent), kind: Some(e.kind), pronoun: None });
+            return Some(Party {
+                name: r.name.clone(),
+                referent: Some(e.referent),
+                kind: Some(e.kind),
+                pronoun: None,
+            });
         }
         return Some(Party {
             name: String::new(),
@@ -407,5 +420,8 @@ fn is_ly_adverb(text: &str, w: &Word) -> bool {
     !w.capital
         && s.len() >= 5
         && s.ends_with("ly")
-        && !matches!(s, "family" | "assembly" | "supply" | "rally" | "reply" | "anomaly" | "monopoly" | "ally")
+        && !matches!(
+            s,
+            "family" | "assembly" | "supply" | "rally" | "reply" | "anomaly" | "monopoly" | "ally"
+        )
 }

@@ -274,4 +274,3 @@ fn spans_lie_in_the_sentence() {
         assert!(c.action.end <= c.sentence.end && c.sentence.end <= text.len());
     }
 }
-

@@ -139,8 +139,14 @@ use CommitmentKind::*;
 use Step::*;
 
 const REAFFIRM: &[&str] = &[
-    "emphasized", "emphasised", "emphasizes", "stressed", "stresses", "highlighted",
-    "underlined", "reaffirmed",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "stressed",
+    "stresses",
+    "highlighted",
+    "underlined",
+    "reaffirmed",
     "reaffirms",
     "reaffirm",
     "reiterated",
@@ -261,9 +267,7 @@ pub static TRIGGERS: &[Trigger] = &[
             ]),
             Word(&["to"]),
         ],
-        positive: &[
-            "Japan reaffirmed its commitment to help Ukraine rebuild.",
-        ],
+        positive: &["Japan reaffirmed its commitment to help Ukraine rebuild."],
         negative: &["Analysts doubted the commitment to reform."],
     },
     Trigger {
@@ -491,7 +495,10 @@ pub static TRIGGERS: &[Trigger] = &[
     Trigger {
         name: "counts on",
         kind: Proposal,
-        steps: &[Word(&["count", "counts", "counted", "counting"]), Word(&["on", "upon"])],
+        steps: &[
+            Word(&["count", "counts", "counted", "counting"]),
+            Word(&["on", "upon"]),
+        ],
         positive: &["Stoltenberg said, \"I count on Turkey to act with restraint.\""],
         negative: &["Votes were still being counted on Monday."],
     },
@@ -507,15 +514,25 @@ pub static TRIGGERS: &[Trigger] = &[
         kind: Proposal,
         steps: &[
             Word(&[
-                "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "underscored",
-                "underlined", "highlighted", "reiterated", "noted",
+                "stressed",
+                "stresses",
+                "emphasized",
+                "emphasised",
+                "emphasizes",
+                "underscored",
+                "underlined",
+                "highlighted",
+                "reiterated",
+                "noted",
             ]),
             Word(&["the"]),
             Opt(&["urgent", "pressing"]),
             Word(&["need"]),
             Word(&["for"]),
         ],
-        positive: &["Blinken stressed the need for all parties to the conflict to agree a ceasefire."],
+        positive: &[
+            "Blinken stressed the need for all parties to the conflict to agree a ceasefire.",
+        ],
         negative: &["Analysts stressed the need for caution."],
     },
     Trigger {

@@ -9,7 +9,7 @@ use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::{is_office_word, is_title_word};
 use crate::nlp::token::Token;
 use crate::nlp::{CountryCode, Entity, EntityKind, Referent};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// US states, so "Paris, Texas" and "Atlanta, Georgia" are read as American.
 const US_STATES: &[&str] = &[
@@ -86,6 +86,13 @@ pub fn assign(
     {
         *named.entry(h.code).or_default() += 1;
     }
+    // Every form each country is named by (names, demonyms, capitals, cities).
+    let mut surfaces: HashMap<CountryCode, HashSet<&str>> = HashMap::new();
+    for h in hits {
+        if let Some(form) = text.get(h.span.clone()) {
+            surfaces.entry(h.code).or_default().insert(form);
+        }
+    }
     let us_states: Vec<&str> = US_STATES
         .iter()
         .copied()
@@ -95,7 +102,9 @@ pub fn assign(
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
         let code = match e.kind {
-            EntityKind::Place => place_country(text, e, surface, &named, &us_states, hits, geo),
+            EntityKind::Place => {
+                place_country(text, e, surface, &named, &us_states, &surfaces, geo)
+            }
             EntityKind::Person => person_country(text, tokens, entities, e, geo),
             EntityKind::Org => org_country(surface, geo),
             EntityKind::Misc => None,
@@ -134,7 +143,7 @@ fn place_country(
     surface: &str,
     named: &HashMap<CountryCode, usize>,
     us_states: &[&str],
-    hits: &[GeoHit],
+    surfaces: &HashMap<CountryCode, HashSet<&str>>,
     geo: &dyn Geo,
 ) -> Option<CountryCode> {
     let name = if surface.chars().any(char::is_lowercase) {
@@ -167,9 +176,9 @@ fn place_country(
         // The country's other names (demonym, capital) would speak for the country.
         // Two other US states named, and nothing else naming the country.
         let us_context = us_states.iter().filter(|s| **s != name).count() >= 2;
-        let otherwise_named = hits
-            .iter()
-            .any(|h| h.code == code && text.get(h.span.clone()) != Some(surface));
+        let otherwise_named = surfaces
+            .get(&code)
+            .is_some_and(|forms| forms.iter().any(|f| *f != surface));
         if US_STATES.contains(&name.as_str())
             && (state_of || after_city || (us_context && !otherwise_named))
         {
@@ -298,15 +307,24 @@ impl Paragraphs {
         let mut starts = vec![0];
         starts.extend(text.match_indices("\n\n").map(|(i, _)| i + 2));
         let mut counts: Vec<HashMap<CountryCode, usize>> = vec![HashMap::new(); starts.len()];
-        for h in hits.iter().filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym)) {
-            let p = starts.partition_point(|&s| s <= h.span.start).saturating_sub(1);
+        for h in hits
+            .iter()
+            .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
+        {
+            let p = starts
+                .partition_point(|&s| s <= h.span.start)
+                .saturating_sub(1);
             if let Some(c) = counts.get_mut(p) {
                 *c.entry(h.code).or_default() += 1;
             }
         }
         let dominant = counts
             .into_iter()
-            .map(|c| c.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c))
+            .map(|c| {
+                c.into_iter()
+                    .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+                    .map(|(c, _)| c)
+            })
             .collect();
         Paragraphs { starts, dominant }
     }

@@ -25,7 +25,7 @@ pub fn group(
 
     // Longest person names first so that "Li" finds "Li Qiang" even when it comes first.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| {
+    order.sort_by_cached_key(|&i| {
         let m = &mentions[i];
         let n = name_words(text, tokens, m).len();
         (std::cmp::Reverse(n), m.span.start)
@@ -171,7 +171,10 @@ impl People {
                 self.by_word.entry(w.clone()).or_insert(r);
             }
             if let Some(last) = words.last() {
-                self.by_last.entry(last.clone()).or_default().push((r, words.clone()));
+                self.by_last
+                    .entry(last.clone())
+                    .or_default()
+                    .push((r, words.clone()));
             }
         }
         self.exact.entry(words).or_insert(r);
@@ -190,7 +193,10 @@ impl People {
         let last = words.last()?;
         let same_last = self.by_last.get(last).map_or(&[][..], Vec::as_slice);
         if let [single] = words {
-            return same_last.first().map(|(r, _)| *r).or_else(|| self.by_word.get(single).copied());
+            return same_last
+                .first()
+                .map(|(r, _)| *r)
+                .or_else(|| self.by_word.get(single).copied());
         }
         same_last
             .iter()
