@@ -52,6 +52,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     set_aside: Option<SetAside>,
+    busy: Duration,
 }
 
 impl std::fmt::Debug for Store {
@@ -96,7 +97,33 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             set_aside,
+            busy,
         })
+    }
+
+    /// Sets a damaged cache aside and starts a fresh one in its place (after a
+    /// [`StoreError::Damaged`] from any call); [`Store::set_aside`] then says so.
+    pub fn recover(&mut self) -> Result<()> {
+        // Close the damaged file before moving it.
+        let placeholder = Connection::open_in_memory().map_err(|e| self.err(e))?;
+        drop(std::mem::replace(&mut self.conn, placeholder));
+        let aside = open::set_aside(&self.path, "a damaged database")?;
+        let (conn, _) = open::open(&self.path, self.busy)?;
+        self.conn = conn;
+        self.set_aside = Some(aside);
+        Ok(())
+    }
+
+    /// [`Store::load_library`], setting a damaged cache aside and starting
+    /// fresh (an empty library) instead of failing: what the reader calls.
+    pub fn load_library_or_recover(&mut self) -> Result<CachedLibrary> {
+        match self.load_library() {
+            Err(StoreError::Damaged { .. }) => {
+                self.recover()?;
+                self.load_library()
+            }
+            other => other,
+        }
     }
 
     /// The cache file.

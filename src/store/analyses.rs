@@ -1,5 +1,8 @@
-//! The analysis cache: `nlp::Analysis` as JSON, keyed by content hash and model version,
-//! so a restart does not re-analyse and a new tagger does not reuse stale results.
+//! The analysis cache: `nlp::Analysis` encoded with postcard (compact binary:
+//! about a fifth of the JSON size and many times faster to decode, which is what
+//! lets 10,000 cached articles load for the first frame), keyed by content hash
+//! and model version, so a restart does not re-analyse and a new tagger does
+//! not reuse stale results.
 
 use super::error::{Result, StoreError};
 use super::{Store, content_hash};
@@ -13,11 +16,12 @@ use std::collections::HashSet;
 /// Until the tagger exposes its model version this is a constant kept here:
 /// bump it whenever `nlp::analyze` changes its output, and every cached
 /// analysis is recomputed (old rows are simply never read again).
-pub const ANALYSIS_VERSION: &str = "nlp-1";
+/// The encoding is part of the version: changing either invalidates the cache.
+pub const ANALYSIS_VERSION: &str = "nlp-1/postcard-1";
 
 /// Encodes an analysis for the cache.
 pub(super) fn encode(analysis: &Analysis) -> Result<Vec<u8>> {
-    Ok(serde_json::to_vec(analysis)?)
+    Ok(postcard::to_allocvec(analysis)?)
 }
 
 /// Stores one encoded analysis inside a transaction.
@@ -31,7 +35,7 @@ pub(super) fn put(tx: &Transaction<'_>, hash: &str, encoded: &[u8]) -> rusqlite:
 
 /// Decodes a cached analysis; a row that no longer decodes is treated as absent.
 pub(super) fn decode(bytes: &[u8]) -> Option<Analysis> {
-    serde_json::from_slice(bytes).ok()
+    postcard::from_bytes(bytes).ok()
 }
 
 impl Store {

@@ -14,6 +14,9 @@ pub enum StoreError {
     /// The disk (or the file's size limit) is full.
     #[error("no space left to write the cache {}", .path.display())]
     DiskFull { path: PathBuf },
+    /// SQLite found damage inside the file; [`super::Store::recover`] sets it aside.
+    #[error("the cache {} is damaged", .path.display())]
+    Damaged { path: PathBuf },
     /// The file was written by a newer readout whose schema this one does not know.
     #[error(
         "the cache {} was written by a newer readout (schema {found}; this one knows up to {known})",
@@ -42,7 +45,7 @@ pub enum StoreError {
     },
     /// A cached analysis could not be encoded.
     #[error("encoding an analysis for the cache: {0}")]
-    Encode(#[from] serde_json::Error),
+    Encode(#[from] postcard::Error),
 }
 
 impl StoreError {
@@ -54,6 +57,7 @@ impl StoreError {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy { path },
             Some(ErrorCode::ReadOnly) => Self::ReadOnly { path },
             Some(ErrorCode::DiskFull) => Self::DiskFull { path },
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Self::Damaged { path },
             _ => Self::Sqlite { path, source },
         }
     }

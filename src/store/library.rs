@@ -32,6 +32,7 @@ pub struct CachedLibrary {
 
 /// A row as read, before the analysis JSON is decoded (in parallel).
 struct Row {
+    row: i64,
     article: Article,
     analysis: Option<Vec<u8>>,
     state: ArticleState,
@@ -41,22 +42,40 @@ impl Store {
     /// Every cached feed article with its cached analysis and reading state,
     /// plus the reading state of all articles. Offline: reads only the file.
     pub fn load_library(&self) -> Result<CachedLibrary> {
+        self.load(true)
+    }
+
+    /// [`Store::load_library`] without the analyses (every `analysis` is
+    /// `None`): the quickest way to a first frame. Fetch the analyses after,
+    /// off the UI thread, with [`Store::cached_analyses`].
+    pub fn load_articles(&self) -> Result<CachedLibrary> {
+        self.load(false)
+    }
+
+    fn load(&self, with_analyses: bool) -> Result<CachedLibrary> {
+        // The analysis column is a subquery so that the articles-only load
+        // never touches the analyses table.
+        let analysis = if with_analyses {
+            "(SELECT an.analysis FROM analyses an
+              WHERE an.content_hash = a.content_hash AND an.model_version = ?1)"
+        } else {
+            "NULL"
+        };
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT a.article_id, a.title, a.source, a.date, a.link, a.licence, a.body, f.url,
-                        an.analysis, coalesce(s.read, 0), coalesce(s.starred, 0)
+                        {analysis}, coalesce(s.read, 0), coalesce(s.starred, 0), a.id
                  FROM articles a
                  JOIN feeds f ON f.id = a.feed_id
-                 LEFT JOIN analyses an
-                        ON an.content_hash = a.content_hash AND an.model_version = ?1
                  LEFT JOIN article_state s ON s.article_id = a.article_id
-                 ORDER BY a.date IS NULL, a.date DESC, a.id DESC",
-            )
+                 WHERE ?1 IS NOT NULL"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([ANALYSIS_VERSION], |r| {
                 Ok(Row {
+                    row: r.get(11)?,
                     article: Article {
                         id: ArticleId(r.get(0)?),
                         title: r.get(1)?,
@@ -77,6 +96,16 @@ impl Store {
             .map_err(|e| self.err(e))?
             .collect::<rusqlite::Result<Vec<Row>>>()
             .map_err(|e| self.err(e))?;
+        // Sorted here rather than by SQLite, whose sorter would copy every body
+        // and analysis through a temporary b-tree.
+        let mut rows = rows;
+        rows.sort_unstable_by(|a, b| {
+            let (da, db) = (a.article.date.as_deref(), b.article.date.as_deref());
+            db.is_some()
+                .cmp(&da.is_some())
+                .then_with(|| db.cmp(&da))
+                .then_with(|| b.row.cmp(&a.row))
+        });
         let articles = rows
             .into_par_iter()
             .map(|row| CachedArticle {

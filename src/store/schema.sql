@@ -55,7 +55,7 @@ CREATE TABLE article_state (
     changed_at TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- nlp::Analysis as JSON, keyed by what it was computed from and by what.
+-- nlp::Analysis (postcard-encoded), keyed by what it was computed from and by what.
 CREATE TABLE analyses (
     content_hash  TEXT NOT NULL,
     model_version TEXT NOT NULL,
