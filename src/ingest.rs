@@ -1,9 +1,28 @@
 //! Ingest: the outside world (bundled corpus, files, folders, feeds) to clean Articles.
 //!
-//! All text is sanitised here, once: nothing that leaves this module carries
-//! control characters or terminal escape sequences.
+//! All text is sanitised here, once ([`sanitize`]): nothing that leaves this
+//! module carries control characters or terminal escape sequences.
+//!
+//! Entry points: [`bundled`] (the embedded corpus), [`load`] (files, folders,
+//! feed files and feed URLs given on the command line).
+
+pub mod bundled;
+pub mod dates;
+pub mod feed;
+pub mod file;
+pub mod html;
+pub mod http;
+pub mod opml;
+pub mod sanitize;
+pub mod slug;
+pub mod source;
+pub mod subscription;
+pub mod text_format;
+pub mod urls;
 
 use crate::article::Article;
+use std::path::Path;
+pub use subscription::{Imported, Subscription};
 
 /// The result of loading sources: the articles, and one message per problem.
 #[derive(Debug, Default)]
@@ -13,12 +32,66 @@ pub struct Loaded {
     pub problems: Vec<String>,
 }
 
-/// Loads files, folders and feeds. PLACEHOLDER until ingest lands (issue 2/5).
-pub fn load(_sources: &[String]) -> Loaded {
-    Loaded::default()
+/// Loads files, folders, feed files and feed URLs, in the order given.
+///
+/// Never fails as a whole: each source that cannot be read adds one line to
+/// `problems` (naming it) and the others still load. Ids are unique within
+/// the result.
+pub fn load(sources: &[String]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut ids = slug::IdAllocator::default();
+    for source in sources {
+        if source::is_url(source) {
+            match source::fetch_feed(source, &http::Validators::default()) {
+                Ok(source::FeedUpdate::Updated { feed, .. }) => {
+                    loaded.articles.extend(feed.into_articles(&mut ids));
+                }
+                Ok(source::FeedUpdate::Unchanged) => {}
+                Err(e) => loaded
+                    .problems
+                    .push(format!("{}: {e}", sanitize::line(source))),
+            }
+            continue;
+        }
+        let load = file::load_path(Path::new(source), &mut ids);
+        loaded.articles.extend(load.articles);
+        loaded.problems.extend(load.problems);
+    }
+    loaded
 }
 
-/// The bundled corpus embedded in the binary. PLACEHOLDER until it lands (issue 2).
+/// The bundled corpus embedded in the binary: the seed article first, then newest first.
 pub fn bundled() -> Vec<Article> {
-    Vec::new()
+    bundled::articles()
+}
+
+/// Why a subscriptions file could not be imported at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    File(#[from] file::FileError),
+    #[error("{path}: {source}")]
+    Opml {
+        path: String,
+        source: opml::OpmlError,
+    },
+}
+
+/// Imports subscriptions from an OPML file or a newsboat `urls` file (told
+/// apart by content: OPML starts with `<`). Entries that cannot be used are
+/// listed in `Imported::problems`.
+pub fn import_subscriptions(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = file::read_capped(path, file::MAX_FILE_BYTES)?;
+    let text_start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF))
+        .and_then(|i| bytes.get(i));
+    if text_start == Some(&b'<') {
+        opml::import(&bytes).map_err(|source| ImportError::Opml {
+            path: file::display(path),
+            source,
+        })
+    } else {
+        Ok(urls::import(&bytes))
+    }
 }

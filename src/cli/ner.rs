@@ -1,22 +1,146 @@
 //! `readout tag`, `eval-ner` and `train-ner`: the tagger on CoNLL data.
 
+use crate::nlp::ner::{self, conll, model::Model, tagger, tags::Tag, train};
+use anyhow::Context as _;
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
-pub fn tag(_conll: &Path, _model: Option<&Path>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`tag` is not implemented yet")
+/// The model to use: the file given, or the embedded one.
+enum Loaded {
+    File(Box<Model>),
+    Embedded(&'static Model),
 }
 
-pub fn eval(_file: &Path, _model: Option<&Path>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`eval-ner` is not implemented yet")
+impl Loaded {
+    fn get(&self) -> &Model {
+        match self {
+            Loaded::File(m) => m,
+            Loaded::Embedded(m) => m,
+        }
+    }
 }
 
+fn load_model(path: Option<&Path>) -> anyhow::Result<Loaded> {
+    match path {
+        Some(p) => Ok(Loaded::File(Box::new(Model::load(p)?))),
+        None => ner::embedded()
+            .map(Loaded::Embedded)
+            .map_err(|e| anyhow::anyhow!("the embedded model is damaged: {e}")),
+    }
+}
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Prints every line of the CoNLL file with the predicted tag appended.
+pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let model = load_model(model)?;
+    let text = read(conll_path)?;
+    let parsed = conll::parse(&text);
+    let mut predicted: Vec<Option<Tag>> = vec![None; parsed.lines.len()];
+    for doc in &parsed.documents {
+        let tags = tagger::tag_document(model.get(), &doc.words, &doc.sentences);
+        for (line, tag) in doc.lines.iter().zip(tags) {
+            if let Some(slot) = predicted.get_mut(*line) {
+                *slot = Some(tag);
+            }
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (line, tag) in parsed.lines.iter().zip(&predicted) {
+        let line = line.trim_end();
+        let result = match tag {
+            Some(t) => writeln!(out, "{line} {}", t.as_str()),
+            None if conll::is_docstart(line) => writeln!(out, "{line} O"),
+            None => writeln!(out, "{line}"),
+        };
+        result.context("writing to standard output")?;
+    }
+    out.flush().context("writing to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Tags the file and prints conlleval-style precision, recall and F1 per type.
+pub fn eval(file: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let model = load_model(model)?;
+    let text = read(file)?;
+    let parsed = conll::parse(&text);
+    for doc in &parsed.documents {
+        doc.gold_tags().map_err(|line| {
+            anyhow::anyhow!(
+                "{} line {}: no BIO tag in the last column",
+                file.display(),
+                line + 1
+            )
+        })?;
+    }
+    let score = ner::score_documents(model.get(), &parsed.documents);
+    print!("{}", score.report());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Trains a model and writes it to `out`.
 pub fn train(
-    _train: &Path,
-    _dev: &Path,
-    _out: &Path,
-    _epochs: usize,
-    _seed: u64,
+    train_path: &Path,
+    dev_path: &Path,
+    out: &Path,
+    epochs: usize,
+    seed: u64,
 ) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`train-ner` is not implemented yet")
+    let started = Instant::now();
+    let train_text = read(train_path)?;
+    let dev_text = read(dev_path)?;
+    let train_set = conll::parse(&train_text);
+    let dev_set = conll::parse(&dev_text);
+    let options = train::Options {
+        epochs,
+        seed,
+        ..train::Options::default()
+    };
+    eprintln!(
+        "training on {} tokens ({}), choosing the epoch on {} tokens ({})",
+        train_set.token_count(),
+        train_path.display(),
+        dev_set.token_count(),
+        dev_path.display()
+    );
+    let trained = train::train(
+        &train_set.documents,
+        &dev_set.documents,
+        &options,
+        &mut |r| {
+            eprintln!(
+                "stage {} epoch {:>2}: {:>5}/{} sentences wrong; dev F1 {:.2} (P {:.2} R {:.2}); {} features, {} bytes; {:.0?}",
+                r.stage,
+                r.epoch,
+                r.mistakes,
+                r.sentences,
+                100.0 * r.dev.overall.f1(),
+                100.0 * r.dev.overall.precision(),
+                100.0 * r.dev.overall.recall(),
+                r.features,
+                r.model_bytes,
+                started.elapsed()
+            );
+        },
+    )
+    .with_context(|| format!("training on {}", train_path.display()))?;
+    std::fs::write(out, &trained.model).with_context(|| format!("writing {}", out.display()))?;
+    let version = Model::from_bytes(&trained.model)
+        .map(|m| m.version().to_string())
+        .unwrap_or_default();
+    eprintln!(
+        "kept epoch {} (dev F1 {:.2}); wrote {} ({} bytes, version {version}) in {:.1?}",
+        trained.best.epoch,
+        100.0 * trained.best.dev.overall.f1(),
+        out.display(),
+        trained.model.len(),
+        started.elapsed()
+    );
+    print!("{}", trained.best.dev.report());
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,726 @@
+//! Feature extraction for the tagger: what the model sees of each token.
+//!
+//! Per token, computed once: hashes of the word, its lower-case form (digits as 0),
+//! its shape (`Xxxx`, `dd-dd`), prefixes and suffixes, its casing class. Per sentence:
+//! whether it is an all-capitals headline. Per document (label-free, in the spirit of
+//! Ratinov & Roth 2009): whether the same word appears elsewhere in lower case or
+//! capitalised mid-sentence, and where it sits in runs of capitalised words elsewhere
+//! ("Blackburn" after "Peter Blackburn"). Features are then emitted as 64-bit hashes
+//! of (template, values): no strings are built per feature.
+
+use super::hash;
+use super::tags::{N_TAGS, Tag};
+use super::wordclass;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Version of the feature templates; a model records the one it was trained with.
+pub const FEATURE_SET: u32 = 3;
+
+/// Longest prefix and suffix used, in chars.
+const AFFIX: usize = 4;
+/// Words are cut to this many bytes before hashing the shape.
+const SHAPE_BYTES: usize = 48;
+
+/// Casing classes.
+const LOWER: u8 = 0;
+const INIT_CAP: u8 = 1;
+const ALL_CAPS: u8 = 2;
+const ONE_CAP: u8 = 3;
+const MIXED: u8 = 4;
+const DIGITS: u8 = 5;
+const PUNCT: u8 = 6;
+const OTHER: u8 = 7;
+
+// Template ids. Never reuse a number for a different meaning without bumping FEATURE_SET.
+const T_BIAS: u32 = 0;
+const T_WORD: u32 = 1;
+const T_LOWER: u32 = 2;
+const T_SHAPE: u32 = 3;
+const T_SHORT_SHAPE: u32 = 4;
+const T_PREFIX: u32 = 5; // .. 5 + AFFIX
+const T_SUFFIX: u32 = 10; // .. 10 + AFFIX
+const T_PREV_LOWER: u32 = 20;
+const T_NEXT_LOWER: u32 = 21;
+const T_PREV2_LOWER: u32 = 22;
+const T_NEXT2_LOWER: u32 = 23;
+const T_PREV_SHAPE: u32 = 24;
+const T_NEXT_SHAPE: u32 = 25;
+const T_PREV_CUR_SHAPE: u32 = 26;
+const T_CUR_NEXT_SHAPE: u32 = 27;
+const T_PREV_CUR_LOWER: u32 = 28;
+const T_CUR_NEXT_LOWER: u32 = 29;
+const T_PREV_LOWER_CLASS: u32 = 30;
+const T_CLASS_NEXT_LOWER: u32 = 31;
+const T_POSITION_CLASS: u32 = 32;
+const T_HEADLINE_SHAPE: u32 = 33;
+const T_DOC_CASE: u32 = 34;
+const T_DOC_RUN: u32 = 35;
+const T_SENTENCE_LENGTH: u32 = 36;
+const T_PREV_WORD: u32 = 37;
+const T_NEXT_WORD: u32 = 38;
+const T_HEADLINE_LOWER: u32 = 39;
+const T_PREV_CLASS_CUR_CLASS_NEXT_CLASS: u32 = 40;
+const T_WORD_CLASS: u32 = 41; // .. 41 + wordclass::LEVELS
+const T_PREV_WORD_CLASS: u32 = 45;
+const T_NEXT_WORD_CLASS: u32 = 46;
+const T_WORD_CLASS_SHAPE: u32 = 47;
+// Stage-2 templates: the first stage's tags.
+const T_S1_TAG: u32 = 50;
+const T_S1_CONTEXT: u32 = 51;
+const T_S1_DOC_KINDS: u32 = 52;
+const T_S1_DOC_MAJORITY: u32 = 53;
+const T_S1_HISTORY: u32 = 54;
+const T_S1_MAJORITY_TAG: u32 = 55;
+
+/// What is known of one token on its own.
+#[derive(Clone, Copy, Debug, Default)]
+struct WordInfo {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short_shape: u64,
+    prefix: [u64; AFFIX],
+    suffix: [u64; AFFIX],
+    /// How many of `prefix`/`suffix` are set (words shorter than the affix have fewer).
+    affixes: u8,
+    class: u8,
+    /// Word classes (see [`wordclass`]), coarse to fine.
+    clusters: [u16; wordclass::LEVELS],
+}
+
+/// Document-level facts about one token, as small codes.
+#[derive(Clone, Copy, Debug, Default)]
+struct DocInfo {
+    /// bit 0: the word appears in lower case elsewhere; bit 1: capitalised mid-sentence.
+    case: u8,
+    /// bits: first / middle / last of a capitalised run, or alone, elsewhere.
+    run: u8,
+}
+
+/// A document made ready for feature extraction.
+pub struct Prepared {
+    words: Vec<WordInfo>,
+    doc: Vec<DocInfo>,
+    /// Per token: whether its sentence is an all-capitals headline.
+    headline: Vec<bool>,
+}
+
+impl Prepared {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Hashes of the boundary pseudo-words.
+const BOS: u64 = 0x5EED_0000_0000_0B05;
+const EOS: u64 = 0x5EED_0000_0000_0E05;
+
+/// Prepares a document: `words` are its tokens, `sentences` token ranges over them.
+/// Ranges out of bounds are clipped; tokens outside every sentence get no features.
+pub fn prepare(words: &[&str], sentences: &[Range<usize>]) -> Prepared {
+    let mut lower_buf = String::new();
+    let infos: Vec<WordInfo> = words.iter().map(|w| word_info(w, &mut lower_buf)).collect();
+    let mut headline = vec![false; words.len()];
+    for s in sentences {
+        let s = clip(s, words.len());
+        if is_headline(&infos[s.clone()]) {
+            headline[s].fill(true);
+        }
+    }
+    let doc = doc_infos(&infos, sentences, &headline);
+    Prepared {
+        words: infos,
+        doc,
+        headline,
+    }
+}
+
+fn clip(r: &Range<usize>, len: usize) -> Range<usize> {
+    r.start.min(len)..r.end.min(len).max(r.start.min(len))
+}
+
+/// A sentence with at least two words with letters, none of them with a lower-case letter.
+fn is_headline(words: &[WordInfo]) -> bool {
+    let mut caps = 0;
+    for w in words {
+        match w.class {
+            LOWER | INIT_CAP | MIXED => return false,
+            ALL_CAPS => caps += 1,
+            _ => {}
+        }
+    }
+    caps >= 2
+}
+
+/// Emits the features of token `i` of `sentence` (a range of `p`'s tokens).
+#[inline]
+pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mut impl FnMut(u64)) {
+    let Some(w) = p.words.get(i) else { return };
+    let at = |j: Option<usize>| -> Option<&WordInfo> {
+        j.filter(|j| sentence.contains(j))
+            .and_then(|j| p.words.get(j))
+    };
+    let prev = at(i.checked_sub(1));
+    let next = at(i.checked_add(1));
+    let prev2 = at(i.checked_sub(2));
+    let next2 = at(i.checked_add(2));
+    let lower_or = |w: Option<&WordInfo>, edge: u64| w.map_or(edge, |w| w.lower);
+    let word_or = |w: Option<&WordInfo>, edge: u64| w.map_or(edge, |w| w.word);
+    let shape_or = |w: Option<&WordInfo>, edge: u64| w.map_or(edge, |w| w.short_shape);
+    let class_or = |w: Option<&WordInfo>| w.map_or(8, |w| u64::from(w.class));
+    let class = u64::from(w.class);
+    let headline = p.headline.get(i).copied().unwrap_or(false);
+
+    sink(hash::feature(T_BIAS, 0));
+    sink(hash::feature(T_WORD, w.word));
+    sink(hash::feature(T_LOWER, w.lower));
+    sink(hash::feature(T_SHAPE, w.shape));
+    sink(hash::feature(T_SHORT_SHAPE, w.short_shape));
+    for k in 0..usize::from(w.affixes).min(AFFIX) {
+        sink(hash::feature(T_PREFIX + k as u32, w.prefix[k]));
+        sink(hash::feature(T_SUFFIX + k as u32, w.suffix[k]));
+    }
+    let (pl, nl) = (lower_or(prev, BOS), lower_or(next, EOS));
+    sink(hash::feature(T_PREV_LOWER, pl));
+    sink(hash::feature(T_NEXT_LOWER, nl));
+    sink(hash::feature(T_PREV2_LOWER, lower_or(prev2, BOS)));
+    sink(hash::feature(T_NEXT2_LOWER, lower_or(next2, EOS)));
+    sink(hash::feature(T_PREV_WORD, word_or(prev, BOS)));
+    sink(hash::feature(T_NEXT_WORD, word_or(next, EOS)));
+    let (ps, ns) = (shape_or(prev, BOS), shape_or(next, EOS));
+    sink(hash::feature(T_PREV_SHAPE, ps));
+    sink(hash::feature(T_NEXT_SHAPE, ns));
+    sink(hash::feature2(T_PREV_CUR_SHAPE, ps, w.short_shape));
+    sink(hash::feature2(T_CUR_NEXT_SHAPE, w.short_shape, ns));
+    sink(hash::feature2(T_PREV_CUR_LOWER, pl, w.lower));
+    sink(hash::feature2(T_CUR_NEXT_LOWER, w.lower, nl));
+    sink(hash::feature2(T_PREV_LOWER_CLASS, pl, class));
+    sink(hash::feature2(T_CLASS_NEXT_LOWER, class, nl));
+    sink(hash::feature(
+        T_PREV_CLASS_CUR_CLASS_NEXT_CLASS,
+        class_or(prev) * 100 + class * 10 + class_or(next),
+    ));
+    let first = u64::from(i == sentence.start);
+    sink(hash::feature(T_POSITION_CLASS, first * 16 + class));
+    let len = sentence.len();
+    let len_bucket = match len {
+        0..=2 => len as u64,
+        3..=5 => 3,
+        _ => 4,
+    };
+    sink(hash::feature(T_SENTENCE_LENGTH, len_bucket * 16 + class));
+    for (k, c) in w.clusters.iter().enumerate() {
+        sink(hash::feature(T_WORD_CLASS + k as u32, u64::from(*c)));
+    }
+    sink(hash::feature2(
+        T_WORD_CLASS_SHAPE,
+        u64::from(w.clusters[0]),
+        w.short_shape,
+    ));
+    let cluster_or = |w: Option<&WordInfo>, edge: u16| u64::from(w.map_or(edge, |w| w.clusters[1]));
+    sink(hash::feature(
+        T_PREV_WORD_CLASS,
+        cluster_or(prev, wordclass::NONE - 1),
+    ));
+    sink(hash::feature(
+        T_NEXT_WORD_CLASS,
+        cluster_or(next, wordclass::NONE - 2),
+    ));
+    if headline {
+        sink(hash::feature(T_HEADLINE_SHAPE, w.short_shape));
+        sink(hash::feature(T_HEADLINE_LOWER, w.lower));
+    }
+    if let Some(d) = p.doc.get(i)
+        && w.class != LOWER
+        && w.class != PUNCT
+    {
+        let context = class * 2 + first + u64::from(headline) * 32;
+        sink(hash::feature(T_DOC_CASE, u64::from(d.case) * 64 + context));
+        sink(hash::feature(T_DOC_RUN, u64::from(d.run) * 64 + context));
+    }
+}
+
+/// What the first stage said, per token, for the second stage's features.
+#[derive(Clone, Copy, Debug, Default)]
+struct FirstPassInfo {
+    tag: u8,
+    prev: u8,
+    next: u8,
+    /// Bits of the kinds (bit 0 = none, then PER, LOC, ORG, MISC) the first stage gave
+    /// other capitalised occurrences of the same word in the document.
+    doc_kinds: u8,
+    /// The most frequent of those (0 = none, 1..=4 the kinds, 5 = no other occurrence).
+    majority: u8,
+    /// Bits of the kinds of earlier entities in the document that contain this word.
+    history: u8,
+}
+
+/// The first stage's tags, turned into per-token evidence for the second stage.
+pub struct FirstPass {
+    info: Vec<FirstPassInfo>,
+}
+
+/// 0 for `O`, 1..=4 for PER, LOC, ORG, MISC.
+fn kind_code(t: Tag) -> usize {
+    match t.index() {
+        0 => 0,
+        i if i <= 4 => i,
+        i => i - 4,
+    }
+}
+
+/// Summarises first-stage `tags` (one per token of `p`) for [`stage2_features`].
+pub fn first_pass(p: &Prepared, sentences: &[Range<usize>], tags: &[Tag]) -> FirstPass {
+    let n = p.words.len();
+    let mut info = vec![FirstPassInfo::default(); n];
+    let tag_at = |j: usize| tags.get(j).copied().unwrap_or(Tag::O);
+    for s in sentences {
+        let s = clip(s, n);
+        for i in s.clone() {
+            info[i].tag = tag_at(i).index() as u8;
+            info[i].prev = if i > s.start {
+                tag_at(i - 1).index() as u8
+            } else {
+                N_TAGS as u8
+            };
+            info[i].next = if i + 1 < s.end {
+                tag_at(i + 1).index() as u8
+            } else {
+                N_TAGS as u8
+            };
+        }
+    }
+    // Kind counts per word over the document's capitalised tokens.
+    let counted = |w: &WordInfo| !matches!(w.class, LOWER | PUNCT | DIGITS);
+    let mut counts: HashMap<u64, [u16; 5]> = HashMap::new();
+    for (i, w) in p.words.iter().enumerate() {
+        if counted(w) {
+            let c = counts.entry(w.lower).or_default();
+            let k = kind_code(tag_at(i));
+            c[k] = c[k].saturating_add(1);
+        }
+    }
+    // History: kinds of entities that ended before the token, per word they contain.
+    let mut history: HashMap<u64, u8> = HashMap::new();
+    let mut entity_start = None;
+    for (i, w) in p.words.iter().enumerate() {
+        let t = tag_at(i);
+        if counted(w) {
+            let mut c = counts.get(&w.lower).copied().unwrap_or_default();
+            c[kind_code(t)] = c[kind_code(t)].saturating_sub(1);
+            let mut bits = 0u8;
+            let mut best = (0u16, 5u8);
+            for (k, &x) in c.iter().enumerate() {
+                if x > 0 {
+                    bits |= 1 << k;
+                    if x > best.0 {
+                        best = (x, k as u8);
+                    }
+                }
+            }
+            info[i].doc_kinds = bits;
+            info[i].majority = best.1;
+            info[i].history = history.get(&w.lower).copied().unwrap_or(0);
+        }
+        if t.is_begin() || (t.is_inside() && entity_start.is_none()) {
+            entity_start = Some(i);
+        }
+        let ends = t != Tag::O && !tag_at(i + 1).is_inside();
+        if let (true, Some(start)) = (ends, entity_start) {
+            let bit = 1u8 << kind_code(t);
+            for word in p.words.get(start..=i).unwrap_or_default() {
+                *history.entry(word.lower).or_default() |= bit;
+            }
+            entity_start = None;
+        }
+        if t == Tag::O {
+            entity_start = None;
+        }
+    }
+    FirstPass { info }
+}
+
+/// Emits the second stage's extra features for token `i`.
+#[inline]
+pub fn stage2_features(p: &Prepared, first: &FirstPass, i: usize, sink: &mut impl FnMut(u64)) {
+    let (Some(f), Some(w)) = (first.info.get(i), p.words.get(i)) else {
+        return;
+    };
+    let tag = u64::from(f.tag);
+    sink(hash::feature(T_S1_TAG, tag));
+    sink(hash::feature(
+        T_S1_CONTEXT,
+        u64::from(f.prev) * 100 + tag * 10 + u64::from(f.next),
+    ));
+    if !matches!(w.class, LOWER | PUNCT | DIGITS) {
+        let class = u64::from(w.class);
+        sink(hash::feature(
+            T_S1_DOC_KINDS,
+            u64::from(f.doc_kinds) * 16 + class,
+        ));
+        sink(hash::feature(T_S1_DOC_MAJORITY, u64::from(f.majority)));
+        sink(hash::feature(
+            T_S1_MAJORITY_TAG,
+            u64::from(f.majority) * 16 + tag,
+        ));
+        sink(hash::feature(
+            T_S1_HISTORY,
+            u64::from(f.history) * 16 + class,
+        ));
+    }
+}
+
+/// Computes a token's word-level hashes; `lower` is a scratch buffer.
+fn word_info(word: &str, lower: &mut String) -> WordInfo {
+    lower.clear();
+    for c in word.chars() {
+        let c = normalize_char(c);
+        if c.is_ascii_digit() {
+            lower.push('0');
+        } else if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else {
+            lower.extend(c.to_lowercase());
+        }
+    }
+    let mut info = WordInfo {
+        word: hash::bytes(word.as_bytes()),
+        lower: hash::bytes(lower.as_bytes()),
+        class: casing_class(word),
+        clusters: wordclass::classes(lower),
+        ..WordInfo::default()
+    };
+    let (shape, short) = shapes(word);
+    info.shape = shape;
+    info.short_shape = short;
+    let chars = lower.chars().count();
+    let mut affixes = 0;
+    for k in 1..=AFFIX.min(chars) {
+        let p_end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
+        let s_start = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
+        info.prefix[k - 1] = hash::bytes(lower.get(..p_end).unwrap_or("").as_bytes());
+        info.suffix[k - 1] = hash::bytes(lower.get(s_start..).unwrap_or("").as_bytes());
+        affixes = k;
+    }
+    info.affixes = affixes as u8;
+    info
+}
+
+/// Maps typographic punctuation of real text onto the ASCII forms CoNLL uses.
+fn normalize_char(c: char) -> char {
+    match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{2026}' => '.',
+        _ => c,
+    }
+}
+
+fn casing_class(word: &str) -> u8 {
+    let (mut upper, mut lower, mut digit, mut other) = (0usize, 0usize, 0usize, 0usize);
+    let mut first_upper = false;
+    for (n, c) in word.chars().enumerate() {
+        if c.is_uppercase() {
+            upper += 1;
+            first_upper |= n == 0;
+        } else if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_numeric() {
+            digit += 1;
+        } else if c.is_alphabetic() {
+            // Letters without case (CJK, Arabic ...).
+            return OTHER;
+        } else {
+            other += 1;
+        }
+    }
+    let _ = other;
+    match (upper, lower, digit) {
+        (0, 0, 0) => PUNCT,
+        (_, _, d) if d > 0 => DIGITS,
+        (0, _, _) => LOWER,
+        (1, 0, _) => ONE_CAP,
+        (_, 0, _) => ALL_CAPS,
+        (1, _, _) if first_upper => INIT_CAP,
+        _ => MIXED,
+    }
+}
+
+/// The long shape (runs capped at 4: `Xxxxx` -> `Xxxx`) and the short shape
+/// (runs collapsed: `Xx`), hashed.
+fn shapes(word: &str) -> (u64, u64) {
+    let mut long = [0u8; SHAPE_BYTES];
+    let mut short = [0u8; SHAPE_BYTES];
+    let (mut nl, mut ns) = (0, 0);
+    let mut run_char = 0u8;
+    let mut run = 0;
+    for c in word.chars() {
+        let c = normalize_char(c);
+        let s = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_alphabetic() {
+            b'a'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'?'
+        };
+        if s == run_char {
+            run += 1;
+        } else {
+            run_char = s;
+            run = 1;
+            if ns < SHAPE_BYTES {
+                short[ns] = s;
+                ns += 1;
+            }
+        }
+        if run <= 4 && nl < SHAPE_BYTES {
+            long[nl] = s;
+            nl += 1;
+        }
+    }
+    (hash::bytes(&long[..nl]), hash::bytes(&short[..ns]))
+}
+
+/// Counts, per lower-case form, how the document uses a word.
+#[derive(Clone, Copy, Default)]
+struct Usage {
+    lower: u32,
+    cap_mid: u32,
+    run: [u32; 4],
+}
+
+fn doc_infos(words: &[WordInfo], sentences: &[Range<usize>], headline: &[bool]) -> Vec<DocInfo> {
+    // What each token contributes, then the document's totals per lower-case form.
+    let mut own = vec![Usage::default(); words.len()];
+    for s in sentences {
+        let s = clip(s, words.len());
+        if headline.get(s.start).copied().unwrap_or(false) {
+            continue;
+        }
+        let capitalised = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| matches!(w.class, INIT_CAP | ALL_CAPS | ONE_CAP | MIXED))
+        };
+        let mut j = s.start;
+        while j < s.end {
+            if let Some(w) = words.get(j)
+                && w.class == LOWER
+            {
+                own[j].lower = 1;
+            }
+            if !capitalised(j) {
+                j += 1;
+                continue;
+            }
+            let start = j;
+            while j < s.end && capitalised(j) {
+                j += 1;
+            }
+            // A run that starts the sentence may owe its first capital to position only.
+            let n = j - start;
+            for (x, usage) in own
+                .get_mut(start..j)
+                .unwrap_or_default()
+                .iter_mut()
+                .enumerate()
+            {
+                let k = start + x;
+                if k != s.start {
+                    usage.cap_mid = 1;
+                }
+                let slot = match (n, x) {
+                    (1, _) => 3,
+                    (_, 0) => 0,
+                    (n, x) if x + 1 == n => 2,
+                    _ => 1,
+                };
+                if !(k == s.start && n == 1) {
+                    usage.run[slot] = 1;
+                }
+            }
+        }
+    }
+    let mut totals: HashMap<u64, Usage> = HashMap::new();
+    for (w, u) in words.iter().zip(&own) {
+        let t = totals.entry(w.lower).or_default();
+        t.lower += u.lower;
+        t.cap_mid += u.cap_mid;
+        for (a, b) in t.run.iter_mut().zip(u.run) {
+            *a += b;
+        }
+    }
+    words
+        .iter()
+        .zip(&own)
+        .map(|(w, u)| {
+            let t = totals.get(&w.lower).copied().unwrap_or_default();
+            let mut run = 0u8;
+            for (k, (a, b)) in t.run.iter().zip(u.run).enumerate() {
+                if a.saturating_sub(b) > 0 {
+                    run |= 1 << k;
+                }
+            }
+            DocInfo {
+                case: u8::from(t.lower.saturating_sub(u.lower) > 0)
+                    | (u8::from(t.cap_mid.saturating_sub(u.cap_mid) > 0) << 1),
+                run,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::single_range_in_vec_init, clippy::reversed_empty_ranges)]
+mod tests {
+    use super::*;
+
+    fn features_of(words: &[&str], i: usize) -> Vec<u64> {
+        let p = prepare(words, &[0..words.len()]);
+        let mut out = Vec::new();
+        token_features(&p, &(0..words.len()), i, &mut |f| out.push(f));
+        out
+    }
+
+    #[test]
+    fn casing_classes() {
+        assert_eq!(casing_class("london"), LOWER);
+        assert_eq!(casing_class("London"), INIT_CAP);
+        assert_eq!(casing_class("EU"), ALL_CAPS);
+        assert_eq!(casing_class("A"), ONE_CAP);
+        assert_eq!(casing_class("McDonald"), MIXED);
+        assert_eq!(casing_class("1996-08-22"), DIGITS);
+        assert_eq!(casing_class("--"), PUNCT);
+        assert_eq!(casing_class("北京"), OTHER);
+        assert_eq!(casing_class("Éire"), INIT_CAP);
+    }
+
+    #[test]
+    fn shapes_cap_and_collapse_runs() {
+        assert_eq!(shapes("Washington").0, shapes("Xxxxxxxxx").0);
+        assert_eq!(shapes("Washington").0, shapes("Abcde").0);
+        assert_ne!(shapes("Washington").0, shapes("Abcd").0);
+        assert_eq!(shapes("Washington").1, shapes("Ab").1);
+        assert_eq!(shapes("1996-08-22").1, shapes("1-2-3").1);
+    }
+
+    #[test]
+    fn typographic_quotes_read_like_ascii() {
+        let mut buf = String::new();
+        assert_eq!(
+            word_info("\u{2019}s", &mut buf).lower,
+            word_info("'s", &mut buf).lower
+        );
+        assert_eq!(
+            word_info("\u{201C}", &mut buf).shape,
+            word_info("\"", &mut buf).shape
+        );
+    }
+
+    #[test]
+    fn digits_fold_and_case_folds() {
+        let mut buf = String::new();
+        assert_eq!(
+            word_info("1996", &mut buf).lower,
+            word_info("2024", &mut buf).lower
+        );
+        assert_eq!(
+            word_info("LONDON", &mut buf).lower,
+            word_info("London", &mut buf).lower
+        );
+        assert_ne!(
+            word_info("LONDON", &mut buf).word,
+            word_info("London", &mut buf).word
+        );
+    }
+
+    #[test]
+    fn context_changes_features() {
+        let a = features_of(&["in", "Paris", "today"], 1);
+        let b = features_of(&["Mr", "Paris", "said"], 1);
+        assert_ne!(a, b);
+        assert_eq!(a.len(), b.len());
+        assert_eq!(
+            features_of(&["in", "Paris", "today"], 1),
+            a,
+            "deterministic"
+        );
+    }
+
+    #[test]
+    fn document_level_case_evidence() {
+        // "BLACKBURN" in a headline; "Peter Blackburn" mid-text elsewhere.
+        let words = [
+            "BLACKBURN",
+            "WINS",
+            "said",
+            "Peter",
+            "Blackburn",
+            "today",
+            ".",
+        ];
+        let p = prepare(&words, &[0..2, 2..7]);
+        assert!(p.headline[0] && !p.headline[2]);
+        // The headline word sees a capitalised mid-sentence use and a run end elsewhere.
+        assert_eq!(p.doc[0].case & 2, 2);
+        assert_eq!(p.doc[0].run & 4, 4);
+        // "Blackburn" itself sees no other use.
+        assert_eq!(p.doc[4].case, 0);
+        assert_eq!(p.doc[4].run, 0);
+    }
+
+    #[test]
+    fn first_pass_sees_other_occurrences_and_history() {
+        let words = ["Peter", "Duran", "won", ".", "Duran", "said", "."];
+        let p = prepare(&words, &[0..4, 4..7]);
+        let t = |s: &str| Tag::parse(s).unwrap();
+        let tags = [
+            t("B-PER"),
+            t("I-PER"),
+            t("O"),
+            t("O"),
+            t("B-ORG"),
+            t("O"),
+            t("O"),
+        ];
+        let f = first_pass(&p, &[0..4, 4..7], &tags);
+        // The second "Duran" sees the first tagged PER (bit 1), and a PER entity before it.
+        assert_eq!(f.info[4].doc_kinds, 1 << 1);
+        assert_eq!(f.info[4].majority, 1);
+        assert_eq!(f.info[4].history, 1 << 1);
+        // The first sees the second's ORG, but no history.
+        assert_eq!(f.info[1].doc_kinds, 1 << 3);
+        assert_eq!(f.info[1].history, 0);
+        assert_eq!((f.info[4].prev, f.info[4].next), (N_TAGS as u8, 0));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for words in [
+            vec![],
+            vec![""],
+            vec!["\u{0301}", "🙂", "ǅ", "İstanbul"],
+            vec!["x"; 3],
+        ] {
+            let p = prepare(&words, &[0..words.len(), 5..9, 2..1]);
+            let tags = vec![Tag::O; words.len()];
+            let f = first_pass(&p, &[0..words.len(), 7..3], &tags);
+            for i in 0..words.len() + 2 {
+                token_features(&p, &(0..words.len()), i, &mut |_| {});
+                stage2_features(&p, &f, i, &mut |_| {});
+            }
+        }
+    }
+}

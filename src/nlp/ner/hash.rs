@@ -1,0 +1,65 @@
+//! Feature hashing: 64-bit hashes of byte strings and of (template, value) pairs.
+//!
+//! Features are never materialised as strings: a word's hashes are computed once per
+//! token, and a feature is one mix of a template id with one or two such hashes.
+//! The functions are fixed (not seeded per process) because trained models store them.
+
+const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+
+/// The MurmurHash3 finaliser: spreads every input bit over the output.
+#[inline]
+pub fn fmix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
+}
+
+/// Hash of a byte string.
+#[inline]
+pub fn bytes(b: &[u8]) -> u64 {
+    let mut h = K2 ^ (b.len() as u64).wrapping_mul(K1);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K1);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K1);
+    }
+    fmix(h)
+}
+
+/// A feature: a template id with one value hash.
+#[inline]
+pub fn feature(template: u32, value: u64) -> u64 {
+    fmix(value ^ (u64::from(template) + 1).wrapping_mul(K2))
+}
+
+/// A feature over two values (a conjunction), order-sensitive.
+#[inline]
+pub fn feature2(template: u32, a: u64, b: u64) -> u64 {
+    feature(template, a.rotate_left(29).wrapping_mul(K1) ^ b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_and_distinct() {
+        // Models store these hashes: they must never change silently.
+        assert_eq!(bytes(b"London"), bytes(b"London"));
+        assert_ne!(bytes(b"London"), bytes(b"london"));
+        assert_ne!(bytes(b""), bytes(b"\0"));
+        assert_ne!(bytes(b"abcdefgh"), bytes(b"abcdefgh\0"));
+        assert_ne!(feature(1, 7), feature(2, 7));
+        assert_ne!(feature2(3, 1, 2), feature2(3, 2, 1));
+    }
+}
