@@ -25,11 +25,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 /// Conditional-GET validators remembered from the last successful fetch.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Validators {
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-}
+pub use crate::ingest::http::Validators;
 
 /// One item of a fetched feed, parsed and sanitised.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,6 +4,7 @@ use crate::refresh::{self, FeedOutcome, RefreshEvent, RefreshOptions, network::N
 use crate::store::{Feed, Store};
 use anyhow::Context;
 use clap::Subcommand;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -35,13 +36,9 @@ fn open(db: Option<&Path>) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-/// Drops control characters (escape sequences included) from text bound for the terminal.
+/// Text bound for the terminal, without control characters or escape sequences.
 fn printable(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        })
-        .collect()
+    crate::ingest::sanitize::line(text)
 }
 
 /// The key a feed is stored under: an http(s) URL as given, or a file's absolute path.
@@ -140,16 +137,64 @@ fn remove(db: Option<&Path>, source: &str) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn import(_db: Option<&Path>, _file: &str) -> anyhow::Result<ExitCode> {
-    anyhow::bail!(
-        "`feeds import` is not available in this build yet (the OPML reader has not landed)"
-    )
+/// `feeds import FILE`: OPML (anything that starts like XML) or a newsboat `urls` file.
+fn import(db: Option<&Path>, file: &str) -> anyhow::Result<ExitCode> {
+    use crate::ingest::{opml, urls};
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", printable(file)))?;
+    let text_start = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
+    let imported = if text_start == Some(&b'<') {
+        opml::import(&bytes).with_context(|| format!("importing {}", printable(file)))?
+    } else {
+        urls::import(&bytes)
+    };
+    for problem in &imported.problems {
+        eprintln!(
+            "readout: {}: skipped {}",
+            printable(file),
+            printable(problem)
+        );
+    }
+    let mut store = open(db)?;
+    let mut new = 0;
+    for subscription in &imported.subscriptions {
+        if store.add_feed(&subscription.url, &subscription.tags)?.1 {
+            new += 1;
+        }
+    }
+    println!(
+        "imported {} feeds from {} ({new} new, {} skipped)",
+        imported.subscriptions.len(),
+        printable(file),
+        imported.problems.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
-fn export(_db: Option<&Path>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!(
-        "`feeds export` is not available in this build yet (the OPML writer has not landed)"
-    )
+/// `feeds export`: the subscriptions as OPML 2.0 on standard output.
+fn export(db: Option<&Path>) -> anyhow::Result<ExitCode> {
+    use crate::ingest::subscription::Subscription;
+    let store = open(db)?;
+    let subscriptions: Vec<Subscription> = store
+        .feeds()?
+        .into_iter()
+        .map(|feed| Subscription {
+            url: feed.url,
+            title: feed.title,
+            tags: feed.tags,
+        })
+        .collect();
+    let opml = crate::ingest::opml::export(&subscriptions, "readout feeds")?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(opml.as_bytes())?;
+    if !opml.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `readout refresh`: every feed, a line each as it finishes; fails only when all failed.
@@ -164,7 +209,7 @@ pub fn refresh(db: Option<&Path>) -> anyhow::Result<ExitCode> {
         .into_iter()
         .map(|f| (f.url.clone(), f.name().to_string()))
         .collect();
-    let source = NetworkSource;
+    let source = NetworkSource::default();
     let summary = refresh::refresh(&mut store, &source, RefreshOptions::default(), |event| {
         if let RefreshEvent::Finished(report) = event {
             let name = report
