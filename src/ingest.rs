@@ -11,12 +11,19 @@ pub mod dates;
 pub mod feed;
 pub mod file;
 pub mod html;
+pub mod http;
+pub mod opml;
+pub mod repair;
 pub mod sanitize;
 pub mod slug;
+pub mod source;
+pub mod subscription;
 pub mod text_format;
+pub mod urls;
 
 use crate::article::Article;
 use std::path::Path;
+pub use subscription::{Imported, Subscription};
 
 /// The result of loading sources: the articles, and one message per problem.
 #[derive(Debug, Default)]
@@ -35,11 +42,16 @@ pub fn load(sources: &[String]) -> Loaded {
     let mut loaded = Loaded::default();
     let mut ids = slug::IdAllocator::default();
     for source in sources {
-        if is_url(source) {
-            loaded.problems.push(format!(
-                "{}: feed URLs are not supported yet",
-                sanitize::line(source)
-            ));
+        if source::is_url(source) {
+            match source::fetch_feed(source, &http::Validators::default()) {
+                Ok(source::FeedUpdate::Updated { feed, .. }) => {
+                    loaded.articles.extend(feed.into_articles(&mut ids));
+                }
+                Ok(source::FeedUpdate::Unchanged) => {}
+                Err(e) => loaded
+                    .problems
+                    .push(format!("{}: {e}", sanitize::line(source))),
+            }
             continue;
         }
         let load = file::load_path(Path::new(source), &mut ids);
@@ -49,13 +61,38 @@ pub fn load(sources: &[String]) -> Loaded {
     loaded
 }
 
-/// True when the source names a URL rather than a path.
-fn is_url(source: &str) -> bool {
-    let lower = source.get(..8).unwrap_or(source).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
 /// The bundled corpus embedded in the binary: the seed article first, then newest first.
 pub fn bundled() -> Vec<Article> {
     bundled::articles()
+}
+
+/// Why a subscriptions file could not be imported at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    File(#[from] file::FileError),
+    #[error("{path}: {source}")]
+    Opml {
+        path: String,
+        source: opml::OpmlError,
+    },
+}
+
+/// Imports subscriptions from an OPML file or a newsboat `urls` file (told
+/// apart by content: OPML starts with `<`). Entries that cannot be used are
+/// listed in `Imported::problems`.
+pub fn import_subscriptions(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = file::read_capped(path, file::MAX_FILE_BYTES)?;
+    let text_start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF))
+        .and_then(|i| bytes.get(i));
+    if text_start == Some(&b'<') {
+        opml::import(&bytes).map_err(|source| ImportError::Opml {
+            path: file::display(path),
+            source,
+        })
+    } else {
+        Ok(urls::import(&bytes))
+    }
 }

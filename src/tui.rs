@@ -1,12 +1,234 @@
-//! The terminal reader: setup, event loop, restore. (issue 2)
+//! The terminal reader: load the library, take over the terminal, run the
+//! event loop, and give the terminal back.
+//!
+//! The loop never blocks on slow work: analysing the library runs on rayon's
+//! threads and every result comes back as an [`action::Action`] over a
+//! channel; keys, mouse and resizes become actions through the keymap. Each
+//! action goes through [`update::update`], whose effects are carried out here.
 
+pub mod action;
+pub mod app;
+pub mod body;
+pub mod effect;
+pub mod keymap;
+pub mod layout;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use crate::library::{CountryFilter, CountryScope, Library};
+use action::Action;
+use anyhow::Context as _;
+use app::App;
+use effect::Effect;
+use keymap::{Key, Keymap};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
 
+/// How long the loop waits for input before looking at background results.
+const TICK: Duration = Duration::from_millis(40);
+/// Background results applied per tick at most, so input stays responsive.
+const RESULTS_PER_TICK: usize = 2_000;
+
+/// Runs the reader on `sources` (the bundled corpus when empty).
 pub fn run(
-    _sources: &[String],
-    _country: Option<&str>,
+    sources: &[String],
+    country: Option<&str>,
     _db: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the reader is not implemented yet")
+    let filter = country
+        .map(|c| CountryFilter::parse(c, CountryScope::Focus))
+        .transpose()?;
+    let keymap = load_keymap()?;
+    let (library, problems) = Library::load(sources);
+    let mut app = App::new(library, keymap, filter);
+    if let Some(message) = problems_message(&problems) {
+        app.message = Some(message);
+    }
+
+    terminal::install_panic_hook();
+    let signals = terminal::watch_signals().context("watching for signals")?;
+    let mut session = terminal::Session::enter().context("setting up the terminal")?;
+    let (tx, rx) = channel();
+    spawn_analysis(&app.library, tx.clone());
+
+    let size = session
+        .terminal
+        .size()
+        .context("reading the terminal size")?;
+    update::update(&mut app, Action::Resize(size.width, size.height));
+    let code = event_loop(&mut session, &mut app, &rx, &tx, &signals)?;
+    drop(session);
+    Ok(code)
+}
+
+fn event_loop(
+    session: &mut terminal::Session,
+    app: &mut App,
+    results: &Receiver<Action>,
+    sender: &Sender<Action>,
+    signals: &std::sync::atomic::AtomicUsize,
+) -> anyhow::Result<ExitCode> {
+    let mut dirty = true;
+    loop {
+        if let Some(signal) = terminal::signalled(signals) {
+            return Ok(ExitCode::from(128u8.saturating_add(signal)));
+        }
+        if dirty {
+            session
+                .terminal
+                .draw(|frame| view::view(app, frame))
+                .context("drawing the screen")?;
+            dirty = false;
+        }
+        if event::poll(TICK).context("reading input")? {
+            loop {
+                let event = event::read().context("reading input")?;
+                if let Some(action) = to_action(app, event) {
+                    let effects = update::update(app, action);
+                    perform(session, app, effects, sender);
+                    dirty = true;
+                }
+                if app.quit || !event::poll(Duration::ZERO).context("reading input")? {
+                    break;
+                }
+            }
+        }
+        for action in results.try_iter().take(RESULTS_PER_TICK) {
+            update::update(app, action);
+            dirty = true;
+        }
+        if app.quit {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+}
+
+/// The action a terminal event means, if any.
+pub fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            app.keymap.action(app.context(), Key::from_event(key))
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                column: mouse.column,
+                row: mouse.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: mouse.column,
+                row: mouse.row,
+                down: false,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        _ => None,
+    }
+}
+
+/// Carries out effects; outcomes worth telling come back as messages.
+fn perform(
+    session: &mut terminal::Session,
+    app: &mut App,
+    effects: Vec<Effect>,
+    sender: &Sender<Action>,
+) {
+    for effect in effects {
+        let message = match effect {
+            // Read and starred state live in the library; the SQLite store
+            // (issue 5) will persist them here.
+            Effect::SetRead { .. } | Effect::SetStarred { .. } => None,
+            Effect::OpenUrl(url) => Some(open_in_browser(&url, sender)),
+            Effect::CopyToClipboard(text) => {
+                let backend = session.terminal.backend_mut();
+                let written = backend
+                    .write_all(effect::osc52(&text).as_bytes())
+                    .and_then(|()| backend.flush());
+                Some(match written {
+                    Ok(()) => "Link copied to the clipboard (OSC 52).".to_string(),
+                    Err(err) => format!("Could not copy the link: {err}"),
+                })
+            }
+            Effect::Refresh => Some("No feeds to refresh.".to_string()),
+        };
+        if let Some(message) = message {
+            update::update(app, Action::Message(message));
+        }
+    }
+}
+
+/// Starts the browser with an argument list (never a shell) and reaps it.
+fn open_in_browser(url: &str, sender: &Sender<Action>) -> String {
+    let browser = std::env::var("BROWSER").ok();
+    let (program, args) = match effect::browser_command(url, browser.as_deref()) {
+        Ok(command) => command,
+        Err(err) => return format!("Not opened: {err}."),
+    };
+    let child = std::process::Command::new(&program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match child {
+        Ok(mut child) => {
+            let sender = sender.clone();
+            let program_name = program.clone();
+            std::thread::spawn(move || {
+                if let Ok(status) = child.wait()
+                    && !status.success()
+                {
+                    let _ = sender.send(Action::Message(format!(
+                        "{program_name} exited with {status}"
+                    )));
+                }
+            });
+            format!("Opening the link with {program}.")
+        }
+        Err(err) => format!("Could not start {program}: {err}"),
+    }
+}
+
+/// Analyses every article on rayon's threads; each result is sent as an action.
+fn spawn_analysis(library: &Library, sender: Sender<Action>) {
+    let articles: Vec<(usize, crate::article::Article)> =
+        library.articles().cloned().enumerate().collect();
+    std::thread::spawn(move || {
+        use rayon::prelude::*;
+        articles
+            .into_par_iter()
+            .for_each_with(sender, |sender, (index, article)| {
+                let analysis = crate::nlp::analyze(&article);
+                let _ = sender.send(Action::Analysed(index, Box::new(analysis)));
+            });
+    });
+}
+
+/// "2 sources skipped: x.bin: not text (and 1 more)".
+fn problems_message(problems: &[String]) -> Option<String> {
+    let first = problems.first()?;
+    Some(match problems.len() {
+        1 => format!("Skipped {first}"),
+        n => format!("Skipped {n} sources: {first} (and {} more)", n - 1),
+    })
+}
+
+/// The default keymap with the user's file (if any) merged over it.
+fn load_keymap() -> anyhow::Result<Keymap> {
+    let Some(path) = dirs::config_dir().map(|d| d.join("readout").join("keymap.toml")) else {
+        return Ok(Keymap::default());
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Keymap::with_user(&text).with_context(|| format!("keymap {}", path.display())),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::default()),
+        Err(err) => Err(err).with_context(|| format!("reading keymap {}", path.display())),
+    }
 }

@@ -114,7 +114,8 @@ pub fn train(
         &options,
         &mut |r| {
             eprintln!(
-                "epoch {:>2}: {:>5}/{} sentences wrong; dev F1 {:.2} (P {:.2} R {:.2}); {} features, {} bytes; {:.0?}",
+                "stage {} epoch {:>2}: {:>5}/{} sentences wrong; dev F1 {:.2} (P {:.2} R {:.2}); {} features, {} bytes; {:.0?}",
+                r.stage,
                 r.epoch,
                 r.mistakes,
                 r.sentences,

@@ -16,6 +16,7 @@ use super::sanitize;
 use super::slug::{IdAllocator, feed_item_id};
 use crate::article::{Article, Origin};
 use encoding_rs::Encoding;
+use rayon::prelude::*;
 
 /// Why a feed could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -70,7 +71,12 @@ pub fn parse(
     content_type: Option<&str>,
     origin: &str,
 ) -> Result<ParsedFeed, FeedError> {
-    let text = decode(bytes, content_type);
+    let decoded = decode(bytes, content_type);
+    let text = if decoded.trim_start().starts_with('{') {
+        super::repair::json_surrogates(&decoded)
+    } else {
+        super::repair::xml_char_refs(&decoded)
+    };
     let base = origin
         .starts_with("http")
         .then_some(origin)
@@ -92,9 +98,11 @@ pub fn parse(
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .and_then(|l| safe_url(&l.href));
     let origin_clean = sanitize::line(origin);
+    // Items are independent; HTML conversion dominates, so convert in parallel
+    // (order is kept: an indexed parallel iterator collects in order).
     let items = feed
         .entries
-        .into_iter()
+        .into_par_iter()
         .map(|entry| item(entry, &title, &origin_clean, base))
         .collect();
     Ok(ParsedFeed { title, link, items })
@@ -137,6 +145,7 @@ fn item(entry: feed_rs::model::Entry, source: &str, origin: &str, base: Option<&
     if title.is_empty() {
         title = "(untitled)".to_string();
     }
+    let title = sanitize::truncate(&title, super::text_format::MAX_TITLE_CHARS);
     let guid = sanitize::line(&entry.id);
     let date = entry
         .published
@@ -207,12 +216,17 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
             let declared = content_type
                 .and_then(charset_of_content_type)
                 .or_else(|| xml_declared_encoding(bytes))
-                .and_then(|label| Encoding::for_label(label.as_bytes()));
-            (declared.unwrap_or(encoding_rs::UTF_8), 0)
+                .and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+            match declared {
+                Some(enc) => (enc, 0),
+                // Nothing declared: UTF-8, or a guess when that fails.
+                None => {
+                    return strip_xml_declaration(&super::file::utf8_or_windows_1252(bytes))
+                        .to_string();
+                }
+            }
         }
     };
-    // UTF-16 declared in the XML but without a BOM is read as UTF-8 by the decl
-    // rule above only if the label says so; a mismatch ends as U+FFFD, not a panic.
     let rest = bytes.get(skip..).unwrap_or(&[]);
     let (text, _) = encoding.decode_without_bom_handling(rest);
     strip_xml_declaration(&text).to_string()

@@ -98,9 +98,10 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
         path: shown(),
         reason: sanitize::line(&e.to_string()),
     };
-    let file = fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
+    // Check the type before opening: opening a FIFO would block, and devices
+    // (/dev/zero) never end.
+    let meta = fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
         return Err(FileError::NotAFile { path: shown() });
     }
     if meta.len() > limit {
@@ -110,6 +111,7 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
             limit,
         });
     }
+    let file = fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -137,7 +139,14 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, &'static str> {
     if bytes.contains(&0) {
         return Err("binary data");
     }
-    let text = match std::str::from_utf8(bytes) {
+    check_controls(utf8_or_windows_1252(bytes))
+}
+
+/// Undeclared bytes to text: UTF-8 when valid; when not, U+FFFD for the bad
+/// sequences if the text is mostly UTF-8, else windows-1252 (what old
+/// "Latin-1" files and feeds usually are; every byte decodes).
+pub fn utf8_or_windows_1252(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             let lossy = String::from_utf8_lossy(bytes);
@@ -153,8 +162,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, &'static str> {
                 text.into_owned()
             }
         }
-    };
-    check_controls(text)
+    }
 }
 
 /// Refuses text where more than 1 in 100 characters is a control character.
@@ -219,16 +227,26 @@ pub fn load_file(
     ids: &mut super::slug::IdAllocator,
 ) -> Result<Vec<Article>, FileError> {
     let bytes = read_capped(path, MAX_FILE_BYTES)?;
+    parse_bytes(path, &bytes, ids)
+}
+
+/// The articles in a file's bytes; `path` gives the kind (by extension, else by
+/// content), the id and the messages. Never panics, whatever the bytes.
+pub fn parse_bytes(
+    path: &Path,
+    bytes: &[u8],
+    ids: &mut super::slug::IdAllocator,
+) -> Result<Vec<Article>, FileError> {
     let origin_name = path.to_string_lossy().into_owned();
-    match Kind::of(path, &bytes) {
-        Kind::Feed => super::feed::parse(&bytes, None, &origin_name)
+    match Kind::of(path, bytes) {
+        Kind::Feed => super::feed::parse(bytes, None, &origin_name)
             .map(|feed| feed.into_articles(ids))
             .map_err(|e| FileError::Feed {
                 path: display(path),
                 reason: e.to_string(),
             }),
         kind => {
-            let text = decode_text(&bytes).map_err(|why| FileError::NotText {
+            let text = decode_text(bytes).map_err(|why| FileError::NotText {
                 path: display(path),
                 why,
             })?;

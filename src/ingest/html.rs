@@ -7,7 +7,12 @@
 //!
 //! Deep nesting: html5ever builds the tree without recursion and scraper stores it
 //! in a flat arena; this walk uses `traverse()` (an iterator of open/close edges)
-//! and explicit stacks, so no input depth can overflow the call stack.
+//! and explicit stacks, so no input depth can overflow the call stack. But
+//! html5ever's tree builder scans the stack of open elements on many start tags,
+//! so deeply nested input costs time quadratic in the depth (100,000 nested
+//! `<div>`s: about two minutes). Input nested deeper than [`MAX_NESTING`] is
+//! therefore flattened first by a linear tag stripper ([`flatten`]) that keeps
+//! paragraph and line breaks, and only then parsed.
 
 use super::sanitize;
 use scraper::{Html, Node};
@@ -41,15 +46,167 @@ impl HtmlText {
     }
 }
 
+/// Nesting deeper than this is flattened before parsing (see the module docs).
+pub const MAX_NESTING: usize = 256;
+
 /// Converts an HTML fragment (a feed item's content) to text.
 /// `base` resolves relative links (the item's or feed's URL).
 pub fn fragment_to_text(html: &str, base: Option<&str>) -> HtmlText {
+    if nesting_depth(html) > MAX_NESTING {
+        return convert(&Html::parse_fragment(&flatten(html)), base);
+    }
     convert(&Html::parse_fragment(html), base)
 }
 
 /// Converts a whole HTML document to text, with its title.
 pub fn document_to_text(html: &str, base: Option<&str>) -> HtmlText {
+    if nesting_depth(html) > MAX_NESTING {
+        return convert(&Html::parse_document(&flatten(html)), base);
+    }
     convert(&Html::parse_document(html), base)
+}
+
+/// A tag found by the linear scanner: byte range, lower-case name, closing or not.
+struct Tag {
+    start: usize,
+    end: usize,
+    name: String,
+    closing: bool,
+    self_closing: bool,
+}
+
+/// The next tag at or after `from`: `<name ...>` or `</name>`; comments are
+/// returned as a tag named `!--`. `None` when no more tags.
+fn next_tag(html: &str, from: usize) -> Option<Tag> {
+    let mut pos = from;
+    loop {
+        let start = pos + html.get(pos..)?.find('<')?;
+        let rest = html.get(start + 1..)?;
+        if rest.starts_with("!--") {
+            let end = rest.find("-->").map_or(html.len(), |e| start + 1 + e + 3);
+            return Some(Tag {
+                start,
+                end,
+                name: "!--".to_string(),
+                closing: false,
+                self_closing: true,
+            });
+        }
+        let closing = rest.starts_with('/');
+        let name_part = if closing { rest.get(1..)? } else { rest };
+        let name: String = name_part
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            pos = start + 1;
+            continue;
+        }
+        let end = rest.find('>').map_or(html.len(), |e| start + 1 + e + 1);
+        let self_closing = html.get(start..end).is_some_and(|t| t.ends_with("/>"));
+        return Some(Tag {
+            start,
+            end,
+            name,
+            closing,
+            self_closing,
+        });
+    }
+}
+
+/// Elements that never hold content, or that the parser closes implicitly, so
+/// they do not count towards nesting.
+fn is_flat(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "img"
+            | "hr"
+            | "meta"
+            | "link"
+            | "input"
+            | "wbr"
+            | "area"
+            | "base"
+            | "col"
+            | "embed"
+            | "source"
+            | "track"
+            | "param"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "!--"
+    )
+}
+
+/// The deepest tag nesting, approximately (a linear scan, no parsing).
+pub fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut pos = 0;
+    while let Some(tag) = next_tag(html, pos) {
+        pos = tag.end.max(tag.start + 1);
+        if is_flat(&tag.name) || tag.self_closing {
+            continue;
+        }
+        if tag.closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// Removes all tags in one linear pass, keeping breaks (`<p>`, `<br>`), and
+/// dropping hidden elements' content. The result nests no deeper than one level.
+pub fn flatten(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut pos = 0;
+    while let Some(tag) = next_tag(html, pos) {
+        out.push_str(html.get(pos..tag.start).unwrap_or(""));
+        pos = tag.end.max(tag.start + 1);
+        let name = tag.name.as_str();
+        if name == "title" {
+            out.push_str(if tag.closing { "</title>" } else { "<title>" });
+            continue;
+        }
+        if !tag.closing && is_hidden(name) && name != "head" && !tag.self_closing {
+            // Skip raw text to the matching close tag (or the end).
+            let mut end = html.len();
+            let mut at = pos;
+            while let Some(i) = html.get(at..).and_then(|r| r.find("</")) {
+                let close = at + i;
+                let named = html
+                    .get(close + 2..close + 2 + name.len())
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name));
+                if named {
+                    end = next_tag(html, close).map_or(html.len(), |t| t.end);
+                    break;
+                }
+                at = close + 2;
+            }
+            pos = end;
+            continue;
+        }
+        if is_block(name) || name == "p" {
+            out.push_str("<p>");
+        } else if is_line(name) || name == "br" {
+            out.push_str("<br>");
+        } else if name == "img" && !tag.closing {
+            out.push_str(html.get(tag.start..tag.end).unwrap_or(""));
+        } else {
+            out.push(' ');
+        }
+    }
+    out.push_str(html.get(pos..).unwrap_or(""));
+    out
 }
 
 /// Elements whose content is never shown.
@@ -421,5 +578,21 @@ mod tests {
         assert_eq!(fragment_to_text(&html, None).text, "deep");
         let html = format!("{}x", "<span><a href='https://e.org'>".repeat(20_000));
         assert!(fragment_to_text(&html, None).text.starts_with('x'));
+    }
+
+    #[test]
+    fn nesting_depth_counts_containers_only() {
+        assert_eq!(nesting_depth("<div><p>a<p>b<br><img src=x></div>"), 1);
+        assert_eq!(nesting_depth("<div><div><span>x</span></div></div>"), 3);
+        assert_eq!(nesting_depth("a < b and 3<4"), 0);
+    }
+
+    #[test]
+    fn flatten_keeps_breaks_and_drops_scripts() {
+        let flat = flatten(
+            "<div><div><p>One</p><script>x<y</script><ul><li>a<li>b</ul><img alt=m></div></div>",
+        );
+        let t = fragment_to_text(&flat, None);
+        assert_eq!(t.text, "One\n\na\nb\n\n[image: m]");
     }
 }

@@ -36,6 +36,18 @@ pub fn decode_lossy(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// At most `max` characters of `s`; a cut is marked with `…`.
+pub fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => {
+            let mut out = s.get(..cut).unwrap_or(s).trim_end().to_string();
+            out.push('…');
+            out
+        }
+    }
+}
+
 /// The single cleaning function: strips controls and escape sequences, then lays out.
 pub fn clean(raw: &str, layout: Layout) -> String {
     let stripped = strip_controls(raw);
@@ -268,6 +280,13 @@ mod tests {
     fn keeps_ordinary_unicode() {
         let s = "李强 met Алиев — «ok» 👍 e\u{301}";
         assert_eq!(line(s), s);
+    }
+
+    #[test]
+    fn truncate_on_char_boundaries() {
+        assert_eq!(truncate("héllo", 10), "héllo");
+        assert_eq!(truncate("héllo wörld", 6), "héllo…");
+        assert_eq!(truncate("李强李强", 2), "李强…");
     }
 
     #[test]

@@ -19,6 +19,10 @@
 
 use super::sanitize;
 
+/// Headlines longer than this (in characters) are cut; the full first line
+/// then stays in the body, so no text is lost.
+pub const MAX_TITLE_CHARS: usize = 300;
+
 /// The fields of an article file, already sanitised.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedText {
@@ -44,12 +48,13 @@ pub fn parse(raw: &str, flavour: Flavour) -> Option<ParsedText> {
     let text = sanitize::body(raw);
     let mut lines = text.split('\n').peekable();
     let first = lines.next()?;
-    let title = sanitize::line(strip_heading(first, flavour));
-    if title.is_empty() {
+    let full_title = sanitize::line(strip_heading(first, flavour));
+    if full_title.is_empty() {
         return None;
     }
+    let overlong = full_title.chars().nth(MAX_TITLE_CHARS).is_some();
     let mut parsed = ParsedText {
-        title,
+        title: sanitize::truncate(&full_title, MAX_TITLE_CHARS),
         ..ParsedText::default()
     };
     // At most one blank line between headline and headers.
@@ -77,7 +82,12 @@ pub fn parse(raw: &str, flavour: Flavour) -> Option<ParsedText> {
     if saw_header && lines.peek().is_some_and(|l| l.is_empty()) {
         lines.next();
     }
-    let rest: Vec<&str> = lines.collect();
+    let mut rest: Vec<&str> = Vec::new();
+    if overlong {
+        rest.push(&full_title);
+        rest.push("");
+    }
+    rest.extend(lines);
     let body = match flavour {
         Flavour::Plain => rest.join("\n"),
         Flavour::Markdown => rest
@@ -182,6 +192,15 @@ mod tests {
         assert_eq!(parse("", Flavour::Plain), None);
         assert_eq!(parse("\n \n\t\n", Flavour::Plain), None);
         assert_eq!(parse("\u{1b}[31m\u{1b}[0m", Flavour::Plain), None);
+    }
+
+    #[test]
+    fn overlong_headline_is_cut_and_kept_in_body() {
+        let line = "word ".repeat(200);
+        let p = parse(&format!("{line}\n\nBody."), Flavour::Plain);
+        let p = p.as_ref();
+        assert_eq!(p.map(|p| p.title.chars().count()), Some(MAX_TITLE_CHARS));
+        assert_eq!(p.map(|p| p.body.ends_with("word\n\nBody.")), Some(true));
     }
 
     #[test]

@@ -9,11 +9,13 @@
 //! of (template, values): no strings are built per feature.
 
 use super::hash;
+use super::tags::{N_TAGS, Tag};
+use super::wordclass;
 use std::collections::HashMap;
 use std::ops::Range;
 
 /// Version of the feature templates; a model records the one it was trained with.
-pub const FEATURE_SET: u32 = 1;
+pub const FEATURE_SET: u32 = 3;
 
 /// Longest prefix and suffix used, in chars.
 const AFFIX: usize = 4;
@@ -59,6 +61,17 @@ const T_PREV_WORD: u32 = 37;
 const T_NEXT_WORD: u32 = 38;
 const T_HEADLINE_LOWER: u32 = 39;
 const T_PREV_CLASS_CUR_CLASS_NEXT_CLASS: u32 = 40;
+const T_WORD_CLASS: u32 = 41; // .. 41 + wordclass::LEVELS
+const T_PREV_WORD_CLASS: u32 = 45;
+const T_NEXT_WORD_CLASS: u32 = 46;
+const T_WORD_CLASS_SHAPE: u32 = 47;
+// Stage-2 templates: the first stage's tags.
+const T_S1_TAG: u32 = 50;
+const T_S1_CONTEXT: u32 = 51;
+const T_S1_DOC_KINDS: u32 = 52;
+const T_S1_DOC_MAJORITY: u32 = 53;
+const T_S1_HISTORY: u32 = 54;
+const T_S1_MAJORITY_TAG: u32 = 55;
 
 /// What is known of one token on its own.
 #[derive(Clone, Copy, Debug, Default)]
@@ -72,6 +85,8 @@ struct WordInfo {
     /// How many of `prefix`/`suffix` are set (words shorter than the affix have fewer).
     affixes: u8,
     class: u8,
+    /// Word classes (see [`wordclass`]), coarse to fine.
+    clusters: [u16; wordclass::LEVELS],
 }
 
 /// Document-level facts about one token, as small codes.
@@ -199,6 +214,23 @@ pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mu
         _ => 4,
     };
     sink(hash::feature(T_SENTENCE_LENGTH, len_bucket * 16 + class));
+    for (k, c) in w.clusters.iter().enumerate() {
+        sink(hash::feature(T_WORD_CLASS + k as u32, u64::from(*c)));
+    }
+    sink(hash::feature2(
+        T_WORD_CLASS_SHAPE,
+        u64::from(w.clusters[0]),
+        w.short_shape,
+    ));
+    let cluster_or = |w: Option<&WordInfo>, edge: u16| u64::from(w.map_or(edge, |w| w.clusters[1]));
+    sink(hash::feature(
+        T_PREV_WORD_CLASS,
+        cluster_or(prev, wordclass::NONE - 1),
+    ));
+    sink(hash::feature(
+        T_NEXT_WORD_CLASS,
+        cluster_or(next, wordclass::NONE - 2),
+    ));
     if headline {
         sink(hash::feature(T_HEADLINE_SHAPE, w.short_shape));
         sink(hash::feature(T_HEADLINE_LOWER, w.lower));
@@ -210,6 +242,136 @@ pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mu
         let context = class * 2 + first + u64::from(headline) * 32;
         sink(hash::feature(T_DOC_CASE, u64::from(d.case) * 64 + context));
         sink(hash::feature(T_DOC_RUN, u64::from(d.run) * 64 + context));
+    }
+}
+
+/// What the first stage said, per token, for the second stage's features.
+#[derive(Clone, Copy, Debug, Default)]
+struct FirstPassInfo {
+    tag: u8,
+    prev: u8,
+    next: u8,
+    /// Bits of the kinds (bit 0 = none, then PER, LOC, ORG, MISC) the first stage gave
+    /// other capitalised occurrences of the same word in the document.
+    doc_kinds: u8,
+    /// The most frequent of those (0 = none, 1..=4 the kinds, 5 = no other occurrence).
+    majority: u8,
+    /// Bits of the kinds of earlier entities in the document that contain this word.
+    history: u8,
+}
+
+/// The first stage's tags, turned into per-token evidence for the second stage.
+pub struct FirstPass {
+    info: Vec<FirstPassInfo>,
+}
+
+/// 0 for `O`, 1..=4 for PER, LOC, ORG, MISC.
+fn kind_code(t: Tag) -> usize {
+    match t.index() {
+        0 => 0,
+        i if i <= 4 => i,
+        i => i - 4,
+    }
+}
+
+/// Summarises first-stage `tags` (one per token of `p`) for [`stage2_features`].
+pub fn first_pass(p: &Prepared, sentences: &[Range<usize>], tags: &[Tag]) -> FirstPass {
+    let n = p.words.len();
+    let mut info = vec![FirstPassInfo::default(); n];
+    let tag_at = |j: usize| tags.get(j).copied().unwrap_or(Tag::O);
+    for s in sentences {
+        let s = clip(s, n);
+        for i in s.clone() {
+            info[i].tag = tag_at(i).index() as u8;
+            info[i].prev = if i > s.start {
+                tag_at(i - 1).index() as u8
+            } else {
+                N_TAGS as u8
+            };
+            info[i].next = if i + 1 < s.end {
+                tag_at(i + 1).index() as u8
+            } else {
+                N_TAGS as u8
+            };
+        }
+    }
+    // Kind counts per word over the document's capitalised tokens.
+    let counted = |w: &WordInfo| !matches!(w.class, LOWER | PUNCT | DIGITS);
+    let mut counts: HashMap<u64, [u16; 5]> = HashMap::new();
+    for (i, w) in p.words.iter().enumerate() {
+        if counted(w) {
+            let c = counts.entry(w.lower).or_default();
+            let k = kind_code(tag_at(i));
+            c[k] = c[k].saturating_add(1);
+        }
+    }
+    // History: kinds of entities that ended before the token, per word they contain.
+    let mut history: HashMap<u64, u8> = HashMap::new();
+    let mut entity_start = None;
+    for (i, w) in p.words.iter().enumerate() {
+        let t = tag_at(i);
+        if counted(w) {
+            let mut c = counts.get(&w.lower).copied().unwrap_or_default();
+            c[kind_code(t)] = c[kind_code(t)].saturating_sub(1);
+            let mut bits = 0u8;
+            let mut best = (0u16, 5u8);
+            for (k, &x) in c.iter().enumerate() {
+                if x > 0 {
+                    bits |= 1 << k;
+                    if x > best.0 {
+                        best = (x, k as u8);
+                    }
+                }
+            }
+            info[i].doc_kinds = bits;
+            info[i].majority = best.1;
+            info[i].history = history.get(&w.lower).copied().unwrap_or(0);
+        }
+        if t.is_begin() || (t.is_inside() && entity_start.is_none()) {
+            entity_start = Some(i);
+        }
+        let ends = t != Tag::O && !tag_at(i + 1).is_inside();
+        if let (true, Some(start)) = (ends, entity_start) {
+            let bit = 1u8 << kind_code(t);
+            for word in p.words.get(start..=i).unwrap_or_default() {
+                *history.entry(word.lower).or_default() |= bit;
+            }
+            entity_start = None;
+        }
+        if t == Tag::O {
+            entity_start = None;
+        }
+    }
+    FirstPass { info }
+}
+
+/// Emits the second stage's extra features for token `i`.
+#[inline]
+pub fn stage2_features(p: &Prepared, first: &FirstPass, i: usize, sink: &mut impl FnMut(u64)) {
+    let (Some(f), Some(w)) = (first.info.get(i), p.words.get(i)) else {
+        return;
+    };
+    let tag = u64::from(f.tag);
+    sink(hash::feature(T_S1_TAG, tag));
+    sink(hash::feature(
+        T_S1_CONTEXT,
+        u64::from(f.prev) * 100 + tag * 10 + u64::from(f.next),
+    ));
+    if !matches!(w.class, LOWER | PUNCT | DIGITS) {
+        let class = u64::from(w.class);
+        sink(hash::feature(
+            T_S1_DOC_KINDS,
+            u64::from(f.doc_kinds) * 16 + class,
+        ));
+        sink(hash::feature(T_S1_DOC_MAJORITY, u64::from(f.majority)));
+        sink(hash::feature(
+            T_S1_MAJORITY_TAG,
+            u64::from(f.majority) * 16 + tag,
+        ));
+        sink(hash::feature(
+            T_S1_HISTORY,
+            u64::from(f.history) * 16 + class,
+        ));
     }
 }
 
@@ -230,6 +392,7 @@ fn word_info(word: &str, lower: &mut String) -> WordInfo {
         word: hash::bytes(word.as_bytes()),
         lower: hash::bytes(lower.as_bytes()),
         class: casing_class(word),
+        clusters: wordclass::classes(lower),
         ..WordInfo::default()
     };
     let (shape, short) = shapes(word);
@@ -519,6 +682,31 @@ mod tests {
     }
 
     #[test]
+    fn first_pass_sees_other_occurrences_and_history() {
+        let words = ["Peter", "Duran", "won", ".", "Duran", "said", "."];
+        let p = prepare(&words, &[0..4, 4..7]);
+        let t = |s: &str| Tag::parse(s).unwrap();
+        let tags = [
+            t("B-PER"),
+            t("I-PER"),
+            t("O"),
+            t("O"),
+            t("B-ORG"),
+            t("O"),
+            t("O"),
+        ];
+        let f = first_pass(&p, &[0..4, 4..7], &tags);
+        // The second "Duran" sees the first tagged PER (bit 1), and a PER entity before it.
+        assert_eq!(f.info[4].doc_kinds, 1 << 1);
+        assert_eq!(f.info[4].majority, 1);
+        assert_eq!(f.info[4].history, 1 << 1);
+        // The first sees the second's ORG, but no history.
+        assert_eq!(f.info[1].doc_kinds, 1 << 3);
+        assert_eq!(f.info[1].history, 0);
+        assert_eq!((f.info[4].prev, f.info[4].next), (N_TAGS as u8, 0));
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for words in [
             vec![],
@@ -527,8 +715,11 @@ mod tests {
             vec!["x"; 3],
         ] {
             let p = prepare(&words, &[0..words.len(), 5..9, 2..1]);
+            let tags = vec![Tag::O; words.len()];
+            let f = first_pass(&p, &[0..words.len(), 7..3], &tags);
             for i in 0..words.len() + 2 {
                 token_features(&p, &(0..words.len()), i, &mut |_| {});
+                stage2_features(&p, &f, i, &mut |_| {});
             }
         }
     }

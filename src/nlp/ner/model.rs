@@ -1,11 +1,16 @@
 //! The trained model: feature weights in a compact hash table, tag transitions,
 //! and the binary file format they are stored in.
 //!
-//! File format (little-endian), version 1:
+//! A model has one or two stages: the second re-tags a document with features
+//! that see the first stage's tags for the whole document (stacking). Both stages
+//! share one table: a feature's slot holds its weights for each stage, so one probe
+//! serves both.
+//!
+//! File format (little-endian), version 2:
 //! ```text
-//! magic "RDOUTNER" | format u32 | feature set u32 | tags u32 | features u32 | scale f32
-//! start weights: tags x i32 | transitions: tags x tags x i32 (row = previous tag)
-//! features, sorted by key: features x (key u64, tags x i16)
+//! magic "RDOUTNER" | format u32 | feature set u32 | tags u32 | stages u32 | features u32 | scale f32
+//! per stage: start weights: tags x i32 | transitions: tags x tags x i32 (row = previous tag)
+//! features, sorted by key: features x (key u64, stages x tags x i16)
 //! BLAKE3 hash of everything above (32 bytes)
 //! ```
 //! Every length is checked and the hash verified, so a damaged file is an error,
@@ -16,11 +21,17 @@ use super::tags::N_TAGS;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"RDOUTNER";
-const FORMAT: u32 = 1;
-const HEADER: usize = 8 + 4 * 5;
+const FORMAT: u32 = 2;
+const HEADER: usize = 8 + 4 * 6;
 const HASH: usize = 32;
-const ROW: usize = 8 + 2 * N_TAGS;
+/// The most stages a model may have.
+pub const MAX_STAGES: usize = 2;
+/// Bytes of one stage's start and transition weights.
 const TABLE_BYTES: usize = 4 * N_TAGS * (N_TAGS + 1);
+
+fn row_bytes(stages: usize) -> usize {
+    8 + 2 * N_TAGS * stages
+}
 
 /// Why bytes are not a usable model.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -35,6 +46,8 @@ pub enum FormatError {
     FeatureSet { found: u32, expected: u32 },
     #[error("model has {0} tags, expected {N_TAGS}")]
     Tags(u32),
+    #[error("model has {0} stages, expected 1 or {MAX_STAGES}")]
+    Stages(u32),
     #[error("length {found} does not match the {expected} bytes the header announces")]
     Length { expected: usize, found: usize },
     #[error("checksum mismatch: the file is damaged")]
@@ -58,22 +71,41 @@ pub enum ModelError {
     },
 }
 
+/// Scores of every tag in both stages: `[0..N_TAGS]` stage 1, the rest stage 2.
+pub type StageScores = [i32; MAX_STAGES * N_TAGS];
+
 /// One slot of the feature table: a 32-bit fingerprint of the key (0 = empty) and
-/// the feature's weight for each tag.
-#[derive(Clone, Copy, Default)]
+/// the feature's weight for each tag in each stage.
+#[derive(Clone, Copy)]
 struct Slot {
     fingerprint: u32,
-    weights: [i16; N_TAGS],
+    weights: [i16; MAX_STAGES * N_TAGS],
+}
+
+impl Default for Slot {
+    fn default() -> Self {
+        Slot {
+            fingerprint: 0,
+            weights: [0; MAX_STAGES * N_TAGS],
+        }
+    }
+}
+
+/// One stage's sequence weights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transitions {
+    /// Weight of each tag at a sentence start.
+    pub start: [i32; N_TAGS],
+    /// `transitions[prev][cur]`.
+    pub transitions: [[i32; N_TAGS]; N_TAGS],
 }
 
 /// A loaded model.
 pub struct Model {
     slots: Vec<Slot>,
     mask: usize,
-    /// Weight of each tag at a sentence start.
-    pub start: [i32; N_TAGS],
-    /// `transitions[prev][cur]`.
-    pub transitions: [[i32; N_TAGS]; N_TAGS],
+    /// Sequence weights per stage (one or two).
+    pub stages: Vec<Transitions>,
     features: usize,
     version: String,
 }
@@ -128,11 +160,16 @@ impl Model {
         if tags as usize != N_TAGS {
             return Err(FormatError::Tags(tags));
         }
+        let n_stages = r.u32();
+        if n_stages == 0 || n_stages as usize > MAX_STAGES {
+            return Err(FormatError::Stages(n_stages));
+        }
+        let n_stages = n_stages as usize;
         let features = r.u32() as usize;
         let _scale = r.u32();
         let expected = features
-            .checked_mul(ROW)
-            .and_then(|n| n.checked_add(HEADER + TABLE_BYTES + HASH))
+            .checked_mul(row_bytes(n_stages))
+            .and_then(|n| n.checked_add(HEADER + TABLE_BYTES * n_stages + HASH))
             .unwrap_or(usize::MAX);
         if bytes.len() != expected {
             return Err(FormatError::Length {
@@ -145,29 +182,32 @@ impl Model {
         if bytes.get(body..) != Some(digest.as_bytes().as_slice()) {
             return Err(FormatError::Checksum);
         }
-        let mut start = [0i32; N_TAGS];
-        for s in &mut start {
-            *s = r.i32();
-        }
-        let mut transitions = [[0i32; N_TAGS]; N_TAGS];
-        for row in &mut transitions {
-            for t in row.iter_mut() {
-                *t = r.i32();
+        let mut stages = Vec::with_capacity(n_stages);
+        for _ in 0..n_stages {
+            let mut start = [0i32; N_TAGS];
+            for s in &mut start {
+                *s = r.i32();
             }
+            let mut transitions = [[0i32; N_TAGS]; N_TAGS];
+            for row in &mut transitions {
+                for t in row.iter_mut() {
+                    *t = r.i32();
+                }
+            }
+            stages.push(Transitions { start, transitions });
         }
         let capacity = (features * 2).next_power_of_two().max(16);
         let mut model = Model {
             slots: vec![Slot::default(); capacity],
             mask: capacity - 1,
-            start,
-            transitions,
+            stages,
             features,
             version: format!("ner-{}", &digest.to_hex()[..12]),
         };
         for _ in 0..features {
             let key = r.u64();
-            let mut weights = [0i16; N_TAGS];
-            for w in &mut weights {
+            let mut weights = [0i16; MAX_STAGES * N_TAGS];
+            for w in weights.iter_mut().take(n_stages * N_TAGS) {
                 *w = r.i16();
             }
             model.insert(key, weights);
@@ -175,7 +215,7 @@ impl Model {
         Ok(model)
     }
 
-    fn insert(&mut self, key: u64, weights: [i16; N_TAGS]) {
+    fn insert(&mut self, key: u64, weights: [i16; MAX_STAGES * N_TAGS]) {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
         loop {
@@ -200,23 +240,40 @@ impl Model {
         }
     }
 
-    /// Adds the weights of feature `key`, if the model knows it, to `scores`.
     #[inline]
-    pub fn add_feature(&self, key: u64, scores: &mut [i32; N_TAGS]) {
+    fn find(&self, key: u64) -> Option<&Slot> {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
         // The table is at most half full, so every probe sequence ends at an empty slot.
         while let Some(slot) = self.slots.get(i) {
             if slot.fingerprint == fp {
-                for (s, w) in scores.iter_mut().zip(slot.weights) {
-                    *s += i32::from(w);
-                }
-                return;
+                return Some(slot);
             }
             if slot.fingerprint == 0 {
-                return;
+                return None;
             }
             i = (i + 1) & self.mask;
+        }
+        None
+    }
+
+    /// Adds the weights of feature `key` in every stage, if the model knows it.
+    #[inline]
+    pub fn add_feature(&self, key: u64, scores: &mut StageScores) {
+        if let Some(slot) = self.find(key) {
+            for (s, w) in scores.iter_mut().zip(slot.weights) {
+                *s += i32::from(w);
+            }
+        }
+    }
+
+    /// Adds the weights of feature `key` in stage 2 only (to `scores[N_TAGS..]`).
+    #[inline]
+    pub fn add_stage2_feature(&self, key: u64, scores: &mut StageScores) {
+        if let Some(slot) = self.find(key) {
+            for (s, w) in scores.iter_mut().zip(slot.weights).skip(N_TAGS) {
+                *s += i32::from(w);
+            }
         }
     }
 
@@ -269,7 +326,8 @@ impl Reader<'_> {
     }
 }
 
-/// Float weights, before quantisation: what the trainer produces.
+/// One stage's float weights, before quantisation: what the trainer produces.
+#[derive(Clone)]
 pub struct Weights {
     pub start: [f32; N_TAGS],
     pub transitions: [[f32; N_TAGS]; N_TAGS],
@@ -278,49 +336,76 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// Encodes the weights as a model file. Features whose largest weight (in
-    /// absolute value) is below `prune` are dropped; the rest are quantised to i16.
+    /// Encodes a one-stage model; see [`encode_stages`].
     pub fn encode(&self, prune: f32) -> Vec<u8> {
-        let mut kept: Vec<&(u64, [f32; N_TAGS])> = self
-            .features
-            .iter()
-            .filter(|(_, w)| w.iter().any(|x| x.abs() >= prune && x.abs() > 0.0))
-            .collect();
-        kept.sort_by_key(|(k, _)| *k);
-        let max = kept
-            .iter()
-            .flat_map(|(_, w)| w.iter())
-            .fold(1e-6f32, |m, x| m.max(x.abs()));
-        // The largest feature weight maps to the largest i16.
-        let scale = f32::from(i16::MAX) / max;
-        let q32 = |x: f32| (x * scale).round().clamp(-1e9, 1e9) as i32;
-        let mut out = Vec::with_capacity(HEADER + TABLE_BYTES + kept.len() * ROW + HASH);
-        out.extend_from_slice(MAGIC);
-        for n in [FORMAT, FEATURE_SET, N_TAGS as u32, kept.len() as u32] {
-            out.extend_from_slice(&n.to_le_bytes());
+        encode_stages(std::slice::from_ref(self), prune)
+    }
+}
+
+/// Encodes one or two stages as a model file. A feature is kept when its largest
+/// weight (in absolute value) in some stage reaches `prune`; weights are quantised
+/// to i16 with one scale for the whole model.
+pub fn encode_stages(stages: &[Weights], prune: f32) -> Vec<u8> {
+    let stages = stages
+        .get(..stages.len().min(MAX_STAGES))
+        .unwrap_or_default();
+    let n = stages.len();
+    let mut rows: std::collections::HashMap<u64, [f32; MAX_STAGES * N_TAGS]> =
+        std::collections::HashMap::new();
+    for (s, stage) in stages.iter().enumerate() {
+        for (key, w) in &stage.features {
+            let row = rows.entry(*key).or_insert([0.0; MAX_STAGES * N_TAGS]);
+            for (t, x) in w.iter().enumerate() {
+                row[s * N_TAGS + t] = *x;
+            }
         }
-        out.extend_from_slice(&scale.to_bits().to_le_bytes());
-        for s in self.start {
-            out.extend_from_slice(&q32(s).to_le_bytes());
+    }
+    let mut kept: Vec<(u64, [f32; MAX_STAGES * N_TAGS])> = rows
+        .into_iter()
+        .filter(|(_, w)| w.iter().any(|x| x.abs() >= prune && x.abs() > 0.0))
+        .collect();
+    kept.sort_by_key(|(k, _)| *k);
+    let max = kept
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .fold(1e-6f32, |m, x| m.max(x.abs()));
+    // The largest feature weight maps to the largest i16.
+    let scale = f32::from(i16::MAX) / max;
+    let q32 = |x: f32| (x * scale).round().clamp(-1e9, 1e9) as i32;
+    let mut out = Vec::with_capacity(HEADER + TABLE_BYTES * n + kept.len() * row_bytes(n) + HASH);
+    out.extend_from_slice(MAGIC);
+    for v in [
+        FORMAT,
+        FEATURE_SET,
+        N_TAGS as u32,
+        n as u32,
+        kept.len() as u32,
+    ] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out.extend_from_slice(&scale.to_bits().to_le_bytes());
+    for stage in stages {
+        for x in stage.start {
+            out.extend_from_slice(&q32(x).to_le_bytes());
         }
-        for row in &self.transitions {
+        for row in &stage.transitions {
             for t in row {
                 out.extend_from_slice(&q32(*t).to_le_bytes());
             }
         }
-        for (key, w) in kept {
-            out.extend_from_slice(&key.to_le_bytes());
-            for x in w {
-                let q = (x * scale)
-                    .round()
-                    .clamp(f32::from(i16::MIN), f32::from(i16::MAX));
-                out.extend_from_slice(&(q as i16).to_le_bytes());
-            }
-        }
-        let digest = blake3::hash(&out);
-        out.extend_from_slice(digest.as_bytes());
-        out
     }
+    for (key, w) in kept {
+        out.extend_from_slice(&key.to_le_bytes());
+        for x in w.iter().take(n * N_TAGS) {
+            let q = (x * scale)
+                .round()
+                .clamp(f32::from(i16::MIN), f32::from(i16::MAX));
+            out.extend_from_slice(&(q as i16).to_le_bytes());
+        }
+    }
+    let digest = blake3::hash(&out);
+    out.extend_from_slice(digest.as_bytes());
+    out
 }
 
 #[cfg(test)]
@@ -348,19 +433,42 @@ mod tests {
     fn round_trip_prunes_and_quantises() {
         let m = Model::from_bytes(&sample()).unwrap();
         assert_eq!(m.feature_count(), 2, "the tiny feature is pruned");
-        let mut s = [0; N_TAGS];
+        assert_eq!(m.stages.len(), 1);
+        let mut s = [0; MAX_STAGES * N_TAGS];
         m.add_feature(42, &mut s);
         assert_eq!(s[0], i32::from(i16::MAX));
         assert!((s[1] + 16384).abs() <= 1, "{}", s[1]);
-        let mut t = [0; N_TAGS];
+        let mut t = [0; MAX_STAGES * N_TAGS];
         m.add_feature(7, &mut t);
         m.add_feature(12345, &mut t);
-        assert_eq!(t, [0; N_TAGS], "unknown features add nothing");
+        assert_eq!(t, [0; MAX_STAGES * N_TAGS], "unknown features add nothing");
         m.add_feature(u64::MAX, &mut t);
         assert!(t[8] < 0);
-        assert!(m.transitions[1][5] > m.transitions[5][1]);
-        assert!(m.start[1] > 0);
+        assert!(m.stages[0].transitions[1][5] > m.stages[0].transitions[5][1]);
+        assert!(m.stages[0].start[1] > 0);
         assert!(m.version().starts_with("ner-") && m.version().len() == 16);
+    }
+
+    #[test]
+    fn two_stages_share_one_table() {
+        let mut a = Weights {
+            start: [0.0; N_TAGS],
+            transitions: [[0.0; N_TAGS]; N_TAGS],
+            features: vec![(5, [1.0; N_TAGS])],
+        };
+        let mut b = a.clone();
+        b.features = vec![(5, [-1.0; N_TAGS]), (6, [0.5; N_TAGS])];
+        b.start[2] = 1.0;
+        a.start[3] = 1.0;
+        let m = Model::from_bytes(&encode_stages(&[a, b], 0.0)).unwrap();
+        assert_eq!((m.stages.len(), m.feature_count()), (2, 2));
+        let mut s = [0; MAX_STAGES * N_TAGS];
+        m.add_feature(5, &mut s);
+        assert!(s[0] > 0 && s[N_TAGS] < 0);
+        let mut s = [0; MAX_STAGES * N_TAGS];
+        m.add_stage2_feature(6, &mut s);
+        assert!(s[0] == 0 && s[N_TAGS] > 0);
+        assert!(m.stages[0].start[3] > 0 && m.stages[1].start[2] > 0);
     }
 
     #[test]
@@ -383,7 +491,7 @@ mod tests {
             Err(FormatError::Length { .. })
         ));
         let mut bad = good.clone();
-        bad[12] = 9;
+        bad[12] = 99;
         assert!(matches!(
             Model::from_bytes(&bad),
             Err(FormatError::FeatureSet { .. })

@@ -1,41 +1,103 @@
 //! Decoding: feature scores per token, then the best valid BIO sequence per sentence
 //! (first-order Viterbi with the model's transition weights).
 
-use super::features::{self, Prepared};
-use super::model::Model;
+use super::features;
+use super::model::{MAX_STAGES, Model, StageScores, Transitions};
 use super::tags::{N_TAGS, Tag};
 use std::ops::{Add, Range};
 
 /// Tags a document: `words` are its tokens, `sentences` token ranges over them.
-/// Returns one tag per word; words outside every sentence are `O`.
+/// Returns one tag per word; words outside every sentence are `O`. A two-stage model
+/// tags twice, the second time with features of the first stage's tags.
 pub fn tag_document(model: &Model, words: &[&str], sentences: &[Range<usize>]) -> Vec<Tag> {
+    tag_document_stages(model, words, sentences, MAX_STAGES)
+}
+
+/// [`tag_document`] with at most `stages` stages of the model.
+pub fn tag_document_stages(
+    model: &Model,
+    words: &[&str],
+    sentences: &[Range<usize>],
+    stages: usize,
+) -> Vec<Tag> {
     let prepared = features::prepare(words, sentences);
-    let mut tags = vec![Tag::O; words.len()];
-    let mut emissions: Vec<[i64; N_TAGS]> = Vec::new();
-    let mut path = Vec::new();
-    let mut scratch = Viterbi::default();
-    let start = model.start.map(i64::from);
-    let transitions = model.transitions.map(|row| row.map(i64::from));
+    let n = words.len();
+    let mut scores: Vec<StageScores> = vec![[0; MAX_STAGES * N_TAGS]; n];
     for sentence in sentences {
-        let Some(out) = tags.get_mut(sentence.clone()) else {
-            continue;
-        };
-        emissions.clear();
         for i in sentence.clone() {
-            emissions.push(emission(model, &prepared, sentence, i));
+            if let Some(s) = scores.get_mut(i) {
+                features::token_features(&prepared, sentence, i, &mut |f| model.add_feature(f, s));
+            }
         }
-        scratch.decode(&emissions, &start, &transitions, i64::MIN / 4, &mut path);
-        out.copy_from_slice(&path);
     }
+    let mut decoder = Decoder::default();
+    let mut tags = vec![Tag::O; n];
+    let Some(first) = model.stages.first() else {
+        return tags;
+    };
+    decoder.decode_stage(first, &scores, 0, sentences, &mut tags);
+    let Some(second) = model.stages.get(1).filter(|_| stages >= 2) else {
+        return tags;
+    };
+    let first_pass = features::first_pass(&prepared, sentences, &tags);
+    for sentence in sentences {
+        for i in sentence.clone() {
+            if let Some(s) = scores.get_mut(i) {
+                features::stage2_features(&prepared, &first_pass, i, &mut |f| {
+                    model.add_stage2_feature(f, s)
+                });
+            }
+        }
+    }
+    decoder.decode_stage(second, &scores, N_TAGS, sentences, &mut tags);
     tags
 }
 
-/// The score of each tag for token `i` from its features.
-#[inline]
-fn emission(model: &Model, p: &Prepared, sentence: &Range<usize>, i: usize) -> [i64; N_TAGS] {
-    let mut scores = [0i32; N_TAGS];
-    features::token_features(p, sentence, i, &mut |f| model.add_feature(f, &mut scores));
-    scores.map(i64::from)
+/// Buffers for decoding one stage sentence by sentence.
+#[derive(Default)]
+struct Decoder {
+    emissions: Vec<[i64; N_TAGS]>,
+    path: Vec<Tag>,
+    viterbi: Viterbi,
+}
+
+impl Decoder {
+    /// Decodes every sentence with the stage's weights, reading the stage's scores
+    /// at `offset` in each token's [`StageScores`].
+    fn decode_stage(
+        &mut self,
+        stage: &Transitions,
+        scores: &[StageScores],
+        offset: usize,
+        sentences: &[Range<usize>],
+        tags: &mut [Tag],
+    ) {
+        let start = stage.start.map(i64::from);
+        let transitions = stage.transitions.map(|row| row.map(i64::from));
+        for sentence in sentences {
+            let (Some(out), Some(sc)) =
+                (tags.get_mut(sentence.clone()), scores.get(sentence.clone()))
+            else {
+                continue;
+            };
+            self.emissions.clear();
+            for s in sc {
+                let mut e = [0i64; N_TAGS];
+                for (t, x) in e.iter_mut().enumerate() {
+                    *x = i64::from(s.get(offset + t).copied().unwrap_or(0));
+                }
+                self.emissions.push(e);
+            }
+            self.viterbi.decode(
+                &self.emissions,
+                &start,
+                &transitions,
+                i64::MIN / 4,
+                &mut self.path,
+            );
+            out.copy_from_slice(&self.path);
+        }
+    }
 }
 
 /// Reusable buffers for Viterbi decoding.

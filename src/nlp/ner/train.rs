@@ -22,6 +22,10 @@ pub struct Options {
     pub prune: f32,
     /// The encoded model must fit in this many bytes (pruning rises until it does).
     pub max_bytes: usize,
+    /// Train a second stage over the first stage's document-wide tags.
+    pub stacked: bool,
+    /// Folds for the first stage's held-out tags on the training set.
+    pub folds: usize,
 }
 
 impl Default for Options {
@@ -31,6 +35,8 @@ impl Default for Options {
             seed: 42,
             prune: 0.05,
             max_bytes: 10_000_000,
+            stacked: true,
+            folds: 5,
         }
     }
 }
@@ -38,6 +44,8 @@ impl Default for Options {
 /// What one epoch achieved.
 #[derive(Clone, Debug)]
 pub struct EpochReport {
+    /// 1 or 2.
+    pub stage: usize,
     pub epoch: usize,
     /// Training sentences the perceptron got wrong during the epoch.
     pub mistakes: usize,
@@ -72,28 +80,121 @@ struct Sample {
     gold: Vec<Tag>,
 }
 
-/// Trains on `train`, choosing the epoch on `dev`; `progress` hears of every epoch.
+/// Trains on `train`, choosing epochs on `dev`; `progress` hears of every epoch.
+///
+/// Stage 1 is trained on all of `train`. With `options.stacked`, stage-1 models
+/// trained on all but one fold tag each fold, so that stage 2 learns from tags
+/// as good (and as wrong) as those it will see on new text, then stage 2 is trained.
 pub fn train(
     train: &[Document<'_>],
     dev: &[Document<'_>],
     options: &Options,
     progress: &mut dyn FnMut(&EpochReport),
 ) -> Result<Trained, TrainError> {
-    let (samples, keys) = extract(train)?;
-    if samples.is_empty() {
-        return Err(TrainError::NoData);
-    }
     for d in dev {
         d.gold_tags().map_err(TrainError::MissingTag)?;
     }
+    let score_one = |w: &Weights| -> Result<(Score, usize, usize), TrainError> {
+        let bytes = encode_within(std::slice::from_ref(w), options);
+        let model = Model::from_bytes(&bytes)?;
+        Ok((
+            super::score_documents(&model, dev),
+            bytes.len(),
+            model.feature_count(),
+        ))
+    };
+    let (stage1, report1) = train_stage(
+        train,
+        None,
+        options,
+        options.epochs,
+        1,
+        &mut |w| score_one(w).map(Some),
+        progress,
+    )?;
+    let Some(report1) = report1 else {
+        return Err(TrainError::NoData);
+    };
+    if !options.stacked {
+        return Ok(Trained {
+            model: encode_within(std::slice::from_ref(&stage1), options),
+            best: report1,
+        });
+    }
+    // Held-out first-stage tags for every training document.
+    let folds = options.folds.max(2);
+    let mut held_out: Vec<Vec<Tag>> = vec![Vec::new(); train.len()];
+    for fold in 0..folds {
+        let rest: Vec<Document<'_>> = train
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % folds != fold)
+            .map(|(_, doc)| doc.clone())
+            .collect();
+        let (w, _) = train_stage(
+            &rest,
+            None,
+            options,
+            report1.epoch,
+            1,
+            &mut |_| Ok(None),
+            &mut |_| {},
+        )?;
+        let model = Model::from_bytes(&w.encode(options.prune))?;
+        for (d, doc) in train.iter().enumerate().filter(|(d, _)| d % folds == fold) {
+            held_out[d] = super::tagger::tag_document(&model, &doc.words, &doc.sentences);
+        }
+    }
+    let (stage2, report2) = train_stage(
+        train,
+        Some(&held_out),
+        options,
+        options.epochs,
+        2,
+        &mut |w2| {
+            let bytes = encode_within(&[stage1.clone(), w2.clone()], options);
+            let model = Model::from_bytes(&bytes)?;
+            Ok(Some((
+                super::score_documents(&model, dev),
+                bytes.len(),
+                model.feature_count(),
+            )))
+        },
+        progress,
+    )?;
+    let report2 = report2.ok_or(TrainError::NoData)?;
+    Ok(Trained {
+        model: encode_within(&[stage1, stage2], options),
+        best: report2,
+    })
+}
+
+/// A dev score, the model's size in bytes and its feature count.
+type Evaluation = (Score, usize, usize);
+
+/// Trains one stage for `epochs` epochs. With an evaluation, the epoch with the best
+/// dev F1 is kept; without, the last.
+fn train_stage(
+    docs: &[Document<'_>],
+    first_stage: Option<&[Vec<Tag>]>,
+    options: &Options,
+    epochs: usize,
+    stage: usize,
+    evaluate: &mut dyn FnMut(&Weights) -> Result<Option<Evaluation>, TrainError>,
+    progress: &mut dyn FnMut(&EpochReport),
+) -> Result<(Weights, Option<EpochReport>), TrainError> {
+    let (samples, keys) = extract(docs, first_stage)?;
+    if samples.is_empty() {
+        return Err(TrainError::NoData);
+    }
     let mut p = Perceptron::new(keys.len());
     let mut order: Vec<usize> = (0..samples.len()).collect();
-    let mut rng = SplitMix(options.seed);
+    let mut rng = SplitMix(options.seed.wrapping_add(stage as u64));
     let mut viterbi = Viterbi::default();
     let mut path = Vec::new();
     let mut emissions = Vec::new();
-    let mut best: Option<Trained> = None;
-    for epoch in 1..=options.epochs.max(1) {
+    let mut best: Option<(Weights, Option<EpochReport>)> = None;
+    for epoch in 1..=epochs.max(1) {
         shuffle(&mut order, &mut rng);
         let mut mistakes = 0;
         for &s in &order {
@@ -107,35 +208,37 @@ pub fn train(
             p.tick();
         }
         let weights = p.averaged(&keys);
-        let bytes = encode_within(&weights, options);
-        let model = Model::from_bytes(&bytes)?;
-        let report = EpochReport {
-            epoch,
-            mistakes,
-            sentences: samples.len(),
-            dev: super::score_documents(&model, dev),
-            model_bytes: bytes.len(),
-            features: model.feature_count(),
-        };
-        progress(&report);
-        let better = best
-            .as_ref()
-            .is_none_or(|b| report.dev.overall.f1() > b.best.dev.overall.f1());
-        if better {
-            best = Some(Trained {
-                model: bytes,
-                best: report,
-            });
+        match evaluate(&weights)? {
+            Some((dev, model_bytes, features)) => {
+                let report = EpochReport {
+                    stage,
+                    epoch,
+                    mistakes,
+                    sentences: samples.len(),
+                    dev,
+                    model_bytes,
+                    features,
+                };
+                progress(&report);
+                let better = best.as_ref().is_none_or(|(_, b)| {
+                    b.as_ref()
+                        .is_none_or(|b| report.dev.overall.f1() > b.dev.overall.f1())
+                });
+                if better {
+                    best = Some((weights, Some(report)));
+                }
+            }
+            None => best = Some((weights, None)),
         }
     }
     best.ok_or(TrainError::NoData)
 }
 
 /// Encodes, raising the pruning threshold until the model fits.
-fn encode_within(weights: &Weights, options: &Options) -> Vec<u8> {
+fn encode_within(stages: &[Weights], options: &Options) -> Vec<u8> {
     let mut prune = options.prune;
     loop {
-        let bytes = weights.encode(prune);
+        let bytes = super::model::encode_stages(stages, prune);
         if bytes.len() <= options.max_bytes || prune > 1e6 {
             return bytes;
         }
@@ -144,13 +247,20 @@ fn encode_within(weights: &Weights, options: &Options) -> Vec<u8> {
 }
 
 /// Extracts every training sentence's features, numbering distinct feature keys.
-fn extract(docs: &[Document<'_>]) -> Result<(Vec<Sample>, Vec<u64>), TrainError> {
+/// With first-stage tags (one list per document), the stage-2 features are added.
+fn extract(
+    docs: &[Document<'_>],
+    first_stage: Option<&[Vec<Tag>]>,
+) -> Result<(Vec<Sample>, Vec<u64>), TrainError> {
     let mut ids: HashMap<u64, u32> = HashMap::new();
     let mut keys = Vec::new();
     let mut samples = Vec::new();
-    for doc in docs {
+    for (d, doc) in docs.iter().enumerate() {
         let gold = doc.gold_tags().map_err(TrainError::MissingTag)?;
         let prepared = features::prepare(&doc.words, &doc.sentences);
+        let first = first_stage
+            .and_then(|f| f.get(d))
+            .map(|tags| features::first_pass(&prepared, &doc.sentences, tags));
         for sentence in &doc.sentences {
             let Some(gold) = gold.get(sentence.clone()) else {
                 continue;
@@ -161,13 +271,17 @@ fn extract(docs: &[Document<'_>]) -> Result<(Vec<Sample>, Vec<u64>), TrainError>
                 gold: gold.to_vec(),
             };
             for i in sentence.clone() {
-                features::token_features(&prepared, sentence, i, &mut |f| {
+                let mut add = |f: u64| {
                     let id = *ids.entry(f).or_insert_with(|| {
                         keys.push(f);
                         (keys.len() - 1) as u32
                     });
                     sample.features.push(id);
-                });
+                };
+                features::token_features(&prepared, sentence, i, &mut add);
+                if let Some(first) = &first {
+                    features::stage2_features(&prepared, first, i, &mut add);
+                }
                 sample.offsets.push(sample.features.len() as u32);
             }
             samples.push(sample);
@@ -352,6 +466,7 @@ Anna B-PER
             epochs: 8,
             seed: 7,
             prune: 0.0,
+            folds: 2,
             ..Options::default()
         };
         let a = train(&c.documents, &c.documents, &opts, &mut |_| {}).unwrap();

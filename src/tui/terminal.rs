@@ -1,0 +1,123 @@
+//! The terminal's life: raw mode, alternate screen and mouse on entry; all of
+//! it undone on every exit path (normal return, error, panic, signal), and
+//! a panic's report written to a log file rather than under the UI.
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::{Stdout, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Restores the terminal when dropped, whichever way the reader ends.
+pub struct Session {
+    pub terminal: Term,
+}
+
+impl Session {
+    /// Takes over the terminal (raw mode, alternate screen, mouse reporting).
+    pub fn enter() -> std::io::Result<Self> {
+        enable_raw_mode()?;
+        let mut stdout = std::io::stdout();
+        if let Err(err) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+            restore();
+            return Err(err);
+        }
+        match Terminal::new(CrosstermBackend::new(stdout)) {
+            Ok(terminal) => Ok(Self { terminal }),
+            Err(err) => {
+                restore();
+                Err(err)
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Gives the terminal back: mouse off, main screen, cursor shown, cooked mode.
+/// Safe to call more than once.
+pub fn restore() {
+    let mut stdout = std::io::stdout();
+    let _ = execute!(stdout, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = stdout.flush();
+    let _ = disable_raw_mode();
+}
+
+/// On a panic (in any thread): restore the terminal, write the report and a
+/// backtrace to the log file, print one line naming it, and exit.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        restore();
+        let report = format!(
+            "readout {} panicked: {info}\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            std::backtrace::Backtrace::force_capture()
+        );
+        match write_log(&report) {
+            Some(path) => eprintln!(
+                "readout: internal error; the report is in {}",
+                path.display()
+            ),
+            None => eprintln!("readout: internal error: {info}"),
+        }
+        std::process::exit(101);
+    }));
+}
+
+/// The log file: `readout/readout.log` in the XDG state directory (or the
+/// cache directory, or the temporary directory).
+pub fn log_path() -> PathBuf {
+    dirs::state_dir()
+        .or_else(dirs::cache_dir)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("readout")
+        .join("readout.log")
+}
+
+fn write_log(report: &str) -> Option<PathBuf> {
+    let path = log_path();
+    std::fs::create_dir_all(path.parent()?).ok()?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .ok()?;
+    file.write_all(report.as_bytes()).ok()?;
+    Some(path)
+}
+
+/// The last of SIGTERM, SIGHUP or SIGINT received (0: none). The event loop
+/// polls it, so a signal ends the reader through the normal, restoring path.
+pub fn watch_signals() -> std::io::Result<Arc<AtomicUsize>> {
+    let received = Arc::new(AtomicUsize::new(0));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let value = usize::try_from(signal).unwrap_or(1);
+        signal_hook::flag::register_usize(signal, Arc::clone(&received), value)?;
+    }
+    Ok(received)
+}
+
+/// The signal received, if any.
+pub fn signalled(received: &AtomicUsize) -> Option<u8> {
+    match received.load(Ordering::Relaxed) {
+        0 => None,
+        n => Some(u8::try_from(n).unwrap_or(1)),
+    }
+}

@@ -1,0 +1,213 @@
+//! End to end: the real binary in a real terminal (tmux). It shows the seed
+//! headline on the first screen, quits cleanly with `q`, restores the
+//! terminal on SIGTERM, SIGHUP and SIGINT, and a hostile article cannot set
+//! the window title or the clipboard. Skips (saying why) when tmux is absent;
+//! `.ci/run` installs it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const SEED_HEADLINE: &str = "Chinese premier meets Azerbaijani president";
+
+/// A private tmux server (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A tmux server running `command` in a 120x40 window, or None without tmux.
+    fn start(name: &str, command: &str) -> Option<Self> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("skipping: tmux is not installed (.ci/run installs it)");
+            return None;
+        }
+        let tmux = Self {
+            socket: format!("readout-e2e-{}-{name}", std::process::id()),
+        };
+        let out = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-s",
+            "t",
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("running tmux")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn display(&self, format: &str) -> String {
+        String::from_utf8_lossy(
+            &self
+                .run(&["display-message", "-p", "-t", "t", format])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
+    /// Waits until the screen contains `text`; the screen when it does.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                panic!("{text:?} never appeared; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+/// Runs the reader under `sh`, which prints its exit status and stays, so
+/// the terminal state after the reader can be inspected.
+fn wrapped(args: &str) -> String {
+    format!(
+        "sh -c '{} {args}; echo READOUT-EXIT=$?; sleep 30'",
+        env!("CARGO_BIN_EXE_readout")
+    )
+}
+
+/// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
+fn assert_restored(tmux: &Tmux) {
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "0",
+        "still on the alternate screen"
+    );
+    assert_eq!(
+        tmux.display("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting left on"
+    );
+    assert_eq!(tmux.display("#{cursor_flag}"), "1", "cursor left hidden");
+}
+
+#[test]
+fn shows_the_seed_headline_and_quits_with_q() {
+    let Some(tmux) = Tmux::start("quit", &wrapped("")) else {
+        return;
+    };
+    let screen = tmux.wait_for(SEED_HEADLINE);
+    assert!(screen.contains("Articles"), "{screen}");
+    assert_eq!(tmux.display("#{alternate_on}"), "1");
+    tmux.run(&["send-keys", "-t", "t", "q"]);
+    let screen = tmux.wait_for("READOUT-EXIT=");
+    assert!(screen.contains("READOUT-EXIT=0"), "{screen}");
+    assert!(
+        !screen.contains(SEED_HEADLINE),
+        "UI left on screen:\n{screen}"
+    );
+    assert_restored(&tmux);
+}
+
+/// The reader's process id: the child of the wrapping shell.
+fn reader_pid(tmux: &Tmux) -> Option<String> {
+    let shell = tmux.display("#{pane_pid}");
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
+    children.split_whitespace().next().map(str::to_string)
+}
+
+#[test]
+fn signals_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let Some(tmux) = Tmux::start(&format!("sig{signal}"), &wrapped("")) else {
+            return;
+        };
+        tmux.wait_for(SEED_HEADLINE);
+        let Some(pid) = reader_pid(&tmux) else {
+            eprintln!("skipping: no /proc to find the reader's process");
+            return;
+        };
+        let killed = Command::new("kill")
+            .args([format!("-{signal}"), pid])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let screen = tmux.wait_for("READOUT-EXIT=");
+        assert!(
+            screen.contains(&format!("READOUT-EXIT={code}")),
+            "SIG{signal}: {screen}"
+        );
+        assert_restored(&tmux);
+    }
+}
+
+#[test]
+fn hostile_article_cannot_set_title_or_clipboard() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hostile.txt");
+    let article = "Harmless \x1b]0;PWNED-TITLE\x07headline \x1b]52;c;UFdORUQ=\x07here\n\
+                   Source: Evil Wire\n\
+                   \n\
+                   Body \x1b]2;PWNED-TWO\x1b\\ text \x1b[2J with \u{202e}reversed\u{202c} bits \u{9b}2J and more.\n\
+                   \n\
+                   The rest of this article is ordinary prose, as a feed item would carry \
+                   around a few hostile bytes: ministers met, talks went on late into the \
+                   night, and the statement that followed said little that was new.\n";
+    std::fs::write(&path, article).expect("write article");
+    let Some(tmux) = Tmux::start("hostile", &wrapped(&shell_quote(&path))) else {
+        return;
+    };
+    let title_before = tmux.display("#{pane_title}");
+    let screen = tmux.wait_for("headline");
+    tmux.run(&["send-keys", "-t", "t", "Enter"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let after = tmux.screen();
+    assert!(!after.contains("PWNED"), "{after}");
+    assert!(!screen.contains("PWNED"), "{screen}");
+    assert_eq!(
+        tmux.display("#{pane_title}"),
+        title_before,
+        "the title changed"
+    );
+    let buffers = tmux.run(&["list-buffers"]);
+    assert!(
+        String::from_utf8_lossy(&buffers.stdout).trim().is_empty(),
+        "the clipboard was set: {}",
+        String::from_utf8_lossy(&buffers.stdout)
+    );
+    tmux.run(&["send-keys", "-t", "t", "q"]);
+    tmux.wait_for("READOUT-EXIT=0");
+    assert_restored(&tmux);
+}
+
+fn shell_quote(path: &Path) -> String {
+    // The temp path has no single quotes; it is inside sh -c '...', so use double quotes.
+    format!("\"{}\"", path.display())
+}
