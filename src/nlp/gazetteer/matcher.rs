@@ -168,7 +168,7 @@ impl Matcher {
                 }
             };
             let alnum = c.is_alphanumeric();
-            if !(alnum && !prev_alnum) {
+            if !alnum || prev_alnum {
                 prev_alnum = alnum;
                 i += len;
                 continue;
