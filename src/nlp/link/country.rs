@@ -9,7 +9,7 @@ use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::{is_office_word, is_title_word};
 use crate::nlp::token::Token;
 use crate::nlp::{CountryCode, Entity, EntityKind, Referent};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// US states, so "Paris, Texas" and "Atlanta, Georgia" are read as American.
 const US_STATES: &[&str] = &[
@@ -86,11 +86,14 @@ pub fn assign(
     {
         *named.entry(h.code).or_default() += 1;
     }
-    // Every form each country is named by (names, demonyms, capitals, cities).
-    let mut surfaces: HashMap<CountryCode, HashSet<&str>> = HashMap::new();
+    // The distinct words naming each country, built once: asking "is this country
+    // named otherwise?" per place must not walk every hit (quadratic on long texts).
+    let mut names_of: HashMap<CountryCode, Vec<&str>> = HashMap::new();
     for h in hits {
-        if let Some(form) = text.get(h.span.clone()) {
-            surfaces.entry(h.code).or_default().insert(form);
+        let surface = text.get(h.span.clone()).unwrap_or("");
+        let names = names_of.entry(h.code).or_default();
+        if !names.contains(&surface) {
+            names.push(surface);
         }
     }
     let us_states: Vec<&str> = US_STATES
@@ -103,7 +106,7 @@ pub fn assign(
         let surface = text.get(e.span.clone()).unwrap_or("");
         let code = match e.kind {
             EntityKind::Place => {
-                place_country(text, e, surface, &named, &us_states, &surfaces, geo)
+                place_country(text, e, surface, &named, &us_states, &names_of, geo)
             }
             EntityKind::Person => person_country(text, tokens, entities, e, geo),
             EntityKind::Org => org_country(surface, geo),
@@ -143,7 +146,7 @@ fn place_country(
     surface: &str,
     named: &HashMap<CountryCode, usize>,
     us_states: &[&str],
-    surfaces: &HashMap<CountryCode, HashSet<&str>>,
+    names_of: &HashMap<CountryCode, Vec<&str>>,
     geo: &dyn Geo,
 ) -> Option<CountryCode> {
     let name = if surface.chars().any(char::is_lowercase) {
@@ -176,9 +179,9 @@ fn place_country(
         // The country's other names (demonym, capital) would speak for the country.
         // Two other US states named, and nothing else naming the country.
         let us_context = us_states.iter().filter(|s| **s != name).count() >= 2;
-        let otherwise_named = surfaces
+        let otherwise_named = names_of
             .get(&code)
-            .is_some_and(|forms| forms.iter().any(|f| *f != surface));
+            .is_some_and(|names| names.iter().any(|n| *n != surface));
         if US_STATES.contains(&name.as_str())
             && (state_of || after_city || (us_context && !otherwise_named))
         {
