@@ -13,6 +13,7 @@ pub mod file;
 pub mod html;
 pub mod http;
 pub mod opml;
+pub mod repair;
 pub mod sanitize;
 pub mod slug;
 pub mod source;

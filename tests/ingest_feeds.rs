@@ -221,3 +221,25 @@ fn feed_files_load_through_ingest_load() {
     assert_eq!(loaded.articles.len(), 1);
     assert_eq!(loaded.articles[0].source, "Atom Observer");
 }
+
+#[test]
+fn invalid_xml_char_refs_become_placeholders_not_a_lost_feed() {
+    let feed = parse("invalid-char-refs.xml");
+    assert_feed_clean(&feed);
+    assert_eq!(feed.title, "Bad refs \u{FFFD}");
+    assert_eq!(feed.items.len(), 2);
+    assert_eq!(
+        feed.items[0].article.title,
+        "Nul \u{FFFD} and surrogate \u{FFFD} here"
+    );
+}
+
+#[test]
+fn json_lone_surrogates_become_placeholders_not_a_lost_feed() {
+    let feed = parse("lone-surrogates.json");
+    assert_feed_clean(&feed);
+    assert_eq!(feed.title, "Lone \u{FFFD} surrogate");
+    assert_eq!(feed.items[0].article.title, "Bad \u{FFFD} low");
+    assert_eq!(feed.items[0].article.body, "text \u{FFFD} end");
+    assert_eq!(feed.items[1].article.title, "Fine 😀");
+}

@@ -194,8 +194,16 @@ fn structured_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
 }
 
+/// Cases per property: 2048, or `READOUT_FUZZ_CASES` for a longer run.
+fn cases() -> u32 {
+    std::env::var("READOUT_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2048)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2048))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn raw_bytes_as_any_file_kind(name in kind_name(), bytes in prop::collection::vec(any::<u8>(), 0..2048)) {

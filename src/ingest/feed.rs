@@ -16,6 +16,7 @@ use super::sanitize;
 use super::slug::{IdAllocator, feed_item_id};
 use crate::article::{Article, Origin};
 use encoding_rs::Encoding;
+use rayon::prelude::*;
 
 /// Why a feed could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -70,7 +71,12 @@ pub fn parse(
     content_type: Option<&str>,
     origin: &str,
 ) -> Result<ParsedFeed, FeedError> {
-    let text = decode(bytes, content_type);
+    let decoded = decode(bytes, content_type);
+    let text = if decoded.trim_start().starts_with('{') {
+        super::repair::json_surrogates(&decoded)
+    } else {
+        super::repair::xml_char_refs(&decoded)
+    };
     let base = origin
         .starts_with("http")
         .then_some(origin)
@@ -92,9 +98,11 @@ pub fn parse(
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .and_then(|l| safe_url(&l.href));
     let origin_clean = sanitize::line(origin);
+    // Items are independent; HTML conversion dominates, so convert in parallel
+    // (order is kept: an indexed parallel iterator collects in order).
     let items = feed
         .entries
-        .into_iter()
+        .into_par_iter()
         .map(|entry| item(entry, &title, &origin_clean, base))
         .collect();
     Ok(ParsedFeed { title, link, items })

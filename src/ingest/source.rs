@@ -41,7 +41,7 @@ pub fn is_url(source: &str) -> bool {
 
 /// Fetches and parses one feed: an http(s) URL (conditional on `validators`) or a feed file.
 pub fn fetch_feed(source: &str, validators: &Validators) -> Result<FeedUpdate, SourceError> {
-    fetch_feed_with(&default_fetcher(), source, validators)
+    fetch_feed_with(default_fetcher(), source, validators)
 }
 
 /// [`fetch_feed`] with a given fetcher (limits, timeouts).
@@ -75,8 +75,10 @@ pub fn fetch_feed_with(
     }
 }
 
-fn default_fetcher() -> http::Fetcher {
-    http::Fetcher::new(http::FetchConfig::default())
+/// One shared client with the default limits.
+fn default_fetcher() -> &'static http::Fetcher {
+    static FETCHER: std::sync::OnceLock<http::Fetcher> = std::sync::OnceLock::new();
+    FETCHER.get_or_init(|| http::Fetcher::new(http::FetchConfig::default()))
 }
 
 #[cfg(test)]
