@@ -27,7 +27,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
 /// How long the loop waits for input before looking at background results.
@@ -74,6 +74,7 @@ fn event_loop(
     sender: &Sender<Action>,
     signals: &std::sync::atomic::AtomicUsize,
 ) -> anyhow::Result<ExitCode> {
+    let input = spawn_input();
     let mut dirty = true;
     loop {
         if let Some(signal) = terminal::signalled(signals) {
@@ -86,18 +87,23 @@ fn event_loop(
                 .context("drawing the screen")?;
             dirty = false;
         }
-        if event::poll(TICK).context("reading input")? {
-            loop {
-                let event = event::read().context("reading input")?;
-                if let Some(action) = to_action(app, event) {
-                    let effects = update::update(app, action);
-                    perform(session, app, effects, sender);
-                    dirty = true;
-                }
-                if app.quit || !event::poll(Duration::ZERO).context("reading input")? {
-                    break;
+        match input.recv_timeout(TICK) {
+            Ok(first) => {
+                for event in std::iter::once(first).chain(input.try_iter()) {
+                    let event = event.context("reading input")?;
+                    if let Some(action) = to_action(app, event) {
+                        let effects = update::update(app, action);
+                        perform(session, app, effects, sender);
+                        dirty = true;
+                    }
+                    if app.quit {
+                        break;
+                    }
                 }
             }
+            Err(RecvTimeoutError::Timeout) => {}
+            // The input thread only stops when the terminal is gone.
+            Err(RecvTimeoutError::Disconnected) => return Ok(ExitCode::SUCCESS),
         }
         for action in results.try_iter().take(RESULTS_PER_TICK) {
             update::update(app, action);
@@ -107,6 +113,26 @@ fn event_loop(
             return Ok(ExitCode::SUCCESS);
         }
     }
+}
+
+/// Reads terminal events on their own thread and sends them to the loop.
+///
+/// Why a thread: crossterm's reader spins without returning when the terminal
+/// hangs up (reads of 0 bytes are retried forever), so a loop that polled it
+/// directly would never see SIGHUP or SIGTERM and never exit. On its own
+/// thread it cannot hold the loop: signals and quitting are always seen.
+fn spawn_input() -> Receiver<std::io::Result<Event>> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
 }
 
 /// The action a terminal event means, if any.

@@ -211,3 +211,30 @@ fn shell_quote(path: &Path) -> String {
     // The temp path has no single quotes; it is inside sh -c '...', so use double quotes.
     format!("\"{}\"", path.display())
 }
+
+/// Closing the terminal (the window goes away, the pty hangs up) ends the
+/// reader: it must not linger, spinning on a dead terminal (a regression:
+/// crossterm's reader retries 0-byte reads forever, which once held the loop).
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    let Some(tmux) = Tmux::start("hangup", &wrapped("")) else {
+        return;
+    };
+    tmux.wait_for(SEED_HEADLINE);
+    let Some(pid) = reader_pid(&tmux) else {
+        eprintln!("skipping: no /proc to find the reader's process");
+        return;
+    };
+    tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // A zombie (state Z) has exited; only its parent has not reaped it yet.
+    let alive = state.split_whitespace().nth(2).is_some_and(|s| s != "Z");
+    if alive {
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(!alive, "the reader outlived its terminal: {state}");
+}

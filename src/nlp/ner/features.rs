@@ -9,13 +9,14 @@
 //! of (template, values): no strings are built per feature.
 
 use super::hash;
+use super::lexicon::Lexicon;
 use super::tags::{N_TAGS, Tag};
 use super::wordclass;
 use std::collections::HashMap;
 use std::ops::Range;
 
 /// Version of the feature templates; a model records the one it was trained with.
-pub const FEATURE_SET: u32 = 3;
+pub const FEATURE_SET: u32 = 6;
 
 /// Longest prefix and suffix used, in chars.
 const AFFIX: usize = 4;
@@ -65,6 +66,11 @@ const T_WORD_CLASS: u32 = 41; // .. 41 + wordclass::LEVELS
 const T_PREV_WORD_CLASS: u32 = 45;
 const T_NEXT_WORD_CLASS: u32 = 46;
 const T_WORD_CLASS_SHAPE: u32 = 47;
+const T_GAZ_FLAGS: u32 = 60;
+const T_GAZ_BIT: u32 = 61; // .. 61 + 8
+const T_GAZ_PREV_NEXT: u32 = 71;
+const T_GAZ_MATCH: u32 = 72;
+const T_GAZ_MATCH_CLASS: u32 = 73;
 // Stage-2 templates: the first stage's tags.
 const T_S1_TAG: u32 = 50;
 const T_S1_CONTEXT: u32 = 51;
@@ -85,6 +91,8 @@ struct WordInfo {
     /// How many of `prefix`/`suffix` are set (words shorter than the affix have fewer).
     affixes: u8,
     class: u8,
+    /// For an all-capitals word, the hash of its title-case form ("CHINA" -> "China"), else 0.
+    title: u64,
     /// Word classes (see [`wordclass`]), coarse to fine.
     clusters: [u16; wordclass::LEVELS],
 }
@@ -104,6 +112,11 @@ pub struct Prepared {
     doc: Vec<DocInfo>,
     /// Per token: whether its sentence is an all-capitals headline.
     headline: Vec<bool>,
+    /// Per token: the gazetteer's word flags.
+    gaz: Vec<u8>,
+    /// Per token: 0, or 1 + (inside ? 1 : 0) + 2 x flags of a two- or three-word
+    /// gazetteer name the token is part of.
+    gaz_match: Vec<u16>,
 }
 
 impl Prepared {
@@ -122,7 +135,7 @@ const EOS: u64 = 0x5EED_0000_0000_0E05;
 
 /// Prepares a document: `words` are its tokens, `sentences` token ranges over them.
 /// Ranges out of bounds are clipped; tokens outside every sentence get no features.
-pub fn prepare(words: &[&str], sentences: &[Range<usize>]) -> Prepared {
+pub fn prepare(words: &[&str], sentences: &[Range<usize>], lexicon: &Lexicon) -> Prepared {
     let mut lower_buf = String::new();
     let infos: Vec<WordInfo> = words.iter().map(|w| word_info(w, &mut lower_buf)).collect();
     let mut headline = vec![false; words.len()];
@@ -133,15 +146,71 @@ pub fn prepare(words: &[&str], sentences: &[Range<usize>]) -> Prepared {
         }
     }
     let doc = doc_infos(&infos, sentences, &headline);
+    let gaz = infos
+        .iter()
+        .map(|w| {
+            lexicon.get(w.word)
+                | if w.title != 0 {
+                    lexicon.get(w.title)
+                } else {
+                    0
+                }
+        })
+        .collect();
+    let gaz_match = name_matches(&infos, sentences, lexicon);
     Prepared {
         words: infos,
         doc,
         headline,
+        gaz,
+        gaz_match,
     }
 }
 
 fn clip(r: &Range<usize>, len: usize) -> Range<usize> {
     r.start.min(len)..r.end.min(len).max(r.start.min(len))
+}
+
+/// Marks the two- and three-word gazetteer names in each sentence, longest first.
+fn name_matches(words: &[WordInfo], sentences: &[Range<usize>], lexicon: &Lexicon) -> Vec<u16> {
+    let mut out = vec![0u16; words.len()];
+    if lexicon.is_empty() {
+        return out;
+    }
+    let key = |w: &WordInfo| if w.title != 0 { w.title } else { w.word };
+    for s in sentences {
+        let s = clip(s, words.len());
+        let mut i = s.start;
+        while i < s.end {
+            let capitalised = words
+                .get(i)
+                .is_some_and(|w| !matches!(w.class, LOWER | PUNCT | DIGITS));
+            let mut matched = 0;
+            if capitalised {
+                for n in [3, 2] {
+                    let Some(ws) = words.get(i..i + n).filter(|_| i + n <= s.end) else {
+                        continue;
+                    };
+                    let hashes: [u64; 3] = [key(&ws[0]), key(&ws[1]), ws.get(2).map_or(0, key)];
+                    let flags = lexicon.get(super::lexicon::ngram(&hashes[..n]));
+                    if flags != 0 {
+                        for (k, code) in out
+                            .get_mut(i..i + n)
+                            .unwrap_or_default()
+                            .iter_mut()
+                            .enumerate()
+                        {
+                            *code = 1 + u16::from(k > 0) + 2 * u16::from(flags & 0x1F);
+                        }
+                        matched = n;
+                        break;
+                    }
+                }
+            }
+            i += matched.max(1);
+        }
+    }
+    out
 }
 
 /// A sentence with at least two words with letters, none of them with a lower-case letter.
@@ -231,6 +300,32 @@ pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mu
         T_NEXT_WORD_CLASS,
         cluster_or(next, wordclass::NONE - 2),
     ));
+    let gaz = p.gaz.get(i).copied().unwrap_or(0);
+    if gaz != 0 {
+        sink(hash::feature(T_GAZ_FLAGS, u64::from(gaz)));
+        for bit in 0..8 {
+            if gaz & (1 << bit) != 0 {
+                sink(hash::feature(T_GAZ_BIT + bit, class));
+            }
+        }
+    }
+    let gaz_at = |j: Option<usize>| -> u64 {
+        u64::from(
+            j.filter(|j| sentence.contains(j))
+                .and_then(|j| p.gaz.get(j))
+                .copied()
+                .unwrap_or(0),
+        )
+    };
+    sink(hash::feature(
+        T_GAZ_PREV_NEXT,
+        gaz_at(i.checked_sub(1)) * 256 + gaz_at(i.checked_add(1)),
+    ));
+    let m = p.gaz_match.get(i).copied().unwrap_or(0);
+    if m != 0 {
+        sink(hash::feature(T_GAZ_MATCH, u64::from(m)));
+        sink(hash::feature(T_GAZ_MATCH_CLASS, u64::from(m) * 16 + class));
+    }
     if headline {
         sink(hash::feature(T_HEADLINE_SHAPE, w.short_shape));
         sink(hash::feature(T_HEADLINE_LOWER, w.lower));
@@ -395,6 +490,17 @@ fn word_info(word: &str, lower: &mut String) -> WordInfo {
         clusters: wordclass::classes(lower),
         ..WordInfo::default()
     };
+    if info.class == ALL_CAPS {
+        let mut title = String::with_capacity(word.len());
+        for (n, c) in word.chars().enumerate() {
+            if n == 0 {
+                title.push(c);
+            } else {
+                title.extend(c.to_lowercase());
+            }
+        }
+        info.title = hash::bytes(title.as_bytes());
+    }
     let (shape, short) = shapes(word);
     info.shape = shape;
     info.short_shape = short;
@@ -588,7 +694,7 @@ mod tests {
     use super::*;
 
     fn features_of(words: &[&str], i: usize) -> Vec<u64> {
-        let p = prepare(words, &[0..words.len()]);
+        let p = prepare(words, &[0..words.len()], &Lexicon::default());
         let mut out = Vec::new();
         token_features(&p, &(0..words.len()), i, &mut |f| out.push(f));
         out
@@ -671,7 +777,7 @@ mod tests {
             "today",
             ".",
         ];
-        let p = prepare(&words, &[0..2, 2..7]);
+        let p = prepare(&words, &[0..2, 2..7], &Lexicon::default());
         assert!(p.headline[0] && !p.headline[2]);
         // The headline word sees a capitalised mid-sentence use and a run end elsewhere.
         assert_eq!(p.doc[0].case & 2, 2);
@@ -684,7 +790,7 @@ mod tests {
     #[test]
     fn first_pass_sees_other_occurrences_and_history() {
         let words = ["Peter", "Duran", "won", ".", "Duran", "said", "."];
-        let p = prepare(&words, &[0..4, 4..7]);
+        let p = prepare(&words, &[0..4, 4..7], &Lexicon::default());
         let t = |s: &str| Tag::parse(s).unwrap();
         let tags = [
             t("B-PER"),
@@ -714,7 +820,7 @@ mod tests {
             vec!["\u{0301}", "🙂", "ǅ", "İstanbul"],
             vec!["x"; 3],
         ] {
-            let p = prepare(&words, &[0..words.len(), 5..9, 2..1]);
+            let p = prepare(&words, &[0..words.len(), 5..9, 2..1], &Lexicon::default());
             let tags = vec![Tag::O; words.len()];
             let f = first_pass(&p, &[0..words.len(), 7..3], &tags);
             for i in 0..words.len() + 2 {

@@ -6,23 +6,27 @@
 //! share one table: a feature's slot holds its weights for each stage, so one probe
 //! serves both.
 //!
-//! File format (little-endian), version 2:
+//! File format (little-endian), version 3:
 //! ```text
-//! magic "RDOUTNER" | format u32 | feature set u32 | tags u32 | stages u32 | features u32 | scale f32
+//! magic "RDOUTNER" | format u32 | feature set u32 | tags u32 | stages u32 | features u32
+//!   | lexicon entries u32 | scale f32
 //! per stage: start weights: tags x i32 | transitions: tags x tags x i32 (row = previous tag)
 //! features, sorted by key: features x (key u64, stages x tags x i16)
+//! lexicon, sorted by key: entries x (word hash u64, gazetteer flags u8)
 //! BLAKE3 hash of everything above (32 bytes)
 //! ```
 //! Every length is checked and the hash verified, so a damaged file is an error,
 //! never a panic. Weights are quantised: a score unit is `1 / scale` of a weight.
 
 use super::features::FEATURE_SET;
+use super::lexicon::Lexicon;
 use super::tags::N_TAGS;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"RDOUTNER";
-const FORMAT: u32 = 2;
-const HEADER: usize = 8 + 4 * 6;
+const FORMAT: u32 = 3;
+const HEADER: usize = 8 + 4 * 7;
+const LEXICON_ROW: usize = 9;
 const HASH: usize = 32;
 /// The most stages a model may have.
 pub const MAX_STAGES: usize = 2;
@@ -107,6 +111,7 @@ pub struct Model {
     /// Sequence weights per stage (one or two).
     pub stages: Vec<Transitions>,
     features: usize,
+    lexicon: Lexicon,
     version: String,
 }
 
@@ -166,10 +171,12 @@ impl Model {
         }
         let n_stages = n_stages as usize;
         let features = r.u32() as usize;
+        let lexicon_entries = r.u32() as usize;
         let _scale = r.u32();
         let expected = features
             .checked_mul(row_bytes(n_stages))
             .and_then(|n| n.checked_add(HEADER + TABLE_BYTES * n_stages + HASH))
+            .and_then(|n| n.checked_add(lexicon_entries.checked_mul(LEXICON_ROW)?))
             .unwrap_or(usize::MAX);
         if bytes.len() != expected {
             return Err(FormatError::Length {
@@ -202,6 +209,7 @@ impl Model {
             mask: capacity - 1,
             stages,
             features,
+            lexicon: Lexicon::default(),
             version: format!("ner-{}", &digest.to_hex()[..12]),
         };
         for _ in 0..features {
@@ -212,6 +220,13 @@ impl Model {
             }
             model.insert(key, weights);
         }
+        let mut entries = Vec::with_capacity(lexicon_entries);
+        for _ in 0..lexicon_entries {
+            let key = r.u64();
+            let flags = r.array::<1>()[0];
+            entries.push((key, flags));
+        }
+        model.lexicon = Lexicon::from_entries(&entries);
         Ok(model)
     }
 
@@ -277,6 +292,11 @@ impl Model {
         }
     }
 
+    /// The gazetteer flags of words, for the features.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// The number of features with weights.
     pub fn feature_count(&self) -> usize {
         self.features
@@ -337,15 +357,15 @@ pub struct Weights {
 
 impl Weights {
     /// Encodes a one-stage model; see [`encode_stages`].
-    pub fn encode(&self, prune: f32) -> Vec<u8> {
-        encode_stages(std::slice::from_ref(self), prune)
+    pub fn encode(&self, lexicon: &Lexicon, prune: f32) -> Vec<u8> {
+        encode_stages(std::slice::from_ref(self), lexicon, prune)
     }
 }
 
 /// Encodes one or two stages as a model file. A feature is kept when its largest
 /// weight (in absolute value) in some stage reaches `prune`; weights are quantised
 /// to i16 with one scale for the whole model.
-pub fn encode_stages(stages: &[Weights], prune: f32) -> Vec<u8> {
+pub fn encode_stages(stages: &[Weights], lexicon: &Lexicon, prune: f32) -> Vec<u8> {
     let stages = stages
         .get(..stages.len().min(MAX_STAGES))
         .unwrap_or_default();
@@ -374,13 +394,12 @@ pub fn encode_stages(stages: &[Weights], prune: f32) -> Vec<u8> {
     let q32 = |x: f32| (x * scale).round().clamp(-1e9, 1e9) as i32;
     let mut out = Vec::with_capacity(HEADER + TABLE_BYTES * n + kept.len() * row_bytes(n) + HASH);
     out.extend_from_slice(MAGIC);
-    for v in [
-        FORMAT,
-        FEATURE_SET,
-        N_TAGS as u32,
-        n as u32,
-        kept.len() as u32,
-    ] {
+    let lexicon = lexicon.entries();
+    let counts = [n as u32, kept.len() as u32, lexicon.len() as u32];
+    for v in [FORMAT, FEATURE_SET, N_TAGS as u32]
+        .into_iter()
+        .chain(counts)
+    {
         out.extend_from_slice(&v.to_le_bytes());
     }
     out.extend_from_slice(&scale.to_bits().to_le_bytes());
@@ -402,6 +421,10 @@ pub fn encode_stages(stages: &[Weights], prune: f32) -> Vec<u8> {
                 .clamp(f32::from(i16::MIN), f32::from(i16::MAX));
             out.extend_from_slice(&(q as i16).to_le_bytes());
         }
+    }
+    for (key, flags) in lexicon {
+        out.extend_from_slice(&key.to_le_bytes());
+        out.push(flags);
     }
     let digest = blake3::hash(&out);
     out.extend_from_slice(digest.as_bytes());
@@ -426,7 +449,7 @@ mod tests {
                 (u64::MAX, [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -0.5]),
             ],
         }
-        .encode(0.01)
+        .encode(&Lexicon::from_entries(&[(11, 3)]), 0.01)
     }
 
     #[test]
@@ -447,6 +470,7 @@ mod tests {
         assert!(m.stages[0].transitions[1][5] > m.stages[0].transitions[5][1]);
         assert!(m.stages[0].start[1] > 0);
         assert!(m.version().starts_with("ner-") && m.version().len() == 16);
+        assert_eq!(m.lexicon().get(11), 3);
     }
 
     #[test]
@@ -460,7 +484,7 @@ mod tests {
         b.features = vec![(5, [-1.0; N_TAGS]), (6, [0.5; N_TAGS])];
         b.start[2] = 1.0;
         a.start[3] = 1.0;
-        let m = Model::from_bytes(&encode_stages(&[a, b], 0.0)).unwrap();
+        let m = Model::from_bytes(&encode_stages(&[a, b], &Lexicon::default(), 0.0)).unwrap();
         assert_eq!((m.stages.len(), m.feature_count()), (2, 2));
         let mut s = [0; MAX_STAGES * N_TAGS];
         m.add_feature(5, &mut s);

@@ -20,7 +20,7 @@ pub fn tag_document_stages(
     sentences: &[Range<usize>],
     stages: usize,
 ) -> Vec<Tag> {
-    let prepared = features::prepare(words, sentences);
+    let prepared = features::prepare(words, sentences, model.lexicon());
     let n = words.len();
     let mut scores: Vec<StageScores> = vec![[0; MAX_STAGES * N_TAGS]; n];
     for sentence in sentences {

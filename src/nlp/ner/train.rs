@@ -8,6 +8,7 @@
 use super::conll::Document;
 use super::eval::Score;
 use super::features;
+use super::lexicon::Lexicon;
 use super::model::{Model, Weights};
 use super::tagger::Viterbi;
 use super::tags::{N_TAGS, Tag};
@@ -94,8 +95,9 @@ pub fn train(
     for d in dev {
         d.gold_tags().map_err(TrainError::MissingTag)?;
     }
+    let lexicon = &Lexicon::from_gazetteer();
     let score_one = |w: &Weights| -> Result<(Score, usize, usize), TrainError> {
-        let bytes = encode_within(std::slice::from_ref(w), options);
+        let bytes = encode_within(std::slice::from_ref(w), lexicon, options);
         let model = Model::from_bytes(&bytes)?;
         Ok((
             super::score_documents(&model, dev),
@@ -106,6 +108,7 @@ pub fn train(
     let (stage1, report1) = train_stage(
         train,
         None,
+        lexicon,
         options,
         options.epochs,
         1,
@@ -117,7 +120,7 @@ pub fn train(
     };
     if !options.stacked {
         return Ok(Trained {
-            model: encode_within(std::slice::from_ref(&stage1), options),
+            model: encode_within(std::slice::from_ref(&stage1), lexicon, options),
             best: report1,
         });
     }
@@ -134,13 +137,14 @@ pub fn train(
         let (w, _) = train_stage(
             &rest,
             None,
+            lexicon,
             options,
             report1.epoch,
             1,
             &mut |_| Ok(None),
             &mut |_| {},
         )?;
-        let model = Model::from_bytes(&w.encode(options.prune))?;
+        let model = Model::from_bytes(&w.encode(lexicon, options.prune))?;
         for (d, doc) in train.iter().enumerate().filter(|(d, _)| d % folds == fold) {
             held_out[d] = super::tagger::tag_document(&model, &doc.words, &doc.sentences);
         }
@@ -148,11 +152,12 @@ pub fn train(
     let (stage2, report2) = train_stage(
         train,
         Some(&held_out),
+        lexicon,
         options,
         options.epochs,
         2,
         &mut |w2| {
-            let bytes = encode_within(&[stage1.clone(), w2.clone()], options);
+            let bytes = encode_within(&[stage1.clone(), w2.clone()], lexicon, options);
             let model = Model::from_bytes(&bytes)?;
             Ok(Some((
                 super::score_documents(&model, dev),
@@ -164,7 +169,7 @@ pub fn train(
     )?;
     let report2 = report2.ok_or(TrainError::NoData)?;
     Ok(Trained {
-        model: encode_within(&[stage1, stage2], options),
+        model: encode_within(&[stage1, stage2], lexicon, options),
         best: report2,
     })
 }
@@ -174,16 +179,18 @@ type Evaluation = (Score, usize, usize);
 
 /// Trains one stage for `epochs` epochs. With an evaluation, the epoch with the best
 /// dev F1 is kept; without, the last.
+#[allow(clippy::too_many_arguments)] // one private call site per stage; a struct would only rename them
 fn train_stage(
     docs: &[Document<'_>],
     first_stage: Option<&[Vec<Tag>]>,
+    lexicon: &Lexicon,
     options: &Options,
     epochs: usize,
     stage: usize,
     evaluate: &mut dyn FnMut(&Weights) -> Result<Option<Evaluation>, TrainError>,
     progress: &mut dyn FnMut(&EpochReport),
 ) -> Result<(Weights, Option<EpochReport>), TrainError> {
-    let (samples, keys) = extract(docs, first_stage)?;
+    let (samples, keys) = extract(docs, first_stage, lexicon)?;
     if samples.is_empty() {
         return Err(TrainError::NoData);
     }
@@ -235,10 +242,10 @@ fn train_stage(
 }
 
 /// Encodes, raising the pruning threshold until the model fits.
-fn encode_within(stages: &[Weights], options: &Options) -> Vec<u8> {
+fn encode_within(stages: &[Weights], lexicon: &Lexicon, options: &Options) -> Vec<u8> {
     let mut prune = options.prune;
     loop {
-        let bytes = super::model::encode_stages(stages, prune);
+        let bytes = super::model::encode_stages(stages, lexicon, prune);
         if bytes.len() <= options.max_bytes || prune > 1e6 {
             return bytes;
         }
@@ -251,13 +258,14 @@ fn encode_within(stages: &[Weights], options: &Options) -> Vec<u8> {
 fn extract(
     docs: &[Document<'_>],
     first_stage: Option<&[Vec<Tag>]>,
+    lexicon: &Lexicon,
 ) -> Result<(Vec<Sample>, Vec<u64>), TrainError> {
     let mut ids: HashMap<u64, u32> = HashMap::new();
     let mut keys = Vec::new();
     let mut samples = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let gold = doc.gold_tags().map_err(TrainError::MissingTag)?;
-        let prepared = features::prepare(&doc.words, &doc.sentences);
+        let prepared = features::prepare(&doc.words, &doc.sentences, lexicon);
         let first = first_stage
             .and_then(|f| f.get(d))
             .map(|tags| features::first_pass(&prepared, &doc.sentences, tags));
