@@ -52,7 +52,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, OpmlError> {
                 take_outline(e, outline_no, &folders, &mut imported);
             }
             Event::End(e) if e.name().as_ref() == "outline" => {
-                if opened.pop() == Some(true) {
+                let was_folder = opened.pop() == Some(true);
+                if was_folder {
                     folders.pop();
                 }
             }
