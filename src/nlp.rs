@@ -31,12 +31,15 @@ pub fn analyze(article: &Article) -> Analysis {
 
 /// Analyses `body`; every span in the result is a byte range into `body`.
 pub fn analyze_text(title: &str, body: &str) -> Analysis {
+    let geo = link::geo::world();
     let tokens = token::tokenize(body);
     let sentences = sentence::split(body, &tokens);
     let mentions = ner::find_mentions(body, &tokens, &sentences);
-    let (entities, referents) = link::link(body, &tokens, &sentences, &mentions);
-    let (focus, mentioned) = countries::score(title, body, &tokens, &entities, &referents);
-    let commitments = commitments::extract(body, &tokens, &sentences, &entities, &referents);
+    let hits = geo.find(body);
+    let (entities, referents) = link::link(body, &tokens, &mentions, &hits, geo);
+    let (focus, mentioned) =
+        countries::score(title, body, &sentences, &entities, &referents, &hits, geo);
+    let commitments = commitments::extract(body, &sentences, &entities, &referents);
     Analysis {
         sentences: sentences.iter().map(|s| s.span.clone()).collect(),
         entities,

@@ -1,18 +1,407 @@
 //! Commitment extraction: who pledged, is willing, agreed, supports, proposes what.
 //!
-//! PLACEHOLDER until commitment extraction lands (issue 4): none.
+//! Sentence by sentence: find the cues (`triggers`), then for each cue its
+//! actor (the subject before it, a possessor inside it, or the subject it
+//! shares with an earlier cue: "Azerbaijan adheres to X and opposes Y"), the
+//! speaker of reported speech ("Li said ...", "..., he added."), and the action
+//! that follows, cut where the next commitment or the speech tag begins.
+//! Questions and hypotheticals ("if ...") yield nothing.
 
+mod phrases;
+mod triggers;
+mod words;
+
+use self::phrases::{
+    EntityIndex, Party, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left,
+};
+use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
+use self::words::{Word, is_possessive};
 use super::sentence::Sentence;
-use super::token::Token;
-use super::{Commitment, Entity, Referent};
+use super::{Commitment, Entity, EntityKind, Referent, Span};
 
 /// Finds the commitments in `text`, in text order.
 pub fn extract(
-    _text: &str,
-    _tokens: &[Token],
-    _sentences: &[Sentence],
-    _entities: &[Entity],
-    _referents: &[Referent],
+    text: &str,
+    sentences: &[Sentence],
+    entities: &[Entity],
+    referents: &[Referent],
 ) -> Vec<Commitment> {
-    Vec::new()
+    let index = EntityIndex {
+        entities,
+        referents,
+    };
+    let mut context = Context::default();
+    let mut out = Vec::new();
+    for sentence in sentences {
+        extract_sentence(text, sentence.span.clone(), &index, &mut context, &mut out);
+    }
+    out
 }
+
+/// What earlier sentences tell about pronouns.
+#[derive(Default)]
+struct Context {
+    /// The last person who spoke or acted: "he" and "she" refer to them.
+    last_person: Option<(String, Option<usize>)>,
+    /// The last group or plural actor: "they" refers to it.
+    last_group: Option<(String, Option<usize>)>,
+    /// Countries that acted so far, with counts: "we" in an official statement
+    /// with no known speaker country is most likely the one acting most.
+    country_actors: Vec<((String, Option<usize>), usize)>,
+}
+
+/// The reported-speech frame of one sentence.
+struct Speech {
+    speaker: Option<(String, Option<usize>)>,
+    /// Word index where the reported content starts.
+    content_start: usize,
+    /// Word index of the comma before a trailing "..., Li added.".
+    tail_start: Option<usize>,
+}
+
+/// A commitment found in a sentence, before its action is cut.
+struct Found {
+    kind: crate::nlp::CommitmentKind,
+    actor: (String, Option<usize>),
+    /// Word index where this commitment's clause begins (cuts the previous action).
+    region_start: usize,
+    cue: (usize, usize),
+    /// Word index where the action begins (after "urged X to").
+    action_from: usize,
+}
+
+fn extract_sentence(
+    text: &str,
+    span: Span,
+    index: &EntityIndex,
+    context: &mut Context,
+    out: &mut Vec<Commitment>,
+) {
+    let words = words::scan(text, span.clone());
+    let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
+    let speech = speech(text, &words, index, context);
+    if let Some((name, r)) = &speech.speaker
+        && r.is_none_or(|r| {
+            index
+                .referents
+                .get(r)
+                .is_some_and(|x| x.kind == EntityKind::Person)
+        })
+    {
+        context.last_person = Some((name.clone(), *r));
+    }
+    let question = sentence_text.ends_with('?')
+        || sentence_text.ends_with("?\"")
+        || sentence_text.ends_with("?\u{201d}");
+    if question {
+        return;
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for m in triggers::find(text, &words) {
+        if let Some(f) = judge(text, &words, &m, &speech, &found, index, context) {
+            found.push(f);
+        }
+    }
+    let end_limit = speech.tail_start.unwrap_or(words.len());
+    for (k, f) in found.iter().enumerate() {
+        let next = found
+            .get(k + 1)
+            .map_or(end_limit, |n| n.region_start.min(end_limit));
+        let Some(action) = action_span(text, &words, f.action_from, next) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (words.get(f.cue.0), words.get(f.cue.1.saturating_sub(1)))
+        else {
+            continue;
+        };
+        out.push(Commitment {
+            actor: f.actor.0.clone(),
+            actor_referent: f.actor.1,
+            speaker: speech.speaker.as_ref().map(|s| s.0.clone()),
+            kind: f.kind,
+            sentence: span.start..span.start + sentence_text.len(),
+            trigger: first.span.start..last.span.end,
+            action,
+        });
+        let is_group = f.actor.1.is_none() && !f.actor.0.is_empty();
+        if is_group {
+            context.last_group = Some(f.actor.clone());
+        }
+        let is_country = f
+            .actor
+            .1
+            .and_then(|r| index.referents.get(r))
+            .is_some_and(|r| r.kind == EntityKind::Place);
+        if is_country {
+            match context
+                .country_actors
+                .iter_mut()
+                .find(|(a, _)| a.1 == f.actor.1)
+            {
+                Some((_, n)) => *n += 1,
+                None => context.country_actors.push((f.actor.clone(), 1)),
+            }
+        }
+    }
+}
+
+/// Decides whether a cue is a commitment, and whose.
+fn judge(
+    text: &str,
+    words: &[Word],
+    m: &TriggerMatch,
+    speech: &Speech,
+    earlier: &[Found],
+    index: &EntityIndex,
+    context: &Context,
+) -> Option<Found> {
+    let trig = TRIGGERS.get(m.trigger)?;
+    // Hypotheticals: "if", "unless", "whether" earlier in the sentence.
+    if words[..m.start]
+        .iter()
+        .any(|w| word_in(text, w, &["if", "unless", "whether"]))
+    {
+        return None;
+    }
+    // The cue's own first word, past leading adverbs.
+    let head = (m.start..m.end)
+        .find(|&i| !word_in(text, &words[i], triggers::ADVERBS))
+        .unwrap_or(m.start);
+    let base = word_in(text, &words[head], BASE_FORMS);
+    if m.end > speech.tail_start.unwrap_or(usize::MAX) {
+        return None;
+    }
+    if modal_needs_verb(text, words, m, trig.name) {
+        return None;
+    }
+    let left = skip_adverbs_left(text, words, m.start);
+    let before = left.checked_sub(1).and_then(|i| words.get(i));
+    // A closing quote before the cue hides the comma that coordinates it.
+    let before_comma = (0..left).rev().map(|i| &words[i]).find(|w| {
+        !matches!(
+            text.get(w.span.clone()),
+            Some("\"" | "\u{201d}" | "'" | "\u{2019}")
+        )
+    });
+    // After "to", a modal or a negation the cue is part of another action.
+    if before.is_some_and(|w| word_in(text, w, MODALS)) && (base || trig.name != "will") {
+        return None;
+    }
+    let own = np_before(text, words, left, index).filter(|np| np.1 == left);
+    let coordinated = before_comma.is_none_or(|w| {
+        (w.punct && text.get(w.span.clone()) == Some(",")) || word_in(text, w, &["and", "but"])
+    }) && left > speech.content_start;
+    // "expressed China's willingness": the possessor is the actor.
+    let possessor = m
+        .possessor
+        .and_then(|np| party(text, words, np, index))
+        .and_then(|p| resolve(p, speech, context, index));
+    let (actor, region_start) = if let Some(np) = own {
+        let subject =
+            party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
+        (possessor.or(subject)?, np.0)
+    } else if coordinated && !base {
+        let inherited = possessor
+            .or_else(|| earlier.last().map(|f| f.actor.clone()))
+            .or_else(|| {
+                let np = np_after(text, words, speech.content_start, index)?;
+                resolve(party(text, words, np, index)?, speech, context, index)
+            })?;
+        (inherited, left.saturating_sub(1))
+    } else {
+        return None;
+    };
+    // "urged X to act", "calls on X to act": X is who should act.
+    let mut action_from = m.end;
+    let mut actor = actor;
+    if trig.kind == crate::nlp::CommitmentKind::Proposal
+        && trig.name != "should/must"
+        && let Some(np) = np_after(text, words, m.end, index)
+        && words.get(np.1).is_some_and(|w| word_is(text, w, "to"))
+        && let Some(addressee) =
+            party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))
+    {
+        actor = addressee;
+        action_from = np.1 + 1;
+    }
+    Some(Found {
+        kind: trig.kind,
+        actor,
+        region_start,
+        cue: (m.start, m.end),
+        action_from,
+    })
+}
+
+/// "will" and "should" must govern a verb: not "the will of", not "will be held".
+fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) -> bool {
+    if name != "will" && name != "should/must" {
+        return false;
+    }
+    let Some(next) = words.get(m.end) else {
+        return true;
+    };
+    if next.punct || word_in(text, next, &["of", "and", "to"]) {
+        return true;
+    }
+    if word_is(text, next, "be")
+        && let Some(after) = words.get(m.end + 1)
+        && let Some(s) = text.get(after.span.clone())
+    {
+        let participle = (s.ends_with("ed") || s.ends_with("en") || s.ends_with("held"))
+            && !matches!(s, "committed" | "determined" | "dedicated");
+        return participle;
+    }
+    false
+}
+
+/// Turns a party into an actor name, resolving pronouns.
+fn resolve(
+    p: Party,
+    speech: &Speech,
+    context: &Context,
+    index: &EntityIndex,
+) -> Option<(String, Option<usize>)> {
+    match p.pronoun {
+        None => Some((p.name, p.referent)),
+        Some("he" | "she") => speech
+            .speaker
+            .clone()
+            .filter(|s| s.1.is_some())
+            .or_else(|| context.last_person.clone()),
+        Some("i") => speech.speaker.clone(),
+        Some("we") => we(speech, context, index),
+        Some("they") => context.last_group.clone(),
+        Some(_) => None,
+    }
+}
+
+/// "We" in a statement: the speaker's country, else the country acting most so far,
+/// else the speaker.
+fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String, Option<usize>)> {
+    let speaker = speech.speaker.clone();
+    let code = speaker
+        .as_ref()
+        .and_then(|s| s.1)
+        .and_then(|r| index.referents.get(r))
+        .and_then(|r| r.country);
+    let country = code.and_then(|code| {
+        index
+            .referents
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == EntityKind::Place && r.country == Some(code))
+            .max_by_key(|(_, r)| r.mentions.len())
+            .map(|(i, r)| (r.name.clone(), Some(i)))
+    });
+    let acting = context
+        .country_actors
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(a, _)| a.clone());
+    country.or(acting).or(speaker)
+}
+
+/// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
+fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) -> Speech {
+    let mut frame = Speech {
+        speaker: None,
+        content_start: 0,
+        tail_start: None,
+    };
+    let speaker_of = |np: (usize, usize)| {
+        let p = party(text, words, np, index)?;
+        let s = Speech {
+            speaker: None,
+            content_start: 0,
+            tail_start: None,
+        };
+        resolve(p, &s, context, index)
+    };
+    // Trailing: ", NP said." or ", said NP."
+    let mut end = words.len();
+    while end > 0 && words[end - 1].punct {
+        end -= 1;
+    }
+    let window_start = end.saturating_sub(8);
+    if let Some(comma) = (window_start..end)
+        .rev()
+        .find(|&i| text.get(words[i].span.clone()) == Some(","))
+        && let Some(v) = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))
+    {
+        let np = if v > comma + 1 {
+            np_before(text, words, v, index)
+        } else {
+            np_after(text, words, v + 1, index)
+        };
+        if let Some(np) = np.filter(|np| np.0 > comma)
+            && let Some(s) = speaker_of(np)
+        {
+            frame.speaker = Some(s);
+            frame.tail_start = Some(comma);
+            return frame;
+        }
+    }
+    // Leading or inner: "NP said (that) ..."; "according to NP, ...".
+    for v in 0..words.len() {
+        let w = &words[v];
+        if word_in(text, w, SPEECH_VERBS) {
+            if let Some(np) = np_before(text, words, v, index).filter(|np| np.1 == v)
+                && let Some(s) = speaker_of(np)
+            {
+                frame.speaker = Some(s);
+                let mut c = v + 1;
+                if words.get(c).is_some_and(|w| {
+                    word_is(text, w, "that") || text.get(w.span.clone()) == Some(",")
+                }) {
+                    c += 1;
+                }
+                frame.content_start = c;
+                return frame;
+            }
+        } else if word_is(text, w, "according")
+            && words.get(v + 1).is_some_and(|w| word_is(text, w, "to"))
+            && let Some(np) = np_after(text, words, v + 2, index)
+            && let Some(s) = speaker_of(np)
+        {
+            frame.speaker = Some(s);
+            return frame;
+        }
+    }
+    frame
+}
+
+/// The action: words from `start` up to `limit`, cut at a clause break
+/// (", thereby", ", so as to", ", which", ";") and trimmed.
+fn action_span(text: &str, words: &[Word], start: usize, limit: usize) -> Option<Span> {
+    let mut end = limit.min(words.len());
+    for i in start..end {
+        let s = text.get(words[i].span.clone()).unwrap_or("");
+        let breaks = matches!(s, ";" | "\u{2014}" | "--")
+            || (s == ","
+                && words.get(i + 1).is_some_and(|n| {
+                    word_in(
+                        text,
+                        n,
+                        &["thereby", "which", "while", "so", "who", "where", "whereas"],
+                    )
+                }));
+        if breaks {
+            end = i;
+            break;
+        }
+    }
+    while end > start {
+        let w = &words[end - 1];
+        let s = text.get(w.span.clone()).unwrap_or("");
+        let dangling =
+            (w.punct && !is_possessive(text, w) && !matches!(s, "\"" | "\u{201d}" | ")"))
+                || word_in(text, w, &["and", "or", "but"]);
+        if dangling { end -= 1 } else { break }
+    }
+    let (first, last) = (words.get(start)?, words.get(end.checked_sub(1)?)?);
+    (end > start).then_some(first.span.start..last.span.end)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,33 +1,33 @@
 //! Entity linking: mentions grouped into referents, each with its country.
 //!
-//! PLACEHOLDER until linking lands (issue 4): one referent per mention.
+//! Three steps: correct the tagger where the evidence is strong (`fix`),
+//! group mentions of one person, place or organisation (`group`), and give
+//! each referent its country (`country`).
 
+mod country;
+pub mod fix;
+pub mod geo;
+mod group;
+pub mod titles;
+
+use self::geo::{Geo, GeoHit};
 use super::ner::Mention;
-use super::sentence::Sentence;
 use super::token::Token;
 use super::{Entity, Referent};
 
-/// Groups `mentions` into referents.
+/// Groups `mentions` into referents. `hits` are the gazetteer's finds in `text`.
 pub fn link(
     text: &str,
-    _tokens: &[Token],
-    _sentences: &[Sentence],
+    tokens: &[Token],
     mentions: &[Mention],
+    hits: &[GeoHit],
+    geo: &dyn Geo,
 ) -> (Vec<Entity>, Vec<Referent>) {
-    let mut entities = Vec::new();
-    let mut referents = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        entities.push(Entity {
-            span: m.span.clone(),
-            kind: m.kind,
-            referent: i,
-        });
-        referents.push(Referent {
-            name: text.get(m.span.clone()).unwrap_or_default().to_string(),
-            kind: m.kind,
-            country: None,
-            mentions: vec![i],
-        });
-    }
+    let corrected = fix::correct(text, tokens, mentions, hits, geo);
+    let (entities, mut referents) = group::group(text, tokens, &corrected, geo);
+    country::assign(text, tokens, &entities, &mut referents, hits, geo);
     (entities, referents)
 }
+
+#[cfg(test)]
+mod tests;

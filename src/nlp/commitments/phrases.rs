@@ -1,0 +1,355 @@
+//! Who: noun phrases around a commitment cue (its subject, a sentence's main
+//! subject, the speaker of reported speech) and what they refer to.
+
+use super::triggers::{ADVERBS, word_in, word_is};
+use super::words::{Word, is_possessive};
+use crate::nlp::{Entity, EntityKind, Referent, Span};
+
+pub const DETERMINERS: &[&str] = &[
+    "the",
+    "both",
+    "all",
+    "two",
+    "three",
+    "four",
+    "five",
+    "these",
+    "those",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "each",
+    "several",
+    "many",
+    "other",
+    "some",
+    "respective",
+];
+
+/// Nouns that name a party able to commit: "the two sides", "the leaders".
+pub const PARTY_NOUNS: &[&str] = &[
+    "side",
+    "sides",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "leader",
+    "leaders",
+    "president",
+    "presidents",
+    "minister",
+    "ministers",
+    "government",
+    "governments",
+    "party",
+    "parties",
+    "administration",
+    "delegation",
+    "delegations",
+    "officials",
+    "partners",
+    "allies",
+    "secretary",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "ministry",
+    "department",
+    "council",
+    "members",
+    "states",
+    "participants",
+    "signatories",
+    "governor",
+    "mayor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "foreign",
+    "prime",
+    "general",
+    "heads",
+    "parliament",
+    "senate",
+    "congress",
+    "army",
+    "military",
+    "forces",
+    "authorities",
+];
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+
+/// Verbs that report speech: "Li said", "..., Aliyev added."
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "affirmed",
+    "told",
+    "tells",
+    "pointed",
+    "underlined",
+    "highlighted",
+    "declared",
+    "explained",
+    "wrote",
+    "remarked",
+    "observed",
+    "insisted",
+    "assured",
+    "stated",
+    "warned",
+];
+
+/// Words that can open a sentence without being part of its subject.
+const OPENERS: &[&str] = &[
+    "meanwhile",
+    "however",
+    "also",
+    "then",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "now",
+    "today",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "that",
+    "moreover",
+    "furthermore",
+    "instead",
+    "separately",
+    "additionally",
+    "finally",
+    "first",
+    "second",
+    "third",
+];
+
+/// What a noun phrase refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Party {
+    pub name: String,
+    pub referent: Option<usize>,
+    pub kind: Option<EntityKind>,
+    /// A pronoun ("he", "they", "we") still to be resolved.
+    pub pronoun: Option<&'static str>,
+}
+
+/// Looks up entities by span: entities are sorted by start.
+pub struct EntityIndex<'a> {
+    pub entities: &'a [Entity],
+    pub referents: &'a [Referent],
+}
+
+impl EntityIndex<'_> {
+    /// Entities lying inside `span`, in order.
+    pub fn within(&self, span: &Span) -> &[Entity] {
+        let lo = self.entities.partition_point(|e| e.span.start < span.start);
+        let hi = self.entities.partition_point(|e| e.span.start < span.end);
+        let slice = self.entities.get(lo..hi.max(lo)).unwrap_or(&[]);
+        let n = slice.iter().take_while(|e| e.span.end <= span.end).count();
+        slice.get(..n).unwrap_or(&[])
+    }
+
+    /// The entity covering byte `pos`, if any.
+    pub fn covering(&self, pos: usize) -> Option<&Entity> {
+        let i = self.entities.partition_point(|e| e.span.start <= pos);
+        let e = self.entities.get(i.checked_sub(1)?)?;
+        (e.span.end > pos).then_some(e)
+    }
+
+    pub fn referent(&self, e: &Entity) -> Option<&Referent> {
+        self.referents.get(e.referent)
+    }
+}
+
+fn np_word(text: &str, w: &Word) -> bool {
+    w.capital
+        || is_possessive(text, w)
+        || word_in(text, w, DETERMINERS)
+        || word_in(text, w, PARTY_NOUNS)
+        || word_in(text, w, &["of", "and"])
+        || text
+            .get(w.span.clone())
+            .is_some_and(|s| s.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether word `i` may belong to a noun phrase at all (the sentence's first
+/// word only when it is a determiner, a party noun or a named entity).
+fn admissible(text: &str, words: &[Word], i: usize, index: &EntityIndex) -> bool {
+    let Some(w) = words.get(i) else { return false };
+    if w.punct && !is_possessive(text, w) {
+        return false;
+    }
+    if i == 0 && w.capital && word_in(text, w, OPENERS) {
+        return false;
+    }
+    if w.capital && word_in(text, w, OPENERS) && index.covering(w.span.start).is_none() {
+        return false;
+    }
+    np_word(text, w)
+}
+
+/// The noun phrase ending right before word `end` (exclusive), as word indices.
+pub fn np_before(
+    text: &str,
+    words: &[Word],
+    end: usize,
+    index: &EntityIndex,
+) -> Option<(usize, usize)> {
+    let last = words.get(end.checked_sub(1)?)?;
+    if word_in(text, last, PRONOUNS) {
+        return Some((end - 1, end));
+    }
+    let mut k = end;
+    while k > 0 && end - k < 12 {
+        let w = &words[k - 1];
+        if word_in(text, w, PRONOUNS) || !admissible(text, words, k - 1, index) {
+            break;
+        }
+        k -= 1;
+    }
+    trim_np(text, words, k, end)
+}
+
+/// The noun phrase starting at word `start`: the subject of a clause.
+pub fn np_after(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    index: &EntityIndex,
+) -> Option<(usize, usize)> {
+    let mut s = start;
+    while words.get(s).is_some_and(|w| w.punct) {
+        s += 1;
+    }
+    let first = words.get(s)?;
+    if word_in(text, first, PRONOUNS) {
+        return Some((s, s + 1));
+    }
+    let mut k = s;
+    while k < words.len() && k - s < 12 && admissible(text, words, k, index) {
+        if k > s && word_in(text, &words[k], PRONOUNS) {
+            break;
+        }
+        k += 1;
+    }
+    trim_np(text, words, s, k)
+}
+
+/// Drops dangling "of", "and" and possessives at either end.
+fn trim_np(text: &str, words: &[Word], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b && (word_in(text, &words[a], &["of", "and"]) || is_possessive(text, &words[a])) {
+        a += 1;
+    }
+    while a < b && word_in(text, &words[b - 1], &["of", "and", "the"]) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// What the noun phrase `words[a..b]` names, or `None` when it is no party
+/// that can commit ("the meeting", "prices").
+pub fn party(
+    text: &str,
+    words: &[Word],
+    (a, b): (usize, usize),
+    index: &EntityIndex,
+) -> Option<Party> {
+    let first = words.get(a)?;
+    let last = words.get(b.checked_sub(1)?)?;
+    if b - a == 1 && word_in(text, first, PRONOUNS) {
+        let p = PRONOUNS.iter().copied().find(|p| word_is(text, first, p))?;
+        if p == "it" {
+            return None;
+        }
+        return Some(Party {
+            name: String::new(),
+            referent: None,
+            kind: None,
+            pronoun: Some(p),
+        });
+    }
+    let span = first.span.start..last.span.end;
+    let surface = text.get(span.clone())?.to_string();
+    let inside = index.within(&span);
+    // One person named: use the person's canonical name ("Aliyev" -> "Ilham Aliyev").
+    let people: Vec<&Entity> = inside
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    let others = inside.iter().filter(|e| e.kind != EntityKind::Misc).count();
+    if let [person] = people.as_slice()
+        && others == 1
+        && let Some(r) = index.referent(person)
+    {
+        return Some(Party {
+            name: r.name.clone(),
+            referent: Some(person.referent),
+            kind: Some(EntityKind::Person),
+            pronoun: None,
+        });
+    }
+    let named = inside.iter().find(|e| e.kind != EntityKind::Misc);
+    if let Some(e) = named {
+        // A lone named place or organisation: its referent, written as in the text.
+        let single = others == 1
+            && words[a..b].iter().all(|w| {
+                (w.span.start >= e.span.start && w.span.end <= e.span.end)
+                    || word_in(text, w, &["the"])
+            });
+        return Some(Party {
+            name: surface,
+            referent: single.then_some(e.referent),
+            kind: Some(e.kind),
+            pronoun: None,
+        });
+    }
+    let party_noun = words[a..b].iter().any(|w| word_in(text, w, PARTY_NOUNS));
+    let proper = words[a..b]
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.capital && (a + i > 0) && !word_in(text, w, DETERMINERS));
+    (party_noun || proper).then_some(Party {
+        name: surface,
+        referent: None,
+        kind: None,
+        pronoun: None,
+    })
+}
+
+/// Skips adverbs and auxiliaries leftwards from word `i` (exclusive): the index
+/// just past the word that precedes them.
+pub fn skip_adverbs_left(text: &str, words: &[Word], mut i: usize) -> usize {
+    while i > 0 {
+        let w = &words[i - 1];
+        if word_in(text, w, ADVERBS) || word_in(text, w, &["has", "have", "had", "also"]) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    i
+}

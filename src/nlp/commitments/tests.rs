@@ -1,0 +1,271 @@
+//! Tests of commitment extraction over hand-made entities (no tagger needed).
+
+use super::triggers::TRIGGERS;
+use super::*;
+use crate::nlp::{CommitmentKind, Referent};
+
+/// Words that open example sentences without naming anything.
+const COMMON: &[&str] = &[
+    "The",
+    "If",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "Will",
+    "Should",
+    "Is",
+    "Nobody",
+    "Most",
+    "Despite",
+    "Critics",
+    "Analysts",
+    "Investors",
+    "Lawmakers",
+    "Companies",
+    "Polls",
+    "Observers",
+    "Prices",
+    "There",
+    "A",
+    "Talks",
+    "Both",
+    "In",
+    "Noting",
+    "Japan's",
+];
+const PEOPLE: &[&str] = &[
+    "Li", "Biden", "Erdogan", "Blinken", "Aliyev", "Rutte", "Ruto", "Li Wei",
+];
+
+/// Marks runs of capitalised words as entities (people from `PEOPLE`, else places).
+fn hand_entities(text: &str) -> (Vec<Entity>, Vec<Referent>) {
+    let mut entities = Vec::new();
+    let mut referents: Vec<Referent> = Vec::new();
+    let ws = words::scan(text, 0..text.len());
+    let mut i = 0;
+    while i < ws.len() {
+        let s = &text[ws[i].span.clone()];
+        if !ws[i].capital || COMMON.contains(&s) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < ws.len() && ws[j].capital {
+            j += 1;
+        }
+        let span = ws[i].span.start..ws[j - 1].span.end;
+        let name = text[span.clone()].to_string();
+        let kind = if PEOPLE.contains(&name.as_str()) {
+            EntityKind::Person
+        } else {
+            EntityKind::Place
+        };
+        let r = referents
+            .iter()
+            .position(|r| r.name == name)
+            .unwrap_or_else(|| {
+                referents.push(Referent {
+                    name: name.clone(),
+                    kind,
+                    country: None,
+                    mentions: vec![],
+                });
+                referents.len() - 1
+            });
+        referents[r].mentions.push(entities.len());
+        entities.push(Entity {
+            span,
+            kind,
+            referent: r,
+        });
+        i = j;
+    }
+    (entities, referents)
+}
+
+/// Splits at ". " for tests: the real splitter is another stage.
+fn hand_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        out.push(Sentence {
+            span: start..i + 1,
+            tokens: 0..0,
+        });
+        start = i + 2;
+    }
+    if start < text.len() {
+        out.push(Sentence {
+            span: start..text.len(),
+            tokens: 0..0,
+        });
+    }
+    out
+}
+
+fn run(text: &str) -> Vec<Commitment> {
+    let (entities, referents) = hand_entities(text);
+    extract(text, &hand_sentences(text), &entities, &referents)
+}
+
+#[test]
+fn every_pattern_has_examples_and_they_hold() {
+    let mut failures = Vec::new();
+    for trig in TRIGGERS {
+        assert!(
+            !trig.positive.is_empty() && !trig.negative.is_empty(),
+            "{}: needs examples",
+            trig.name
+        );
+        for ex in trig.positive {
+            let found = run(ex);
+            if !found
+                .iter()
+                .any(|c| c.kind == trig.kind && !c.actor.is_empty() && !c.action.is_empty())
+            {
+                failures.push(format!(
+                    "{}: expected a {:?} in {ex:?}, got {found:?}",
+                    trig.name, trig.kind
+                ));
+            }
+        }
+        for ex in trig.negative {
+            let found = run(ex);
+            if found.iter().any(|c| c.kind == trig.kind) {
+                failures.push(format!(
+                    "{}: expected no {:?} in {ex:?}, got {found:?}",
+                    trig.name, trig.kind
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn summary(text: &str) -> Vec<(String, String, CommitmentKind, String)> {
+    run(text)
+        .into_iter()
+        .map(|c| {
+            (
+                c.actor,
+                c.speaker.unwrap_or_default(),
+                c.kind,
+                text[c.action].to_string(),
+            )
+        })
+        .collect()
+}
+
+/// (actor, speaker, kind, action) expected of one commitment.
+type Expected<'a> = (&'a str, &'a str, CommitmentKind, &'a str);
+
+#[test]
+fn actors_speakers_and_actions() {
+    use CommitmentKind::*;
+    let cases: &[(&str, &str, &[Expected])] = &[
+        (
+            "reported speech, actor after said",
+            "Rutte said the Netherlands is willing to train pilots in Denmark.",
+            &[(
+                "the Netherlands",
+                "Rutte",
+                Willingness,
+                "train pilots in Denmark",
+            )],
+        ),
+        (
+            "trailing speech tag cuts the action",
+            "Kenya will send 1,000 police officers to Haiti, Ruto said.",
+            &[(
+                "Kenya",
+                "Ruto",
+                Pledge,
+                "send 1,000 police officers to Haiti",
+            )],
+        ),
+        (
+            "shared subject across coordinated cues",
+            "Peru firmly adheres to the treaty and resolutely opposes any delay, expressing a willingness to host talks.",
+            &[
+                ("Peru", "", Support, "the treaty"),
+                ("Peru", "", Support, "any delay"),
+                ("Peru", "", Willingness, "host talks"),
+            ],
+        ),
+        (
+            "possessor is the actor, pronoun speaker",
+            "Li said talks went well. He also expressed Vietnam's willingness to expand trade.",
+            &[("Vietnam", "", Willingness, "expand trade")],
+        ),
+        (
+            "infinitive list stays one commitment",
+            "Chile is willing to work with Peru to promote trade, firmly support each other and deepen ties.",
+            &[(
+                "Chile",
+                "",
+                Willingness,
+                "work with Peru to promote trade, firmly support each other and deepen ties",
+            )],
+        ),
+        (
+            "group actor with a proposal",
+            "The two sides should expand cultural exchanges, Li added.",
+            &[("The two sides", "Li", Proposal, "expand cultural exchanges")],
+        ),
+        (
+            "group actor after a fronted clause",
+            "Li noted that earlier today, the presidents of the two countries announced the establishment of a joint fund, thereby opening a new chapter.",
+            &[(
+                "the presidents of the two countries",
+                "Li",
+                Agreement,
+                "a joint fund",
+            )],
+        ),
+        (
+            "pronoun resolved to the last speaker",
+            "Blinken said the talks were useful. Canada will reopen its embassy, he added.",
+            &[("Canada", "Blinken", Pledge, "reopen its embassy")],
+        ),
+        (
+            "the addressee of a call is who should act",
+            "Turkey called on Sweden to extradite the suspects.",
+            &[("Sweden", "", Proposal, "extradite the suspects")],
+        ),
+        (
+            "past fact",
+            "Germany and Poland have always respected each other.",
+            &[],
+        ),
+        (
+            "evaluation",
+            "Cooperation between Chile and Peru has continually deepened.",
+            &[],
+        ),
+        ("question", "Will Norway support the plan?", &[]),
+        ("hypothetical", "If Iran attacks, Israel will respond.", &[]),
+    ];
+    let mut failures = Vec::new();
+    for (name, text, expected) in cases {
+        let got = summary(text);
+        let want: Vec<_> = expected
+            .iter()
+            .map(|(a, s, k, act)| (a.to_string(), s.to_string(), *k, act.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!("{name}: got {got:?}\n    want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn spans_lie_in_the_sentence() {
+    let text = "Kenya will send police, Ruto said. Japan supports the plan and is ready to help.";
+    for c in run(text) {
+        assert!(c.sentence.start <= c.trigger.start && c.trigger.end <= c.action.start);
+        assert!(c.action.end <= c.sentence.end && c.sentence.end <= text.len());
+    }
+}

@@ -1,0 +1,700 @@
+//! The commitment cues: one table, each pattern with its own positive and
+//! negative examples (run by one table-driven test in `commitments.rs`).
+//!
+//! A pattern is a short sequence of steps over lower-cased words. The first
+//! word's form matters: a base form ("support", "agree") only counts with its
+//! own subject right before it, because after "to", a modal or a comma it is
+//! part of another commitment's action ("is willing to ... firmly support").
+
+use super::words::{Word, is_possessive};
+use crate::nlp::CommitmentKind;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One step of a pattern.
+#[derive(Clone, Copy, Debug)]
+pub enum Step {
+    /// One of these words.
+    Word(&'static [&'static str]),
+    /// One of these words, or nothing.
+    Opt(&'static [&'static str]),
+    /// Zero or more manner adverbs ("firmly", "also", "further").
+    Adverbs,
+    /// An optional possessor: "China's", "the United States'", "its", "a".
+    Possessor,
+    /// Up to this many ordinary words (not punctuation), as few as possible.
+    Gap(usize),
+}
+
+/// A commitment cue and the examples that pin down what it means.
+#[derive(Debug)]
+pub struct Trigger {
+    pub name: &'static str,
+    pub kind: CommitmentKind,
+    pub steps: &'static [Step],
+    /// Sentences holding exactly this commitment (with a named actor).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub positive: &'static [&'static str],
+    /// Sentences with the cue words that hold no commitment of this kind.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub negative: &'static [&'static str],
+}
+
+/// A match of a trigger over a sentence's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TriggerMatch {
+    pub trigger: usize,
+    /// Word indices `start..end` of the cue.
+    pub start: usize,
+    pub end: usize,
+    /// Word indices of a named possessor inside the cue ("China" in "China's willingness").
+    pub possessor: Option<(usize, usize)>,
+}
+
+const BE: &[&str] = &[
+    "is", "are", "am", "was", "were", "be", "been", "remain", "remains", "remained", "stays",
+];
+
+/// Manner and focus adverbs that may sit between a subject and its cue.
+pub const ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "firmly",
+    "fully",
+    "strongly",
+    "still",
+    "always",
+    "resolutely",
+    "again",
+    "jointly",
+    "both",
+    "all",
+    "each",
+    "actively",
+    "consistently",
+    "unswervingly",
+    "steadfastly",
+    "unequivocally",
+    "wholeheartedly",
+    "readily",
+    "now",
+    "hereby",
+    "therefore",
+    "thus",
+    "certainly",
+    "definitely",
+    "truly",
+    "sincerely",
+    "greatly",
+    "deeply",
+    "together",
+    "once",
+    "repeatedly",
+    "publicly",
+    "formally",
+    "officially",
+    "likewise",
+    "equally",
+    "very",
+];
+
+/// Modal verbs: a cue right after one of these is part of the modal's action.
+pub const MODALS: &[&str] = &[
+    "will", "shall", "should", "must", "can", "could", "would", "may", "might", "to", "not",
+    "never", "did", "does", "do",
+];
+
+/// First words that are base forms: they need their own subject right before.
+pub const BASE_FORMS: &[&str] = &[
+    "support",
+    "oppose",
+    "back",
+    "adhere",
+    "hope",
+    "agree",
+    "sign",
+    "decide",
+    "pledge",
+    "vow",
+    "promise",
+    "commit",
+    "look",
+    "call",
+    "urge",
+    "resolve",
+    "stand",
+    "express",
+    "reaffirm",
+    "reiterate",
+    "announce",
+    "reach",
+    "renew",
+    "reinforce",
+];
+
+use CommitmentKind::*;
+use Step::*;
+
+const REAFFIRM: &[&str] = &[
+    "reaffirmed",
+    "reaffirms",
+    "reaffirm",
+    "reiterated",
+    "reiterates",
+    "reiterate",
+    "reinforced",
+    "reinforces",
+    "renewed",
+    "renews",
+    "underscored",
+    "underscores",
+    "affirmed",
+    "affirms",
+    "expressed",
+    "expresses",
+    "restated",
+    "restates",
+];
+
+/// The table. Order matters only for ties: the longest match at a word wins.
+pub static TRIGGERS: &[Trigger] = &[
+    Trigger {
+        name: "will",
+        kind: Pledge,
+        steps: &[Word(&["will", "shall"])],
+        positive: &[
+            "Japan will provide 10 billion yen in aid to Ukraine.",
+            "The two countries will hold talks in May, Li said.",
+            "Kenya shall respect the ceasefire.",
+        ],
+        negative: &[
+            "It reflects the political will of both peoples.",
+            "The summit will be held in Geneva next week.",
+            "If Iran attacks, the United States will respond.",
+            "Will China join the agreement?",
+            "Prices will rise next year.",
+        ],
+    },
+    Trigger {
+        name: "pledged/vowed/promised",
+        kind: Pledge,
+        steps: &[
+            Word(&[
+                "pledge",
+                "pledges",
+                "pledged",
+                "pledging",
+                "vow",
+                "vows",
+                "vowed",
+                "vowing",
+                "promise",
+                "promises",
+                "promised",
+                "promising",
+            ]),
+            Word(&["to", "that"]),
+        ],
+        positive: &[
+            "Germany pledged to double its aid to Jordan.",
+            "Erdogan vowed to continue the offensive.",
+            "Biden promised that Washington would stand by Kyiv.",
+        ],
+        negative: &[
+            "The promising talks ended early.",
+            "Canada had promised nothing in return.",
+            "Critics say Germany did not pledge to help.",
+        ],
+    },
+    Trigger {
+        name: "committed/determined to",
+        kind: Pledge,
+        steps: &[
+            Opt(BE),
+            Adverbs,
+            Word(&["committed", "determined", "dedicated"]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "Canada is committed to supporting Haiti's recovery.",
+            "Vietnam remains determined to deepen ties with Laos.",
+        ],
+        negative: &[
+            "The crimes were committed to intimidate voters.",
+            "The committee is determined.",
+        ],
+    },
+    Trigger {
+        name: "commit(s) to",
+        kind: Pledge,
+        steps: &[
+            Word(&["commit", "commits"]),
+            Word(&["to", "itself", "themselves"]),
+        ],
+        positive: &["Both countries commit to a joint review of the pact."],
+        negative: &["They urged others not to commit crimes."],
+    },
+    Trigger {
+        name: "resolved to",
+        kind: Pledge,
+        steps: &[Word(&["resolved", "resolve", "resolves"]), Word(&["to"])],
+        positive: &["The two leaders resolved to strengthen the alliance."],
+        negative: &["The dispute was resolved to everyone's relief."],
+    },
+    Trigger {
+        name: "reaffirmed commitment",
+        kind: Pledge,
+        steps: &[
+            Word(REAFFIRM),
+            Possessor,
+            Gap(3),
+            Word(&[
+                "commitment",
+                "commitments",
+                "resolve",
+                "determination",
+                "pledge",
+            ]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "Biden reaffirmed the United States' ironclad commitment to the defense of Japan.",
+        ],
+        negative: &["Analysts doubted the commitment to reform."],
+    },
+    Trigger {
+        name: "willing/ready to",
+        kind: Willingness,
+        steps: &[
+            Word(BE),
+            Adverbs,
+            Word(&["willing", "ready", "prepared", "eager", "keen"]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "Mongolia is willing to work with Kazakhstan on energy.",
+            "Peru is ready to host the next round of talks.",
+        ],
+        negative: &[
+            "The report was ready to print.",
+            "Is Brazil willing to compromise?",
+            "Nobody knows whether France is willing to help.",
+        ],
+    },
+    Trigger {
+        name: "stands ready to",
+        kind: Willingness,
+        steps: &[
+            Word(&["stand", "stands", "stood", "standing"]),
+            Adverbs,
+            Word(&["ready", "prepared"]),
+            Word(&["to"]),
+        ],
+        positive: &["The United States stands ready to assist Ecuador."],
+        negative: &["The crowd was standing near the stage ready for the parade."],
+    },
+    Trigger {
+        name: "looks forward to",
+        kind: Willingness,
+        steps: &[
+            Word(&["look", "looks", "looked", "looking"]),
+            Word(&["forward"]),
+            Word(&["to"]),
+        ],
+        positive: &["Ghana looks forward to working with Togo."],
+        negative: &["Investors are looking forward to lower rates, analysts said."],
+    },
+    Trigger {
+        name: "expressed willingness",
+        kind: Willingness,
+        steps: &[
+            Word(&[
+                "express",
+                "expresses",
+                "expressed",
+                "expressing",
+                "voiced",
+                "voices",
+                "conveyed",
+                "conveys",
+                "reaffirmed",
+                "reiterated",
+            ]),
+            Possessor,
+            Gap(2),
+            Word(&["willingness", "readiness", "hope", "desire", "wish"]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "He also expressed Peru's willingness to deepen cooperation with Chile.",
+            "Ruto said Kenya agrees, expressing a willingness to continue talks.",
+        ],
+        negative: &["Observers expressed hope for a quick end to the war."],
+    },
+    Trigger {
+        name: "hopes to",
+        kind: Willingness,
+        steps: &[Word(&["hope", "hopes"]), Word(&["to"])],
+        positive: &["Mongolia hopes to expand trade with Japan."],
+        negative: &["There is little hope to speak of."],
+    },
+    Trigger {
+        name: "agreed to",
+        kind: Agreement,
+        steps: &[
+            Word(&["agree", "agrees", "agreed"]),
+            Word(&["to", "on", "upon", "that"]),
+        ],
+        positive: &[
+            "The two sides agreed to resume flights between Moscow and Kyiv.",
+            "Iran and Iraq agreed on a new border crossing.",
+        ],
+        negative: &[
+            "Analysts do not agree on the figures.",
+            "Most experts agree that growth slowed.",
+        ],
+    },
+    Trigger {
+        name: "reached agreement",
+        kind: Agreement,
+        steps: &[
+            Word(&["reach", "reached", "reaches"]),
+            Opt(&["an", "a"]),
+            Gap(1),
+            Word(&["agreement", "consensus", "deal"]),
+        ],
+        positive: &["Armenia and Azerbaijan reached an agreement on the border."],
+        negative: &["Talks never reached an agreement stage, critics said."],
+    },
+    Trigger {
+        name: "signed",
+        kind: Agreement,
+        steps: &[Word(&["sign", "signs", "signed"])],
+        positive: &["India and Japan signed a memorandum on rail cooperation."],
+        negative: &["The signed copy was lost.", "A road sign fell on the car."],
+    },
+    Trigger {
+        name: "announced the establishment of",
+        kind: Agreement,
+        steps: &[
+            Word(&["announce", "announces", "announced"]),
+            Word(&["the"]),
+            Word(&["establishment", "launch", "creation", "formation"]),
+            Word(&["of"]),
+        ],
+        positive: &[
+            "The presidents of the two countries announced the establishment of a joint fund.",
+        ],
+        negative: &["The establishment of the fund was announced last year."],
+    },
+    Trigger {
+        name: "decided to",
+        kind: Agreement,
+        steps: &[Word(&["decide", "decides", "decided"]), Word(&["to"])],
+        positive: &["The two governments decided to open consulates in each other's capitals."],
+        negative: &["It is not yet decided to whom the prize goes."],
+    },
+    Trigger {
+        name: "supports",
+        kind: Support,
+        steps: &[Adverbs, Word(&["support", "supports"])],
+        positive: &[
+            "Norway firmly supports the peace process.",
+            "Both countries support a two-state solution.",
+        ],
+        negative: &[
+            "Japan has the full support of the United States.",
+            "Germany supported the plan in 2015.",
+            "Ghana is willing to support the mission.",
+        ],
+    },
+    Trigger {
+        name: "reaffirmed support for",
+        kind: Support,
+        steps: &[
+            Word(REAFFIRM),
+            Possessor,
+            Gap(3),
+            Word(&["support"]),
+            Word(&["for"]),
+        ],
+        positive: &[
+            "Blinken reaffirmed the United States' strong support for Ukraine's sovereignty.",
+        ],
+        negative: &["Polls showed falling support for the war."],
+    },
+    Trigger {
+        name: "adheres to",
+        kind: Support,
+        steps: &[Word(&["adhere", "adheres"]), Word(&["to"])],
+        positive: &["Austria firmly adheres to its neutrality."],
+        negative: &["Companies that fail to adhere to the rules are fined."],
+    },
+    Trigger {
+        name: "opposes",
+        kind: Support,
+        steps: &[
+            Word(&["oppose", "opposes"]),
+            Opt(&["and"]),
+            Opt(&["condemns", "condemn", "rejects", "reject"]),
+        ],
+        positive: &[
+            "Serbia resolutely opposes and condemns \"Kosovo independence.\"",
+            "Norway opposes the resumption of whaling.",
+        ],
+        negative: &[
+            "Lawmakers who oppose the bill walked out.",
+            "It is hard to oppose the plan.",
+        ],
+    },
+    Trigger {
+        name: "is opposed to",
+        kind: Support,
+        steps: &[Word(BE), Adverbs, Word(&["opposed"]), Word(&["to"])],
+        positive: &["Mexico is firmly opposed to the wall."],
+        negative: &["The opposed parties met in court."],
+    },
+    Trigger {
+        name: "backs",
+        kind: Support,
+        steps: &[Adverbs, Word(&["backs"])],
+        positive: &["Canada backs the peace plan for Sudan."],
+        negative: &["The dog lay on its backs of the sofa."],
+    },
+    Trigger {
+        name: "should/must",
+        kind: Proposal,
+        steps: &[Word(&["should", "must"])],
+        positive: &[
+            "The two sides should further strengthen trade links, Rutte added.",
+            "Both countries must respect the ceasefire.",
+        ],
+        negative: &[
+            "It should be noted that turnout was low.",
+            "Should Chile sign the treaty?",
+        ],
+    },
+    Trigger {
+        name: "calls on",
+        kind: Proposal,
+        steps: &[
+            Word(&["call", "calls", "called"]),
+            Word(&["on", "upon", "for"]),
+        ],
+        positive: &["Turkey called on Sweden to extradite the suspects."],
+        negative: &["The ship called at the port of Aden."],
+    },
+    Trigger {
+        name: "urged",
+        kind: Proposal,
+        steps: &[Word(&["urge", "urges", "urged"])],
+        positive: &["Britain urged the United States to waive immunity."],
+        negative: &["Despite the urge to leave, the crew stayed."],
+    },
+];
+
+/// Lower-case ASCII equality of a word with a pattern word.
+pub fn word_is(text: &str, w: &Word, pat: &str) -> bool {
+    text.get(w.span.clone())
+        .is_some_and(|s| s.len() == pat.len() && s.eq_ignore_ascii_case(pat))
+}
+
+pub fn word_in(text: &str, w: &Word, set: &[&str]) -> bool {
+    !w.punct && set.iter().any(|p| word_is(text, w, p))
+}
+
+/// For each lower-case word, the triggers that can start with it.
+static STARTERS: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (t, trig) in TRIGGERS.iter().enumerate() {
+        for w in first_words(trig.steps) {
+            let list = map.entry(w).or_default();
+            if !list.contains(&t) {
+                list.push(t);
+            }
+        }
+    }
+    map
+});
+
+/// The words a sequence of steps can start with.
+fn first_words(steps: &[Step]) -> Vec<&'static str> {
+    let Some((step, rest)) = steps.split_first() else {
+        return Vec::new();
+    };
+    match *step {
+        Word(set) => set.to_vec(),
+        Opt(set) => set.iter().copied().chain(first_words(rest)).collect(),
+        Adverbs => ADVERBS.iter().copied().chain(first_words(rest)).collect(),
+        Possessor | Gap(_) => Vec::new(),
+    }
+}
+
+/// The triggers that may start at this word (a cheap filter before matching).
+fn candidates(text: &str, w: &Word) -> &'static [usize] {
+    let s = text.get(w.span.clone()).unwrap_or("");
+    let mut buf = [0u8; 16];
+    if w.punct || s.len() > buf.len() || !s.is_ascii() {
+        return &[];
+    }
+    for (b, c) in buf.iter_mut().zip(s.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..s.len()]).unwrap_or("");
+    STARTERS.get(lower).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// Every trigger match in `words`, left to right, non-overlapping (longest first at each word).
+pub fn find(text: &str, words: &[Word]) -> Vec<TriggerMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut best: Option<TriggerMatch> = None;
+        for &t in candidates(text, &words[i]) {
+            if let Some(trig) = TRIGGERS.get(t)
+                && let Some(m) = match_steps(text, words, i, trig.steps, t)
+                && best.as_ref().is_none_or(|b| m.end > b.end)
+            {
+                best = Some(m);
+            }
+        }
+        match best {
+            Some(m) => {
+                i = m.end.max(i + 1);
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn match_steps(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    steps: &[Step],
+    trigger: usize,
+) -> Option<TriggerMatch> {
+    let mut possessor = None;
+    let end = match_from(text, words, start, steps, &mut possessor)?;
+    // A match must consume at least one cue word (not only adverbs).
+    if end == start {
+        return None;
+    }
+    // Leading adverbs belong to the cue only when the cue itself follows them.
+    Some(TriggerMatch {
+        trigger,
+        start,
+        end,
+        possessor,
+    })
+}
+
+fn match_from(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    steps: &[Step],
+    possessor: &mut Option<(usize, usize)>,
+) -> Option<usize> {
+    let Some((step, rest)) = steps.split_first() else {
+        return Some(i);
+    };
+    match *step {
+        Word(set) => {
+            let w = words.get(i)?;
+            if word_in(text, w, set) {
+                match_from(text, words, i + 1, rest, possessor)
+            } else {
+                None
+            }
+        }
+        Opt(set) => {
+            if let Some(w) = words.get(i)
+                && word_in(text, w, set)
+                && let Some(e) = match_from(text, words, i + 1, rest, possessor)
+            {
+                return Some(e);
+            }
+            match_from(text, words, i, rest, possessor)
+        }
+        Adverbs => {
+            let mut j = i;
+            while words.get(j).is_some_and(|w| word_in(text, w, ADVERBS)) {
+                j += 1;
+            }
+            // Try the longest run of adverbs first, then shorter ones.
+            loop {
+                if let Some(e) = match_from(text, words, j, rest, possessor) {
+                    return Some(e);
+                }
+                if j == i {
+                    return None;
+                }
+                j -= 1;
+            }
+        }
+        Possessor => {
+            // "its", "their", "a" ... or capitalised words ending in a possessive.
+            if let Some(w) = words.get(i)
+                && word_in(
+                    text,
+                    w,
+                    &["its", "their", "his", "her", "our", "a", "an", "the"],
+                )
+            {
+                // "the United States'": a determiner may open a named possessor.
+                if let Some(end) = named_possessor(text, words, i + 1) {
+                    let saved = *possessor;
+                    *possessor = Some((i + 1, end));
+                    if let Some(e) = match_from(text, words, end + 1, rest, possessor) {
+                        return Some(e);
+                    }
+                    *possessor = saved;
+                }
+                if let Some(e) = match_from(text, words, i + 1, rest, possessor) {
+                    return Some(e);
+                }
+            }
+            if let Some(end) = named_possessor(text, words, i) {
+                let saved = *possessor;
+                *possessor = Some((i, end));
+                if let Some(e) = match_from(text, words, end + 1, rest, possessor) {
+                    return Some(e);
+                }
+                *possessor = saved;
+            }
+            match_from(text, words, i, rest, possessor)
+        }
+        Gap(max) => {
+            for n in 0..=max {
+                if n > 0
+                    && words
+                        .get(i + n - 1)
+                        .is_none_or(|w| w.punct && !is_possessive(text, w))
+                {
+                    return None;
+                }
+                if let Some(e) = match_from(text, words, i + n, rest, possessor) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Capitalised words from `i` followed by a possessive marker: returns the
+/// index of the marker ("China" "'s" -> index of "'s").
+fn named_possessor(text: &str, words: &[Word], i: usize) -> Option<usize> {
+    let mut j = i;
+    while words.get(j).is_some_and(|w| w.capital) && j < i + 5 {
+        j += 1;
+    }
+    if j > i && words.get(j).is_some_and(|w| is_possessive(text, w)) {
+        Some(j)
+    } else {
+        None
+    }
+}

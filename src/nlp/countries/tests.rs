@@ -1,0 +1,75 @@
+//! Country focus over hand-made mentions and a small gazetteer table.
+
+use super::*;
+use crate::nlp::link::geo::table::Table;
+use crate::nlp::link::link;
+use crate::nlp::ner::Mention;
+use crate::nlp::{sentence, token};
+
+fn codes(list: &[CountryScore]) -> Vec<String> {
+    list.iter().map(|c| c.code.to_string()).collect()
+}
+
+fn run(title: &str, text: &str, people: &[&str]) -> (Vec<CountryScore>, Vec<CountryScore>) {
+    let geo = Table::sample();
+    let tokens = token::tokenize(text);
+    let sentences = sentence::split(text, &tokens);
+    let mut mentions: Vec<Mention> = people
+        .iter()
+        .flat_map(|p| {
+            text.match_indices(p).map(|(i, _)| Mention {
+                span: i..i + p.len(),
+                kind: EntityKind::Person,
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.span.start);
+    let hits = geo.find(text);
+    let (entities, referents) = link(text, &tokens, &mentions, &hits, &geo);
+    score(title, text, &sentences, &entities, &referents, &hits, &geo)
+}
+
+#[test]
+fn focus_is_the_countries_the_story_is_about() {
+    let (focus, mentioned) = run(
+        "Kenyan president meets Peruvian envoy",
+        "Kenyan President Ruto met a Peruvian envoy in Nairobi. Kenya and Peru agreed to expand trade. \
+         Peru will send experts. Kenya welcomed them, citing its work with France before Taiwan talks.",
+        &["Ruto"],
+    );
+    assert_eq!(codes(&focus), ["KE", "PE"]);
+    let all = codes(&mentioned);
+    assert!(
+        all.contains(&"FR".to_string()) && all.contains(&"TW".to_string()),
+        "{all:?}"
+    );
+    let fr = mentioned
+        .iter()
+        .find(|c| c.code.as_str() == "FR")
+        .map(|c| c.score)
+        .unwrap_or(1.0);
+    assert!(
+        fr < 0.3,
+        "a country named once in passing is not focus: {fr}"
+    );
+    for c in &mentioned {
+        assert!(!c.evidence.is_empty() && (0.0..=1.0).contains(&c.score));
+        assert!(c.evidence.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+}
+
+#[test]
+fn a_capital_counts_for_its_country() {
+    let (focus, _) = run(
+        "Talks in Havana",
+        "Havana said on Monday that talks with Chile went well. Havana will host more.",
+        &[],
+    );
+    assert_eq!(codes(&focus).first().map(String::as_str), Some("CU"));
+}
+
+#[test]
+fn nothing_named_nothing_scored() {
+    let (focus, mentioned) = run("Weather", "It rained all day.", &[]);
+    assert!(focus.is_empty() && mentioned.is_empty());
+}

@@ -1,0 +1,311 @@
+//! The country of each referent: a place's from the gazetteer (ambiguous city
+//! names resolved by the words after them and the countries the text names),
+//! a person's from a title in context ("Chinese Premier Li Qiang", "Prime
+//! Minister Kishida of Japan", "the foreign minister of Cuba, Bruno
+//! Rodríguez"), an organisation's from a country named in its name.
+
+use super::fix::{title_case, token_at};
+use super::geo::{Geo, GeoHit, GeoKind};
+use super::titles::{is_office_word, is_title_word};
+use crate::nlp::token::Token;
+use crate::nlp::{CountryCode, Entity, EntityKind, Referent, Span};
+use std::collections::HashMap;
+
+/// US states, so "Paris, Texas" and "Atlanta, Georgia" are read as American.
+const US_STATES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+];
+
+fn us() -> Option<CountryCode> {
+    CountryCode::new("US")
+}
+
+/// Fills `country` on every referent.
+pub fn assign(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    referents: &mut [Referent],
+    hits: &[GeoHit],
+    geo: &dyn Geo,
+) {
+    // How often the text names each country (by name or demonym): context for ambiguity.
+    let mut named: HashMap<CountryCode, usize> = HashMap::new();
+    for h in hits
+        .iter()
+        .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
+    {
+        *named.entry(h.code).or_default() += 1;
+    }
+    let us_states: Vec<&str> = US_STATES
+        .iter()
+        .copied()
+        .filter(|s| text.contains(*s))
+        .collect();
+    let mut votes: Vec<HashMap<CountryCode, usize>> = vec![HashMap::new(); referents.len()];
+    for e in entities {
+        let surface = text.get(e.span.clone()).unwrap_or("");
+        let code = match e.kind {
+            EntityKind::Place => place_country(text, e, surface, &named, &us_states, hits, geo),
+            EntityKind::Person => person_country(text, tokens, entities, e, geo),
+            EntityKind::Org => org_country(surface, geo),
+            EntityKind::Misc => None,
+        };
+        if let (Some(c), Some(v)) = (code, votes.get_mut(e.referent)) {
+            *v.entry(c).or_default() += 1;
+        }
+    }
+    for (r, v) in referents.iter_mut().zip(&votes) {
+        r.country = v
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .map(|(c, _)| *c);
+    }
+    // Places the gazetteer does not know ("Tigray"): the country the paragraph names most.
+    for r in referents
+        .iter_mut()
+        .filter(|r| r.kind == EntityKind::Place && r.country.is_none())
+    {
+        let Some(first) = r.mentions.first().and_then(|&i| entities.get(i)) else {
+            continue;
+        };
+        r.country = dominant_country_near(text, &first.span, hits).or_else(|| {
+            named
+                .iter()
+                .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+                .map(|(c, _)| *c)
+        });
+    }
+}
+
+fn place_country(
+    text: &str,
+    e: &Entity,
+    surface: &str,
+    named: &HashMap<CountryCode, usize>,
+    us_states: &[&str],
+    hits: &[GeoHit],
+    geo: &dyn Geo,
+) -> Option<CountryCode> {
+    let name = if surface.chars().any(char::is_lowercase) {
+        surface.to_string()
+    } else {
+        title_case(surface)
+    };
+    let after = text.get(e.span.end..).unwrap_or("");
+    let qualifier = after.strip_prefix(", ").map(|rest| {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '.'))
+            .unwrap_or(rest.len());
+        rest.get(..end).unwrap_or("").trim()
+    });
+    let us_state_after = qualifier.is_some_and(|q| US_STATES.iter().any(|s| q.starts_with(s)));
+    if let Some(code) = geo.country_named(&name) {
+        // Georgia the state: "Atlanta, Georgia", "the state of Georgia", or a text about US states.
+        let before = text.get(..e.span.start).unwrap_or("");
+        let state_of = before.ends_with("state of ") || before.ends_with("State of ");
+        // "Atlanta, Georgia": a place, a comma, then the state.
+        let after_city = before.ends_with(", ")
+            && before
+                .trim_end_matches(", ")
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| {
+                    geo.country_named(w).is_none()
+                        && geo.cities(w).iter().any(|r| Some(r.code) == us())
+                });
+        // The country's other names (demonym, capital) would speak for the country.
+        // Two other US states named, and nothing else naming the country.
+        let us_context = us_states.iter().filter(|s| **s != name).count() >= 2;
+        let otherwise_named = hits
+            .iter()
+            .any(|h| h.code == code && text.get(h.span.clone()) != Some(surface));
+        if US_STATES.contains(&name.as_str())
+            && (state_of || after_city || (us_context && !otherwise_named))
+        {
+            return us();
+        }
+        return Some(code);
+    }
+    let readings = geo.cities(&name);
+    let top = readings.first()?;
+    if us_state_after {
+        return readings
+            .iter()
+            .find(|r| Some(r.code) == us())
+            .map(|r| r.code)
+            .or(Some(top.code));
+    }
+    if let Some(q) = qualifier
+        && let Some(code) = geo.country_named(q)
+        && let Some(r) = readings.iter().find(|r| r.code == code)
+    {
+        return Some(r.code);
+    }
+    // A reading in a country the text names, if it is not tiny beside the top one.
+    readings
+        .iter()
+        .filter(|r| r.population.saturating_mul(20) >= top.population)
+        .max_by_key(|r| {
+            (
+                named.get(&r.code).copied().unwrap_or(0).min(1),
+                r.population,
+            )
+        })
+        .map(|r| r.code)
+}
+
+/// A person's country from the words around one mention.
+fn person_country(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    e: &Entity,
+    geo: &dyn Geo,
+) -> Option<CountryCode> {
+    let i = token_at(tokens, e.span.start);
+    // Backwards over titles: "Chinese Premier", "Azerbaijan's President", "U.S. Secretary of State".
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 6 {
+        k -= 1;
+        steps += 1;
+        let w = tokens[k].text(text);
+        if let Some(c) = geo.demonym(w) {
+            return Some(c);
+        }
+        if w == "'s" || w == "\u{2019}s" {
+            let owner = k.checked_sub(1).and_then(|j| tokens.get(j));
+            return owner.and_then(|t| country_at(text, entities, t.span.start, geo));
+        }
+        if let Some(c) = country_at(text, entities, tokens[k].span.start, geo) {
+            return Some(c);
+        }
+        if !(is_title_word(w) || is_office_word(w)) {
+            break;
+        }
+    }
+    // "the foreign affairs minister of Cuba, Bruno Rodríguez": office of COUNTRY, NAME.
+    if i >= 3 && tokens.get(i - 1).is_some_and(|t| t.text(text) == ",") {
+        let mut j = i - 2;
+        let country = country_at(text, entities, tokens[j].span.start, geo);
+        while j > 0
+            && tokens
+                .get(j)
+                .is_some_and(|t| country_at(text, entities, t.span.start, geo) == country)
+        {
+            j -= 1;
+        }
+        let of = tokens
+            .get(j)
+            .is_some_and(|t| t.text(text) == "of" || t.text(text) == "the");
+        let office = tokens
+            .get(j.saturating_sub(1))
+            .is_some_and(|t| is_office_word(t.text(text)));
+        if country.is_some() && of && office {
+            return country;
+        }
+    }
+    // "Prime Minister Kishida Fumio of Japan", "King Abdullah II of Jordan": a title before, "of COUNTRY" after.
+    let titled = i > 0
+        && tokens
+            .get(i - 1)
+            .is_some_and(|t| is_title_word(t.text(text)));
+    let after = text.get(e.span.end..).unwrap_or("");
+    if titled && let Some(rest) = after.strip_prefix(" of ") {
+        let skip = if rest.starts_with("the ") { 4 } else { 0 };
+        let pos = e.span.end + 4 + skip;
+        return country_at(text, entities, pos, geo);
+    }
+    None
+}
+
+/// The country named by the place entity (or gazetteer name) starting at `pos`.
+fn country_at(text: &str, entities: &[Entity], pos: usize, geo: &dyn Geo) -> Option<CountryCode> {
+    let i = entities.partition_point(|e| e.span.start < pos);
+    let e = entities
+        .get(i)
+        .filter(|e| e.span.start == pos && e.kind == EntityKind::Place)?;
+    geo.country_named(text.get(e.span.clone())?)
+}
+
+fn org_country(surface: &str, geo: &dyn Geo) -> Option<CountryCode> {
+    geo.find(surface)
+        .iter()
+        .find(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
+        .map(|h| h.code)
+}
+
+/// The country named most in the paragraph around `span`.
+fn dominant_country_near(text: &str, span: &Span, hits: &[GeoHit]) -> Option<CountryCode> {
+    let start = text
+        .get(..span.start)
+        .and_then(|b| b.rfind("\n\n"))
+        .map_or(0, |p| p + 2);
+    let end = text
+        .get(span.end..)
+        .and_then(|a| a.find("\n\n"))
+        .map_or(text.len(), |p| span.end + p);
+    let mut counts: HashMap<CountryCode, usize> = HashMap::new();
+    for h in hits
+        .iter()
+        .filter(|h| h.span.start >= start && h.span.end <= end)
+    {
+        if matches!(h.kind, GeoKind::Country | GeoKind::Demonym) {
+            *counts.entry(h.code).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+        .map(|(c, _)| c)
+}

@@ -1,0 +1,404 @@
+//! Corrections to the tagger's mentions where the evidence is strong: titles
+//! are not part of a person's name, a demonym is not a place, a country name
+//! is a place, and gazetteer places the tagger missed (including all-caps
+//! datelines, "BEIJING, April 23 --") are added.
+
+use super::geo::{Geo, GeoHit, GeoKind};
+use super::titles::is_title_word;
+use crate::nlp::ner::Mention;
+use crate::nlp::token::{Token, TokenKind};
+use crate::nlp::{EntityKind, Span};
+
+/// Returns corrected mentions: sorted, non-overlapping, non-empty.
+pub fn correct(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    hits: &[GeoHit],
+    geo: &dyn Geo,
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
+    let person_tokens = multi_word_person_tokens(text, tokens, mentions);
+    for m in mentions {
+        let mut m = m.clone();
+        if m.kind == EntityKind::Person {
+            match strip_titles(text, tokens, &m.span, geo) {
+                Some(span) => m.span = span,
+                None => continue,
+            }
+        }
+        if m.kind != EntityKind::Person {
+            m.span = extend_left(text, tokens, &m.span, mentions, geo);
+        }
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        if let Some(kind) = kind_from_head(text, tokens, &m) {
+            m.kind = kind;
+        }
+        if credit(text, &m.span)
+            && m.kind != EntityKind::Person
+            && geo.country_named(surface).is_none()
+            && geo.cities(surface).is_empty()
+        {
+            // "(Xinhua)", "(Reuters/Jane Doe)": a news agency's credit.
+            m.kind = EntityKind::Org;
+        } else if m.kind == EntityKind::Place && is_compound_of_places(surface, geo) {
+            // "China-Europe", "U.S.-Japan": places joined into a modifier, not a place.
+            m.kind = EntityKind::Misc;
+        } else if m.kind != EntityKind::Org && geo.demonym(surface).is_some() {
+            m.kind = EntityKind::Misc;
+        } else if m.kind != EntityKind::Place
+            && geo.country_named(surface).is_some()
+            && !(m.kind == EntityKind::Person && person_tokens.contains(&surface))
+        {
+            m.kind = EntityKind::Place;
+        } else if m.kind != EntityKind::Person
+            && !surface.contains(' ')
+            && person_tokens.contains(&surface)
+            && geo.country_named(surface).is_none()
+            && geo.cities(surface).is_empty()
+        {
+            // "Li" tagged as a place while "Li Qiang" is a person in the same text.
+            m.kind = EntityKind::Person;
+        }
+        out.push(m);
+    }
+    for span in datelines(text, tokens, geo) {
+        out.retain(|m| m.span.end <= span.start || m.span.start >= span.end);
+        out.push(Mention {
+            span,
+            kind: EntityKind::Place,
+        });
+    }
+    out.sort_by_key(|m| m.span.start);
+    let mut added = Vec::new();
+    for h in hits {
+        if h.kind == GeoKind::Demonym
+            || overlaps(&out, &h.span)
+            || part_of_longer_name(text, tokens, &h.span, h.kind)
+        {
+            continue;
+        }
+        added.push(Mention {
+            span: h.span.clone(),
+            kind: EntityKind::Place,
+        });
+    }
+    out.extend(added);
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut clean: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        let fits = m.span.start < m.span.end
+            && text.is_char_boundary(m.span.start)
+            && m.span.end <= text.len()
+            && text.is_char_boundary(m.span.end);
+        if fits && clean.last().is_none_or(|l| l.span.end <= m.span.start) {
+            clean.push(m);
+        }
+    }
+    clean
+}
+
+/// Last words that say what a name is: "... Corridor" is a place, "... Agency" an
+/// organisation, "... Initiative" neither.
+fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKind> {
+    const PLACE: &[&str] = &[
+        "Corridor",
+        "Sea",
+        "Ocean",
+        "Gulf",
+        "Strait",
+        "River",
+        "Mountains",
+        "Valley",
+        "Basin",
+        "Peninsula",
+        "Island",
+        "Islands",
+        "Canal",
+        "Bay",
+        "Lake",
+        "Desert",
+        "Square",
+        "Hall",
+        "Palace",
+        "Bridge",
+        "Airport",
+        "Region",
+        "Province",
+        "Coast",
+    ];
+    const ORG: &[&str] = &[
+        "Agency",
+        "Union",
+        "Council",
+        "Forces",
+        "Party",
+        "Ministry",
+        "Department",
+        "Office",
+        "Bank",
+        "Fund",
+        "Organization",
+        "Organisation",
+        "Association",
+        "Committee",
+        "Commission",
+        "Institute",
+        "University",
+        "Company",
+        "Group",
+        "Airlines",
+        "Airways",
+        "Corps",
+        "Army",
+        "Navy",
+        "Assembly",
+        "Parliament",
+        "Congress",
+        "Court",
+        "Bureau",
+        "Authority",
+        "Service",
+        "Administration",
+        "Inc.",
+        "Ltd.",
+        "Corporation",
+        "Foundation",
+        "Movement",
+        "Front",
+    ];
+    const OTHER: &[&str] = &[
+        "Initiative",
+        "Treaty",
+        "Act",
+        "Plan",
+        "Strategy",
+        "Framework",
+        "Partnership",
+        "Dialogue",
+        "Express",
+        "Summit",
+        "Forum",
+        "Agreement",
+        "Declaration",
+        "Doctrine",
+        "Principle",
+        "Programme",
+        "Program",
+        "Accord",
+        "Accords",
+        "Protocol",
+    ];
+    let inner = tokens_in(tokens, &m.span);
+    if inner.len() < 2 {
+        return None;
+    }
+    let last = inner.last()?.text(text);
+    let kind = if PLACE.contains(&last) {
+        EntityKind::Place
+    } else if ORG.contains(&last) {
+        EntityKind::Org
+    } else if OTHER.contains(&last) {
+        EntityKind::Misc
+    } else {
+        return None;
+    };
+    // Only overrule the tagger when it said something else.
+    (kind != m.kind).then_some(kind)
+}
+
+/// A name in a credit: right after "(" and before ")" or "/".
+fn credit(text: &str, span: &Span) -> bool {
+    let before = text.get(..span.start).and_then(|b| b.chars().next_back());
+    let after = text.get(span.end..).and_then(|a| a.chars().next());
+    before == Some('(') && matches!(after, Some(')' | '/'))
+}
+
+/// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.
+fn is_compound_of_places(surface: &str, geo: &dyn Geo) -> bool {
+    surface.contains('-')
+        && surface.split('-').all(|p| {
+            !p.is_empty()
+                && (geo.country_named(p).is_some()
+                    || !geo.cities(p).is_empty()
+                    || p == "Europe"
+                    || p == "Africa"
+                    || p == "Asia")
+        })
+}
+
+/// Takes in one capitalised word glued before a name ("Trans-Caspian" +
+/// "International Transport Corridor") when it is no title, place or entity.
+fn extend_left(
+    text: &str,
+    tokens: &[Token],
+    span: &Span,
+    mentions: &[Mention],
+    geo: &dyn Geo,
+) -> Span {
+    let i = token_at(tokens, span.start);
+    let Some(prev) = i.checked_sub(1).and_then(|k| tokens.get(k)) else {
+        return span.clone();
+    };
+    let w = prev.text(text);
+    let glued = text.get(prev.span.end..span.start) == Some(" ");
+    let capitalised =
+        prev.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
+    // Another mention there blocks, unless it is a lone hyphenated modifier the tagger split off.
+    let named = mentions.iter().any(|m| {
+        m.span.start < prev.span.end
+            && prev.span.start < m.span.end
+            && !(m.kind == EntityKind::Misc && m.span == prev.span)
+    });
+    let plain = !is_title_word(w)
+        && geo.demonym(w).is_none()
+        && geo.country_named(w).is_none()
+        && geo.cities(w).is_empty()
+        && !is_compound_of_places(w, geo);
+    if glued && capitalised && !named && plain && !sentence_initial(text, prev) && w.contains('-') {
+        prev.span.start..span.end
+    } else {
+        span.clone()
+    }
+}
+
+fn overlaps(mentions: &[Mention], span: &Span) -> bool {
+    let i = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions.get(i).is_some_and(|m| m.span.start < span.end)
+}
+
+/// Tokens of the text that lie inside `span`.
+pub fn tokens_in<'a>(tokens: &'a [Token], span: &Span) -> &'a [Token] {
+    let lo = tokens.partition_point(|t| t.span.start < span.start);
+    let hi = tokens.partition_point(|t| t.span.start < span.end);
+    tokens.get(lo..hi.max(lo)).unwrap_or(&[])
+}
+
+/// Index of the token starting at or after byte `pos`.
+pub fn token_at(tokens: &[Token], pos: usize) -> usize {
+    tokens.partition_point(|t| t.span.start < pos)
+}
+
+/// Drops leading titles and demonyms: "Azerbaijani President Ilham Aliyev" -> "Ilham Aliyev".
+fn strip_titles(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo) -> Option<Span> {
+    let inner = tokens_in(tokens, span);
+    let mut i = 0;
+    while i + 1 < inner.len() {
+        let w = inner[i].text(text);
+        if is_title_word(w)
+            || geo.demonym(w).is_some()
+            || geo.country_named(w).is_some()
+            || w == "'s"
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let first = inner.get(i)?;
+    if inner.len() == 1 && is_title_word(first.text(text)) {
+        return None;
+    }
+    Some(first.span.start.max(span.start)..span.end)
+}
+
+/// Single words of multi-word person names ("Li", "Qiang" from "Li Qiang").
+fn multi_word_person_tokens<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let inner = tokens_in(tokens, &m.span);
+        if inner.len() > 1 {
+            out.extend(
+                inner
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word && !is_title_word(t.text(text)))
+                    .map(|t| t.text(text)),
+            );
+        }
+    }
+    out
+}
+
+/// All-caps place names opening a paragraph and followed by a comma: datelines.
+fn datelines(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let paragraph_start = t.span.start == 0
+            || text
+                .get(..t.span.start)
+                .is_some_and(|b| b.ends_with("\n\n"));
+        if !paragraph_start {
+            continue;
+        }
+        // Up to three all-caps words before the comma ("NEW YORK,").
+        let mut j = i;
+        while j < tokens.len() && j < i + 3 && is_all_caps_word(tokens[j].text(text)) {
+            j += 1;
+        }
+        if j == i || tokens.get(j).is_none_or(|c| c.text(text) != ",") {
+            continue;
+        }
+        let span = t.span.start..tokens[j - 1].span.end;
+        let name = title_case(text.get(span.clone()).unwrap_or(""));
+        if !geo.cities(&name).is_empty() || geo.country_named(&name).is_some() {
+            out.push(span);
+        }
+    }
+    out
+}
+
+fn is_all_caps_word(w: &str) -> bool {
+    w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+}
+
+/// "NEW YORK" -> "New York".
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// A gazetteer hit glued to other capitalised words is part of a longer name
+/// ("Washington Post", "Azerbaijan Airlines"), except a country before a
+/// title ("U.S. President").
+fn part_of_longer_name(text: &str, tokens: &[Token], span: &Span, kind: GeoKind) -> bool {
+    let i = token_at(tokens, span.start);
+    let j = token_at(tokens, span.end);
+    let capitalised = |t: &Token| {
+        t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    };
+    let glued = |a: usize, b: usize| {
+        text.get(a..b)
+            .is_some_and(|gap| gap.chars().all(|c| c == ' '))
+    };
+    let before = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| {
+            capitalised(t) && glued(t.span.end, span.start) && !sentence_initial(text, t)
+        });
+    let after = tokens.get(j).is_some_and(|t| {
+        capitalised(t)
+            && glued(span.end, t.span.start)
+            && !(kind == GeoKind::Country && is_title_word(t.text(text)))
+    });
+    before || after
+}
+
+/// Roughly: the token opens a sentence (after ". " or at a paragraph start).
+fn sentence_initial(text: &str, t: &Token) -> bool {
+    let before = text.get(..t.span.start).unwrap_or("").trim_end_matches(' ');
+    before.is_empty() || before.ends_with(['.', '\n', '!', '?', '"', '\u{201c}'])
+}

@@ -1,0 +1,252 @@
+//! What linking needs to know about the world: country names, demonyms and
+//! cities. A trait, so linking is tested on a small hand-made table and runs on
+//! the embedded gazetteer (`nlp::gazetteer`) in the product.
+
+use crate::nlp::gazetteer::{Gazetteer, GazetteerKind};
+use crate::nlp::{CountryCode, Span};
+
+/// What a gazetteer hit in free text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeoKind {
+    Country,
+    Demonym,
+    Capital,
+    City,
+}
+
+/// A place name or demonym found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeoHit {
+    pub span: Span,
+    pub kind: GeoKind,
+    pub code: CountryCode,
+}
+
+/// A city reading of a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CityReading {
+    pub code: CountryCode,
+    pub population: u64,
+    pub capital: bool,
+}
+
+pub trait Geo {
+    /// The country this exact name, alias or abbreviation names ("China", "U.S.", "DRC").
+    fn country_named(&self, name: &str) -> Option<CountryCode>;
+    /// The country of a demonym ("Chinese", "Azerbaijani", "Americans").
+    fn demonym(&self, word: &str) -> Option<CountryCode>;
+    /// City readings of a name, most populous first.
+    fn cities(&self, name: &str) -> Vec<CityReading>;
+    /// The common English name of a country ("China").
+    fn country_name(&self, code: CountryCode) -> Option<String>;
+    /// Country names, demonyms, capitals and cities in `text`, sorted by start.
+    fn find(&self, text: &str) -> Vec<GeoHit>;
+}
+
+/// The gazetteer linking uses in the product: the embedded one.
+pub fn world() -> &'static dyn Geo {
+    Gazetteer::get()
+}
+
+/// Names in running text are capitalised: "us" is a pronoun, "US" a country.
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Geo for Gazetteer {
+    fn country_named(&self, name: &str) -> Option<CountryCode> {
+        if !capitalised(name) {
+            return None;
+        }
+        self.country_by_name(name)
+    }
+
+    fn demonym(&self, word: &str) -> Option<CountryCode> {
+        if !capitalised(word) {
+            return None;
+        }
+        Gazetteer::demonym(self, word)
+    }
+
+    fn cities(&self, name: &str) -> Vec<CityReading> {
+        let capital_of = self.capital(name);
+        Gazetteer::cities(self, name)
+            .iter()
+            .map(|c| CityReading {
+                code: c.country,
+                population: u64::from(c.population),
+                capital: capital_of == Some(c.country),
+            })
+            .collect()
+    }
+
+    fn country_name(&self, code: CountryCode) -> Option<String> {
+        self.country(code).map(|c| c.name.to_string())
+    }
+
+    fn find(&self, text: &str) -> Vec<GeoHit> {
+        Gazetteer::find(self, text)
+            .into_iter()
+            .map(|h| GeoHit {
+                span: h.span,
+                kind: match h.kind {
+                    GazetteerKind::Country => GeoKind::Country,
+                    GazetteerKind::Demonym => GeoKind::Demonym,
+                    GazetteerKind::Capital => GeoKind::Capital,
+                    GazetteerKind::City => GeoKind::City,
+                },
+                code: h.code,
+            })
+            .collect()
+    }
+}
+
+/// A tiny table for tests: names, demonyms and cities given by hand.
+#[cfg(test)]
+pub mod table {
+    use super::*;
+
+    pub struct Table {
+        pub countries: Vec<(&'static str, &'static str)>,
+        pub demonyms: Vec<(&'static str, &'static str)>,
+        pub cities: Vec<(&'static str, &'static str, u64, bool)>,
+    }
+
+    fn code(c: &str) -> Option<CountryCode> {
+        CountryCode::new(c)
+    }
+
+    impl Table {
+        pub fn sample() -> Self {
+            Table {
+                countries: vec![
+                    ("China", "CN"),
+                    ("Azerbaijan", "AZ"),
+                    ("Japan", "JP"),
+                    ("United States", "US"),
+                    ("U.S.", "US"),
+                    ("US", "US"),
+                    ("Georgia", "GE"),
+                    ("Jordan", "JO"),
+                    ("France", "FR"),
+                    ("Cuba", "CU"),
+                    ("Taiwan", "TW"),
+                    ("Peru", "PE"),
+                    ("Chile", "CL"),
+                    ("Kenya", "KE"),
+                    ("Haiti", "HT"),
+                    ("Ethiopia", "ET"),
+                ],
+                demonyms: vec![
+                    ("Chinese", "CN"),
+                    ("Azerbaijani", "AZ"),
+                    ("Japanese", "JP"),
+                    ("American", "US"),
+                    ("French", "FR"),
+                    ("Cuban", "CU"),
+                    ("Peruvian", "PE"),
+                    ("Kenyan", "KE"),
+                ],
+                cities: vec![
+                    ("Beijing", "CN", 18_000_000, true),
+                    ("Paris", "FR", 2_100_000, true),
+                    ("Paris", "US", 25_000, false),
+                    ("Baku", "AZ", 2_000_000, true),
+                    ("Tokyo", "JP", 8_000_000, true),
+                    ("Havana", "CU", 2_100_000, true),
+                    ("Atlanta", "US", 500_000, false),
+                    ("Nairobi", "KE", 4_000_000, true),
+                    ("Lima", "PE", 9_000_000, true),
+                    ("Lima", "US", 37_000, false),
+                ],
+            }
+        }
+    }
+
+    impl Geo for Table {
+        fn country_named(&self, name: &str) -> Option<CountryCode> {
+            self.countries
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, c)| code(c))
+        }
+        fn demonym(&self, word: &str) -> Option<CountryCode> {
+            self.demonyms
+                .iter()
+                .find(|(n, _)| *n == word)
+                .and_then(|(_, c)| code(c))
+        }
+        fn cities(&self, name: &str) -> Vec<CityReading> {
+            self.cities
+                .iter()
+                .filter(|(n, ..)| *n == name)
+                .filter_map(|(_, c, p, cap)| {
+                    Some(CityReading {
+                        code: code(c)?,
+                        population: *p,
+                        capital: *cap,
+                    })
+                })
+                .collect()
+        }
+        fn country_name(&self, c: CountryCode) -> Option<String> {
+            self.countries
+                .iter()
+                .find(|(_, k)| *k == c.as_str())
+                .map(|(n, _)| n.to_string())
+        }
+        fn find(&self, text: &str) -> Vec<GeoHit> {
+            let mut hits = Vec::new();
+            let names = self
+                .countries
+                .iter()
+                .filter(|(n, _)| n.len() > 2)
+                .map(|(n, c)| (*n, *c, GeoKind::Country))
+                .chain(
+                    self.demonyms
+                        .iter()
+                        .map(|(n, c)| (*n, *c, GeoKind::Demonym)),
+                )
+                .chain(self.cities.iter().map(|(n, c, _, cap)| {
+                    (
+                        *n,
+                        *c,
+                        if *cap {
+                            GeoKind::Capital
+                        } else {
+                            GeoKind::City
+                        },
+                    )
+                }));
+            for (name, c, kind) in names {
+                for (i, _) in text.match_indices(name) {
+                    let end = i + name.len();
+                    let before = text[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let after = text[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let taken = hits
+                        .iter()
+                        .any(|h: &GeoHit| h.span.start < end && i < h.span.end);
+                    if before
+                        && after
+                        && !taken
+                        && let Some(code) = code(c)
+                    {
+                        hits.push(GeoHit {
+                            span: i..end,
+                            kind,
+                            code,
+                        });
+                    }
+                }
+            }
+            hits.sort_by_key(|h| h.span.start);
+            hits
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Grouping mentions into referents: "Li Qiang" ... "Li", "Joe Biden" ...
+//! "Biden", "United Nations" ... "UN", "U.S." ... "United States".
+
+use super::fix::tokens_in;
+use super::geo::Geo;
+use crate::nlp::ner::Mention;
+use crate::nlp::token::{Token, TokenKind};
+use crate::nlp::{Entity, EntityKind, Referent};
+use std::collections::HashMap;
+
+/// Groups sorted, non-overlapping mentions into entities and referents.
+/// Referent countries are filled in later (`link::country`).
+pub fn group(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    geo: &dyn Geo,
+) -> (Vec<Entity>, Vec<Referent>) {
+    let kinds = majority_kinds(text, mentions);
+    let mut referents: Vec<Referent> = Vec::new();
+    let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Person names as word lists, per referent, for surname and given-name matches.
+    let mut person_words: Vec<(usize, Vec<String>)> = Vec::new();
+
+    // Longest person names first so that "Li" finds "Li Qiang" even when it comes first.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        let m = &mentions[i];
+        let n = name_words(text, tokens, m).len();
+        (std::cmp::Reverse(n), m.span.start)
+    });
+    let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
+    for &i in &order {
+        let m = &mentions[i];
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        let kind = kinds.get(&lower(surface)).copied().unwrap_or(m.kind);
+        let r = match kind {
+            EntityKind::Person => {
+                let words = name_words(text, tokens, m);
+                let found = find_person(&person_words, &words);
+                match found {
+                    Some(r) => r,
+                    None => {
+                        let r = new_referent(&mut referents, surface, kind);
+                        person_words.push((r, words));
+                        r
+                    }
+                }
+            }
+            EntityKind::Place => {
+                let key = match geo
+                    .country_named(surface)
+                    .or_else(|| geo.country_named(&title_if_caps(surface)))
+                {
+                    Some(code) => format!("country:{code}"),
+                    None => format!("place:{}", lower(surface)),
+                };
+                *by_key
+                    .entry(key)
+                    .or_insert_with(|| new_referent(&mut referents, surface, kind))
+            }
+            EntityKind::Org | EntityKind::Misc => {
+                let key = format!("{}:{}", kind.conll(), org_key(surface));
+                *by_key
+                    .entry(key)
+                    .or_insert_with(|| new_referent(&mut referents, surface, kind))
+            }
+        };
+        assigned[i] = Some(r);
+    }
+    merge_acronyms(text, mentions, &mut assigned, &mut referents);
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(r) = assigned[i] else { continue };
+        let kind = referents.get(r).map_or(m.kind, |x| x.kind);
+        entities.push(Entity {
+            span: m.span.clone(),
+            kind,
+            referent: r,
+        });
+    }
+    renumber(text, entities, referents)
+}
+
+fn new_referent(referents: &mut Vec<Referent>, surface: &str, kind: EntityKind) -> usize {
+    referents.push(Referent {
+        name: surface.to_string(),
+        kind,
+        country: None,
+        mentions: Vec::new(),
+    });
+    referents.len() - 1
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// "BEIJING" -> "Beijing"; other strings unchanged.
+fn title_if_caps(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        s.to_string()
+    } else {
+        super::fix::title_case(s)
+    }
+}
+
+/// Organisation names compare without case and a leading "the".
+fn org_key(s: &str) -> String {
+    let l = lower(s);
+    l.strip_prefix("the ").map(str::to_string).unwrap_or(l)
+}
+
+/// The kind most mentions of a surface form have (ties: first seen).
+fn majority_kinds(text: &str, mentions: &[Mention]) -> HashMap<String, EntityKind> {
+    let mut counts: HashMap<String, Vec<(EntityKind, usize)>> = HashMap::new();
+    for m in mentions {
+        let key = lower(text.get(m.span.clone()).unwrap_or(""));
+        let list = counts.entry(key).or_default();
+        match list.iter_mut().find(|(k, _)| *k == m.kind) {
+            Some((_, n)) => *n += 1,
+            None => list.push((m.kind, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(k, list)| {
+            let best =
+                list.iter()
+                    .fold(None::<(EntityKind, usize)>, |acc, &(kind, n)| match acc {
+                        Some((_, m)) if m >= n => acc,
+                        _ => Some((kind, n)),
+                    })?;
+            Some((k, best.0))
+        })
+        .collect()
+}
+
+/// A person's name as lower-case words, without suffixes ("Jr.") and punctuation.
+fn name_words(text: &str, tokens: &[Token], m: &Mention) -> Vec<String> {
+    if m.kind != EntityKind::Person {
+        return Vec::new();
+    }
+    tokens_in(tokens, &m.span)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| lower(t.text(text)))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "jr." | "sr." | "jr" | "sr" | "ii" | "iii" | "iv"
+            )
+        })
+        .collect()
+}
+
+/// The referent a person name belongs to: the same words, a single word that
+/// is one of a known name's words (surname first), or the same surname with
+/// a compatible given name ("Joe Biden" ~ "Joseph R. Biden").
+fn find_person(known: &[(usize, Vec<String>)], words: &[String]) -> Option<usize> {
+    if words.is_empty() {
+        return None;
+    }
+    if let Some((r, _)) = known.iter().find(|(_, k)| k.as_slice() == words) {
+        return Some(*r);
+    }
+    if let [single] = words {
+        let by_last = known
+            .iter()
+            .find(|(_, k)| k.len() > 1 && k.last() == Some(single));
+        let by_any = known
+            .iter()
+            .find(|(_, k)| k.len() > 1 && k.contains(single));
+        return by_last.or(by_any).map(|(r, _)| *r);
+    }
+    known
+        .iter()
+        .find(|(_, k)| {
+            let sub = is_subsequence(words, k);
+            let same_last = k.last() == words.last() && k.len() > 1;
+            let compatible_first = match (k.first(), words.first()) {
+                (Some(a), Some(b)) => a.chars().next() == b.chars().next(),
+                _ => false,
+            };
+            sub || (same_last && compatible_first)
+        })
+        .map(|(r, _)| *r)
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
+/// Joins acronyms to the names they abbreviate: "UN" -> "United Nations",
+/// and "Syrian Democratic Forces (SDF)" defines "SDF".
+fn merge_acronyms(
+    text: &str,
+    mentions: &[Mention],
+    assigned: &mut [Option<usize>],
+    referents: &mut [Referent],
+) {
+    let mut defined: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(r) = assigned[i] else { continue };
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        if !is_acronym(surface) {
+            defined.entry(initials(surface)).or_insert(r);
+            // "Name (ACR)": the bracketed acronym right after the name.
+            let rest = text.get(m.span.end..).unwrap_or("");
+            if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next())
+                && is_acronym(inner)
+            {
+                defined.insert(inner.to_string(), r);
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        if !is_acronym(surface) || m.kind == EntityKind::Person {
+            continue;
+        }
+        if let (Some(&target), Some(own)) =
+            (defined.get(surface.trim_end_matches('.')), assigned[i])
+            && target != own
+            && referents
+                .get(target)
+                .is_some_and(|t| t.kind != EntityKind::Person)
+        {
+            assigned[i] = Some(target);
+        }
+    }
+    let _ = referents;
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+}
+
+/// Initials of the capitalised words: "United Nations" -> "UN".
+fn initials(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Drops referents left without mentions, fills mention lists in text order,
+/// and names each referent by its fullest form.
+fn renumber(
+    text: &str,
+    entities: Vec<Entity>,
+    referents: Vec<Referent>,
+) -> (Vec<Entity>, Vec<Referent>) {
+    let mut map: Vec<Option<usize>> = vec![None; referents.len()];
+    let mut out: Vec<Referent> = Vec::new();
+    let mut ents = entities;
+    for (ei, e) in ents.iter_mut().enumerate() {
+        let Some(old) = referents.get(e.referent) else {
+            continue;
+        };
+        let new = *map[e.referent].get_or_insert_with(|| {
+            out.push(Referent {
+                name: old.name.clone(),
+                kind: old.kind,
+                country: None,
+                mentions: Vec::new(),
+            });
+            out.len() - 1
+        });
+        e.referent = new;
+        if let Some(r) = out.get_mut(new) {
+            r.mentions.push(ei);
+            let surface = text.get(e.span.clone()).unwrap_or("");
+            if fuller(surface, &r.name) {
+                r.name = surface.to_string();
+            }
+        }
+    }
+    (ents, out)
+}
+
+/// Whether `a` is a fuller name than `b`: more characters, mixed case beats all caps.
+fn fuller(a: &str, b: &str) -> bool {
+    let caps = |s: &str| !s.chars().any(char::is_lowercase);
+    match (caps(a), caps(b)) {
+        (false, true) => true,
+        (true, false) => false,
+        _ => a.chars().count() > b.chars().count(),
+    }
+}

@@ -1,0 +1,217 @@
+//! Linking over hand-made mentions and a small gazetteer table.
+
+use super::geo::{Geo, table::Table};
+use super::*;
+use crate::nlp::token::tokenize;
+use crate::nlp::{EntityKind, Referent};
+
+/// Mentions given as (surface, kind), found left to right in the text.
+fn mentions(text: &str, given: &[(&str, EntityKind)]) -> Vec<Mention> {
+    let mut from = 0;
+    let mut out = Vec::new();
+    for (s, kind) in given {
+        let i = text[from..]
+            .find(s)
+            .map(|i| i + from)
+            .unwrap_or_else(|| panic!("{s} not in text"));
+        out.push(Mention {
+            span: i..i + s.len(),
+            kind: *kind,
+        });
+        from = i + s.len();
+    }
+    out
+}
+
+fn run(text: &str, given: &[(&str, EntityKind)]) -> Vec<Referent> {
+    let geo = Table::sample();
+    let tokens = tokenize(text);
+    let hits = geo.find(text);
+    link(text, &tokens, &mentions(text, given), &hits, &geo).1
+}
+
+fn summary(rs: &[Referent]) -> Vec<(String, EntityKind, Option<String>, usize)> {
+    rs.iter()
+        .map(|r| {
+            (
+                r.name.clone(),
+                r.kind,
+                r.country.map(|c| c.to_string()),
+                r.mentions.len(),
+            )
+        })
+        .collect()
+}
+
+use EntityKind::*;
+
+fn row(
+    name: &str,
+    kind: EntityKind,
+    country: Option<&str>,
+    n: usize,
+) -> (String, EntityKind, Option<String>, usize) {
+    (name.to_string(), kind, country.map(str::to_string), n)
+}
+
+#[test]
+fn people_group_by_name_parts_and_get_countries_from_titles() {
+    let text = "Chinese Premier Li Qiang met Azerbaijani President Ilham Aliyev. Li said trade grew. Aliyev agreed.";
+    let rs = run(
+        text,
+        &[
+            ("Premier Li Qiang", Person),
+            ("Ilham Aliyev", Person),
+            ("Li", Person),
+            ("Aliyev", Place),
+        ],
+    );
+    assert_eq!(
+        summary(&rs),
+        vec![
+            row("Li Qiang", Person, Some("CN"), 2),
+            row("Ilham Aliyev", Person, Some("AZ"), 2)
+        ]
+    );
+}
+
+#[test]
+fn titles_and_given_names() {
+    let text = "President Joseph R. Biden met Prime Minister Kishida Fumio of Japan. Joe Biden and President Biden spoke. Kishida agreed.";
+    let rs = run(
+        text,
+        &[
+            ("Joseph R. Biden", Person),
+            ("Kishida Fumio", Person),
+            ("Japan", Place),
+            ("Joe Biden", Person),
+            ("President Biden", Person),
+            ("Kishida", Person),
+        ],
+    );
+    assert_eq!(
+        summary(&rs),
+        vec![
+            row("Joseph R. Biden", Person, None, 3),
+            row("Kishida Fumio", Person, Some("JP"), 2),
+            row("Japan", Place, Some("JP"), 1),
+        ]
+    );
+}
+
+#[test]
+fn office_of_country_before_a_name() {
+    let text = "He met the foreign affairs minister of Cuba, Bruno Rodriguez, on Monday.";
+    let rs = run(text, &[("Cuba", Place), ("Bruno Rodriguez", Person)]);
+    assert_eq!(
+        summary(&rs)[1],
+        row("Bruno Rodriguez", Person, Some("CU"), 1)
+    );
+}
+
+#[test]
+fn acronyms_and_country_aliases_join_their_full_names() {
+    let text = "The United Nations met. The UN said the United States and the U.S. Congress agree.";
+    let rs = run(
+        text,
+        &[
+            ("United Nations", Org),
+            ("UN", Org),
+            ("United States", Place),
+            ("U.S.", Place),
+            ("Congress", Org),
+        ],
+    );
+    assert_eq!(
+        summary(&rs),
+        vec![
+            row("United Nations", Org, None, 2),
+            row("United States", Place, Some("US"), 2),
+            row("Congress", Org, None, 1),
+        ]
+    );
+}
+
+#[test]
+fn tagger_errors_fixed_where_evidence_is_strong() {
+    // A demonym is not a place; a missed country and an all-caps dateline are added;
+    // a country tagged as an organisation is a place.
+    let text = "BEIJING, May 1 -- Chinese officials met envoys from Peru, and China said so.";
+    let rs = run(text, &[("Chinese", Place), ("China", Org)]);
+    let s = summary(&rs);
+    assert!(s.contains(&row("BEIJING", Place, Some("CN"), 1)), "{s:?}");
+    assert!(s.contains(&row("Peru", Place, Some("PE"), 1)), "{s:?}");
+    assert!(s.contains(&row("China", Place, Some("CN"), 1)), "{s:?}");
+    assert!(s.contains(&row("Chinese", Misc, None, 1)), "{s:?}");
+}
+
+#[test]
+fn ambiguous_places_from_context() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("Paris, Texas", "Paris", "US"),
+        ("Officials in Paris and France agreed.", "Paris", "FR"),
+        (
+            "Voters in Atlanta, Georgia and in Texas and Ohio lined up in the state of Georgia.",
+            "Georgia",
+            "US",
+        ),
+        (
+            "Tbilisi: Georgia and Azerbaijan signed a pact.",
+            "Georgia",
+            "GE",
+        ),
+        (
+            "Leaders of Azerbaijan, Georgia and Texas firms met.",
+            "Georgia",
+            "GE",
+        ),
+        ("King Abdullah II of Jordan met officials.", "Jordan", "JO"),
+        ("Lima, Ohio is small.", "Lima", "US"),
+        ("Peru: Lima hosts the talks.", "Lima", "PE"),
+    ];
+    for (text, place, code) in cases {
+        let rs = run(text, &[(place, Place)]);
+        let r = rs
+            .iter()
+            .find(|r| r.name == *place)
+            .unwrap_or_else(|| panic!("{text}: {rs:?}"));
+        assert_eq!(
+            r.country.map(|c| c.to_string()).as_deref(),
+            Some(*code),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn jordan_the_person_stays_a_person() {
+    let text = "Michael Jordan visited. Jordan smiled.";
+    let rs = run(text, &[("Michael Jordan", Person), ("Jordan", Person)]);
+    assert_eq!(summary(&rs), vec![row("Michael Jordan", Person, None, 2)]);
+}
+
+#[test]
+fn entities_are_sorted_and_point_at_their_referents() {
+    let text = "Li Qiang met Aliyev in Baku. Li and Aliyev spoke.";
+    let geo = Table::sample();
+    let tokens = tokenize(text);
+    let ms = mentions(
+        text,
+        &[
+            ("Li Qiang", Person),
+            ("Aliyev", Person),
+            ("Li", Person),
+            ("Aliyev", Person),
+        ],
+    );
+    let (es, rs) = link(text, &tokens, &ms, &geo.find(text), &geo);
+    assert!(es.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    for (i, e) in es.iter().enumerate() {
+        assert!(rs[e.referent].mentions.contains(&i));
+    }
+    assert_eq!(
+        es.iter().filter(|e| e.kind == Place).count(),
+        1,
+        "Baku added from the gazetteer"
+    );
+}
