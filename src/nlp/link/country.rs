@@ -86,6 +86,16 @@ pub fn assign(
     {
         *named.entry(h.code).or_default() += 1;
     }
+    // The distinct words naming each country, built once: asking "is this country
+    // named otherwise?" per place must not walk every hit (quadratic on long texts).
+    let mut names_of: HashMap<CountryCode, Vec<&str>> = HashMap::new();
+    for h in hits {
+        let surface = text.get(h.span.clone()).unwrap_or("");
+        let names = names_of.entry(h.code).or_default();
+        if !names.contains(&surface) {
+            names.push(surface);
+        }
+    }
     let us_states: Vec<&str> = US_STATES
         .iter()
         .copied()
@@ -95,7 +105,9 @@ pub fn assign(
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
         let code = match e.kind {
-            EntityKind::Place => place_country(text, e, surface, &named, &us_states, hits, geo),
+            EntityKind::Place => {
+                place_country(text, e, surface, &named, &us_states, &names_of, geo)
+            }
             EntityKind::Person => person_country(text, tokens, entities, e, geo),
             EntityKind::Org => org_country(surface, geo),
             EntityKind::Misc => None,
@@ -133,7 +145,7 @@ fn place_country(
     surface: &str,
     named: &HashMap<CountryCode, usize>,
     us_states: &[&str],
-    hits: &[GeoHit],
+    names_of: &HashMap<CountryCode, Vec<&str>>,
     geo: &dyn Geo,
 ) -> Option<CountryCode> {
     let name = if surface.chars().any(char::is_lowercase) {
@@ -166,9 +178,9 @@ fn place_country(
         // The country's other names (demonym, capital) would speak for the country.
         // Two other US states named, and nothing else naming the country.
         let us_context = us_states.iter().filter(|s| **s != name).count() >= 2;
-        let otherwise_named = hits
-            .iter()
-            .any(|h| h.code == code && text.get(h.span.clone()) != Some(surface));
+        let otherwise_named = names_of
+            .get(&code)
+            .is_some_and(|names| names.iter().any(|n| *n != surface));
         if US_STATES.contains(&name.as_str())
             && (state_of || after_city || (us_context && !otherwise_named))
         {
