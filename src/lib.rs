@@ -9,5 +9,6 @@ pub mod cli;
 pub mod ingest;
 pub mod library;
 pub mod nlp;
+pub mod refresh;
 pub mod store;
 pub mod tui;

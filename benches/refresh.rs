@@ -1,0 +1,161 @@
+//! Refresh and cache benchmarks (issue 5):
+//! - `refresh/store_10k`: storing one 10,000-item fetch with analyses (one transaction);
+//! - `cache/open_10k` and `cache/load_library_10k`: what the reader's first frame
+//!   waits for with 10,000 cached articles (target: <= 200 ms together).
+//!
+//! Run: `cargo bench --bench refresh`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use readout::article::{Article, ArticleId, Origin};
+use readout::nlp::{
+    Analysis, Commitment, CommitmentKind, CountryCode, CountryScore, Entity, EntityKind, Referent,
+};
+use readout::store::{FeedFetch, IncomingItem, Store, content_hash};
+use std::hint::black_box;
+use std::time::Duration;
+
+const ITEMS: usize = 10_000;
+
+/// A news-sized article (about 3 KB) with a distinct text.
+fn article(i: usize) -> Article {
+    let paragraph = "Premier Li Qiang met President Ilham Aliyev in Beijing on Wednesday, \
+        and the two sides agreed to deepen cooperation on trade, energy and transport. \
+        China is willing to work with Azerbaijan to expand people-to-people exchanges. ";
+    Article {
+        id: ArticleId(format!("parsed-{i}")),
+        title: format!("Story number {i} about cooperation"),
+        source: "Bench Wire".into(),
+        date: Some(format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+        url: Some(format!("https://news.example/{i}")),
+        licence: None,
+        body: format!("{i}. {}", paragraph.repeat(12)),
+        origin: Origin::Feed("https://news.example/feed".into()),
+    }
+}
+
+/// An analysis the size a real one has: 40 sentences, 60 mentions, 15 referents,
+/// 6 countries, 8 commitments.
+fn analysis() -> Analysis {
+    let cn = CountryCode::new("CN");
+    let entities = (0..60)
+        .map(|i| Entity {
+            span: i * 40..i * 40 + 9,
+            kind: EntityKind::ALL[i % 4],
+            referent: i % 15,
+        })
+        .collect();
+    let referents = (0..15)
+        .map(|i| Referent {
+            name: format!("Referent Name {i}"),
+            kind: EntityKind::ALL[i % 4],
+            country: cn,
+            mentions: (0..4).map(|m| m * 15 + i).collect(),
+        })
+        .collect();
+    let scores: Vec<CountryScore> = ["CN", "AZ", "US", "RU", "TR", "IR"]
+        .iter()
+        .filter_map(|c| CountryCode::new(c))
+        .map(|code| CountryScore {
+            code,
+            score: 0.5,
+            evidence: vec![10..20, 300..310, 900..909],
+        })
+        .collect();
+    let commitments = (0..8)
+        .map(|i| Commitment {
+            actor: "China".into(),
+            actor_referent: Some(i),
+            speaker: Some("Li Qiang".into()),
+            kind: CommitmentKind::ALL[i % 5],
+            sentence: i * 100..i * 100 + 90,
+            trigger: i * 100 + 10..i * 100 + 20,
+            action: i * 100 + 20..i * 100 + 80,
+        })
+        .collect();
+    Analysis {
+        sentences: (0..40).map(|i| i * 75..i * 75 + 74).collect(),
+        entities,
+        referents,
+        focus: scores[..2].to_vec(),
+        mentioned: scores,
+        commitments,
+    }
+}
+
+/// A cache holding `ITEMS` articles with analyses.
+fn filled_cache(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    let (feed, _) = store.add_feed("https://news.example/feed", &[]).unwrap();
+    let articles: Vec<Article> = (0..ITEMS).map(article).collect();
+    let hashes: Vec<String> = articles.iter().map(content_hash).collect();
+    let analysis = analysis();
+    let guids: Vec<String> = (0..ITEMS).map(|i| format!("guid-{i}")).collect();
+    let items: Vec<IncomingItem<'_>> = articles
+        .iter()
+        .zip(&hashes)
+        .zip(&guids)
+        .map(|((article, hash), guid)| IncomingItem {
+            article,
+            guid: Some(guid),
+            content_hash: hash,
+            analysis: Some(&analysis),
+        })
+        .collect();
+    store
+        .store_fetch(feed, &FeedFetch::default(), &items)
+        .unwrap();
+}
+
+fn store_10k(c: &mut Criterion) {
+    let mut group = c.benchmark_group("refresh");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("store_10k", |b| {
+        b.iter_with_setup(
+            || tempfile::tempdir().unwrap(),
+            |dir| filled_cache(&dir.path().join("readout.db")),
+        )
+    });
+    group.finish();
+}
+
+fn first_frame_10k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("readout.db");
+    filled_cache(&path);
+    let mut group = c.benchmark_group("cache");
+    group.sample_size(20);
+    group.bench_function("open_10k", |b| {
+        b.iter(|| black_box(Store::open(&path).unwrap()))
+    });
+    let store = Store::open(&path).unwrap();
+    group.bench_function("load_library_10k", |b| {
+        b.iter(|| {
+            let library = store.load_library().unwrap();
+            assert_eq!(library.articles.len(), ITEMS);
+            black_box(library)
+        })
+    });
+    group.bench_function("load_articles_10k", |b| {
+        b.iter(|| black_box(store.load_articles().unwrap()))
+    });
+    let articles: Vec<Article> = store
+        .load_articles()
+        .unwrap()
+        .articles
+        .into_iter()
+        .map(|c| c.article)
+        .collect();
+    group.bench_function("cached_analyses_10k", |b| {
+        b.iter(|| black_box(store.cached_analyses(&articles).unwrap()))
+    });
+    group.bench_function("open_and_load_10k", |b| {
+        b.iter(|| black_box(Store::open(&path).unwrap().load_library().unwrap()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, first_frame_10k, store_10k);
+criterion_main!(benches);
