@@ -41,6 +41,7 @@
 //!   and one-word cities under 100,000 people. Capitalisation alone is never
 //!   enough, since every word is capitalised at a sentence start.
 
+mod cities;
 mod matcher;
 mod tables;
 
@@ -48,7 +49,9 @@ pub use matcher::flags;
 pub use tables::{City, Country};
 
 use super::{CountryCode, Span};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 use tables::Use;
 
@@ -78,27 +81,31 @@ pub struct GazetteerHit {
 }
 
 /// The embedded gazetteer. Get it with [`Gazetteer::get`].
+///
+/// Countries and their names are parsed on first use (about a millisecond);
+/// the city index, the word-flag table and the running-text matcher are each
+/// built on their own first use.
 pub struct Gazetteer {
     countries: Vec<Country>,
     /// Lower-cased name, demonym or code -> entries, best first.
     lookup: HashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>>,
-    /// Every name form of a city (GeoNames, ASCII, alternate) -> cities, most populous first.
-    cities: HashMap<&'static str, Vec<City>>,
     /// Names usable in running text: (text, kind, code, gated).
     free_names: Vec<(&'static str, GazetteerKind, CountryCode, bool)>,
+    city_index: OnceLock<cities::CityIndex>,
+    flags: OnceLock<HashMap<Cow<'static, str>, u8>>,
     matcher: OnceLock<matcher::Matcher>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
 impl Gazetteer {
-    /// The gazetteer, parsed on first use (a few milliseconds).
+    /// The gazetteer, parsed on first use.
     pub fn get() -> &'static Gazetteer {
         &GAZETTEER
     }
 
-    /// Parses the embedded tables into a new gazetteer, without the running-text
-    /// automaton. Use [`Gazetteer::get`]; this exists to measure start-up cost.
+    /// Parses the embedded country tables into a new gazetteer. Use
+    /// [`Gazetteer::get`]; this exists to measure start-up cost.
     pub fn load() -> Gazetteer {
         let countries = tables::countries();
         let mut lookup: HashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>> = HashMap::new();
@@ -125,23 +132,12 @@ impl Gazetteer {
         for slot in lookup.values_mut() {
             slot.sort_by_key(|(kind, _)| rank(kind));
         }
-        let mut cities: HashMap<&'static str, Vec<City>> = HashMap::new();
-        for row in tables::cities() {
-            let forms = std::iter::once(row.city.name)
-                .chain(row.ascii_name)
-                .chain(row.alternates.split('|').filter(|s| !s.is_empty()));
-            for form in forms {
-                let slot = cities.entry(form).or_default();
-                if !slot.contains(&row.city) {
-                    slot.push(row.city);
-                }
-            }
-        }
         Gazetteer {
             countries,
             lookup,
-            cities,
             free_names,
+            city_index: OnceLock::new(),
+            flags: OnceLock::new(),
             matcher: OnceLock::new(),
         }
     }
@@ -205,36 +201,42 @@ impl Gazetteer {
     /// most populous first: `cities("Paris")` starts with Paris, France and
     /// also holds Paris, Texas.
     pub fn cities(&self, name: &str) -> &[City] {
-        self.cities.get(name).map_or(&[], Vec::as_slice)
+        self.city_index().get(name)
+    }
+
+    fn city_index(&self) -> &cities::CityIndex {
+        self.city_index.get_or_init(cities::CityIndex::build)
     }
 
     fn matcher(&self) -> &matcher::Matcher {
         self.matcher.get_or_init(|| matcher::Matcher::build(self))
     }
 
-    /// Builds the running-text automaton now instead of on first use (for
-    /// callers that want to pay the cost up front, off the UI thread).
+    /// Builds the city index, the word flags and the running-text matcher now
+    /// instead of on first use (to pay the cost up front, off the UI thread).
     pub fn warm_up(&self) {
         self.matcher();
+        self.word_flags("");
     }
 
     /// Finds countries, demonyms, capitals and cities in `text`; hits are
     /// sorted and non-overlapping. See the module documentation for the rules.
     pub fn find(&self, text: &str) -> Vec<GazetteerHit> {
-        self.matcher().find(text)
+        self.matcher().find(self.city_index(), text)
     }
 
     /// The same matching over already-tokenized words (joined by spaces):
     /// each result is a range of word indices and what the words name. Hits
     /// that would start or end inside a word are dropped.
-    pub fn match_words(&self, words: &[&str]) -> Vec<(std::ops::Range<usize>, GazetteerKind)> {
-        self.matcher().match_words(words)
+    pub fn match_words(&self, words: &[&str]) -> Vec<(Range<usize>, GazetteerKind)> {
+        self.matcher().match_words(self.city_index(), words)
     }
 
     /// A cheap per-word feature: a bit set of [`flags`] saying whether the
     /// word is part of a country name, a demonym, part of a capital's or a
     /// city's name, and whether it is a whole name or an ambiguous one.
     pub fn word_flags(&self, word: &str) -> u8 {
-        self.matcher().word_flags(word)
+        let table = self.flags.get_or_init(|| matcher::word_flag_table(self));
+        table.get(word).copied().unwrap_or(0)
     }
 }

@@ -209,6 +209,10 @@ impl Scanner<'_> {
     fn run(&mut self) {
         let mut i = 0;
         while let Some((c, len)) = self.char_at(i) {
+            if c == ' ' || c == '\n' {
+                i += 1;
+                continue;
+            }
             i = match classify(c) {
                 Class::Space => i + len,
                 Class::Mark => self.mark(i, len),
@@ -371,14 +375,24 @@ impl Scanner<'_> {
         let mut segment = start; // start of the part after the last inner period
         let mut prev = '\0';
         loop {
-            // The run of letters, digits and marks.
-            while let Some((c, len)) = self.char_at(i) {
-                match classify(c) {
-                    Class::Alnum => prev = c,
-                    Class::Mark => {}
-                    _ => break,
+            // The run of letters, digits and marks (ASCII first, it is most text).
+            loop {
+                match self.bytes.get(i) {
+                    Some(&b) if b.is_ascii_alphanumeric() => {
+                        prev = b as char;
+                        i += 1;
+                    }
+                    Some(&b) if b < 0x80 => break,
+                    Some(_) => match self.char_at(i) {
+                        Some((c, len)) if classify(c) == Class::Alnum => {
+                            prev = c;
+                            i += len;
+                        }
+                        Some((c, len)) if classify(c) == Class::Mark => i += len,
+                        _ => break,
+                    },
+                    None => break,
                 }
-                i += len;
             }
             let Some((next, next_len)) = self.char_at(i) else {
                 break;

@@ -1,10 +1,24 @@
-//! Running-text matching for the gazetteer: one aho-corasick automaton
-//! (leftmost-longest) over every free-text name, whole-word and context
-//! checks on its matches, and a per-word flag table for the tagger.
+//! Running-text matching for the gazetteer, and the per-word flag table.
+//!
+//! Two indexes feed one leftmost-longest selection:
+//! - an aho-corasick automaton (`MatchKind::LeftmostLongest`) over country
+//!   names, demonyms and capitals, a few thousand patterns, some with inner
+//!   punctuation ("U.S.", "Washington, D.C."): it builds in milliseconds;
+//! - the city index ([`super::cities`]), probed at each capitalised word start
+//!   with the longest run of words that some city name begins with. (One
+//!   automaton over all ~80,000 city name forms took most of a second to
+//!   build; the probes cost a hash lookup per capitalised word.)
+//!
+//! Candidates from both must be whole words; among overlapping candidates the
+//! leftmost wins, then the longest, then the country layer. The survivors then
+//! pass the context checks (gated names, all-capitals passages).
 
+use super::cities::{BIG_CITY, CityIndex, capitals_form, first_word};
+use super::tables::City;
 use super::{Gazetteer, GazetteerHit, GazetteerKind, tables};
 use crate::nlp::CountryCode;
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
@@ -28,9 +42,6 @@ pub mod flags {
     /// The word starts a name of two or more words ("New" in "New York").
     pub const MULTI_START: u8 = 128;
 }
-
-/// Cities smaller than this, with one-word names, need locative context.
-const SMALL_CITY: u32 = 100_000;
 
 /// Words that, just before a gated place name, make it a place.
 const LOCATIVES: &[&str] = &[
@@ -66,35 +77,6 @@ struct Pattern {
 pub(super) struct Matcher {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
-    flags: HashMap<String, u8>,
-}
-
-struct Builder {
-    texts: Vec<String>,
-    patterns: Vec<Pattern>,
-    index: HashMap<String, usize>,
-}
-
-impl Builder {
-    /// Adds `text` unless a pattern of higher priority (added earlier) has it.
-    fn add(&mut self, text: &str, pattern: Pattern) {
-        if let Entry::Vacant(slot) = self.index.entry(text.to_string()) {
-            slot.insert(self.patterns.len());
-            self.texts.push(text.to_string());
-            self.patterns.push(pattern);
-        }
-    }
-
-    /// Adds the all-capitals form of `text` ("BEIJING") for datelines.
-    fn add_capitals(&mut self, text: &str, pattern: Pattern) {
-        let upper = text.to_uppercase();
-        if upper != text
-            && !pattern.gated
-            && upper.chars().filter(|c| c.is_alphabetic()).count() >= 4
-        {
-            self.add(&upper, pattern);
-        }
-    }
 }
 
 fn is_acronym(text: &str) -> bool {
@@ -103,12 +85,17 @@ fn is_acronym(text: &str) -> bool {
 
 impl Matcher {
     pub(super) fn build(gaz: &Gazetteer) -> Matcher {
-        let mut b = Builder {
-            texts: Vec::new(),
-            patterns: Vec::new(),
-            index: HashMap::new(),
+        // The country layer. Priority: names, then demonyms, then capitals.
+        let mut texts: Vec<Cow<'static, str>> = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen: HashMap<Cow<'static, str>, ()> = HashMap::new();
+        let mut add = |text: Cow<'static, str>, pattern: Pattern| {
+            if let Entry::Vacant(slot) = seen.entry(text.clone()) {
+                slot.insert(());
+                texts.push(text);
+                patterns.push(pattern);
+            }
         };
-        // Priority: country names, then demonyms, then capitals, then cities.
         for kind in [
             GazetteerKind::Country,
             GazetteerKind::Demonym,
@@ -130,60 +117,104 @@ impl Matcher {
                     gated,
                     acronym: is_acronym(text),
                 };
-                b.add(text, pattern);
-                b.add_capitals(text, pattern);
-            }
-        }
-        for row in tables::cities() {
-            let city = row.city;
-            let forms = std::iter::once(city.name)
-                .chain(row.ascii_name)
-                .chain(row.alternates.split('|').filter(|s| !s.is_empty()));
-            for form in forms {
-                let one_word = !form.contains([' ', '-']);
-                let pattern = Pattern {
-                    kind: GazetteerKind::City,
-                    code: city.country,
-                    population: city.population,
-                    gated: city.ambiguous || (one_word && city.population < SMALL_CITY),
-                    acronym: false,
-                };
-                b.add(form, pattern);
-                if city.population >= SMALL_CITY {
-                    b.add_capitals(form, pattern);
+                add(Cow::Borrowed(text), pattern);
+                if let Some(upper) = capitals_form(text).filter(|_| !gated) {
+                    add(Cow::Owned(upper), pattern);
                 }
             }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&b.texts)
+            .build(texts.iter().map(|t| t.as_ref()))
             .ok();
-        let flags = word_flag_table(&b.texts, &b.patterns);
+
         Matcher {
             automaton,
-            patterns: b.patterns,
-            flags,
+            patterns,
         }
     }
 
-    pub(super) fn find(&self, text: &str) -> Vec<GazetteerHit> {
+    /// Whole-word country-layer matches, leftmost-longest.
+    fn country_candidates(&self, text: &str, out: &mut Vec<(Range<usize>, Pattern)>) {
         let Some(automaton) = &self.automaton else {
-            return Vec::new();
+            return;
         };
-        let raw: Vec<(Range<usize>, Pattern)> = automaton
-            .find_iter(text)
-            .filter(|m| whole_word(text, m.start(), m.end()))
-            .filter_map(|m| {
-                let pattern = self.patterns.get(m.pattern().as_usize())?;
-                Some((m.range(), *pattern))
-            })
-            .collect();
-        let mut hits = Vec::with_capacity(raw.len());
-        for (i, (span, p)) in raw.iter().enumerate() {
+        for m in automaton.find_iter(text) {
+            if whole_word(text, m.start(), m.end())
+                && let Some(p) = self.patterns.get(m.pattern().as_usize())
+            {
+                out.push((m.range(), *p));
+            }
+        }
+    }
+
+    /// The longest whole-word city form at each capitalised word start.
+    fn city_candidates(
+        &self,
+        index: &CityIndex,
+        text: &str,
+        out: &mut Vec<(Range<usize>, Pattern)>,
+    ) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut prev_alnum = false;
+        while let Some(&b) = bytes.get(i) {
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                match text.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            let alnum = c.is_alphanumeric();
+            if !alnum || prev_alnum {
+                prev_alnum = alnum;
+                i += len;
+                continue;
+            }
+            let rest = text.get(i..).unwrap_or("");
+            let word = first_word(rest);
+            if !c.is_lowercase()
+                && let Some(longest) = index.longest_form_from(word)
+                && let Some((end, city)) = longest_city_at(index, rest, word.len(), longest)
+            {
+                let one_word = end == word.len();
+                let pattern = Pattern {
+                    kind: GazetteerKind::City,
+                    code: city.country,
+                    population: city.population,
+                    gated: city.ambiguous || (one_word && city.population < BIG_CITY),
+                    acronym: false,
+                };
+                out.push((i..i + end, pattern));
+            }
+            i += word.len().max(len);
+            prev_alnum = true;
+        }
+    }
+
+    pub(super) fn find(&self, index: &CityIndex, text: &str) -> Vec<GazetteerHit> {
+        let mut candidates = Vec::new();
+        self.country_candidates(text, &mut candidates);
+        let countries = candidates.len();
+        self.city_candidates(index, text, &mut candidates);
+        // Leftmost, then longest, then the country layer (stable sort).
+        if countries > 0 && candidates.len() > countries {
+            candidates.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        }
+        let mut selected: Vec<(Range<usize>, Pattern)> = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            if selected.last().is_none_or(|last| c.0.start >= last.0.end) {
+                selected.push(c);
+            }
+        }
+        let mut hits = Vec::with_capacity(selected.len());
+        for (i, (span, p)) in selected.iter().enumerate() {
             if p.acronym && in_capitals_passage(text, span) {
                 continue;
             }
-            if p.gated && !has_place_context(text, span, raw.get(i + 1)) {
+            if p.gated && !has_place_context(text, span, selected.get(i + 1)) {
                 continue;
             }
             hits.push(GazetteerHit {
@@ -196,7 +227,11 @@ impl Matcher {
         hits
     }
 
-    pub(super) fn match_words(&self, words: &[&str]) -> Vec<(Range<usize>, GazetteerKind)> {
+    pub(super) fn match_words(
+        &self,
+        index: &CityIndex,
+        words: &[&str],
+    ) -> Vec<(Range<usize>, GazetteerKind)> {
         let mut joined = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
         let mut starts = Vec::with_capacity(words.len());
         for w in words {
@@ -206,7 +241,7 @@ impl Matcher {
             starts.push(joined.len());
             joined.push_str(w);
         }
-        self.find(&joined)
+        self.find(index, &joined)
             .into_iter()
             .filter_map(|hit| {
                 let first = starts.binary_search(&hit.span.start).ok()?;
@@ -218,38 +253,90 @@ impl Matcher {
             })
             .collect()
     }
-
-    pub(super) fn word_flags(&self, word: &str) -> u8 {
-        self.flags.get(word).copied().unwrap_or(0)
-    }
 }
 
-fn word_flag_table(texts: &[String], patterns: &[Pattern]) -> HashMap<String, u8> {
-    let mut table: HashMap<String, u8> = HashMap::new();
-    for (text, p) in texts.iter().zip(patterns) {
-        let mut bits = match p.kind {
-            GazetteerKind::Country => flags::COUNTRY,
-            GazetteerKind::Demonym => flags::DEMONYM,
-            GazetteerKind::Capital => flags::CAPITAL,
-            GazetteerKind::City => flags::CITY,
-        };
-        if p.kind == GazetteerKind::City && p.population >= SMALL_CITY {
-            bits |= flags::BIG_CITY;
+/// The longest city name form at the start of `rest` that ends at a word
+/// boundary: tries the first word (`first_len` bytes), then each following
+/// word joined by a space, hyphen, apostrophe or period, up to `longest` bytes.
+fn longest_city_at(
+    index: &CityIndex,
+    rest: &str,
+    first_len: usize,
+    longest: usize,
+) -> Option<(usize, City)> {
+    let bytes = rest.as_bytes();
+    let mut best = None;
+    let mut end = first_len;
+    loop {
+        if let Some(city) = rest.get(..end).and_then(|form| index.get(form).first()) {
+            best = Some((end, *city));
         }
-        let parts: Vec<&str> = text.split(' ').filter(|s| !s.is_empty()).collect();
-        // Lower-case connectors ("of", "the", "and") are not name parts.
-        let is_name_part = |part: &&str| part.chars().next().is_some_and(|c| !c.is_lowercase());
-        for (i, part) in parts.iter().enumerate().filter(|(_, p)| is_name_part(p)) {
+        // The next word: at most two separator characters, then letters.
+        let mut next = end;
+        while next < end + 2 && matches!(bytes.get(next), Some(b' ' | b'-' | b'\'' | b'.')) {
+            next += 1;
+        }
+        if next == end {
+            break;
+        }
+        let word_len = rest.get(next..).map_or(0, |r| first_word(r).len());
+        if word_len == 0 || next + word_len > longest {
+            break;
+        }
+        end = next + word_len;
+    }
+    best
+}
+
+/// The per-word feature table behind [`Gazetteer::word_flags`]. Built from
+/// the tables directly (no automaton), in a few milliseconds.
+pub(super) fn word_flag_table(gaz: &Gazetteer) -> HashMap<Cow<'static, str>, u8> {
+    let mut table: HashMap<Cow<'static, str>, u8> = HashMap::with_capacity(64 * 1024);
+    let mut mark = |text: Cow<'static, str>, bits: u8, gated: bool| {
+        let parts: Vec<Cow<'static, str>> = match text {
+            Cow::Borrowed(t) => t.split(' ').map(Cow::Borrowed).collect(),
+            Cow::Owned(t) => t.split(' ').map(|p| Cow::Owned(p.to_string())).collect(),
+        };
+        let count = parts.iter().filter(|p| !p.is_empty()).count();
+        for (i, part) in parts.into_iter().enumerate() {
+            // Lower-case connectors ("of", "the", "and") are not name parts.
+            if part.chars().next().is_none_or(char::is_lowercase) {
+                continue;
+            }
             let mut b = bits;
-            if parts.len() == 1 {
+            if count == 1 {
                 b |= flags::WHOLE;
-                if p.gated {
+                if gated {
                     b |= flags::AMBIGUOUS;
                 }
             } else if i == 0 {
                 b |= flags::MULTI_START;
             }
-            *table.entry((*part).to_string()).or_default() |= b;
+            *table.entry(part).or_default() |= b;
+        }
+    };
+    for &(text, kind, _, gated) in &gaz.free_names {
+        let bits = match kind {
+            GazetteerKind::Country => flags::COUNTRY,
+            GazetteerKind::Demonym => flags::DEMONYM,
+            GazetteerKind::Capital => flags::CAPITAL,
+            GazetteerKind::City => flags::CITY,
+        };
+        mark(Cow::Borrowed(text), bits, gated);
+        if let Some(upper) = capitals_form(text) {
+            mark(Cow::Owned(upper), bits, gated);
+        }
+    }
+    for row in tables::cities() {
+        let city = row.city;
+        let mut bits = flags::CITY;
+        if city.population >= BIG_CITY {
+            bits |= flags::BIG_CITY;
+        }
+        for form in row.forms() {
+            let one_word = !form.contains(' ');
+            let gated = city.ambiguous || (one_word && city.population < BIG_CITY);
+            mark(Cow::Borrowed(form), bits, gated);
         }
     }
     table

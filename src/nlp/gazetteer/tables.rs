@@ -74,6 +74,15 @@ pub(super) struct CityRow {
     pub alternates: &'static str,
 }
 
+impl CityRow {
+    /// Every name of the city: GeoNames name, ASCII name, alternates.
+    pub fn forms(&self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.city.name)
+            .chain(self.ascii_name)
+            .chain(self.alternates.split('|').filter(|s| !s.is_empty()))
+    }
+}
+
 fn data_lines(table: &'static str) -> impl Iterator<Item = &'static str> {
     table
         .lines()
