@@ -94,7 +94,12 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("readout: {}", one_line(&err));
+            // Errors quote file names, config keys and text from outside: sanitise
+            // the line so none of it can drive the terminal.
+            eprintln!(
+                "readout: {}",
+                crate::ingest::sanitize::line(&one_line(&err))
+            );
             ExitCode::FAILURE
         }
     }

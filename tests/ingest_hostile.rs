@@ -260,3 +260,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn many_links_and_deep_opml_stay_linear() {
+    // 200,000 distinct links: numbering must not be quadratic.
+    let html: String = (0..200_000)
+        .map(|i| format!("<a href=\"https://l.example/{i}\">x</a> "))
+        .collect();
+    let text = html::fragment_to_text(&html, None);
+    assert_eq!(text.links.len(), 200_000);
+    assert!(text.text.ends_with("x [200000]"));
+    // 100,000 nested folders, a feed in each.
+    let depth = 100_000;
+    let mut xml = String::from("<opml version=\"2.0\"><body>");
+    for i in 0..depth {
+        xml.push_str(&format!(
+            "<outline text=\"f{i}\"><outline text=\"s\" xmlUrl=\"https://o.example/{i}\"/>"
+        ));
+    }
+    xml.push_str(&"</outline>".repeat(depth));
+    xml.push_str("</body></opml>");
+    let imported = opml::import(xml.as_bytes()).unwrap();
+    assert_eq!(imported.subscriptions.len(), depth);
+    assert_eq!(imported.subscriptions[depth - 1].tags.len(), 8);
+    // One urls line with 100,000 tags.
+    let line = format!(
+        "https://u.example/f {}",
+        (0..100_000).map(|i| format!("t{i} ")).collect::<String>()
+    );
+    assert_eq!(
+        urls::import(line.as_bytes()).subscriptions[0].tags.len(),
+        100_000
+    );
+}

@@ -229,6 +229,28 @@ fn country_filter_type_ahead_applies_and_clears() {
 }
 
 #[test]
+fn country_type_ahead_matches_names_and_codes() {
+    let rows_for = |query: &str| {
+        let mut app = app(120, 40, None);
+        apply(&mut app, [Action::OpenCountries]);
+        apply(&mut app, query.chars().map(Action::FilterInput));
+        match &app.overlay {
+            Some(Overlay::Countries(p)) => p
+                .rows(&app.library)
+                .iter()
+                .map(|(c, _)| c.to_string())
+                .collect::<Vec<_>>(),
+            _ => vec![],
+        }
+    };
+    assert_eq!(rows_for("aze"), vec!["AZ"]);
+    assert_eq!(rows_for("ES"), vec!["ES"]);
+    assert_eq!(rows_for("spa"), vec!["ES"]);
+    assert_eq!(rows_for("p"), vec!["PT"]);
+    assert!(rows_for("zz").is_empty());
+}
+
+#[test]
 fn country_scope_toggles_between_focus_and_any_mention() {
     let mut app = app(120, 40, None);
     apply(

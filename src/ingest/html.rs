@@ -353,6 +353,8 @@ fn convert(doc: &Html, base: Option<&str>) -> HtmlText {
     let mut title = String::new();
     let mut first_h1 = String::new();
     let mut links: Vec<String> = Vec::new();
+    // Link -> its number, so numbering stays linear with many links.
+    let mut link_numbers: std::collections::HashMap<String, usize> = Default::default();
     // Explicit stacks instead of recursion.
     let mut hidden_depth = 0usize;
     let mut pre_depth = 0usize;
@@ -460,10 +462,11 @@ fn convert(doc: &Html, base: Option<&str>) -> HtmlText {
                             && let Some(href) = link.href
                             && w.out.len() > link.text_start
                         {
-                            let n = match links.iter().position(|l| *l == href) {
-                                Some(i) => i + 1,
+                            let n = match link_numbers.get(&href) {
+                                Some(n) => *n,
                                 None => {
-                                    links.push(href);
+                                    links.push(href.clone());
+                                    link_numbers.insert(href, links.len());
                                     links.len()
                                 }
                             };

@@ -10,6 +10,9 @@ use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 
+/// At most this many enclosing folders become a feed's tags.
+const MAX_FOLDER_TAGS: usize = 8;
+
 /// Why an OPML file could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum OpmlError {
@@ -26,8 +29,10 @@ pub fn import(bytes: &[u8]) -> Result<Imported, OpmlError> {
     let text = super::feed::decode(bytes, None);
     let mut reader = Reader::from_str(&text);
     let mut imported = Imported::default();
-    // One entry per open <outline>: the folder name it contributes, if any.
-    let mut folders: Vec<Option<String>> = Vec::new();
+    // One entry per open <outline>: whether it opened a folder; and the open
+    // folders' names (so a feed's tags cost O(1), however deep the nesting).
+    let mut opened: Vec<bool> = Vec::new();
+    let mut folders: Vec<String> = Vec::new();
     let mut saw_opml = false;
     let mut outline_no = 0usize;
     loop {
@@ -39,14 +44,18 @@ pub fn import(bytes: &[u8]) -> Result<Imported, OpmlError> {
             Event::Start(ref e) if e.name().as_ref() == "outline" => {
                 outline_no += 1;
                 let folder = take_outline(e, outline_no, &folders, &mut imported);
-                folders.push(folder);
+                opened.push(folder.is_some());
+                folders.extend(folder);
             }
             Event::Empty(ref e) if e.name().as_ref() == "outline" => {
                 outline_no += 1;
                 take_outline(e, outline_no, &folders, &mut imported);
             }
             Event::End(e) if e.name().as_ref() == "outline" => {
-                folders.pop();
+                let was_folder = opened.pop() == Some(true);
+                if was_folder {
+                    folders.pop();
+                }
             }
             Event::Eof => break,
             _ => {}
@@ -62,7 +71,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, OpmlError> {
 fn take_outline(
     e: &BytesStart<'_>,
     number: usize,
-    folders: &[Option<String>],
+    folders: &[String],
     imported: &mut Imported,
 ) -> Option<String> {
     let mut url = None;
@@ -88,7 +97,8 @@ fn take_outline(
     let name = title.or(text);
     match url {
         Some(url) => {
-            let mut tags: Vec<String> = folders.iter().flatten().cloned().collect();
+            // The outermost folders are the meaningful ones; very deep nesting adds no more.
+            let mut tags: Vec<String> = folders.iter().take(MAX_FOLDER_TAGS).cloned().collect();
             tags.extend(categories);
             imported.push(&format!("outline {number}"), &url, name.as_deref(), tags);
             None

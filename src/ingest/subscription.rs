@@ -36,14 +36,11 @@ impl Imported {
     }
 }
 
-/// Tags sanitised, empty ones dropped, first occurrence kept.
+/// Tags sanitised, empty ones dropped, first occurrence kept (linear time).
 fn dedup(tags: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(tags.len());
-    for tag in tags {
-        let tag = sanitize::line(&tag);
-        if !tag.is_empty() && !out.contains(&tag) {
-            out.push(tag);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    tags.into_iter()
+        .map(|tag| sanitize::line(&tag))
+        .filter(|tag| !tag.is_empty() && seen.insert(tag.clone()))
+        .collect()
 }

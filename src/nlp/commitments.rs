@@ -17,7 +17,7 @@ use self::phrases::{
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
 use super::sentence::Sentence;
-use super::{Commitment, Entity, EntityKind, Referent, Span};
+use super::{Commitment, CommitmentKind, Entity, EntityKind, Referent, Span};
 
 /// Finds the commitments in `text`, in text order.
 pub fn extract(
@@ -57,11 +57,29 @@ struct Speech {
     content_start: usize,
     /// Word index of the comma before a trailing "..., Li added.".
     tail_start: Option<usize>,
+    /// Per word: inside an "if", "unless" or "whether" clause (up to its comma).
+    conditional: Vec<bool>,
+}
+
+/// Marks the words of conditional clauses: from "if" to the next comma or "then".
+fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
+    let mut inside = false;
+    words
+        .iter()
+        .map(|w| {
+            if word_in(text, w, &["if", "unless", "whether"]) {
+                inside = true;
+            } else if text.get(w.span.clone()) == Some(",") || word_is(text, w, "then") {
+                inside = false;
+            }
+            inside
+        })
+        .collect()
 }
 
 /// A commitment found in a sentence, before its action is cut.
 struct Found {
-    kind: crate::nlp::CommitmentKind,
+    kind: CommitmentKind,
     actor: (String, Option<usize>),
     /// Word index where this commitment's clause begins (cuts the previous action).
     region_start: usize,
@@ -102,6 +120,17 @@ fn extract_sentence(
             found.push(f);
         }
     }
+    // A plural subject ("Secretary Blinken and Foreign Minister Bustillo") is what a
+    // later "they" most likely means.
+    let plural_subject = np_after(text, &words, speech.content_start, index).and_then(|np| {
+        let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
+            || words.get(np.1 - 1).is_some_and(|w| {
+                word_in(text, w, phrases::PARTY_NOUNS)
+                    && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
+            });
+        let p = party(text, &words, np, index)?;
+        (plural && p.pronoun.is_none()).then_some((p.name, p.referent))
+    });
     let end_limit = speech.tail_start.unwrap_or(words.len());
     for (k, f) in found.iter().enumerate() {
         let next = found
@@ -143,6 +172,9 @@ fn extract_sentence(
             }
         }
     }
+    if plural_subject.is_some() {
+        context.last_group = plural_subject;
+    }
 }
 
 /// Decides whether a cue is a commitment, and whose.
@@ -156,11 +188,8 @@ fn judge(
     context: &Context,
 ) -> Option<Found> {
     let trig = TRIGGERS.get(m.trigger)?;
-    // Hypotheticals: "if", "unless", "whether" earlier in the sentence.
-    if words[..m.start]
-        .iter()
-        .any(|w| word_in(text, w, &["if", "unless", "whether"]))
-    {
+    // Hypotheticals: a cue inside an "if", "unless" or "whether" clause.
+    if speech.conditional.get(m.start).copied().unwrap_or(false) {
         return None;
     }
     // The cue's own first word, past leading adverbs.
@@ -187,21 +216,30 @@ fn judge(
     if before.is_some_and(|w| word_in(text, w, MODALS)) && (base || trig.name != "will") {
         return None;
     }
+    // "Nicaraguans' calls for": after a possessive the cue is a noun.
+    if before.is_some_and(|w| is_possessive(text, w)) {
+        return None;
+    }
     let own = np_before(text, words, left, index).filter(|np| np.1 == left);
     let coordinated = before_comma.is_none_or(|w| {
         (w.punct && text.get(w.span.clone()) == Some(",")) || word_in(text, w, &["and", "but"])
     }) && left > speech.content_start;
+    // "urged X to act", "calls on X to act": X is who should act.
+    let addressee = (trig.kind == CommitmentKind::Proposal && trig.name != "should/must")
+        .then(|| addressee(text, words, m.end, index, speech, context))
+        .flatten();
     // "expressed China's willingness": the possessor is the actor.
     let possessor = m
         .possessor
         .and_then(|np| party(text, words, np, index))
         .and_then(|p| resolve(p, speech, context, index));
+    let named = addressee.as_ref().map(|a| a.0.clone()).or(possessor);
     let (actor, region_start) = if let Some(np) = own {
         let subject =
             party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
-        (possessor.or(subject)?, np.0)
+        (named.or(subject)?, np.0)
     } else if coordinated && !base {
-        let inherited = possessor
+        let inherited = named
             .or_else(|| earlier.last().map(|f| f.actor.clone()))
             .or_else(|| {
                 let np = np_after(text, words, speech.content_start, index)?;
@@ -211,26 +249,65 @@ fn judge(
     } else {
         return None;
     };
-    // "urged X to act", "calls on X to act": X is who should act.
-    let mut action_from = m.end;
-    let mut actor = actor;
-    if trig.kind == crate::nlp::CommitmentKind::Proposal
-        && trig.name != "should/must"
-        && let Some(np) = np_after(text, words, m.end, index)
-        && words.get(np.1).is_some_and(|w| word_is(text, w, "to"))
-        && let Some(addressee) =
-            party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))
-    {
-        actor = addressee;
-        action_from = np.1 + 1;
-    }
+    // "commitment to the alliance" is a stance kept; "commitment to help" a pledge.
+    let kind = if trig.name == "reaffirmed commitment" {
+        let next = words.get(m.end);
+        let stance = next.is_some_and(|w| {
+            w.capital
+                || word_in(text, w, phrases::DETERMINERS)
+                || word_in(text, w, &["a", "an", "this"])
+        });
+        if stance {
+            CommitmentKind::Support
+        } else {
+            CommitmentKind::Pledge
+        }
+    } else {
+        trig.kind
+    };
     Some(Found {
-        kind: trig.kind,
+        kind,
         actor,
         region_start,
         cue: (m.start, m.end),
-        action_from,
+        action_from: addressee.map_or(m.end, |a| a.1),
     })
+}
+
+/// The party a proposal addresses, up to the "to" of its action:
+/// "urged [the parties to the conflict] to halt", "call on [donors] to fulfil".
+fn addressee(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    index: &EntityIndex,
+    speech: &Speech,
+    context: &Context,
+) -> Option<((String, Option<usize>), usize)> {
+    const PP_DETERMINERS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "their", "its", "his", "her", "our",
+    ];
+    let mut t = start;
+    loop {
+        let w = words.get(t)?;
+        if t >= start + 14 || (w.punct && !is_possessive(text, w)) {
+            return None;
+        }
+        // "to the conflict" continues the phrase; "to halt" ends it.
+        let verb_follows = words
+            .get(t + 1)
+            .is_some_and(|n| !n.punct && !n.capital && !word_in(text, n, PP_DETERMINERS));
+        if word_is(text, w, "to") && verb_follows && t > start {
+            break;
+        }
+        t += 1;
+    }
+    let np = (start, t);
+    let (first, last) = (words.get(np.0)?, words.get(np.1 - 1)?);
+    let who = party(text, words, np, index)
+        .and_then(|p| resolve(p, speech, context, index))
+        .or_else(|| Some((text.get(first.span.start..last.span.end)?.to_string(), None)))?;
+    Some((who, t + 1))
 }
 
 /// "will" and "should" must govern a verb: not "the will of", not "will be held".
@@ -238,14 +315,24 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
     if name != "will" && name != "should/must" {
         return false;
     }
-    let Some(next) = words.get(m.end) else {
+    // Quotes may sit between the modal and its verb: should "get out".
+    let mut n = m.end;
+    while words.get(n).is_some_and(|w| {
+        matches!(
+            text.get(w.span.clone()),
+            Some("\"" | "\u{201c}" | "'" | "\u{2018}")
+        )
+    }) {
+        n += 1;
+    }
+    let Some(next) = words.get(n) else {
         return true;
     };
     if next.punct || word_in(text, next, &["of", "and", "to"]) {
         return true;
     }
     if word_is(text, next, "be")
-        && let Some(after) = words.get(m.end + 1)
+        && let Some(after) = words.get(n + 1)
         && let Some(s) = text.get(after.span.clone())
     {
         let participle = (s.ends_with("ed") || s.ends_with("en") || s.ends_with("held"))
@@ -308,6 +395,7 @@ fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) ->
         speaker: None,
         content_start: 0,
         tail_start: None,
+        conditional: conditional_words(text, words),
     };
     let speaker_of = |np: (usize, usize)| {
         let p = party(text, words, np, index)?;
@@ -315,6 +403,7 @@ fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) ->
             speaker: None,
             content_start: 0,
             tail_start: None,
+            conditional: Vec::new(),
         };
         resolve(p, &s, context, index)
     };

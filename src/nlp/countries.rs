@@ -139,27 +139,26 @@ fn collect(
         out.push((e.span.clone(), code, kind));
     }
     for h in hits {
-        let covered = out
-            .iter()
-            .any(|(s, ..)| s.start < h.span.end && h.span.start < s.end);
-        if covered {
-            continue;
-        }
-        // Inside a person's name a place word is part of the name ("Lincoln"); skip it.
-        let in_person = entities.iter().any(|e| {
-            e.kind == EntityKind::Person && e.span.start <= h.span.start && h.span.end <= e.span.end
-        });
-        if in_person {
-            continue;
+        // Entities are sorted and disjoint: the one overlapping this hit, if any.
+        let i = entities.partition_point(|e| e.span.end <= h.span.start);
+        let overlapping = entities.get(i).filter(|e| e.span.start < h.span.end);
+        if let Some(e) = overlapping {
+            let counted = e.kind != EntityKind::Misc
+                && referents
+                    .get(e.referent)
+                    .is_some_and(|r| r.country.is_some());
+            // Counted already, or part of a person's name ("Lincoln"): skip it.
+            if counted || e.kind == EntityKind::Person {
+                continue;
+            }
         }
         let kind = match h.kind {
             GeoKind::Country => Evidence::Country,
             GeoKind::Demonym => Evidence::Demonym,
             GeoKind::Capital | GeoKind::City => {
                 // Only cities the linker kept as places.
-                let kept = entities
-                    .iter()
-                    .any(|e| e.span == h.span && e.kind == EntityKind::Place);
+                let kept =
+                    overlapping.is_some_and(|e| e.span == h.span && e.kind == EntityKind::Place);
                 if !kept {
                     continue;
                 }
@@ -173,14 +172,16 @@ fn collect(
 }
 
 fn country_like(hits: &[GeoHit], span: &Span) -> bool {
-    hits.iter()
-        .any(|h| h.span == *span && h.kind == GeoKind::Country)
+    let i = hits.partition_point(|h| h.span.start < span.start);
+    hits.get(i)
+        .is_some_and(|h| h.span == *span && h.kind == GeoKind::Country)
 }
 
 /// Whether `span` lies among the first few words of its sentence.
 fn near_start(text: &str, sentence: &Span, span: &Span) -> bool {
     let before = text.get(sentence.start..span.start).unwrap_or("");
-    before.split_whitespace().count() <= 3
+    // Stop at the fourth word: counting them all is quadratic on a huge sentence.
+    before.split_whitespace().nth(3).is_none()
 }
 
 /// Countries the headline refers to: names, demonyms, cities, and people of the body.

@@ -97,8 +97,8 @@ pub struct CountryPicker {
 }
 
 impl CountryPicker {
-    /// The countries matching the query (by code prefix or name), with their
-    /// story counts, most stories first.
+    /// The countries matching the query (a code prefix, or the start of the
+    /// name or of a word in it), with their story counts, most stories first.
     pub fn rows(&self, library: &Library) -> Vec<(CountryCode, usize)> {
         let query = self.query.trim().to_lowercase();
         library
@@ -107,7 +107,10 @@ impl CountryPicker {
             .filter(|(code, _)| {
                 query.is_empty()
                     || code.as_str().to_lowercase().starts_with(&query)
-                    || country_name(*code).is_some_and(|n| n.to_lowercase().contains(&query))
+                    || country_name(*code).is_some_and(|name| {
+                        let name = name.to_lowercase();
+                        name.starts_with(&query) || name.contains(&format!(" {query}"))
+                    })
             })
             .collect()
     }

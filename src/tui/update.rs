@@ -477,10 +477,10 @@ fn select_mention(app: &mut App, entity: usize) {
         return;
     };
     app.reader.mention = Some(entity);
-    if app.mode() == Mode::Narrow || (app.mode() == Mode::Medium && app.show_sidebar) {
+    if app.mode() != Mode::Wide {
         app.show_sidebar = false;
-        app.focus = Pane::Article;
     }
+    app.focus = Pane::Article;
     scroll_to(app, start);
     app.message = describe_mention(app, entity);
 }

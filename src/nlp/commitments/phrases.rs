@@ -80,6 +80,21 @@ pub const PARTY_NOUNS: &[&str] = &[
     "military",
     "forces",
     "authorities",
+    "community",
+    "powers",
+    "donors",
+    "regimes",
+    "regime",
+    "coalition",
+    "alliance",
+];
+
+/// Words that end a noun phrase read leftwards even before a party noun.
+const NP_STOPS: &[&str] = &[
+    "that", "which", "who", "whom", "is", "are", "was", "were", "has", "have", "had", "will",
+    "would", "to", "in", "on", "at", "for", "with", "by", "from", "as", "but", "or", "not", "also",
+    "than", "then", "when", "while", "after", "before", "since", "because", "if", "said", "says",
+    "noted", "added", "stressed", "told", "urged", "called", "asked",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
@@ -223,11 +238,26 @@ pub fn np_before(
     if word_in(text, last, PRONOUNS) {
         return Some((end - 1, end));
     }
+    // "the international community": plain adjectives may precede a party noun.
+    let party_head = word_in(text, last, PARTY_NOUNS);
+    let mut adjectives = 0;
     let mut k = end;
     while k > 0 && end - k < 12 {
         let w = &words[k - 1];
-        if word_in(text, w, PRONOUNS) || !admissible(text, words, k - 1, index) {
+        if word_in(text, w, PRONOUNS) {
             break;
+        }
+        if !admissible(text, words, k - 1, index) {
+            let adjective = party_head
+                && adjectives < 3
+                && !w.punct
+                && !w.capital
+                && !word_in(text, w, NP_STOPS)
+                && !word_in(text, w, SPEECH_VERBS);
+            if !adjective {
+                break;
+            }
+            adjectives += 1;
         }
         k -= 1;
     }
@@ -283,7 +313,23 @@ pub fn party(
     if b - a == 1 && word_in(text, first, PRONOUNS) {
         let p = PRONOUNS.iter().copied().find(|p| word_is(text, first, p))?;
         if p == "it" {
-            return None;
+            // "The SDF announced it had ...": the nearest organisation or place before.
+            let sentence_start = words.first().map_or(0, |w| w.span.start);
+            let i = index
+                .entities
+                .partition_point(|e| e.span.end <= first.span.start);
+            let e = index.entities[..i]
+                .iter()
+                .rev()
+                .take_while(|e| e.span.start >= sentence_start)
+                .find(|e| matches!(e.kind, EntityKind::Org | EntityKind::Place))?;
+            let r = index.referent(e)?;
+            return Some(Party {
+                name: r.name.clone(),
+                referent: Some(e.referent),
+                kind: Some(e.kind),
+                pronoun: None,
+            });
         }
         return Some(Party {
             name: String::new(),
@@ -301,8 +347,19 @@ pub fn party(
         .filter(|e| e.kind == EntityKind::Person)
         .collect();
     let others = inside.iter().filter(|e| e.kind != EntityKind::Misc).count();
+    // Only determiners and titles beside the name: "President Ortega", not
+    // "President Ortega and the Nicaraguan government".
+    let bare = |p: &Entity| {
+        words[a..b].iter().all(|w| {
+            (w.span.start >= p.span.start && w.span.end <= p.span.end)
+                || word_in(text, w, DETERMINERS)
+                || crate::nlp::link::titles::is_title_word(text.get(w.span.clone()).unwrap_or(""))
+                || is_possessive(text, w)
+        })
+    };
     if let [person] = people.as_slice()
         && others == 1
+        && bare(person)
         && let Some(r) = index.referent(person)
     {
         return Some(Party {
@@ -345,11 +402,26 @@ pub fn party(
 pub fn skip_adverbs_left(text: &str, words: &[Word], mut i: usize) -> usize {
     while i > 0 {
         let w = &words[i - 1];
-        if word_in(text, w, ADVERBS) || word_in(text, w, &["has", "have", "had", "also"]) {
+        if word_in(text, w, ADVERBS)
+            || word_in(text, w, &["has", "have", "had", "also"])
+            || is_ly_adverb(text, w)
+        {
             i -= 1;
         } else {
             break;
         }
     }
     i
+}
+
+/// "urgently", "jointly": lower-case words in -ly that are not nouns.
+fn is_ly_adverb(text: &str, w: &Word) -> bool {
+    let s = text.get(w.span.clone()).unwrap_or("");
+    !w.capital
+        && s.len() >= 5
+        && s.ends_with("ly")
+        && !matches!(
+            s,
+            "family" | "assembly" | "supply" | "rally" | "reply" | "anomaly" | "monopoly" | "ally"
+        )
 }

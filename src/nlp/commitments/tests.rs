@@ -245,7 +245,12 @@ fn actors_speakers_and_actions() {
             &[],
         ),
         ("question", "Will Norway support the plan?", &[]),
-        ("hypothetical", "If Iran attacks, Israel will respond.", &[]),
+        ("hypothetical", "If Iran signs the deal, talks resume.", &[]),
+        (
+            "a commitment to a stance is support",
+            "Biden reaffirmed the United States' ironclad commitment to the defense of Japan.",
+            &[("United States", "", Support, "the defense of Japan")],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {

@@ -130,12 +130,22 @@ pub const BASE_FORMS: &[&str] = &[
     "reach",
     "renew",
     "reinforce",
+    "need",
+    "count",
+    "enter",
 ];
 
 use CommitmentKind::*;
 use Step::*;
 
 const REAFFIRM: &[&str] = &[
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "stressed",
+    "stresses",
+    "highlighted",
+    "underlined",
     "reaffirmed",
     "reaffirms",
     "reaffirm",
@@ -170,7 +180,7 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &[
             "It reflects the political will of both peoples.",
             "The summit will be held in Geneva next week.",
-            "If Iran attacks, the United States will respond.",
+            "Talks fail if Uganda will not budge.",
             "Will China join the agreement?",
             "Prices will rise next year.",
         ],
@@ -228,7 +238,7 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "commit(s) to",
         kind: Pledge,
         steps: &[
-            Word(&["commit", "commits"]),
+            Word(&["commit", "commits", "committing"]),
             Word(&["to", "itself", "themselves"]),
         ],
         positive: &["Both countries commit to a joint review of the pact."],
@@ -257,9 +267,7 @@ pub static TRIGGERS: &[Trigger] = &[
             ]),
             Word(&["to"]),
         ],
-        positive: &[
-            "Biden reaffirmed the United States' ironclad commitment to the defense of Japan.",
-        ],
+        positive: &["Japan reaffirmed its commitment to help Ukraine rebuild."],
         negative: &["Analysts doubted the commitment to reform."],
     },
     Trigger {
@@ -483,6 +491,62 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
         positive: &["Turkey called on Sweden to extradite the suspects."],
         negative: &["The ship called at the port of Aden."],
+    },
+    Trigger {
+        name: "counts on",
+        kind: Proposal,
+        steps: &[
+            Word(&["count", "counts", "counted", "counting"]),
+            Word(&["on", "upon"]),
+        ],
+        positive: &["Stoltenberg said, \"I count on Turkey to act with restraint.\""],
+        negative: &["Votes were still being counted on Monday."],
+    },
+    Trigger {
+        name: "need to",
+        kind: Proposal,
+        steps: &[Word(&["need", "needs"]), Word(&["to"])],
+        positive: &["Both countries need to reduce emissions, Rutte said."],
+        negative: &["There is no need to panic."],
+    },
+    Trigger {
+        name: "stressed the need for",
+        kind: Proposal,
+        steps: &[
+            Word(&[
+                "stressed",
+                "stresses",
+                "emphasized",
+                "emphasised",
+                "emphasizes",
+                "underscored",
+                "underlined",
+                "highlighted",
+                "reiterated",
+                "noted",
+            ]),
+            Word(&["the"]),
+            Opt(&["urgent", "pressing"]),
+            Word(&["need"]),
+            Word(&["for"]),
+        ],
+        positive: &[
+            "Blinken stressed the need for all parties to the conflict to agree a ceasefire.",
+        ],
+        negative: &["Analysts stressed the need for caution."],
+    },
+    Trigger {
+        name: "entered into an agreement",
+        kind: Agreement,
+        steps: &[
+            Word(&["enter", "enters", "entered", "entering"]),
+            Word(&["into"]),
+            Opt(&["an", "a"]),
+            Gap(2),
+            Word(&["agreement", "deal", "accord", "pact", "partnership"]),
+        ],
+        positive: &["The SDF said it had entered into an agreement with Damascus."],
+        negative: &["The law entered into force in May."],
     },
     Trigger {
         name: "urged",

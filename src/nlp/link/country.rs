@@ -8,7 +8,7 @@ use super::fix::{title_case, token_at};
 use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::{is_office_word, is_title_word};
 use crate::nlp::token::Token;
-use crate::nlp::{CountryCode, Entity, EntityKind, Referent, Span};
+use crate::nlp::{CountryCode, Entity, EntityKind, Referent};
 use std::collections::HashMap;
 
 /// US states, so "Paris, Texas" and "Atlanta, Georgia" are read as American.
@@ -86,6 +86,16 @@ pub fn assign(
     {
         *named.entry(h.code).or_default() += 1;
     }
+    // The distinct words naming each country, built once: asking "is this country
+    // named otherwise?" per place must not walk every hit (quadratic on long texts).
+    let mut names_of: HashMap<CountryCode, Vec<&str>> = HashMap::new();
+    for h in hits {
+        let surface = text.get(h.span.clone()).unwrap_or("");
+        let names = names_of.entry(h.code).or_default();
+        if !names.contains(&surface) {
+            names.push(surface);
+        }
+    }
     let us_states: Vec<&str> = US_STATES
         .iter()
         .copied()
@@ -95,7 +105,9 @@ pub fn assign(
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
         let code = match e.kind {
-            EntityKind::Place => place_country(text, e, surface, &named, &us_states, hits, geo),
+            EntityKind::Place => {
+                place_country(text, e, surface, &named, &us_states, &names_of, geo)
+            }
             EntityKind::Person => person_country(text, tokens, entities, e, geo),
             EntityKind::Org => org_country(surface, geo),
             EntityKind::Misc => None,
@@ -111,6 +123,7 @@ pub fn assign(
             .map(|(c, _)| *c);
     }
     // Places the gazetteer does not know ("Tigray"): the country the paragraph names most.
+    let paragraphs = Paragraphs::new(text, hits);
     for r in referents
         .iter_mut()
         .filter(|r| r.kind == EntityKind::Place && r.country.is_none())
@@ -118,7 +131,7 @@ pub fn assign(
         let Some(first) = r.mentions.first().and_then(|&i| entities.get(i)) else {
             continue;
         };
-        r.country = dominant_country_near(text, &first.span, hits).or_else(|| {
+        r.country = paragraphs.dominant(first.span.start).or_else(|| {
             named
                 .iter()
                 .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
@@ -133,7 +146,7 @@ fn place_country(
     surface: &str,
     named: &HashMap<CountryCode, usize>,
     us_states: &[&str],
-    hits: &[GeoHit],
+    names_of: &HashMap<CountryCode, Vec<&str>>,
     geo: &dyn Geo,
 ) -> Option<CountryCode> {
     let name = if surface.chars().any(char::is_lowercase) {
@@ -166,9 +179,9 @@ fn place_country(
         // The country's other names (demonym, capital) would speak for the country.
         // Two other US states named, and nothing else naming the country.
         let us_context = us_states.iter().filter(|s| **s != name).count() >= 2;
-        let otherwise_named = hits
-            .iter()
-            .any(|h| h.code == code && text.get(h.span.clone()) != Some(surface));
+        let otherwise_named = names_of
+            .get(&code)
+            .is_some_and(|names| names.iter().any(|n| *n != surface));
         if US_STATES.contains(&name.as_str())
             && (state_of || after_city || (us_context && !otherwise_named))
         {
@@ -285,27 +298,42 @@ fn org_country(surface: &str, geo: &dyn Geo) -> Option<CountryCode> {
         .map(|h| h.code)
 }
 
-/// The country named most in the paragraph around `span`.
-fn dominant_country_near(text: &str, span: &Span, hits: &[GeoHit]) -> Option<CountryCode> {
-    let start = text
-        .get(..span.start)
-        .and_then(|b| b.rfind("\n\n"))
-        .map_or(0, |p| p + 2);
-    let end = text
-        .get(span.end..)
-        .and_then(|a| a.find("\n\n"))
-        .map_or(text.len(), |p| span.end + p);
-    let mut counts: HashMap<CountryCode, usize> = HashMap::new();
-    for h in hits
-        .iter()
-        .filter(|h| h.span.start >= start && h.span.end <= end)
-    {
-        if matches!(h.kind, GeoKind::Country | GeoKind::Demonym) {
-            *counts.entry(h.code).or_default() += 1;
+/// The country each paragraph names most, computed once.
+struct Paragraphs {
+    /// Byte offsets where paragraphs start.
+    starts: Vec<usize>,
+    dominant: Vec<Option<CountryCode>>,
+}
+
+impl Paragraphs {
+    fn new(text: &str, hits: &[GeoHit]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices("\n\n").map(|(i, _)| i + 2));
+        let mut counts: Vec<HashMap<CountryCode, usize>> = vec![HashMap::new(); starts.len()];
+        for h in hits
+            .iter()
+            .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
+        {
+            let p = starts
+                .partition_point(|&s| s <= h.span.start)
+                .saturating_sub(1);
+            if let Some(c) = counts.get_mut(p) {
+                *c.entry(h.code).or_default() += 1;
+            }
         }
+        let dominant = counts
+            .into_iter()
+            .map(|c| {
+                c.into_iter()
+                    .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+                    .map(|(c, _)| c)
+            })
+            .collect();
+        Paragraphs { starts, dominant }
     }
-    counts
-        .into_iter()
-        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
-        .map(|(c, _)| c)
+
+    fn dominant(&self, pos: usize) -> Option<CountryCode> {
+        let p = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        self.dominant.get(p).copied().flatten()
+    }
 }

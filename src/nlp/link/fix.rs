@@ -8,6 +8,7 @@ use super::titles::is_title_word;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
+use std::collections::HashSet;
 
 /// Returns corrected mentions: sorted, non-overlapping, non-empty.
 pub fn correct(
@@ -48,12 +49,12 @@ pub fn correct(
             m.kind = EntityKind::Misc;
         } else if m.kind != EntityKind::Place
             && geo.country_named(surface).is_some()
-            && !(m.kind == EntityKind::Person && person_tokens.contains(&surface))
+            && !(m.kind == EntityKind::Person && person_tokens.contains(surface))
         {
             m.kind = EntityKind::Place;
         } else if m.kind != EntityKind::Person
             && !surface.contains(' ')
-            && person_tokens.contains(&surface)
+            && person_tokens.contains(surface)
             && geo.country_named(surface).is_none()
             && geo.cities(surface).is_empty()
         {
@@ -245,7 +246,9 @@ fn extend_left(
     let capitalised =
         prev.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
     // Another mention there blocks, unless it is a lone hyphenated modifier the tagger split off.
-    let named = mentions.iter().any(|m| {
+    // Mentions are sorted by start: only those starting before `prev` ends can overlap it.
+    let before = mentions.partition_point(|m| m.span.start < prev.span.end);
+    let named = mentions[..before].iter().rev().take(4).any(|m| {
         m.span.start < prev.span.end
             && prev.span.start < m.span.end
             && !(m.kind == EntityKind::Misc && m.span == prev.span)
@@ -307,8 +310,8 @@ fn multi_word_person_tokens<'a>(
     text: &'a str,
     tokens: &[Token],
     mentions: &[Mention],
-) -> Vec<&'a str> {
-    let mut out = Vec::new();
+) -> HashSet<&'a str> {
+    let mut out = HashSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let inner = tokens_in(tokens, &m.span);
         if inner.len() > 1 {

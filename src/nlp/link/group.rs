@@ -21,11 +21,11 @@ pub fn group(
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
     let mut by_key: HashMap<String, usize> = HashMap::new();
     // Person names as word lists, per referent, for surname and given-name matches.
-    let mut person_words: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut people = People::default();
 
     // Longest person names first so that "Li" finds "Li Qiang" even when it comes first.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| {
+    order.sort_by_cached_key(|&i| {
         let m = &mentions[i];
         let n = name_words(text, tokens, m).len();
         (std::cmp::Reverse(n), m.span.start)
@@ -38,12 +38,11 @@ pub fn group(
         let r = match kind {
             EntityKind::Person => {
                 let words = name_words(text, tokens, m);
-                let found = find_person(&person_words, &words);
-                match found {
+                match people.find(&words) {
                     Some(r) => r,
                     None => {
                         let r = new_referent(&mut referents, surface, kind);
-                        person_words.push((r, words));
+                        people.add(r, words);
                         r
                     }
                 }
@@ -154,37 +153,62 @@ fn name_words(text: &str, tokens: &[Token], m: &Mention) -> Vec<String> {
         .collect()
 }
 
-/// The referent a person name belongs to: the same words, a single word that
-/// is one of a known name's words (surname first), or the same surname with
-/// a compatible given name ("Joe Biden" ~ "Joseph R. Biden").
-fn find_person(known: &[(usize, Vec<String>)], words: &[String]) -> Option<usize> {
-    if words.is_empty() {
-        return None;
+/// Known person names, indexed so that each lookup is cheap (a text may hold
+/// a hundred thousand name-like mentions).
+#[derive(Default)]
+struct People {
+    exact: HashMap<Vec<String>, usize>,
+    /// Referents of multi-word names by their last word, first seen first.
+    by_last: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// The first multi-word name holding a word anywhere.
+    by_word: HashMap<String, usize>,
+}
+
+impl People {
+    fn add(&mut self, r: usize, words: Vec<String>) {
+        if words.len() > 1 {
+            for w in &words {
+                self.by_word.entry(w.clone()).or_insert(r);
+            }
+            if let Some(last) = words.last() {
+                self.by_last
+                    .entry(last.clone())
+                    .or_default()
+                    .push((r, words.clone()));
+            }
+        }
+        self.exact.entry(words).or_insert(r);
     }
-    if let Some((r, _)) = known.iter().find(|(_, k)| k.as_slice() == words) {
-        return Some(*r);
-    }
-    if let [single] = words {
-        let by_last = known
+
+    /// The referent a person name belongs to: the same words, a single word
+    /// that is one of a known name's words (surname first), or the same
+    /// surname with a compatible given name ("Joe Biden" ~ "Joseph R. Biden").
+    fn find(&self, words: &[String]) -> Option<usize> {
+        if words.is_empty() {
+            return None;
+        }
+        if let Some(r) = self.exact.get(words) {
+            return Some(*r);
+        }
+        let last = words.last()?;
+        let same_last = self.by_last.get(last).map_or(&[][..], Vec::as_slice);
+        if let [single] = words {
+            return same_last
+                .first()
+                .map(|(r, _)| *r)
+                .or_else(|| self.by_word.get(single).copied());
+        }
+        same_last
             .iter()
-            .find(|(_, k)| k.len() > 1 && k.last() == Some(single));
-        let by_any = known
-            .iter()
-            .find(|(_, k)| k.len() > 1 && k.contains(single));
-        return by_last.or(by_any).map(|(r, _)| *r);
+            .find(|(_, k)| {
+                let compatible_first = match (k.first(), words.first()) {
+                    (Some(a), Some(b)) => a.chars().next() == b.chars().next(),
+                    _ => false,
+                };
+                is_subsequence(words, k) || compatible_first
+            })
+            .map(|(r, _)| *r)
     }
-    known
-        .iter()
-        .find(|(_, k)| {
-            let sub = is_subsequence(words, k);
-            let same_last = k.last() == words.last() && k.len() > 1;
-            let compatible_first = match (k.first(), words.first()) {
-                (Some(a), Some(b)) => a.chars().next() == b.chars().next(),
-                _ => false,
-            };
-            sub || (same_last && compatible_first)
-        })
-        .map(|(r, _)| *r)
 }
 
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
