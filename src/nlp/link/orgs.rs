@@ -383,7 +383,10 @@ mod tests {
                 &["Shanghai Cooperation Organisation"],
             ),
             ("Leaders of the G7 and ASEAN met.", &["G7", "ASEAN"]),
-            ("the European Union and the South American bloc", &[]),
+            (
+                "the European Union and the South American bloc",
+                &["European Union"],
+            ),
             (
                 "the Organization for Security and Cooperation in Europe said",
                 &["Organization for Security and Cooperation in Europe"],
