@@ -82,6 +82,7 @@ pub fn correct(
     let mut added = Vec::new();
     for h in hits {
         if h.kind == GeoKind::Demonym
+            || CALENDAR_WORDS.contains(&text.get(h.span.clone()).unwrap_or(""))
             || overlaps(&out, &h.span)
             || part_of_longer_name(text, tokens, &h.span, h.kind)
         {
@@ -239,6 +240,30 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
     // Only overrule the tagger when it said something else.
     (kind != m.kind).then_some(kind)
 }
+
+/// Month and day names that are also towns ("March" in England): in news
+/// they are dates.
+const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Capitalised common nouns that stand for a named body without naming it.
 const GENERIC_ORG_WORDS: &[&str] = &[

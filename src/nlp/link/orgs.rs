@@ -293,8 +293,10 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize)> {
         }
         k += 1;
     }
-    while last > head && TITLE_TAILS.contains(&words[last]) && !joiner(last - 1) {
-        last -= 1;
+    // "National Assembly Deputy Ana Rosa": a title after the name ends it.
+    if let Some(t) = (head + 1..=last).find(|&k| TITLE_TAILS.contains(&words[k]) && !joiner(k - 1))
+    {
+        last = t - 1;
     }
     (last > first).then(|| (run[first].span.start..run[last].span.end, a + last + 1))
 }
