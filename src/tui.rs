@@ -37,7 +37,7 @@ const RESULTS_PER_TICK: usize = 2_000;
 
 /// Runs the reader on `sources` (the bundled corpus when empty).
 pub fn run(
-    sources: &[String],
+    sources: &[std::ffi::OsString],
     country: Option<&str>,
     _db: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
@@ -86,6 +86,7 @@ fn event_loop(
                 .draw(|frame| view::view(app, frame))
                 .context("drawing the screen")?;
             dirty = false;
+            terminal::debug_panic_point("frame");
         }
         match input.recv_timeout(TICK) {
             Ok(first) => {
@@ -232,6 +233,7 @@ fn spawn_analysis(library: &Library, sender: Sender<Action>) {
         articles
             .into_par_iter()
             .for_each_with(sender, |sender, (index, article)| {
+                terminal::debug_panic_point("analysis");
                 let analysis = crate::nlp::analyze(&article);
                 let _ = sender.send(Action::Analysed(index, Box::new(analysis)));
             });

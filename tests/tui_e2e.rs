@@ -5,122 +5,37 @@
 //! `.ci/run` installs it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
+use tmux::Tmux;
 
 const SEED_HEADLINE: &str = "Chinese premier meets Azerbaijani president";
 
-/// A private tmux server (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
+/// A tmux server running `command` in a 120x40 window, or None (saying why) without tmux.
+fn start(name: &str, command: &str) -> Option<Tmux> {
+    tmux::available().then(|| Tmux::start(name, 120, 40, command))
 }
 
-impl Tmux {
-    /// A tmux server running `command` in a 120x40 window, or None without tmux.
-    fn start(name: &str, command: &str) -> Option<Self> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipping: tmux is not installed (.ci/run installs it)");
-            return None;
-        }
-        let tmux = Self {
-            socket: format!("readout-e2e-{}-{name}", std::process::id()),
-        };
-        let out = tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-s",
-            "t",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("running tmux")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        String::from_utf8_lossy(
-            &self
-                .run(&["display-message", "-p", "-t", "t", format])
-                .stdout,
-        )
-        .trim()
-        .to_string()
-    }
-
-    /// Waits until the screen contains `text`; the screen when it does.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(30) {
-                panic!("{text:?} never appeared; the screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
-
-/// Runs the reader under `sh`, which prints its exit status and stays, so
-/// the terminal state after the reader can be inspected.
 fn wrapped(args: &str) -> String {
-    format!(
-        "sh -c '{} {args}; echo READOUT-EXIT=$?; sleep 30'",
-        env!("CARGO_BIN_EXE_readout")
-    )
+    Tmux::wrapped(args)
 }
 
-/// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
 fn assert_restored(tmux: &Tmux) {
-    assert_eq!(
-        tmux.display("#{alternate_on}"),
-        "0",
-        "still on the alternate screen"
-    );
-    assert_eq!(
-        tmux.display("#{mouse_any_flag}"),
-        "0",
-        "mouse reporting left on"
-    );
-    assert_eq!(tmux.display("#{cursor_flag}"), "1", "cursor left hidden");
+    tmux.assert_restored("after the reader");
+}
+
+/// The reader's process id: the child of the wrapping shell.
+fn reader_pid(tmux: &Tmux) -> Option<String> {
+    tmux.child_pid()
 }
 
 #[test]
 fn shows_the_seed_headline_and_quits_with_q() {
-    let Some(tmux) = Tmux::start("quit", &wrapped("")) else {
+    let Some(tmux) = start("quit", &wrapped("")) else {
         return;
     };
     let screen = tmux.wait_for(SEED_HEADLINE);
@@ -136,17 +51,10 @@ fn shows_the_seed_headline_and_quits_with_q() {
     assert_restored(&tmux);
 }
 
-/// The reader's process id: the child of the wrapping shell.
-fn reader_pid(tmux: &Tmux) -> Option<String> {
-    let shell = tmux.display("#{pane_pid}");
-    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
-    children.split_whitespace().next().map(str::to_string)
-}
-
 #[test]
 fn signals_restore_the_terminal() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
-        let Some(tmux) = Tmux::start(&format!("sig{signal}"), &wrapped("")) else {
+        let Some(tmux) = start(&format!("sig{signal}"), &wrapped("")) else {
             return;
         };
         tmux.wait_for(SEED_HEADLINE);
@@ -181,7 +89,7 @@ fn hostile_article_cannot_set_title_or_clipboard() {
                    around a few hostile bytes: ministers met, talks went on late into the \
                    night, and the statement that followed said little that was new.\n";
     std::fs::write(&path, article).expect("write article");
-    let Some(tmux) = Tmux::start("hostile", &wrapped(&shell_quote(&path))) else {
+    let Some(tmux) = start("hostile", &wrapped(&shell_quote(&path))) else {
         return;
     };
     let title_before = tmux.display("#{pane_title}");
@@ -217,7 +125,7 @@ fn shell_quote(path: &Path) -> String {
 /// crossterm's reader retries 0-byte reads forever, which once held the loop).
 #[test]
 fn closing_the_terminal_ends_the_reader() {
-    let Some(tmux) = Tmux::start("hangup", &wrapped("")) else {
+    let Some(tmux) = start("hangup", &wrapped("")) else {
         return;
     };
     tmux.wait_for(SEED_HEADLINE);
