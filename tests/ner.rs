@@ -177,3 +177,24 @@ fn tags_are_valid_bio() {
         prev = Some(t);
     }
 }
+
+#[test]
+fn word_score_cache_does_not_change_tags() {
+    let words: Vec<&str> =
+        "Peter Blackburn said in Brussels that the European Commission and Peter Smith agreed ."
+            .split(' ')
+            .collect();
+    let sentences = [0..words.len()];
+    let warm = tagger::tag_document(model(), &words, &sentences);
+    let again = tagger::tag_document(model(), &words, &sentences);
+    let owned: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    // A new thread starts with an empty cache.
+    let cold = std::thread::spawn(move || {
+        let words: Vec<&str> = owned.iter().map(String::as_str).collect();
+        tagger::tag_document(model(), &words, &[0..words.len()])
+    })
+    .join()
+    .unwrap();
+    assert_eq!(warm, again);
+    assert_eq!(warm, cold);
+}

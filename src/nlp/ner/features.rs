@@ -229,6 +229,57 @@ fn is_headline(words: &[WordInfo]) -> bool {
 /// Emits the features of token `i` of `sentence` (a range of `p`'s tokens).
 #[inline]
 pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mut impl FnMut(u64)) {
+    word_features(p, i, sink);
+    context_features(p, sentence, i, sink);
+}
+
+/// The hash of token `i`'s word: [`word_features`] depend on nothing else, so their
+/// weights can be cached per word.
+#[inline]
+pub fn word_key(p: &Prepared, i: usize) -> Option<u64> {
+    p.words.get(i).map(|w| w.word)
+}
+
+/// The features of token `i` that depend only on its word (see [`word_key`]).
+#[inline]
+pub fn word_features(p: &Prepared, i: usize, sink: &mut impl FnMut(u64)) {
+    let Some(w) = p.words.get(i) else { return };
+    sink(hash::feature(T_BIAS, 0));
+    sink(hash::feature(T_WORD, w.word));
+    sink(hash::feature(T_LOWER, w.lower));
+    sink(hash::feature(T_SHAPE, w.shape));
+    sink(hash::feature(T_SHORT_SHAPE, w.short_shape));
+    for k in 0..usize::from(w.affixes).min(AFFIX) {
+        sink(hash::feature(T_PREFIX + k as u32, w.prefix[k]));
+        sink(hash::feature(T_SUFFIX + k as u32, w.suffix[k]));
+    }
+    for (k, c) in w.clusters.iter().enumerate() {
+        sink(hash::feature(T_WORD_CLASS + k as u32, u64::from(*c)));
+    }
+    sink(hash::feature2(
+        T_WORD_CLASS_SHAPE,
+        u64::from(w.clusters[0]),
+        w.short_shape,
+    ));
+    let gaz = p.gaz.get(i).copied().unwrap_or(0);
+    if gaz != 0 {
+        sink(hash::feature(T_GAZ_FLAGS, u64::from(gaz)));
+        for bit in 0..8 {
+            if gaz & (1 << bit) != 0 {
+                sink(hash::feature(T_GAZ_BIT + bit, u64::from(w.class)));
+            }
+        }
+    }
+}
+
+/// The features of token `i` that depend on its neighbours, sentence and document.
+#[inline]
+pub fn context_features(
+    p: &Prepared,
+    sentence: &Range<usize>,
+    i: usize,
+    sink: &mut impl FnMut(u64),
+) {
     let Some(w) = p.words.get(i) else { return };
     let at = |j: Option<usize>| -> Option<&WordInfo> {
         j.filter(|j| sentence.contains(j))
@@ -245,15 +296,6 @@ pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mu
     let class = u64::from(w.class);
     let headline = p.headline.get(i).copied().unwrap_or(false);
 
-    sink(hash::feature(T_BIAS, 0));
-    sink(hash::feature(T_WORD, w.word));
-    sink(hash::feature(T_LOWER, w.lower));
-    sink(hash::feature(T_SHAPE, w.shape));
-    sink(hash::feature(T_SHORT_SHAPE, w.short_shape));
-    for k in 0..usize::from(w.affixes).min(AFFIX) {
-        sink(hash::feature(T_PREFIX + k as u32, w.prefix[k]));
-        sink(hash::feature(T_SUFFIX + k as u32, w.suffix[k]));
-    }
     let (pl, nl) = (lower_or(prev, BOS), lower_or(next, EOS));
     sink(hash::feature(T_PREV_LOWER, pl));
     sink(hash::feature(T_NEXT_LOWER, nl));
@@ -283,14 +325,6 @@ pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mu
         _ => 4,
     };
     sink(hash::feature(T_SENTENCE_LENGTH, len_bucket * 16 + class));
-    for (k, c) in w.clusters.iter().enumerate() {
-        sink(hash::feature(T_WORD_CLASS + k as u32, u64::from(*c)));
-    }
-    sink(hash::feature2(
-        T_WORD_CLASS_SHAPE,
-        u64::from(w.clusters[0]),
-        w.short_shape,
-    ));
     let cluster_or = |w: Option<&WordInfo>, edge: u16| u64::from(w.map_or(edge, |w| w.clusters[1]));
     sink(hash::feature(
         T_PREV_WORD_CLASS,
@@ -300,15 +334,6 @@ pub fn token_features(p: &Prepared, sentence: &Range<usize>, i: usize, sink: &mu
         T_NEXT_WORD_CLASS,
         cluster_or(next, wordclass::NONE - 2),
     ));
-    let gaz = p.gaz.get(i).copied().unwrap_or(0);
-    if gaz != 0 {
-        sink(hash::feature(T_GAZ_FLAGS, u64::from(gaz)));
-        for bit in 0..8 {
-            if gaz & (1 << bit) != 0 {
-                sink(hash::feature(T_GAZ_BIT + bit, class));
-            }
-        }
-    }
     let gaz_at = |j: Option<usize>| -> u64 {
         u64::from(
             j.filter(|j| sentence.contains(j))

@@ -113,6 +113,8 @@ pub struct Model {
     features: usize,
     lexicon: Lexicon,
     version: String,
+    /// The first 8 bytes of the file's hash: tells models apart in caches.
+    id: u64,
 }
 
 impl std::fmt::Debug for Model {
@@ -211,6 +213,7 @@ impl Model {
             features,
             lexicon: Lexicon::default(),
             version: format!("ner-{}", &digest.to_hex()[..12]),
+            id: u64::from_le_bytes(digest.as_bytes()[..8].try_into().unwrap_or_default()),
         };
         for _ in 0..features {
             let key = r.u64();
@@ -295,6 +298,11 @@ impl Model {
     /// The gazetteer flags of words, for the features.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// A number that differs between models (from the file's hash).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The number of features with weights.

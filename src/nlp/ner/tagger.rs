@@ -4,6 +4,9 @@
 use super::features;
 use super::model::{MAX_STAGES, Model, StageScores, Transitions};
 use super::tags::{N_TAGS, Tag};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::{Add, Range};
 
 /// Tags a document: `words` are its tokens, `sentences` token ranges over them.
@@ -23,13 +26,28 @@ pub fn tag_document_stages(
     let prepared = features::prepare(words, sentences, model.lexicon());
     let n = words.len();
     let mut scores: Vec<StageScores> = vec![[0; MAX_STAGES * N_TAGS]; n];
-    for sentence in sentences {
-        for i in sentence.clone() {
-            if let Some(s) = scores.get_mut(i) {
-                features::token_features(&prepared, sentence, i, &mut |f| model.add_feature(f, s));
+    WORD_SCORES.with_borrow_mut(|cache| {
+        if cache.model != model.id() || cache.scores.len() > WORD_CACHE_LIMIT {
+            cache.model = model.id();
+            cache.scores.clear();
+        }
+        for sentence in sentences {
+            for i in sentence.clone() {
+                let (Some(s), Some(key)) = (scores.get_mut(i), features::word_key(&prepared, i))
+                else {
+                    continue;
+                };
+                *s = *cache.scores.entry(key).or_insert_with(|| {
+                    let mut w = [0; MAX_STAGES * N_TAGS];
+                    features::word_features(&prepared, i, &mut |f| model.add_feature(f, &mut w));
+                    w
+                });
+                features::context_features(&prepared, sentence, i, &mut |f| {
+                    model.add_feature(f, s)
+                });
             }
         }
-    }
+    });
     let mut decoder = Decoder::default();
     let mut tags = vec![Tag::O; n];
     let Some(first) = model.stages.first() else {
@@ -51,6 +69,41 @@ pub fn tag_document_stages(
     }
     decoder.decode_stage(second, &scores, N_TAGS, sentences, &mut tags);
     tags
+}
+
+/// Most words cached per thread before the cache starts over.
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+/// Scores of the word-only features per word, for one model: most tokens of news
+/// text are words seen before, so their ~20 word features cost one lookup.
+#[derive(Default)]
+struct WordScores {
+    model: u64,
+    scores: HashMap<u64, StageScores, BuildHasherDefault<KeyHasher>>,
+}
+
+thread_local! {
+    static WORD_SCORES: RefCell<WordScores> = RefCell::new(WordScores::default());
+}
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).rotate_left(5);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Buffers for decoding one stage sentence by sentence.
