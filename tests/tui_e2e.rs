@@ -95,11 +95,13 @@ impl Drop for Tmux {
 }
 
 /// Runs the reader under `sh`, which prints its exit status and stays, so
-/// the terminal state after the reader can be inspected.
-fn wrapped(args: &str) -> String {
+/// the terminal state after the reader can be inspected. Its data and config
+/// folders are `home`, so no test touches the user's cache.
+fn wrapped(home: &Path, args: &str) -> String {
     format!(
-        "sh -c '{} {args}; echo READOUT-EXIT=$?; sleep 30'",
-        env!("CARGO_BIN_EXE_readout")
+        "sh -c 'XDG_DATA_HOME=\"{home}\" XDG_CONFIG_HOME=\"{home}\" {} {args}; echo READOUT-EXIT=$?; sleep 30'",
+        env!("CARGO_BIN_EXE_readout"),
+        home = home.display()
     )
 }
 
@@ -120,7 +122,8 @@ fn assert_restored(tmux: &Tmux) {
 
 #[test]
 fn shows_the_seed_headline_and_quits_with_q() {
-    let Some(tmux) = Tmux::start("quit", &wrapped("")) else {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(tmux) = Tmux::start("quit", &wrapped(home.path(), "")) else {
         return;
     };
     let screen = tmux.wait_for(SEED_HEADLINE);
@@ -146,7 +149,8 @@ fn reader_pid(tmux: &Tmux) -> Option<String> {
 #[test]
 fn signals_restore_the_terminal() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
-        let Some(tmux) = Tmux::start(&format!("sig{signal}"), &wrapped("")) else {
+        let home = tempfile::tempdir().expect("temp dir");
+        let Some(tmux) = Tmux::start(&format!("sig{signal}"), &wrapped(home.path(), "")) else {
             return;
         };
         tmux.wait_for(SEED_HEADLINE);
@@ -181,7 +185,7 @@ fn hostile_article_cannot_set_title_or_clipboard() {
                    around a few hostile bytes: ministers met, talks went on late into the \
                    night, and the statement that followed said little that was new.\n";
     std::fs::write(&path, article).expect("write article");
-    let Some(tmux) = Tmux::start("hostile", &wrapped(&shell_quote(&path))) else {
+    let Some(tmux) = Tmux::start("hostile", &wrapped(dir.path(), &shell_quote(&path))) else {
         return;
     };
     let title_before = tmux.display("#{pane_title}");
@@ -217,7 +221,8 @@ fn shell_quote(path: &Path) -> String {
 /// crossterm's reader retries 0-byte reads forever, which once held the loop).
 #[test]
 fn closing_the_terminal_ends_the_reader() {
-    let Some(tmux) = Tmux::start("hangup", &wrapped("")) else {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(tmux) = Tmux::start("hangup", &wrapped(home.path(), "")) else {
         return;
     };
     tmux.wait_for(SEED_HEADLINE);
@@ -237,4 +242,75 @@ fn closing_the_terminal_ends_the_reader() {
         let _ = Command::new("kill").args(["-KILL", &pid]).status();
     }
     assert!(!alive, "the reader outlived its terminal: {state}");
+}
+
+/// The reader binary with its folders in `home`, for the feed commands.
+fn readout(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .env("XDG_DATA_HOME", home)
+        .env("XDG_CONFIG_HOME", home)
+        .output()
+        .expect("running readout")
+}
+
+/// Read and starred state set in the reader is in the cache after quitting,
+/// and the reader shows it again on the next start (offline: a feed file).
+#[test]
+fn read_and_starred_state_survive_a_restart() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let feed = home.path().join("gazette.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Gazette</title>\
+         <item><title>Harbour reopens</title><link>https://gazette.example/1</link><guid>g1</guid>\
+         <pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>\
+         <description>The harbour in Lisbon reopened on Monday after the storm.</description></item>\
+         <item><title>Council meets</title><link>https://gazette.example/2</link><guid>g2</guid>\
+         <pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate>\
+         <description>The council in Porto met on Tuesday and voted on the budget.</description></item>\
+         </channel></rss>",
+    )
+    .expect("write feed");
+    let db = home.path().join("cache.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+    let feed_arg = feed.to_str().expect("utf-8 path");
+    // --db before and after the subcommand.
+    let added = readout(home.path(), &["--db", db_arg, "feeds", "add", feed_arg]);
+    assert!(added.status.success(), "{added:?}");
+    let refreshed = readout(home.path(), &["refresh", "--db", db_arg]);
+    assert!(refreshed.status.success(), "{refreshed:?}");
+
+    let args = format!("--db {}", shell_quote(&db));
+    let Some(tmux) = Tmux::start("state", &wrapped(home.path(), &args)) else {
+        return;
+    };
+    let screen = tmux.wait_for("Council meets");
+    assert!(screen.contains("Harbour Gazette"), "{screen}");
+    assert!(screen.contains("2/2"), "two unread at first: {screen}");
+    // Open the first (marks it read), back to the list, star the second, quit.
+    for keys in [&["Enter"][..], &["Escape"], &["j"], &["s"]] {
+        tmux.run(&["send-keys", "-t", "t", keys[0]]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    tmux.wait_for("★ Council meets");
+    tmux.run(&["send-keys", "-t", "t", "q"]);
+    let screen = tmux.wait_for("READOUT-EXIT=");
+    assert!(screen.contains("READOUT-EXIT=0"), "{screen}");
+    drop(tmux);
+
+    let listed = readout(home.path(), &["feeds", "list", "--db", db_arg]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.contains("2 articles, 1 unread"), "{listed}");
+
+    let Some(tmux) = Tmux::start("state2", &wrapped(home.path(), &args)) else {
+        return;
+    };
+    let screen = tmux.wait_for("★ Council meets");
+    assert!(
+        screen.contains("1/2"),
+        "one unread after the restart: {screen}"
+    );
+    tmux.run(&["send-keys", "-t", "t", "q"]);
+    tmux.wait_for("READOUT-EXIT=0");
 }
