@@ -196,7 +196,7 @@ impl Library {
 
     /// The library for `sources` (files, folders, feeds), or the bundled
     /// corpus when there are none; with one line per source that failed.
-    pub fn load(sources: &[String]) -> (Self, Vec<String>) {
+    pub fn load<S: AsRef<std::ffi::OsStr>>(sources: &[S]) -> (Self, Vec<String>) {
         if sources.is_empty() {
             (Self::new(crate::ingest::bundled()), Vec::new())
         } else {

@@ -53,7 +53,7 @@ pub struct Startup {
 
 /// Loads what the reader shows first. With `sources`: those, as read (no
 /// cache). Without: the cache (`db` or the default file) and the bundled corpus.
-pub fn startup(sources: &[String], db: Option<&Path>) -> Startup {
+pub fn startup<S: AsRef<std::ffi::OsStr>>(sources: &[S], db: Option<&Path>) -> Startup {
     if sources.is_empty() {
         let opened = crate::library::cached::open_library(db, crate::ingest::bundled());
         Startup {
@@ -75,7 +75,7 @@ pub fn startup(sources: &[String], db: Option<&Path>) -> Startup {
 
 /// Runs the reader on `sources` (the bundled corpus when empty).
 pub fn run(
-    sources: &[String],
+    sources: &[std::ffi::OsString],
     country: Option<&str>,
     db: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
@@ -128,6 +128,7 @@ fn event_loop(
                 .draw(|frame| view::view(app, frame))
                 .context("drawing the screen")?;
             dirty = false;
+            terminal::debug_panic_point("frame");
         }
         match input.recv_timeout(TICK) {
             Ok(first) => {

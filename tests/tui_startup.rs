@@ -63,7 +63,7 @@ fn starts_from_the_cache_then_the_bundled_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("readout.db");
     cache_with_one_feed(&db);
-    let start = startup(&[], Some(&db));
+    let start = startup::<String>(&[], Some(&db));
     assert!(start.message.is_none(), "{:?}", start.message);
     assert_eq!(start.feeds.len(), 1);
     assert_eq!(start.feeds[0].title.as_deref(), Some("Harbour Gazette"));
@@ -91,7 +91,7 @@ fn starts_from_the_cache_then_the_bundled_corpus() {
 #[test]
 fn an_empty_cache_gives_the_bundled_corpus() {
     let dir = tempfile::tempdir().unwrap();
-    let start = startup(&[], Some(&dir.path().join("new.db")));
+    let start = startup::<String>(&[], Some(&dir.path().join("new.db")));
     assert!(start.feeds.is_empty());
     assert_eq!(start.library.len(), readout::ingest::bundled().len());
     assert!(dir.path().join("new.db").exists());
@@ -103,7 +103,7 @@ fn a_corrupt_cache_is_set_aside_and_the_reader_starts_fresh() {
     let db = dir.path().join("readout.db");
     let garbage = b"this is not a database, but it is somebody's file".repeat(100);
     std::fs::write(&db, &garbage).unwrap();
-    let start = startup(&[], Some(&db));
+    let start = startup::<String>(&[], Some(&db));
     let message = start.message.clone().unwrap();
     assert!(
         message.contains("aside") || message.contains("moved"),
@@ -148,7 +148,7 @@ fn the_worker_brings_analyses_caches_them_and_saves_state() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("readout.db");
     cache_with_one_feed(&db);
-    let start = startup(&[], Some(&db));
+    let start = startup::<String>(&[], Some(&db));
     let library = start.library;
     let total = library.len();
     let (tx, rx) = channel();

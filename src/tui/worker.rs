@@ -228,7 +228,10 @@ fn analyse(pending: Vec<Pending>, results: &Sender<Action>, save: Option<Sender<
         |(results, save), chunk| {
             let analysed: Vec<(usize, u32, Analysis)> = chunk
                 .iter()
-                .map(|(index, revision, article)| (*index, *revision, nlp::analyze(article)))
+                .map(|(index, revision, article)| {
+                    super::terminal::debug_panic_point("analysis");
+                    (*index, *revision, nlp::analyze(article))
+                })
                 .collect();
             if let Some(save) = save {
                 let done = chunk

@@ -3,8 +3,6 @@
 #![allow(dead_code)] // each test binary uses a different subset
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
-pub mod tmux;
-
 use proptest::prelude::*;
 use readout::nlp::Analysis;
 use std::ops::Range;
