@@ -54,7 +54,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(hostile_support::cases(256)))]
 
     #[test]
     fn any_bytes_in_any_kind_of_file(
