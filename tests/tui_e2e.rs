@@ -1,8 +1,8 @@
 //! End to end: the real binary in a real terminal (tmux). It shows the seed
 //! headline on the first screen, quits cleanly with `q`, restores the
 //! terminal on SIGTERM, SIGHUP and SIGINT, and a hostile article cannot set
-//! the window title or the clipboard. Skips (saying why) when tmux is absent;
-//! `.ci/run` installs it.
+//! the window title or the clipboard; read and starred state survive a
+//! restart. Skips (saying why) when tmux is absent; `.ci/run` installs it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "support/tmux.rs"]
@@ -145,4 +145,75 @@ fn closing_the_terminal_ends_the_reader() {
         let _ = Command::new("kill").args(["-KILL", &pid]).status();
     }
     assert!(!alive, "the reader outlived its terminal: {state}");
+}
+
+/// The reader binary with its folders in `home`, for the feed commands.
+fn readout(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .env("XDG_DATA_HOME", home)
+        .env("XDG_CONFIG_HOME", home)
+        .output()
+        .expect("running readout")
+}
+
+/// Read and starred state set in the reader is in the cache after quitting,
+/// and the reader shows it again on the next start (offline: a feed file).
+#[test]
+fn read_and_starred_state_survive_a_restart() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let feed = home.path().join("gazette.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Gazette</title>\
+         <item><title>Harbour reopens</title><link>https://gazette.example/1</link><guid>g1</guid>\
+         <pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>\
+         <description>The harbour in Lisbon reopened on Monday after the storm.</description></item>\
+         <item><title>Council meets</title><link>https://gazette.example/2</link><guid>g2</guid>\
+         <pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate>\
+         <description>The council in Porto met on Tuesday and voted on the budget.</description></item>\
+         </channel></rss>",
+    )
+    .expect("write feed");
+    let db = home.path().join("cache.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+    let feed_arg = feed.to_str().expect("utf-8 path");
+    // --db before and after the subcommand.
+    let added = readout(home.path(), &["--db", db_arg, "feeds", "add", feed_arg]);
+    assert!(added.status.success(), "{added:?}");
+    let refreshed = readout(home.path(), &["refresh", "--db", db_arg]);
+    assert!(refreshed.status.success(), "{refreshed:?}");
+
+    let args = format!("--db {}", shell_quote(&db));
+    let Some(tmux) = start("state", &wrapped(&args)) else {
+        return;
+    };
+    let screen = tmux.wait_for("Council meets");
+    assert!(screen.contains("Harbour Gazette"), "{screen}");
+    assert!(screen.contains("2/2"), "two unread at first: {screen}");
+    // Open the first (marks it read), back to the list, star the second, quit.
+    for key in ["Enter", "Escape", "j", "s"] {
+        tmux.keys(&[key]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    tmux.wait_for("★ Council meets");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("READOUT-EXIT=");
+    assert!(screen.contains("READOUT-EXIT=0"), "{screen}");
+    drop(tmux);
+
+    let listed = readout(home.path(), &["feeds", "list", "--db", db_arg]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.contains("2 articles, 1 unread"), "{listed}");
+
+    let Some(tmux) = start("state2", &wrapped(&args)) else {
+        return;
+    };
+    let screen = tmux.wait_for("★ Council meets");
+    assert!(
+        screen.contains("1/2"),
+        "one unread after the restart: {screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("READOUT-EXIT=0");
 }

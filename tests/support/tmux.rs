@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 pub struct Tmux {
     socket: String,
+    /// The reader's XDG data folder (its default cache lives there), private
+    /// to this server so that no test reads or writes the user's cache.
+    data: tempfile::TempDir,
 }
 
 /// True when tmux can run here; says why not otherwise.
@@ -31,8 +34,10 @@ impl Tmux {
     pub fn start(name: &str, w: u16, h: u16, command: &str) -> Self {
         let tmux = Self {
             socket: format!("readout-test-{}-{name}", std::process::id()),
+            data: tempfile::tempdir().expect("a temporary data folder"),
         };
         let (w, h) = (w.to_string(), h.to_string());
+        // The server (started by this command) passes its environment on to the pane.
         let out = tmux.run(&[
             "-f",
             "/dev/null",
@@ -59,6 +64,7 @@ impl Tmux {
 
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
+            .env("XDG_DATA_HOME", self.data.path())
             .arg("-L")
             .arg(&self.socket)
             .args(args)
