@@ -3,6 +3,10 @@
 //! - `cache/open_10k` and `cache/load_library_10k`: what the reader's first frame
 //!   waits for with 10,000 cached articles (target: <= 200 ms together).
 //!
+//! - `refresh/http_10k`: a 10,000-item feed served on 127.0.0.1: fetch, parse,
+//!   sanitise, analyse and store (target <= 3 s); `refresh/http_304`: the same
+//!   feed unchanged, answered 304 (target <= 100 ms).
+//!
 //! Run: `cargo bench --bench refresh`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
@@ -157,5 +161,98 @@ fn first_frame_10k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, first_frame_10k, store_10k);
+/// Serves `body` forever on 127.0.0.1 with an ETag; 304 when it matches.
+fn serve(body: Vec<u8>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/feed.xml", listener.local_addr().unwrap());
+    let body = std::sync::Arc::new(body);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let body = body.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut matched = false;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                        break;
+                    }
+                    matched |= line
+                        .to_ascii_lowercase()
+                        .starts_with("if-none-match: \"big\"");
+                }
+                let mut out = stream;
+                if matched {
+                    let _ = out.write_all(
+                        b"HTTP/1.1 304 Not Modified\r\nETag: \"big\"\r\nConnection: close\r\n\r\n",
+                    );
+                } else {
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nETag: \"big\"\r\nContent-Type: application/rss+xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = out.write_all(head.as_bytes());
+                    let _ = out.write_all(&body);
+                }
+            });
+        }
+    });
+    url
+}
+
+/// An RSS feed of `n` news-like items of about 800 bytes (8 MB: under the 10 MB limit).
+fn big_feed(n: usize) -> Vec<u8> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Big</title><link>https://news.example/</link><description>d</description>",
+    );
+    for i in 0..n {
+        xml.push_str(&format!(
+            "<item><title>Premier meets president, story {i}</title><link>https://news.example/{i}</link><guid>big-{i}</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate><description>&lt;p&gt;Premier Li Qiang met President Ilham Aliyev in Beijing on Wednesday, and the two sides agreed to deepen cooperation on trade, energy and transport. China is willing to work with Azerbaijan to expand exchanges ({i}).&lt;/p&gt;&lt;p&gt;Officials said the talks covered the Middle Corridor, investment and culture, and pledged further meetings next year.&lt;/p&gt;</description></item>"
+        ));
+    }
+    xml.push_str("</channel></rss>");
+    xml.into_bytes()
+}
+
+fn refresh_over_http(c: &mut Criterion) {
+    use readout::refresh::{self, RefreshOptions, network::NetworkSource};
+    let url = serve(big_feed(ITEMS));
+    let source = NetworkSource::default();
+    let mut group = c.benchmark_group("refresh");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(30));
+    group.bench_function("http_10k", |b| {
+        b.iter_with_setup(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let mut store = Store::open(&dir.path().join("readout.db")).unwrap();
+                store.add_feed(&url, &[]).unwrap();
+                (dir, store)
+            },
+            |(dir, mut store)| {
+                let summary =
+                    refresh::refresh(&mut store, &source, RefreshOptions::default(), |_| {})
+                        .unwrap();
+                assert!(!summary.all_failed(), "{summary:?}");
+                (dir, store)
+            },
+        )
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("readout.db")).unwrap();
+    store.add_feed(&url, &[]).unwrap();
+    refresh::refresh(&mut store, &source, RefreshOptions::default(), |_| {}).unwrap();
+    group.bench_function("http_304", |b| {
+        b.iter(|| {
+            let summary =
+                refresh::refresh(&mut store, &source, RefreshOptions::default(), |_| {}).unwrap();
+            assert_eq!(summary.feeds[0].1, refresh::FeedOutcome::NotModified);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, first_frame_10k, store_10k, refresh_over_http);
 criterion_main!(benches);

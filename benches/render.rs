@@ -65,7 +65,7 @@ fn render_frame(c: &mut Criterion) {
 fn first_frame(c: &mut Criterion) {
     c.bench_function("start to first frame, bundled corpus", |b| {
         b.iter(|| {
-            let (library, _) = Library::load(&[]);
+            let (library, _) = Library::load::<&str>(&[]);
             let mut app = App::new(library, Keymap::default(), None);
             update(&mut app, Action::Resize(120, 40));
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");

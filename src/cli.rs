@@ -8,6 +8,7 @@ mod list;
 mod ner;
 
 use clap::{Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,7 +26,7 @@ pub struct Cli {
 
     /// Files, folders or feed URLs to read (default: the cached library and the bundled corpus).
     #[arg(value_name = "SOURCE")]
-    pub sources: Vec<String>,
+    pub sources: Vec<OsString>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -37,7 +38,7 @@ pub enum Command {
     List {
         /// Files, folders or feed URLs (default: the bundled corpus).
         #[arg(value_name = "SOURCE")]
-        sources: Vec<String>,
+        sources: Vec<OsString>,
         /// Print a JSON array instead of lines.
         #[arg(long)]
         json: bool,
@@ -46,7 +47,7 @@ pub enum Command {
     Extract {
         /// Article files, URLs, or `-` for standard input.
         #[arg(value_name = "FILE|URL|-")]
-        inputs: Vec<String>,
+        inputs: Vec<OsString>,
         #[arg(long, value_enum, default_value_t = extract::Format::Json)]
         format: extract::Format,
     },
@@ -91,6 +92,7 @@ pub enum Command {
 /// Runs the command line; errors are printed as one line, never a backtrace.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    catch_file_size_limit();
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -102,6 +104,17 @@ pub fn main() -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A file-size limit (`ulimit -f`) kills a process with SIGXFSZ by default,
+/// in the middle of a write. Caught instead, the write fails with EFBIG and
+/// the cache reports it like a full disk: one clear line, nothing lost.
+fn catch_file_size_limit() {
+    #[cfg(unix)]
+    {
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
     }
 }
 

@@ -22,6 +22,7 @@ pub mod text_format;
 pub mod urls;
 
 use crate::article::Article;
+use std::ffi::OsStr;
 use std::path::Path;
 pub use subscription::{Imported, Subscription};
 
@@ -38,19 +39,21 @@ pub struct Loaded {
 /// Never fails as a whole: each source that cannot be read adds one line to
 /// `problems` (naming it) and the others still load. Ids are unique within
 /// the result.
-pub fn load(sources: &[String]) -> Loaded {
+/// Sources are OS strings: a file name need not be UTF-8.
+pub fn load<S: AsRef<OsStr>>(sources: &[S]) -> Loaded {
     let mut loaded = Loaded::default();
     let mut ids = slug::IdAllocator::default();
     for source in sources {
-        if source::is_url(source) {
-            match source::fetch_feed(source, &http::Validators::default()) {
+        let source = source.as_ref();
+        if let Some(url) = source.to_str().filter(|s| source::is_url(s)) {
+            match source::fetch_feed(url, &http::Validators::default()) {
                 Ok(source::FeedUpdate::Updated { feed, .. }) => {
                     loaded.articles.extend(feed.into_articles(&mut ids));
                 }
                 Ok(source::FeedUpdate::Unchanged) => {}
                 Err(e) => loaded
                     .problems
-                    .push(format!("{}: {e}", sanitize::line(source))),
+                    .push(format!("{}: {e}", sanitize::visible(url))),
             }
             continue;
         }

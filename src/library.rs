@@ -4,10 +4,11 @@
 //! Analyses arrive one by one (they are computed off the UI thread), so every
 //! index is updated incrementally by [`Library::set_analysis`].
 
-use crate::article::Article;
+use crate::article::{Article, ArticleId, Origin};
 use crate::nlp::{Analysis, CountryCode, EntityKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+pub mod cached;
 pub mod countries;
 
 pub use countries::{country_name, resolve_country};
@@ -20,6 +21,9 @@ pub struct Entry {
     pub analysis: Option<Analysis>,
     pub read: bool,
     pub starred: bool,
+    /// Bumped each time the article's text is replaced (a feed re-published
+    /// it), so that an analysis of the old text can be told apart and dropped.
+    pub revision: u32,
 }
 
 /// Which countries of a story a filter looks at.
@@ -96,29 +100,103 @@ pub struct Library {
     by_focus: BTreeMap<CountryCode, BTreeSet<usize>>,
     by_mention: BTreeMap<CountryCode, BTreeSet<usize>>,
     by_referent: HashMap<ReferentKey, BTreeSet<usize>>,
+    by_id: HashMap<ArticleId, usize>,
     analysed: usize,
+}
+
+/// Unread and total articles of one source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub unread: usize,
+    pub total: usize,
+}
+
+/// Article counts by where the articles came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceCounts {
+    /// By feed URL (as in `Origin::Feed`).
+    pub feeds: HashMap<String, Counts>,
+    /// The bundled corpus.
+    pub bundled: Counts,
 }
 
 impl Library {
     /// A library over `articles`, in the order given, none analysed yet.
     pub fn new(articles: Vec<Article>) -> Self {
-        Self {
-            entries: articles
-                .into_iter()
-                .map(|article| Entry {
-                    article,
-                    analysis: None,
-                    read: false,
-                    starred: false,
-                })
-                .collect(),
-            ..Self::default()
+        let mut library = Self::default();
+        for article in articles {
+            library.push(article, false, false);
         }
+        library
+    }
+
+    /// Adds an article at the end (not analysed yet); returns its position.
+    pub fn push(&mut self, article: Article, read: bool, starred: bool) -> usize {
+        let index = self.entries.len();
+        self.by_id.entry(article.id.clone()).or_insert(index);
+        self.entries.push(Entry {
+            article,
+            analysis: None,
+            read,
+            starred,
+            revision: 0,
+        });
+        index
+    }
+
+    /// The position of the article with this id.
+    pub fn position(&self, id: &ArticleId) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Replaces the text of article `index` (a feed re-published it): its old
+    /// analysis is dropped from every index and its revision bumped. Reading
+    /// state is kept. Returns false when there is no such article.
+    pub fn replace_article(&mut self, index: usize, article: Article) -> bool {
+        let Some(entry) = self.entries.get_mut(index) else {
+            return false;
+        };
+        if let Some(old) = entry.analysis.take() {
+            unindex(
+                &mut self.by_focus,
+                &mut self.by_mention,
+                &mut self.by_referent,
+                index,
+                &old,
+            );
+            self.analysed = self.analysed.saturating_sub(1);
+        }
+        entry.article = article;
+        entry.revision = entry.revision.wrapping_add(1);
+        true
+    }
+
+    /// Unread and total counts per feed and for the bundled corpus.
+    pub fn source_counts(&self) -> SourceCounts {
+        let mut counts = SourceCounts::default();
+        for entry in &self.entries {
+            let slot = match &entry.article.origin {
+                Origin::Feed(url) => {
+                    if let Some(slot) = counts.feeds.get_mut(url.as_str()) {
+                        slot
+                    } else {
+                        counts.feeds.entry(url.clone()).or_default()
+                    }
+                }
+                Origin::Bundled => &mut counts.bundled,
+                Origin::File(_) => continue,
+            };
+            slot.total += 1;
+            if !entry.read {
+                slot.unread += 1;
+            }
+        }
+        counts
     }
 
     /// The library for `sources` (files, folders, feeds), or the bundled
     /// corpus when there are none; with one line per source that failed.
-    pub fn load(sources: &[String]) -> (Self, Vec<String>) {
+    pub fn load<S: AsRef<std::ffi::OsStr>>(sources: &[S]) -> (Self, Vec<String>) {
         if sources.is_empty() {
             (Self::new(crate::ingest::bundled()), Vec::new())
         } else {

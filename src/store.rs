@@ -126,6 +126,18 @@ impl Store {
         }
     }
 
+    /// [`Store::load_articles`] (no analyses: the reader's first frame),
+    /// setting a damaged cache aside and starting fresh instead of failing.
+    pub fn load_articles_or_recover(&mut self) -> Result<CachedLibrary> {
+        match self.load_articles() {
+            Err(StoreError::Damaged { .. }) => {
+                self.recover()?;
+                self.load_articles()
+            }
+            other => other,
+        }
+    }
+
     /// The cache file.
     pub fn path(&self) -> &Path {
         &self.path

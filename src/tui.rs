@@ -1,10 +1,14 @@
 //! The terminal reader: load the library, take over the terminal, run the
 //! event loop, and give the terminal back.
 //!
-//! The loop never blocks on slow work: analysing the library runs on rayon's
-//! threads and every result comes back as an [`action::Action`] over a
-//! channel; keys, mouse and resizes become actions through the keymap. Each
-//! action goes through [`update::update`], whose effects are carried out here.
+//! With no sources the library is the SQLite cache (offline: the cached feed
+//! articles without their analyses, for a quick first frame) plus the bundled
+//! corpus. The loop never blocks on slow work: cached analyses, analysing what
+//! is not cached, saving read state and refreshing feeds run in the
+//! background ([`worker`]) and every result comes back as an
+//! [`action::Action`] over a channel; keys, mouse and resizes become actions
+//! through the keymap. Each action goes through [`update::update`], whose
+//! effects are carried out here.
 
 pub mod action;
 pub mod app;
@@ -16,11 +20,12 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod worker;
 
 use crate::library::{CountryFilter, CountryScope, Library};
 use action::Action;
 use anyhow::Context as _;
-use app::App;
+use app::{App, FeedRow};
 use effect::Effect;
 use keymap::{Key, Keymap};
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -34,37 +39,73 @@ use std::time::Duration;
 const TICK: Duration = Duration::from_millis(40);
 /// Background results applied per tick at most, so input stays responsive.
 const RESULTS_PER_TICK: usize = 2_000;
+/// How long leaving waits for read and starred state to be written.
+const FLUSH_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// What the reader starts with: the library, the feeds, the cache and the
+/// notices for the status bar.
+pub struct Startup {
+    pub library: Library,
+    pub feeds: Vec<FeedRow>,
+    pub store: Option<crate::store::Store>,
+    pub message: Option<String>,
+}
+
+/// Loads what the reader shows first. With `sources`: those, as read (no
+/// cache). Without: the cache (`db` or the default file) and the bundled corpus.
+pub fn startup<S: AsRef<std::ffi::OsStr>>(sources: &[S], db: Option<&Path>) -> Startup {
+    if sources.is_empty() {
+        let opened = crate::library::cached::open_library(db, crate::ingest::bundled());
+        Startup {
+            library: opened.library,
+            feeds: opened.feeds.iter().map(FeedRow::from).collect(),
+            store: opened.store,
+            message: (!opened.notices.is_empty()).then(|| opened.notices.join(" ")),
+        }
+    } else {
+        let (library, problems) = Library::load(sources);
+        Startup {
+            library,
+            feeds: Vec::new(),
+            store: None,
+            message: problems_message(&problems),
+        }
+    }
+}
 
 /// Runs the reader on `sources` (the bundled corpus when empty).
 pub fn run(
-    sources: &[String],
+    sources: &[std::ffi::OsString],
     country: Option<&str>,
-    _db: Option<&Path>,
+    db: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let filter = country
         .map(|c| CountryFilter::parse(c, CountryScope::Focus))
         .transpose()?;
     let keymap = load_keymap()?;
-    let (library, problems) = Library::load(sources);
-    let mut app = App::new(library, keymap, filter);
-    if let Some(message) = problems_message(&problems) {
-        app.message = Some(message);
-    }
+    let start = startup(sources, db);
+    let mut app = App::new(start.library, keymap, filter);
+    app.feeds = start.feeds;
+    app.message = start.message;
 
     terminal::install_panic_hook();
     let signals = terminal::watch_signals().context("watching for signals")?;
     let mut session = terminal::Session::enter().context("setting up the terminal")?;
     let (tx, rx) = channel();
-    spawn_analysis(&app.library, tx.clone());
+    let worker = worker::Worker::start(start.store, &app.library, tx.clone());
 
     let size = session
         .terminal
         .size()
         .context("reading the terminal size")?;
     update::update(&mut app, Action::Resize(size.width, size.height));
-    let code = event_loop(&mut session, &mut app, &rx, &tx, &signals)?;
+    let code = event_loop(&mut session, &mut app, &rx, &tx, &signals, &worker);
     drop(session);
-    Ok(code)
+    // Read and starred state asked for just before leaving is written now.
+    if !worker.flush(FLUSH_TIMEOUT) {
+        eprintln!("readout: the last read/starred changes may not have been saved");
+    }
+    code
 }
 
 fn event_loop(
@@ -73,6 +114,7 @@ fn event_loop(
     results: &Receiver<Action>,
     sender: &Sender<Action>,
     signals: &std::sync::atomic::AtomicUsize,
+    worker: &worker::Worker,
 ) -> anyhow::Result<ExitCode> {
     let input = spawn_input();
     let mut dirty = true;
@@ -86,6 +128,7 @@ fn event_loop(
                 .draw(|frame| view::view(app, frame))
                 .context("drawing the screen")?;
             dirty = false;
+            terminal::debug_panic_point("frame");
         }
         match input.recv_timeout(TICK) {
             Ok(first) => {
@@ -93,7 +136,7 @@ fn event_loop(
                     let event = event.context("reading input")?;
                     if let Some(action) = to_action(app, event) {
                         let effects = update::update(app, action);
-                        perform(session, app, effects, sender);
+                        perform(session, app, effects, sender, worker);
                         dirty = true;
                     }
                     if app.quit {
@@ -106,7 +149,8 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => return Ok(ExitCode::SUCCESS),
         }
         for action in results.try_iter().take(RESULTS_PER_TICK) {
-            update::update(app, action);
+            let effects = update::update(app, action);
+            perform(session, app, effects, sender, worker);
             dirty = true;
         }
         if app.quit {
@@ -166,12 +210,18 @@ fn perform(
     app: &mut App,
     effects: Vec<Effect>,
     sender: &Sender<Action>,
+    worker: &worker::Worker,
 ) {
     for effect in effects {
         let message = match effect {
-            // Read and starred state live in the library; the SQLite store
-            // (issue 5) will persist them here.
-            Effect::SetRead { .. } | Effect::SetStarred { .. } => None,
+            Effect::SetRead { article, read } => {
+                worker.set_read(article, read);
+                None
+            }
+            Effect::SetStarred { article, starred } => {
+                worker.set_starred(article, starred);
+                None
+            }
             Effect::OpenUrl(url) => Some(open_in_browser(&url, sender)),
             Effect::CopyToClipboard(text) => {
                 let backend = session.terminal.backend_mut();
@@ -183,7 +233,10 @@ fn perform(
                     Err(err) => format!("Could not copy the link: {err}"),
                 })
             }
-            Effect::Refresh => Some("No feeds to refresh.".to_string()),
+            Effect::Refresh => {
+                worker.refresh();
+                None
+            }
         };
         if let Some(message) = message {
             update::update(app, Action::Message(message));
@@ -221,21 +274,6 @@ fn open_in_browser(url: &str, sender: &Sender<Action>) -> String {
         }
         Err(err) => format!("Could not start {program}: {err}"),
     }
-}
-
-/// Analyses every article on rayon's threads; each result is sent as an action.
-fn spawn_analysis(library: &Library, sender: Sender<Action>) {
-    let articles: Vec<(usize, crate::article::Article)> =
-        library.articles().cloned().enumerate().collect();
-    std::thread::spawn(move || {
-        use rayon::prelude::*;
-        articles
-            .into_par_iter()
-            .for_each_with(sender, |sender, (index, article)| {
-                let analysis = crate::nlp::analyze(&article);
-                let _ = sender.send(Action::Analysed(index, Box::new(analysis)));
-            });
-    });
 }
 
 /// "2 sources skipped: x.bin: not text (and 1 more)".

@@ -198,7 +198,7 @@ fn list_names_hostile_files_cleanly() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(hostile_support::cases(512)))]
 
     /// Any text as a keymap file: a keymap or one printable error, never a panic.
     #[test]

@@ -179,7 +179,7 @@ fn extension() -> impl Strategy<Value = &'static str> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(hostile_support::cases(96)))]
 
     #[test]
     fn raw_bytes_to_rendered_frame(
@@ -219,7 +219,7 @@ fn hostile_article_file(i: usize, text: &str) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(hostile_support::cases(64)))]
 
     #[test]
     fn hostile_text_in_every_field_to_rendered_frame(
@@ -301,6 +301,50 @@ fn every_screen_of_a_hostile_library_at_sampled_sizes() {
         }
     }
     assert_eq!(frames, screens.len() * widths.len() * heights.len());
+}
+
+/// The biggest texts as files, through everything the reader does with
+/// them: ingest, analysis, the list and the article view (top, next mention,
+/// end): a single 10 MB line of text, 1,000,000 tiny paragraphs of Markdown, and
+/// a 2 MB line of HTML.
+#[test]
+fn huge_files_through_ingest_analysis_and_view() {
+    let sentence = "Chinese Premier Li Qiang said China is willing to work with Azerbaijan, ";
+    let line = sentence.repeat(10 * 1024 * 1024 / sentence.len());
+    let paragraphs = "Li.\n\n".repeat(1_000_000);
+    let files: Vec<(Vec<u8>, &str)> = vec![
+        (format!("One long line\n\n{line}").into_bytes(), "txt"),
+        (
+            format!("# A million paragraphs\n\n{paragraphs}").into_bytes(),
+            "md",
+        ),
+        (
+            format!(
+                "<html><head><title>Long</title></head><body><p>{}</p></body></html>",
+                sentence.repeat(2 * 1024 * 1024 / sentence.len())
+            )
+            .into_bytes(),
+            "html",
+        ),
+    ];
+    let (_dir, library, problems) = library_from_files(&files);
+    assert_eq!(library.len(), files.len(), "{problems:?}");
+    assert_eq!(library.analysed(), files.len());
+    let mut app = App::new(library, Keymap::default(), None);
+    update(&mut app, Action::Resize(120, 40));
+    assert_frame_safe(&app);
+    for index in 0..files.len() {
+        update(&mut app, Action::Top);
+        for _ in 0..index {
+            update(&mut app, Action::Down);
+        }
+        update(&mut app, Action::Open);
+        for action in [Action::NextMention, Action::Bottom, Action::PageUp] {
+            update(&mut app, action);
+            assert_frame_safe(&app);
+        }
+        update(&mut app, Action::Back);
+    }
 }
 
 /// Defence in depth: even strings that never went through ingest (a row from an

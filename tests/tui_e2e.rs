@@ -1,126 +1,41 @@
 //! End to end: the real binary in a real terminal (tmux). It shows the seed
 //! headline on the first screen, quits cleanly with `q`, restores the
 //! terminal on SIGTERM, SIGHUP and SIGINT, and a hostile article cannot set
-//! the window title or the clipboard. Skips (saying why) when tmux is absent;
-//! `.ci/run` installs it.
+//! the window title or the clipboard; read and starred state survive a
+//! restart. Skips (saying why) when tmux is absent; `.ci/run` installs it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
+use tmux::Tmux;
 
 const SEED_HEADLINE: &str = "Chinese premier meets Azerbaijani president";
 
-/// A private tmux server (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
+/// A tmux server running `command` in a 120x40 window, or None (saying why) without tmux.
+fn start(name: &str, command: &str) -> Option<Tmux> {
+    tmux::available().then(|| Tmux::start(name, 120, 40, command))
 }
 
-impl Tmux {
-    /// A tmux server running `command` in a 120x40 window, or None without tmux.
-    fn start(name: &str, command: &str) -> Option<Self> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipping: tmux is not installed (.ci/run installs it)");
-            return None;
-        }
-        let tmux = Self {
-            socket: format!("readout-e2e-{}-{name}", std::process::id()),
-        };
-        let out = tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-s",
-            "t",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("running tmux")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        String::from_utf8_lossy(
-            &self
-                .run(&["display-message", "-p", "-t", "t", format])
-                .stdout,
-        )
-        .trim()
-        .to_string()
-    }
-
-    /// Waits until the screen contains `text`; the screen when it does.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(30) {
-                panic!("{text:?} never appeared; the screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
-
-/// Runs the reader under `sh`, which prints its exit status and stays, so
-/// the terminal state after the reader can be inspected.
 fn wrapped(args: &str) -> String {
-    format!(
-        "sh -c '{} {args}; echo READOUT-EXIT=$?; sleep 30'",
-        env!("CARGO_BIN_EXE_readout")
-    )
+    Tmux::wrapped(args)
 }
 
-/// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
 fn assert_restored(tmux: &Tmux) {
-    assert_eq!(
-        tmux.display("#{alternate_on}"),
-        "0",
-        "still on the alternate screen"
-    );
-    assert_eq!(
-        tmux.display("#{mouse_any_flag}"),
-        "0",
-        "mouse reporting left on"
-    );
-    assert_eq!(tmux.display("#{cursor_flag}"), "1", "cursor left hidden");
+    tmux.assert_restored("after the reader");
+}
+
+/// The reader's process id: the child of the wrapping shell.
+fn reader_pid(tmux: &Tmux) -> Option<String> {
+    tmux.child_pid()
 }
 
 #[test]
 fn shows_the_seed_headline_and_quits_with_q() {
-    let Some(tmux) = Tmux::start("quit", &wrapped("")) else {
+    let Some(tmux) = start("quit", &wrapped("")) else {
         return;
     };
     let screen = tmux.wait_for(SEED_HEADLINE);
@@ -136,17 +51,10 @@ fn shows_the_seed_headline_and_quits_with_q() {
     assert_restored(&tmux);
 }
 
-/// The reader's process id: the child of the wrapping shell.
-fn reader_pid(tmux: &Tmux) -> Option<String> {
-    let shell = tmux.display("#{pane_pid}");
-    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
-    children.split_whitespace().next().map(str::to_string)
-}
-
 #[test]
 fn signals_restore_the_terminal() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
-        let Some(tmux) = Tmux::start(&format!("sig{signal}"), &wrapped("")) else {
+        let Some(tmux) = start(&format!("sig{signal}"), &wrapped("")) else {
             return;
         };
         tmux.wait_for(SEED_HEADLINE);
@@ -181,7 +89,7 @@ fn hostile_article_cannot_set_title_or_clipboard() {
                    around a few hostile bytes: ministers met, talks went on late into the \
                    night, and the statement that followed said little that was new.\n";
     std::fs::write(&path, article).expect("write article");
-    let Some(tmux) = Tmux::start("hostile", &wrapped(&shell_quote(&path))) else {
+    let Some(tmux) = start("hostile", &wrapped(&shell_quote(&path))) else {
         return;
     };
     let title_before = tmux.display("#{pane_title}");
@@ -217,7 +125,7 @@ fn shell_quote(path: &Path) -> String {
 /// crossterm's reader retries 0-byte reads forever, which once held the loop).
 #[test]
 fn closing_the_terminal_ends_the_reader() {
-    let Some(tmux) = Tmux::start("hangup", &wrapped("")) else {
+    let Some(tmux) = start("hangup", &wrapped("")) else {
         return;
     };
     tmux.wait_for(SEED_HEADLINE);
@@ -237,4 +145,75 @@ fn closing_the_terminal_ends_the_reader() {
         let _ = Command::new("kill").args(["-KILL", &pid]).status();
     }
     assert!(!alive, "the reader outlived its terminal: {state}");
+}
+
+/// The reader binary with its folders in `home`, for the feed commands.
+fn readout(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .env("XDG_DATA_HOME", home)
+        .env("XDG_CONFIG_HOME", home)
+        .output()
+        .expect("running readout")
+}
+
+/// Read and starred state set in the reader is in the cache after quitting,
+/// and the reader shows it again on the next start (offline: a feed file).
+#[test]
+fn read_and_starred_state_survive_a_restart() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let feed = home.path().join("gazette.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Gazette</title>\
+         <item><title>Harbour reopens</title><link>https://gazette.example/1</link><guid>g1</guid>\
+         <pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>\
+         <description>The harbour in Lisbon reopened on Monday after the storm.</description></item>\
+         <item><title>Council meets</title><link>https://gazette.example/2</link><guid>g2</guid>\
+         <pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate>\
+         <description>The council in Porto met on Tuesday and voted on the budget.</description></item>\
+         </channel></rss>",
+    )
+    .expect("write feed");
+    let db = home.path().join("cache.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+    let feed_arg = feed.to_str().expect("utf-8 path");
+    // --db before and after the subcommand.
+    let added = readout(home.path(), &["--db", db_arg, "feeds", "add", feed_arg]);
+    assert!(added.status.success(), "{added:?}");
+    let refreshed = readout(home.path(), &["refresh", "--db", db_arg]);
+    assert!(refreshed.status.success(), "{refreshed:?}");
+
+    let args = format!("--db {}", shell_quote(&db));
+    let Some(tmux) = start("state", &wrapped(&args)) else {
+        return;
+    };
+    let screen = tmux.wait_for("Council meets");
+    assert!(screen.contains("Harbour Gazette"), "{screen}");
+    assert!(screen.contains("2/2"), "two unread at first: {screen}");
+    // Open the first (marks it read), back to the list, star the second, quit.
+    for key in ["Enter", "Escape", "j", "s"] {
+        tmux.keys(&[key]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    tmux.wait_for("★ Council meets");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("READOUT-EXIT=");
+    assert!(screen.contains("READOUT-EXIT=0"), "{screen}");
+    drop(tmux);
+
+    let listed = readout(home.path(), &["feeds", "list", "--db", db_arg]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.contains("2 articles, 1 unread"), "{listed}");
+
+    let Some(tmux) = start("state2", &wrapped(&args)) else {
+        return;
+    };
+    let screen = tmux.wait_for("★ Council meets");
+    assert!(
+        screen.contains("1/2"),
+        "one unread after the restart: {screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("READOUT-EXIT=0");
 }

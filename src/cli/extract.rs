@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::nlp::link::geo::world;
 use crate::nlp::{self, Analysis, CountryScore, EntityKind};
 use serde::Serialize;
+use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -16,8 +17,8 @@ pub enum Format {
     Text,
 }
 
-pub fn run(inputs: &[String], format: Format) -> anyhow::Result<ExitCode> {
-    let inputs: Vec<String> = if inputs.is_empty() {
+pub fn run(inputs: &[OsString], format: Format) -> anyhow::Result<ExitCode> {
+    let inputs: Vec<OsString> = if inputs.is_empty() {
         vec!["-".into()]
     } else {
         inputs.to_vec()
@@ -30,7 +31,10 @@ pub fn run(inputs: &[String], format: Format) -> anyhow::Result<ExitCode> {
         } else {
             let loaded = crate::ingest::load(std::slice::from_ref(input));
             if loaded.articles.is_empty() && loaded.problems.is_empty() {
-                problems.push(format!("{input}: no article found"));
+                problems.push(format!(
+                    "{}: no article found",
+                    crate::ingest::sanitize::visible_os(input)
+                ));
             }
             articles.extend(loaded.articles);
             problems.extend(loaded.problems);

@@ -4,15 +4,16 @@ use crate::refresh::{self, FeedOutcome, RefreshEvent, RefreshOptions, network::N
 use crate::store::{Feed, Store};
 use anyhow::Context;
 use clap::Subcommand;
+use std::ffi::{OsStr, OsString};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Subcommand)]
 pub enum FeedsCommand {
     /// Subscribe to a feed (http(s) URL or file).
     Add {
-        source: String,
+        source: OsString,
         /// A tag for the feed (repeatable).
         #[arg(long)]
         tag: Vec<String>,
@@ -20,9 +21,9 @@ pub enum FeedsCommand {
     /// List subscribed feeds with their counts and last fetch.
     List,
     /// Unsubscribe from a feed, dropping its cached articles.
-    Remove { source: String },
+    Remove { source: OsString },
     /// Import feeds from an OPML file or a newsboat `urls` file.
-    Import { file: String },
+    Import { file: PathBuf },
     /// Print the subscribed feeds as OPML.
     Export,
 }
@@ -41,31 +42,40 @@ fn printable(text: &str) -> String {
     crate::ingest::sanitize::line(text)
 }
 
+/// A name the user gave (path, URL) for a message: lossy, controls shown as escapes.
+fn shown(name: &OsStr) -> String {
+    crate::ingest::sanitize::visible_os(name)
+}
+
 /// The key a feed is stored under: an http(s) URL as given, or a file's absolute path.
 /// Anything else (other schemes, missing files) is refused with the reason.
-fn subscription_key(source: &str) -> anyhow::Result<String> {
+fn subscription_key(given: &OsStr) -> anyhow::Result<String> {
+    let Some(source) = given.to_str() else {
+        // Not UTF-8: only a file can be named so, and the store keeps UTF-8 keys.
+        anyhow::bail!("the path is not UTF-8: {}", shown(given));
+    };
     let source = source.trim();
     let lower = source.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
         if source.chars().any(|c| c.is_whitespace() || c.is_control()) || source.len() <= 8 {
-            anyhow::bail!("not a valid feed URL: {}", printable(source));
+            anyhow::bail!("not a valid feed URL: {}", shown(given));
         }
         return Ok(source.to_string());
     }
     if lower.contains("://") || lower.starts_with("mailto:") || lower.starts_with("javascript:") {
         anyhow::bail!(
             "only http(s) feed URLs and local files can be subscribed: {}",
-            printable(source)
+            shown(given)
         );
     }
     let path = std::fs::canonicalize(source)
-        .with_context(|| format!("no such feed file: {}", printable(source)))?;
+        .with_context(|| format!("no such feed file: {}", shown(given)))?;
     if !path.is_file() {
-        anyhow::bail!("not a file: {}", printable(source));
+        anyhow::bail!("not a file: {}", shown(given));
     }
     path.to_str()
         .map(str::to_string)
-        .with_context(|| format!("the path is not UTF-8: {}", printable(source)))
+        .with_context(|| format!("the path is not UTF-8: {}", shown(given)))
 }
 
 pub fn run(command: FeedsCommand, db: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -78,7 +88,7 @@ pub fn run(command: FeedsCommand, db: Option<&Path>) -> anyhow::Result<ExitCode>
     }
 }
 
-fn add(db: Option<&Path>, source: &str, tags: &[String]) -> anyhow::Result<ExitCode> {
+fn add(db: Option<&Path>, source: &OsStr, tags: &[String]) -> anyhow::Result<ExitCode> {
     let url = subscription_key(source)?;
     let mut store = open(db)?;
     let (_, new) = store.add_feed(&url, tags)?;
@@ -125,38 +135,29 @@ fn list(db: Option<&Path>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn remove(db: Option<&Path>, source: &str) -> anyhow::Result<ExitCode> {
+fn remove(db: Option<&Path>, source: &OsStr) -> anyhow::Result<ExitCode> {
     let mut store = open(db)?;
+    let Some(given) = source.to_str() else {
+        anyhow::bail!("not subscribed to {}", shown(source));
+    };
     // Accept the form given at `add` (a relative path, say) as well as the stored one.
-    let key = subscription_key(source).unwrap_or_else(|_| source.to_string());
-    if store.remove_feed(&key)? || store.remove_feed(source)? {
+    let key = subscription_key(source).unwrap_or_else(|_| given.to_string());
+    if store.remove_feed(&key)? || store.remove_feed(given)? {
         println!("removed {}", printable(&key));
         Ok(ExitCode::SUCCESS)
     } else {
-        anyhow::bail!("not subscribed to {}", printable(source))
+        anyhow::bail!("not subscribed to {}", shown(source))
     }
 }
 
 /// `feeds import FILE`: OPML (anything that starts like XML) or a newsboat `urls` file.
-fn import(db: Option<&Path>, file: &str) -> anyhow::Result<ExitCode> {
-    use crate::ingest::{opml, urls};
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", printable(file)))?;
-    let text_start = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace());
-    let imported = if text_start == Some(&b'<') {
-        opml::import(&bytes).with_context(|| format!("importing {}", printable(file)))?
-    } else {
-        urls::import(&bytes)
-    };
+fn import(db: Option<&Path>, path: &Path) -> anyhow::Result<ExitCode> {
+    let file = &shown(path.as_os_str());
+    // Read through ingest: capped in size, FIFOs and devices refused.
+    // (Its errors name the file.)
+    let imported = crate::ingest::import_subscriptions(path)?;
     for problem in &imported.problems {
-        eprintln!(
-            "readout: {}: skipped {}",
-            printable(file),
-            printable(problem)
-        );
+        eprintln!("readout: {}: skipped {}", file, printable(problem));
     }
     let mut store = open(db)?;
     let mut new = 0;
@@ -168,7 +169,7 @@ fn import(db: Option<&Path>, file: &str) -> anyhow::Result<ExitCode> {
     println!(
         "imported {} feeds from {} ({new} new, {} skipped)",
         imported.subscriptions.len(),
-        printable(file),
+        file,
         imported.problems.len()
     );
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 
 use crate::library::{CountryFilter, CountryScope, Library};
 use serde::Serialize;
+use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -19,7 +20,7 @@ struct Row<'a> {
     countries: Option<Vec<String>>,
 }
 
-pub fn run(sources: &[String], json: bool, country: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn run(sources: &[OsString], json: bool, country: Option<&str>) -> anyhow::Result<ExitCode> {
     let filter = country
         .map(|c| CountryFilter::parse(c, CountryScope::Focus))
         .transpose()?;

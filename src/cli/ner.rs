@@ -52,7 +52,8 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (line, tag) in parsed.lines.iter().zip(&predicted) {
-        let line = line.trim_end();
+        let line = printable_conll_line(line.trim_end());
+        let line = line.as_str();
         let result = match tag {
             Some(t) => writeln!(out, "{line} {}", t.as_str()),
             None if conll::is_docstart(line) => writeln!(out, "{line} O"),
@@ -62,6 +63,33 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A CoNLL line from the input file, safe to echo: the columns stay as the
+/// parser saw them (split on whitespace), tabs stay tabs, other whitespace
+/// controls (vertical tab, form feed, CR, NEL, line and paragraph separators)
+/// become spaces, and any other control, escape sequence or bidi override is
+/// shown as a visible escape (`\u{1b}`), never sent to the terminal, so a
+/// token made only of such characters stays a token.
+fn printable_conll_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut piece = String::new();
+    for c in line.chars() {
+        if c == '\t' || c.is_whitespace() {
+            out.push_str(&crate::ingest::sanitize::visible(&piece));
+            piece.clear();
+            out.push(if c == '\t' { '\t' } else { ' ' });
+        } else {
+            piece.push(c);
+        }
+    }
+    out.push_str(&crate::ingest::sanitize::visible(&piece));
+    out
+}
+
+/// A path for a progress line on stderr: lossy, controls shown as escapes.
+fn shown(path: &Path) -> String {
+    crate::ingest::sanitize::visible_os(path.as_os_str())
 }
 
 /// Tags the file and prints conlleval-style precision, recall and F1 per type.
@@ -104,9 +132,9 @@ pub fn train(
     eprintln!(
         "training on {} tokens ({}), choosing the epoch on {} tokens ({})",
         train_set.token_count(),
-        train_path.display(),
+        shown(train_path),
         dev_set.token_count(),
-        dev_path.display()
+        shown(dev_path)
     );
     let trained = train::train(
         &train_set.documents,
@@ -137,10 +165,37 @@ pub fn train(
         "kept epoch {} (dev F1 {:.2}); wrote {} ({} bytes, version {version}) in {:.1?}",
         trained.best.epoch,
         100.0 * trained.best.dev.overall.f1(),
-        out.display(),
+        shown(out),
         trained.model.len(),
         started.elapsed()
     );
     print!("{}", trained.best.dev.report());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable_conll_line;
+
+    #[test]
+    fn echoed_conll_lines_keep_their_columns_and_lose_their_controls() {
+        let cases = [
+            ("Peter NNP B-NP B-PER", "Peter NNP B-NP B-PER"),
+            ("Peter\tNNP\tB-PER", "Peter\tNNP\tB-PER"),
+            ("\u{1b}]0;PWNED\u{7} NN O", "\\u{1b}]0;PWNED\\u{7} NN O"),
+            ("\u{1b}[2J\tNN\tO", "\\u{1b}[2J\tNN\tO"),
+            ("a\u{202e}b\u{9b}31m NN O", "a\\u{202e}b\\u{9b}31m NN O"),
+            ("a\u{b}b\u{c}c\u{2028}d\rO", "a b c d O"),
+            ("李强 NNP B-PER", "李强 NNP B-PER"),
+        ];
+        for (input, expected) in cases {
+            let out = printable_conll_line(input);
+            assert_eq!(out, expected, "{input:?}");
+            assert_eq!(
+                out.split_whitespace().count(),
+                input.split_whitespace().count(),
+                "{input:?}: columns changed"
+            );
+        }
+    }
 }

@@ -30,8 +30,10 @@ pub enum FeedError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FeedItem {
     pub article: Article,
-    /// The entry's id/guid as the feed gives it (feed-rs derives one from link
-    /// and title when the feed has none); sanitised.
+    /// The entry's id/guid as the feed gives it, sanitised; empty when the
+    /// feed gives none. (feed-rs would make one up from link and title, which
+    /// changes with the title and so would defeat deduplication by link: the
+    /// parser is told not to.)
     pub guid: String,
     /// The entry's link, if any (also `article.url`).
     pub link: Option<String>,
@@ -75,13 +77,19 @@ pub fn parse(
     let text = if decoded.trim_start().starts_with('{') {
         super::repair::json_surrogates(&decoded)
     } else {
-        super::repair::xml_char_refs(&decoded)
+        let declared_once = super::repair::misplaced_xml_declarations(&decoded);
+        super::repair::xml_char_refs(&declared_once)
+            .into_owned()
+            .into()
     };
     let base = origin
         .starts_with("http")
         .then_some(origin)
         .filter(|o| url::Url::parse(o).is_ok());
-    let parser = feed_rs::parser::Builder::new().base_uri(base).build();
+    let parser = feed_rs::parser::Builder::new()
+        .base_uri(base)
+        .id_generator(|_, _, _| String::new())
+        .build();
     let feed = parser
         .parse(text.as_bytes())
         .map_err(|e| FeedError::Parse(sanitize::line(&e.to_string())))?;
@@ -160,7 +168,15 @@ fn item(entry: feed_rs::model::Entry, source: &str, origin: &str, base: Option<&
         .map(text_to_line)
         .filter(|r| !r.is_empty());
     let article = Article {
-        id: feed_item_id(origin, &guid),
+        // The same key the store deduplicates by: guid, else link, else text.
+        id: feed_item_id(
+            origin,
+            if guid.is_empty() {
+                link.as_deref().unwrap_or(&content_hash)
+            } else {
+                &guid
+            },
+        ),
         title,
         source: source.to_string(),
         date,

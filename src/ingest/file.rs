@@ -88,7 +88,7 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 
 /// A file name as shown in messages: sanitised, one line.
 pub fn display(path: &Path) -> String {
-    sanitize::line(&path.to_string_lossy())
+    sanitize::visible_os(path.as_os_str())
 }
 
 /// Reads at most `limit` bytes of a file, refusing bigger ones before reading.

@@ -36,6 +36,32 @@ pub fn decode_lossy(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// A name from outside (a file name, a command-line argument) for a message:
+/// invalid UTF-8 becomes U+FFFD, and every control, line break and bidi or
+/// invisible format character is shown as a visible escape (`\u{1b}`) rather
+/// than dropped, so the user can still tell which file is meant. One line.
+pub fn visible(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if is_forbidden(c) || c == '\n' || is_line_separator(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// [`visible`] for an OS string (a path or argument that need not be UTF-8).
+pub fn visible_os(raw: &std::ffi::OsStr) -> String {
+    visible(&raw.to_string_lossy())
+}
+
+/// Characters that end a line on some terminals or in some editors.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
 /// At most `max` characters of `s`; a cut is marked with `…`.
 pub fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -287,6 +313,28 @@ mod tests {
         assert_eq!(truncate("héllo", 10), "héllo");
         assert_eq!(truncate("héllo wörld", 6), "héllo…");
         assert_eq!(truncate("李强李强", 2), "李强…");
+    }
+
+    #[test]
+    fn visible_shows_controls_as_escapes_on_one_line() {
+        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(visible("a\nb\tc\r"), "a\\nb\\tc\\r");
+        assert_eq!(
+            visible("\u{9b}2J\u{202e}z\u{2028}"),
+            "\\u{9b}2J\\u{202e}z\\u{2028}"
+        );
+        assert_eq!(visible("李强 é"), "李强 é");
+        for c in visible("\u{0}\u{1f}\u{7f}\u{85}\u{9f}\u{2066}\u{feff}").chars() {
+            assert!(!is_forbidden(c) && c != '\n', "{c:?}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn visible_os_marks_invalid_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"a\xff\x1bb");
+        assert_eq!(visible_os(name), "a\u{fffd}\\u{1b}b");
     }
 
     #[test]

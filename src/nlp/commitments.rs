@@ -30,7 +30,10 @@ pub fn extract(
         entities,
         referents,
     };
-    let mut context = Context::default();
+    let mut context = Context {
+        byline: byline(text, entities),
+        ..Context::default()
+    };
     let mut out = Vec::new();
     for sentence in sentences {
         extract_sentence(text, sentence.span.clone(), &index, &mut context, &mut out);
@@ -48,6 +51,12 @@ struct Context {
     /// Countries that acted so far, with counts: "we" in an official statement
     /// with no known speaker country is most likely the one acting most.
     country_actors: Vec<((String, Option<usize>), usize)>,
+    /// Who issued the statement ("statement ... released by the Governments of
+    /// X, Y and Z"): "we" with no speaker means them.
+    authors: Option<(String, Option<usize>)>,
+    /// The author named in a byline ("Antony J. Blinken, Secretary of State"
+    /// opening a release): "we" and "I" with no other speaker.
+    byline: Option<(String, Option<usize>)>,
 }
 
 /// The reported-speech frame of one sentence.
@@ -97,6 +106,9 @@ fn extract_sentence(
 ) {
     let words = words::scan(text, span.clone());
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
+    if let Some(authors) = statement_authors(text, &words) {
+        context.authors = Some((authors, None));
+    }
     let speech = speech(text, &words, index, context);
     if let Some((name, r)) = &speech.speaker
         && r.is_none_or(|r| {
@@ -115,7 +127,12 @@ fn extract_sentence(
         return;
     }
     let mut found: Vec<Found> = Vec::new();
+    let background = background_clause_end(text, &words);
     for m in triggers::find(text, &words) {
+        // "While 54 nations have signed ..., only 27 ...": a concessive clause states background.
+        if m.start < background {
+            continue;
+        }
         if let Some(f) = judge(text, &words, &m, &speech, &found, index, context) {
             found.push(f);
         }
@@ -203,6 +220,18 @@ fn judge(
     if modal_needs_verb(text, words, m, trig.name) {
         return None;
     }
+    // "would" commits only in reported speech: "Biden said the US would ...".
+    let in_speech = speech.speaker.is_some() && m.start >= speech.content_start;
+    if trig.name == "would" && !in_speech && !reported(text, words, m.start) {
+        return None;
+    }
+    // "I hope that X will ...", "analysts expect Y will ...": a wish or forecast.
+    if matches!(trig.name, "will" | "would") && after_belief(text, words, m.start) {
+        return None;
+    }
+    if trig.name == "let's" {
+        return lets(text, words, m, speech, index, context);
+    }
     let left = skip_adverbs_left(text, words, m.start);
     let before = left.checked_sub(1).and_then(|i| words.get(i));
     // A closing quote before the cue hides the comma that coordinates it.
@@ -228,16 +257,35 @@ fn judge(
     let addressee = (trig.kind == CommitmentKind::Proposal && trig.name != "should/must")
         .then(|| addressee(text, words, m.end, index, speech, context))
         .flatten();
+    // Weak cues ("asked", "the need for") are proposals only with a party to act:
+    // "asked Japan to ...", not "asked about the case" or "the need for guardrails".
+    let needs_party = matches!(trig.name, "asked to" | "stressed the need for" | "need to");
+    if needs_party && addressee.as_ref().is_some_and(|a| a.2) {
+        return None;
+    }
+    if trig.name == "asked to" && addressee.is_none() {
+        return None;
+    }
+    let addressee = addressee.map(|(who, from, _)| (who, from));
     // "expressed China's willingness": the possessor is the actor.
     let possessor = m
         .possessor
         .and_then(|np| party(text, words, np, index))
         .and_then(|p| resolve(p, speech, context, index));
-    let named = addressee.as_ref().map(|a| a.0.clone()).or(possessor);
+    let named = addressee
+        .as_ref()
+        .map(|a| a.0.clone())
+        .or_else(|| possessor.clone());
     let (actor, region_start) = if let Some(np) = own {
         let subject =
             party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
         (named.or(subject)?, np.0)
+    } else if let Some(p) = possessor.clone().filter(|_| !coordinated) {
+        // "Rubio and his team reiterated the United States' commitment to ...".
+        (p, m.start)
+    } else if let Some(a) = addressee.as_ref().filter(|_| !coordinated) {
+        // "We are united in calling for the regime to end ...": the addressee acts.
+        (a.0.clone(), m.start)
     } else if coordinated && !base {
         let inherited = named
             .or_else(|| earlier.last().map(|f| f.actor.clone()))
@@ -250,7 +298,10 @@ fn judge(
         return None;
     };
     // "commitment to the alliance" is a stance kept; "commitment to help" a pledge.
-    let kind = if trig.name == "reaffirmed commitment" {
+    let kind = if matches!(
+        trig.name,
+        "reaffirmed commitment" | "reaffirmed commitment of"
+    ) {
         let next = words.get(m.end);
         let stance = next.is_some_and(|w| {
             w.capital
@@ -283,7 +334,7 @@ fn addressee(
     index: &EntityIndex,
     speech: &Speech,
     context: &Context,
-) -> Option<((String, Option<usize>), usize)> {
+) -> Option<((String, Option<usize>), usize, bool)> {
     const PP_DETERMINERS: &[&str] = &[
         "the", "a", "an", "this", "that", "these", "those", "their", "its", "his", "her", "our",
     ];
@@ -304,15 +355,18 @@ fn addressee(
     }
     let np = (start, t);
     let (first, last) = (words.get(np.0)?, words.get(np.1 - 1)?);
-    let who = party(text, words, np, index)
-        .and_then(|p| resolve(p, speech, context, index))
-        .or_else(|| Some((text.get(first.span.start..last.span.end)?.to_string(), None)))?;
-    Some((who, t + 1))
+    if let Some(who) =
+        party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))
+    {
+        return Some((who, t + 1, false));
+    }
+    let raw = text.get(first.span.start..last.span.end)?.to_string();
+    Some(((raw, None), t + 1, true))
 }
 
 /// "will" and "should" must govern a verb: not "the will of", not "will be held".
 fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) -> bool {
-    if name != "will" && name != "should/must" {
+    if !matches!(name, "will" | "should/must" | "would") {
         return false;
     }
     // Quotes may sit between the modal and its verb: should "get out".
@@ -331,15 +385,214 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
     if next.punct || word_in(text, next, &["of", "and", "to"]) {
         return true;
     }
+    // "would have risen", "should have known": counterfactuals.
+    if name != "will" && word_is(text, next, "have") {
+        return true;
+    }
     if word_is(text, next, "be")
         && let Some(after) = words.get(n + 1)
         && let Some(s) = text.get(after.span.clone())
     {
         let participle = (s.ends_with("ed") || s.ends_with("en") || s.ends_with("held"))
             && !matches!(s, "committed" | "determined" | "dedicated");
-        return participle;
+        // "will be the real test", "will be difficult": a forecast, not an act;
+        // "will be raising it", "will be ready to": an act.
+        let acting = s.len() > 4 && s.ends_with("ing") && s != "being"
+            || word_in(
+                text,
+                after,
+                &[
+                    "ready",
+                    "willing",
+                    "prepared",
+                    "committed",
+                    "determined",
+                    "dedicated",
+                    "able",
+                    "there",
+                    "present",
+                    "happy",
+                    "glad",
+                    "pleased",
+                ],
+            )
+            || word_in(text, after, triggers::ADVERBS);
+        return participle || (name != "should/must" && !acting);
     }
     false
+}
+
+/// A byline: the text's first paragraph is a person's name, a comma and a
+/// short title ("Antony J. Blinken, Secretary of State").
+fn byline(text: &str, entities: &[Entity]) -> Option<(String, Option<usize>)> {
+    let first = text.trim_start();
+    let offset = text.len() - first.len();
+    let para = first.split("\n\n").next()?;
+    let e = entities.first()?;
+    let starts = e.span.start == offset && e.kind == EntityKind::Person;
+    let rest = text.get(e.span.end..offset + para.len())?;
+    let short =
+        rest.starts_with(',') && rest.split_whitespace().count() <= 8 && !rest.contains('.');
+    (starts && short)
+        .then(|| Some((text.get(e.span.clone())?.to_string(), Some(e.referent))))
+        .flatten()
+}
+
+/// Whether a reporting verb comes before word `at` in its clause: "Donfried
+/// reaffirmed the United States would ...", "agreed that they would ...".
+fn reported(text: &str, words: &[Word], at: usize) -> bool {
+    const REPORTING: &[&str] = &[
+        "reaffirmed",
+        "affirmed",
+        "reiterated",
+        "assured",
+        "confirmed",
+        "agreed",
+        "announced",
+        "pledged",
+        "promised",
+        "vowed",
+        "declared",
+        "indicated",
+        "signalled",
+        "signaled",
+        "made clear",
+        "underscored",
+        "emphasized",
+        "emphasised",
+        "stressed",
+        "committed",
+    ];
+    let from = at.saturating_sub(15);
+    (from..at)
+        .rev()
+        .map(|i| &words[i])
+        .take_while(|w| !matches!(text.get(w.span.clone()), Some(";" | "." | ":")))
+        .any(|w| word_in(text, w, SPEECH_VERBS) || word_in(text, w, REPORTING))
+}
+
+/// Who issued a statement, from "... statement (was released|issued) by X." or
+/// "a joint statement by X following ...": the words after "by" to the end of
+/// the sentence or the next clause word.
+fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
+    let statement = words
+        .iter()
+        .position(|w| word_in(text, w, &["statement", "communique", "declaration"]))?;
+    let by = (statement + 1..words.len().min(statement + 6))
+        .find(|&i| word_is(text, &words[i], "by"))?;
+    let from = by + 1;
+    let mut end = from;
+    while let Some(w) = words.get(end) {
+        let stop = word_in(
+            text,
+            w,
+            &["following", "after", "on", "in", "at", "to", "that"],
+        ) || matches!(text.get(w.span.clone()), Some("." | ":" | ";"));
+        if stop || end >= from + 30 {
+            break;
+        }
+        end += 1;
+    }
+    let (first, last) = (words.get(from)?, words.get(end.checked_sub(1)?)?);
+    (end > from && first.capital || words.get(from).is_some_and(|w| word_is(text, w, "the")))
+        .then(|| {
+            text.get(first.span.start..last.span.end)
+                .map(str::to_string)
+        })
+        .flatten()
+}
+
+/// Word index just past a leading concessive clause ("While X, ...",
+/// "Although X, ..."), or 0 when the sentence opens with none.
+fn background_clause_end(text: &str, words: &[Word]) -> usize {
+    let opens = words.first().is_some_and(|w| {
+        word_in(
+            text,
+            w,
+            &["while", "although", "though", "whereas", "despite"],
+        )
+    });
+    if !opens {
+        return 0;
+    }
+    words
+        .iter()
+        .position(|w| text.get(w.span.clone()) == Some(","))
+        .unwrap_or(0)
+}
+
+/// Whether the modal at `at` sits in the complement of a verb of wishing or
+/// forecasting ("I hope that Sacoolas will come back", "expects prices will").
+fn after_belief(text: &str, words: &[Word], at: usize) -> bool {
+    const BELIEF: &[&str] = &[
+        "hope",
+        "hopes",
+        "hoped",
+        "hoping",
+        "expect",
+        "expects",
+        "expected",
+        "believe",
+        "believes",
+        "believed",
+        "think",
+        "thinks",
+        "thought",
+        "predict",
+        "predicts",
+        "predicted",
+        "fear",
+        "fears",
+        "feared",
+        "doubt",
+        "doubts",
+        "wish",
+        "wishes",
+        "trust",
+        "assume",
+        "assumes",
+        "guess",
+        "suspect",
+        "suspects",
+        "likely",
+        "unlikely",
+    ];
+    let from = at.saturating_sub(12);
+    (from..at)
+        .rev()
+        .map(|i| &words[i])
+        .take_while(|w| !matches!(text.get(w.span.clone()), Some(";" | "." | ":")))
+        .any(|w| word_in(text, w, BELIEF))
+}
+
+/// "Members of the G7 Summit, let's discuss ...": the addressed group, else "we".
+fn lets(
+    text: &str,
+    words: &[Word],
+    m: &TriggerMatch,
+    speech: &Speech,
+    index: &EntityIndex,
+    context: &Context,
+) -> Option<Found> {
+    let comma = m.start.checked_sub(1).filter(|&c| {
+        words
+            .get(c)
+            .is_some_and(|w| text.get(w.span.clone()) == Some(","))
+    });
+    let vocative = comma
+        .and_then(|c| np_before(text, words, c, index))
+        .and_then(|np| {
+            let (first, last) = (words.get(np.0)?, words.get(np.1 - 1)?);
+            Some((text.get(first.span.start..last.span.end)?.to_string(), None))
+        });
+    let actor = vocative.or_else(|| we(speech, context, index))?;
+    Some(Found {
+        kind: CommitmentKind::Proposal,
+        actor,
+        region_start: m.start,
+        cue: (m.start, m.end),
+        action_from: m.end,
+    })
 }
 
 /// Turns a party into an actor name, resolving pronouns.
@@ -356,7 +609,7 @@ fn resolve(
             .clone()
             .filter(|s| s.1.is_some())
             .or_else(|| context.last_person.clone()),
-        Some("i") => speech.speaker.clone(),
+        Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
         Some("we") => we(speech, context, index),
         Some("they") => context.last_group.clone(),
         Some(_) => None,
@@ -366,7 +619,12 @@ fn resolve(
 /// "We" in a statement: the speaker's country, else the country acting most so far,
 /// else the speaker.
 fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String, Option<usize>)> {
-    let speaker = speech.speaker.clone();
+    if speech.speaker.is_none()
+        && let Some(authors) = &context.authors
+    {
+        return Some(authors.clone());
+    }
+    let speaker = speech.speaker.clone().or_else(|| context.byline.clone());
     let code = speaker
         .as_ref()
         .and_then(|s| s.1)

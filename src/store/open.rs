@@ -52,6 +52,15 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const SQLITE_HEADER_LEN: usize = 100;
 
 fn read_header(path: &Path) -> Result<Header> {
+    // Only a regular file can be the cache: opening a FIFO would block for ever,
+    // and a device (/dev/zero) must never be read as one or "set aside".
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(StoreError::Io {
+            what: "opening the cache",
+            path: path.to_path_buf(),
+            source: std::io::Error::other("not a regular file"),
+        });
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Header::Absent),

@@ -5,6 +5,7 @@
 //! `update` is the only place that acts on them.
 
 use crate::nlp::{Analysis, EntityKind};
+use crate::refresh::FeedReport;
 
 /// One thing that happens to the reader.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +75,20 @@ pub enum Action {
     Wheel { column: u16, row: u16, down: bool },
     /// The analysis of the article at this library position is ready.
     Analysed(usize, Box<Analysis>),
+    /// The analysis of the article at this position, computed (or read from
+    /// the cache) for its text at `revision`; dropped if the text changed since.
+    BackgroundAnalysed {
+        index: usize,
+        revision: u32,
+        analysis: Box<Analysis>,
+    },
+    /// A refresh began fetching the feed at this URL.
+    FeedFetching(String),
+    /// A refresh is done with one feed: its new and changed articles (with
+    /// analyses and reading state), or its error.
+    FeedRefreshed(Box<FeedReport>),
+    /// The refresh is over; `Some(reason)` when it could not run at all.
+    RefreshDone(Option<String>),
     /// A line to show in the status bar (a load problem, an effect's outcome).
     Message(String),
 }
@@ -154,6 +169,10 @@ impl Action {
             | Self::Click(..)
             | Self::Wheel { .. }
             | Self::Analysed(..)
+            | Self::BackgroundAnalysed { .. }
+            | Self::FeedFetching(_)
+            | Self::FeedRefreshed(_)
+            | Self::RefreshDone(_)
             | Self::Message(_) => "",
         }
     }

@@ -7,6 +7,7 @@ use super::layout::{Mode, Regions};
 use super::theme::Theme;
 use crate::library::{CountryFilter, CountryScope, Library, country_name};
 use crate::nlp::{Analysis, CountryCode, EntityKind};
+use crate::store::Feed;
 
 /// The panes of the main screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -116,6 +117,45 @@ impl CountryPicker {
     }
 }
 
+/// A subscribed feed as the list shows it: its name, and the last error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedRow {
+    pub url: String,
+    pub title: Option<String>,
+    /// The last fetch's error in one line; `None` after a success.
+    pub error: Option<String>,
+    /// A refresh is fetching it now.
+    pub fetching: bool,
+}
+
+impl FeedRow {
+    /// The title if known, else the URL.
+    pub fn name(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.url)
+    }
+}
+
+impl From<&Feed> for FeedRow {
+    fn from(feed: &Feed) -> Self {
+        Self {
+            url: feed.url.clone(),
+            title: feed.title.clone(),
+            error: feed.last_error.clone(),
+            fetching: false,
+        }
+    }
+}
+
+/// A refresh under way: feeds done out of all, and what they brought.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RefreshProgress {
+    pub total: usize,
+    pub done: usize,
+    pub new: usize,
+    pub changed: usize,
+    pub failed: usize,
+}
+
 /// A window over the main screen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Overlay {
@@ -141,6 +181,10 @@ pub struct App {
     pub reader: Reader,
     /// A line for the status bar (mention details, load problems, outcomes).
     pub message: Option<String>,
+    /// The subscribed feeds (empty when reading files or the bundled corpus only).
+    pub feeds: Vec<FeedRow>,
+    /// The refresh under way, if any.
+    pub refresh: Option<RefreshProgress>,
     pub quit: bool,
 }
 
@@ -159,6 +203,8 @@ impl App {
             list: ArticleList::default(),
             reader: Reader::default(),
             message: None,
+            feeds: Vec::new(),
+            refresh: None,
             quit: false,
         };
         app.list.visible = app.library.matching(filter);

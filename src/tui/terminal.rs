@@ -60,6 +60,11 @@ pub fn restore() {
 /// backtrace to the log file, print one line naming it, and exit.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
+        // Hold standard output until the process exits: a panic on a worker
+        // thread must not let the UI thread draw (hiding the cursor again)
+        // after the terminal is restored. The lock is re-entrant for `restore`.
+        let stdout = std::io::stdout();
+        let _hold = stdout.lock();
         restore();
         let report = format!(
             "readout {} panicked: {info}\n{}\n",
@@ -76,6 +81,26 @@ pub fn install_panic_hook() {
         std::process::exit(101);
     }));
 }
+
+/// Test hook, compiled into debug builds only: `READOUT_DEBUG_PANIC=<point>`
+/// makes the reader panic there (`frame`: the UI thread once the first frame is
+/// drawn; `analysis`: a background analysis worker), so end-to-end tests can
+/// prove on the real binary that a panic restores the terminal and writes the
+/// log. Release builds ignore the variable, and nothing read from a file or a
+/// feed can set it.
+#[cfg(debug_assertions)]
+pub fn debug_panic_point(point: &str) {
+    if std::env::var_os("READOUT_DEBUG_PANIC").is_some_and(|v| v == point) {
+        #[allow(clippy::panic)] // the whole point: a forced panic, for tests
+        {
+            panic!("forced panic at {point} (READOUT_DEBUG_PANIC)");
+        }
+    }
+}
+
+/// Release builds: no hook.
+#[cfg(not(debug_assertions))]
+pub fn debug_panic_point(_point: &str) {}
 
 /// The log file: `readout/readout.log` in the XDG state directory (or the
 /// cache directory, or the temporary directory).

@@ -23,6 +23,8 @@ pub struct Theme {
     pub status_key: Style,
     pub status_filter: Style,
     pub message: Style,
+    /// A feed's error on its row.
+    pub error: Style,
     pub person: Style,
     pub place: Style,
     pub org: Style,
@@ -53,6 +55,7 @@ impl Default for Theme {
                 .bg(Color::Rgb(30, 30, 40))
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
+            error: Style::new().fg(Color::LightRed),
             message: Style::new()
                 .bg(Color::Rgb(30, 30, 40))
                 .fg(Color::LightYellow),

@@ -7,9 +7,14 @@ use super::app::{App, CountryPicker, EntityCard, Overlay, Pane, kind_index};
 use super::body::BodyLayout;
 use super::effect::Effect;
 use super::layout::{Mode, inner};
-use super::view::{commitments::ITEM_HEIGHT, list::ROW_HEIGHT};
+use super::view::{
+    commitments::ITEM_HEIGHT,
+    list::{ROW_HEIGHT, articles_area},
+};
 use crate::library::CountryFilter;
 use crate::nlp::{Analysis, EntityKind};
+
+mod refresh;
 
 /// Rows the mouse wheel scrolls.
 const WHEEL_STEP: usize = 3;
@@ -28,6 +33,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             clamp_scroll(app);
         }
         Action::Analysed(index, analysis) => analysed(app, index, *analysis),
+        Action::BackgroundAnalysed {
+            index,
+            revision,
+            analysis,
+        } => {
+            if app
+                .library
+                .get(index)
+                .is_some_and(|e| e.revision == revision)
+            {
+                analysed(app, index, *analysis);
+            }
+        }
+        Action::FeedFetching(url) => refresh::fetching(app, &url),
+        Action::FeedRefreshed(report) => refresh::refreshed(app, *report),
+        Action::RefreshDone(error) => refresh::done(app, error),
         Action::Message(text) => app.message = Some(text),
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
@@ -97,8 +118,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 None => app.message = Some("This article has no link.".into()),
             }
         }
-        Action::Refresh => return vec![Effect::Refresh],
-        Action::Click(column, row) => click(app, column, row),
+        Action::Refresh => return refresh::start(app),
+        Action::Click(column, row) => return click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
     }
     Vec::new()
@@ -109,7 +130,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn is_user_action(action: &Action) -> bool {
     !matches!(
         action,
-        Action::Resize(..) | Action::Analysed(..) | Action::Message(_)
+        Action::Resize(..)
+            | Action::Analysed(..)
+            | Action::BackgroundAnalysed { .. }
+            | Action::FeedFetching(_)
+            | Action::FeedRefreshed(_)
+            | Action::RefreshDone(_)
+            | Action::Message(_)
     )
 }
 
@@ -187,7 +214,8 @@ fn list_rows(app: &App) -> usize {
     if regions.list.is_empty() {
         regions = super::layout::Regions::new(app.size.0, app.size.1, Pane::List, false);
     }
-    (usize::from(inner(regions.list).height) / ROW_HEIGHT).max(1)
+    let articles = articles_area(app, inner(regions.list));
+    (usize::from(articles.height) / ROW_HEIGHT).max(1)
 }
 
 fn sidebar_items(app: &App) -> usize {
@@ -277,10 +305,7 @@ fn moved(value: usize, delta: isize, max: usize) -> usize {
 
 fn open(app: &mut App) -> Vec<Effect> {
     match app.overlay.take() {
-        Some(Overlay::Entity(card)) => {
-            open_card_row(app, &card);
-            return Vec::new();
-        }
+        Some(Overlay::Entity(card)) => return open_card_row(app, &card),
         Some(Overlay::Countries(picker)) => {
             let rows = picker.rows(&app.library);
             match rows.get(picker.selected) {
@@ -556,11 +581,11 @@ fn open_card(app: &mut App, entity: usize) {
 
 /// Goes to the card's selected row: a mention here, or another article
 /// opened at its first mention of the same referent.
-fn open_card_row(app: &mut App, card: &EntityCard) {
+fn open_card_row(app: &mut App, card: &EntityCard) -> Vec<Effect> {
     if let Some(entity) = card.mentions.get(card.selected) {
         select_mention(app, *entity);
         app.focus = Pane::Article;
-        return;
+        return Vec::new();
     }
     let Some(other) = card
         .selected
@@ -568,7 +593,7 @@ fn open_card_row(app: &mut App, card: &EntityCard) {
         .and_then(|i| card.others.get(i))
         .copied()
     else {
-        return;
+        return Vec::new();
     };
     let key = app
         .library
@@ -581,7 +606,6 @@ fn open_card_row(app: &mut App, card: &EntityCard) {
         clamp_list(app);
     }
     let effects = open_article(app, other, true);
-    drop(effects);
     app.focus = Pane::Article;
     let first = app.open_analysis().and_then(|a| {
         let (kind, name) = key.as_ref()?;
@@ -594,6 +618,7 @@ fn open_card_row(app: &mut App, card: &EntityCard) {
     if let Some(entity) = first {
         select_mention(app, entity);
     }
+    effects
 }
 
 fn toggle_kind(app: &mut App, kind: EntityKind) {
@@ -704,19 +729,22 @@ fn analysed(app: &mut App, index: usize, analysis: Analysis) {
     }
 }
 
-fn click(app: &mut App, column: u16, row: u16) {
+fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     if app.overlay.is_some() {
         app.overlay = None;
-        return;
+        return Vec::new();
     }
     let regions = app.regions();
     let Some(pane) = regions.pane_at(column, row) else {
-        return;
+        return Vec::new();
     };
     app.focus = pane;
-    let area = inner(regions.of(pane));
+    let mut area = inner(regions.of(pane));
+    if pane == Pane::List {
+        area = articles_area(app, area);
+    }
     if row < area.y || row >= area.bottom() || column < area.x || column >= area.right() {
-        return;
+        return Vec::new();
     }
     let line = usize::from(row - area.y);
     match pane {
@@ -725,7 +753,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             if index < app.list.visible.len() {
                 app.list.selected = index;
                 clamp_list(app);
-                drop(open_selected(app, true));
+                return open_selected(app, true);
             }
         }
         Pane::Sidebar => {
@@ -738,6 +766,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             }
         }
     }
+    Vec::new()
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {

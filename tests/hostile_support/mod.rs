@@ -3,11 +3,19 @@
 #![allow(dead_code)] // each test binary uses a different subset
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
-pub mod tmux;
-
 use proptest::prelude::*;
 use readout::nlp::Analysis;
 use std::ops::Range;
+
+/// Property-test cases: `default` in `cargo test`, or `PROPTEST_CASES` for a
+/// longer run (`PROPTEST_CASES=20000 cargo test --test hostile_nlp`). (An explicit
+/// `with_cases` would otherwise ignore the variable.)
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 
 /// A span is usable: in bounds, on char boundaries, not reversed.
 pub fn assert_span(text: &str, span: &Range<usize>, what: &str) {

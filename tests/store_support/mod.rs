@@ -1,5 +1,8 @@
-//! Helpers shared by the store and refresh tests: articles, items, a fake feed source.
+//! Helpers shared by the store and refresh tests: articles, items, a fake feed source,
+//! a local HTTP server.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod server;
 
 use readout::article::{Article, ArticleId, Origin};
 use readout::refresh::{FeedSource, Fetch, FetchedFeed, SourcedItem, Validators};

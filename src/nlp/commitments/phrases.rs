@@ -87,14 +87,83 @@ pub const PARTY_NOUNS: &[&str] = &[
     "regime",
     "coalition",
     "alliance",
+    "team",
+    "teams",
+    "embassy",
+    "committee",
+    "commission",
 ];
 
 /// Words that end a noun phrase read leftwards even before a party noun.
 const NP_STOPS: &[&str] = &[
-    "that", "which", "who", "whom", "is", "are", "was", "were", "has", "have", "had", "will",
-    "would", "to", "in", "on", "at", "for", "with", "by", "from", "as", "but", "or", "not", "also",
-    "than", "then", "when", "while", "after", "before", "since", "because", "if", "said", "says",
-    "noted", "added", "stressed", "told", "urged", "called", "asked",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "but",
+    "or",
+    "not",
+    "also",
+    "than",
+    "then",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "because",
+    "if",
+    "said",
+    "says",
+    "noted",
+    "added",
+    "stressed",
+    "told",
+    "urged",
+    "called",
+    "asked",
+    "reaffirmed",
+    "affirmed",
+    "reiterated",
+    "assured",
+    "confirmed",
+    "agreed",
+    "announced",
+    "underscored",
+    "emphasized",
+    "emphasised",
+    "believes",
+    "believed",
+    "expects",
+    "expected",
+    "hopes",
+    "hoped",
+    "warned",
+    "pledged",
+    "promised",
+    "vowed",
+    "declared",
+    "insisted",
+    "stated",
+    "wrote",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
@@ -383,6 +452,25 @@ pub fn party(
             kind: Some(e.kind),
             pronoun: None,
         });
+    }
+    // "the embassy" after "the US Embassy": the one organisation so named.
+    if b - a == 2 && word_is(text, first, "the") && !last.capital {
+        let noun = text.get(last.span.clone()).unwrap_or("");
+        let mut named = index.referents.iter().enumerate().filter(|(_, r)| {
+            r.kind == EntityKind::Org
+                && r.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+        });
+        if let (Some((i, r)), None) = (named.next(), named.next()) {
+            return Some(Party {
+                name: r.name.clone(),
+                referent: Some(i),
+                kind: Some(EntityKind::Org),
+                pronoun: None,
+            });
+        }
     }
     let party_noun = words[a..b].iter().any(|w| word_in(text, w, PARTY_NOUNS));
     let proper = words[a..b]

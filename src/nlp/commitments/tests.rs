@@ -247,6 +247,51 @@ fn actors_speakers_and_actions() {
         ("question", "Will Norway support the plan?", &[]),
         ("hypothetical", "If Iran signs the deal, talks resume.", &[]),
         (
+            "a wish about another party is no pledge",
+            "Li said, I hope that Japan will come back and will engage properly.",
+            &[],
+        ),
+        (
+            "a concessive clause states background",
+            "While Chile signed the treaty, Peru did not.",
+            &[],
+        ),
+        (
+            "a forecast with will be is no pledge",
+            "The success of the pact will be the real test of growth.",
+            &[],
+        ),
+        (
+            "will be with an action is a pledge",
+            "Canada will be raising the issue with Peru.",
+            &[("Canada", "", Pledge, "be raising the issue with Peru")],
+        ),
+        (
+            "we in a statement means its authors",
+            "The statement was released by the Governments of Chile and Peru. We are committed to support free trade.",
+            &[(
+                "the Governments of Chile and Peru",
+                "",
+                Pledge,
+                "support free trade",
+            )],
+        ),
+        (
+            "a call with no subject: the addressee acts",
+            "We are united in calling for the regime to end its repression.",
+            &[("the regime", "", Proposal, "end its repression")],
+        ),
+        (
+            "would after a reporting verb",
+            "Biden reaffirmed the United States would continue its aid to Chile.",
+            &[("the United States", "", Pledge, "continue its aid to Chile")],
+        ),
+        (
+            "a vague need is no proposal",
+            "Biden noted the need for guardrails to ensure that competition does not veer into conflict.",
+            &[],
+        ),
+        (
             "a commitment to a stance is support",
             "Biden reaffirmed the United States' ironclad commitment to the defense of Japan.",
             &[("United States", "", Support, "the defense of Japan")],

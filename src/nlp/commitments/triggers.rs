@@ -24,6 +24,8 @@ pub enum Step {
     Possessor,
     /// Up to this many ordinary words (not punctuation), as few as possible.
     Gap(usize),
+    /// "of" and a name: "the determination of the United States" (the name is the possessor).
+    OfName,
 }
 
 /// A commitment cue and the examples that pin down what it means.
@@ -133,6 +135,15 @@ pub const BASE_FORMS: &[&str] = &[
     "need",
     "count",
     "enter",
+    "plan",
+    "intend",
+    "ask",
+    "request",
+    "invite",
+    "encourage",
+    "demand",
+    "appeal",
+    "press",
 ];
 
 use CommitmentKind::*;
@@ -164,6 +175,12 @@ const REAFFIRM: &[&str] = &[
     "expresses",
     "restated",
     "restates",
+    "communicated",
+    "conveyed",
+    "conveys",
+    "declared",
+    "reconfirmed",
+    "confirmed",
 ];
 
 /// The table. Order matters only for ties: the longest match at a word wins.
@@ -486,7 +503,7 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "calls on",
         kind: Proposal,
         steps: &[
-            Word(&["call", "calls", "called"]),
+            Word(&["call", "calls", "called", "calling"]),
             Word(&["on", "upon", "for"]),
         ],
         positive: &["Turkey called on Sweden to extradite the suspects."],
@@ -555,6 +572,142 @@ pub static TRIGGERS: &[Trigger] = &[
         positive: &["Britain urged the United States to waive immunity."],
         negative: &["Despite the urge to leave, the crew stayed."],
     },
+    Trigger {
+        name: "reaffirmed commitment of",
+        kind: Pledge,
+        steps: &[
+            Word(REAFFIRM),
+            Opt(&["the", "a"]),
+            Gap(2),
+            Word(&["commitment", "determination", "resolve", "pledge"]),
+            OfName,
+            Word(&["to"]),
+        ],
+        positive: &[
+            "Blinken conveyed the continued determination of the United States to defend Japan.",
+        ],
+        negative: &["Observers noted the determination of the protesters."],
+    },
+    Trigger {
+        name: "pledged support",
+        kind: Pledge,
+        steps: &[
+            Word(&[
+                "pledge", "pledges", "pledged", "pledging", "promised", "promises",
+            ]),
+            Possessor,
+            Gap(3),
+            Word(&[
+                "support",
+                "assistance",
+                "aid",
+                "backing",
+                "solidarity",
+                "help",
+            ]),
+            Opt(&["for", "to"]),
+        ],
+        positive: &["Blinken pledged the United States' continued support for Jordan."],
+        negative: &["Donors cut the pledged aid for Yemen."],
+    },
+    Trigger {
+        name: "plans to",
+        kind: Pledge,
+        steps: &[
+            Word(&["plan", "plans", "planned", "intend", "intends", "intended"]),
+            Word(&["to"]),
+        ],
+        positive: &["Kenya plans to open an embassy in Lima."],
+        negative: &["The plans to build a dam were shelved."],
+    },
+    Trigger {
+        name: "announced plans to",
+        kind: Pledge,
+        steps: &[
+            Word(&["announced", "announces", "unveiled", "unveils"]),
+            Possessor,
+            Gap(1),
+            Word(&["plans", "plan", "intention"]),
+            Word(&["to"]),
+        ],
+        positive: &["Norway announced plans to double its aid to Sudan."],
+        negative: &["Nobody announced anything about plans."],
+    },
+    Trigger {
+        name: "would",
+        kind: Pledge,
+        steps: &[Word(&["would"])],
+        positive: &["Biden said the United States would stand by Ukraine."],
+        negative: &[
+            "Peru would sign the deal if Chile agreed.",
+            "Analysts said prices would have risen.",
+            "Ghana said the talks would be held in May.",
+        ],
+    },
+    Trigger {
+        name: "would like to",
+        kind: Willingness,
+        steps: &[
+            Word(&["would"]),
+            Opt(&["be"]),
+            Adverbs,
+            Word(&["like", "love", "happy", "glad", "pleased"]),
+            Word(&["to"]),
+        ],
+        positive: &["Chile would like to deepen ties with Peru, Li said."],
+        negative: &["Would Chile like to join?"],
+    },
+    Trigger {
+        name: "asked to",
+        kind: Proposal,
+        steps: &[
+            Word(&[
+                "ask",
+                "asks",
+                "asked",
+                "asking",
+                "request",
+                "requests",
+                "requested",
+                "requesting",
+                "invite",
+                "invites",
+                "invited",
+                "inviting",
+                "encourage",
+                "encourages",
+                "encouraged",
+                "encouraging",
+                "demand",
+                "demands",
+                "demanded",
+                "demanding",
+                "appeal",
+                "appeals",
+                "appealed",
+                "appealing",
+                "press",
+                "presses",
+                "pressed",
+                "pressing",
+                "implored",
+                "exhorted",
+            ]),
+            Opt(&["on", "to", "upon"]),
+        ],
+        positive: &["Britain asked the United States to waive immunity."],
+        negative: &[
+            "Reporters asked about the case.",
+            "Japan encouraged investment in 2015.",
+        ],
+    },
+    Trigger {
+        name: "let's",
+        kind: Proposal,
+        steps: &[Word(&["let"]), Word(&["us", "'s", "\u{2019}s"])],
+        positive: &["Members of the G7 Summit, let's discuss this emergency first."],
+        negative: &["They let us in."],
+    },
 ];
 
 /// Lower-case ASCII equality of a word with a pattern word.
@@ -590,7 +743,7 @@ fn first_words(steps: &[Step]) -> Vec<&'static str> {
         Word(set) => set.to_vec(),
         Opt(set) => set.iter().copied().chain(first_words(rest)).collect(),
         Adverbs => ADVERBS.iter().copied().chain(first_words(rest)).collect(),
-        Possessor | Gap(_) => Vec::new(),
+        Possessor | Gap(_) | OfName => Vec::new(),
     }
 }
 
@@ -730,6 +883,30 @@ fn match_from(
                 *possessor = saved;
             }
             match_from(text, words, i, rest, possessor)
+        }
+        OfName => {
+            let w = words.get(i)?;
+            if !word_is(text, w, "of") {
+                return None;
+            }
+            let mut j = i + 1;
+            if words.get(j).is_some_and(|w| word_is(text, w, "the")) {
+                j += 1;
+            }
+            let first = j;
+            while words.get(j).is_some_and(|w| w.capital) && j < first + 5 {
+                j += 1;
+            }
+            if j == first {
+                return None;
+            }
+            let saved = *possessor;
+            *possessor = Some((first, j));
+            let end = match_from(text, words, j, rest, possessor);
+            if end.is_none() {
+                *possessor = saved;
+            }
+            end
         }
         Gap(max) => {
             for n in 0..=max {

@@ -64,8 +64,13 @@ fn right_side(app: &App, compact: bool) -> Vec<Span<'static>> {
             .filter
             .map(|f| format!("{} ", f.code))
             .unwrap_or_default();
+        let refreshing = app
+            .refresh
+            .as_ref()
+            .map(|r| format!("⟳{}/{} ", r.done, r.total))
+            .unwrap_or_default();
         spans.push(Span::styled(
-            format!(" {filter}{shown}/{total} "),
+            format!(" {refreshing}{filter}{shown}/{total} "),
             app.theme.status_filter,
         ));
         return spans;
@@ -91,6 +96,12 @@ fn right_side(app: &App, compact: bool) -> Vec<Span<'static>> {
     let analysed = app.library.analysed();
     if analysed < total {
         counts.push_str(&format!(" · analysing {analysed}/{total}"));
+    }
+    if let Some(refresh) = &app.refresh {
+        counts.push_str(&format!(
+            " · refreshing {}/{} feeds",
+            refresh.done, refresh.total
+        ));
     }
     counts.push(' ');
     spans.push(Span::styled(counts, app.theme.status));

@@ -1,13 +1,18 @@
 //! A private tmux server (own socket, no user config) running the real binary, for
 //! end-to-end checks of what reaches a terminal: screen, title, paste buffers,
-//! alternate screen, cursor.
-#![allow(dead_code)]
+//! alternate screen, cursor, mouse reporting. Shared by the end-to-end tests
+//! (`tests/tui_e2e.rs`, `tests/e2e_*.rs`) through `#[path = "support/tmux.rs"]`.
+#![allow(dead_code)] // each test binary uses a different subset
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 pub struct Tmux {
     socket: String,
+    /// The reader's XDG data folder (its default cache lives there), private
+    /// to this server so that no test reads or writes the user's cache.
+    data: tempfile::TempDir,
 }
 
 /// True when tmux can run here; says why not otherwise.
@@ -28,9 +33,11 @@ impl Tmux {
     /// permissive terminal, so any that get through are seen.
     pub fn start(name: &str, w: u16, h: u16, command: &str) -> Self {
         let tmux = Self {
-            socket: format!("readout-hostile-{}-{name}", std::process::id()),
+            socket: format!("readout-test-{}-{name}", std::process::id()),
+            data: tempfile::tempdir().expect("a temporary data folder"),
         };
         let (w, h) = (w.to_string(), h.to_string());
+        // The server (started by this command) passes its environment on to the pane.
         let out = tmux.run(&[
             "-f",
             "/dev/null",
@@ -57,6 +64,7 @@ impl Tmux {
 
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
+            .env("XDG_DATA_HOME", self.data.path())
             .arg("-L")
             .arg(&self.socket)
             .args(args)
@@ -123,6 +131,34 @@ impl Tmux {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Runs `args` in the pane under `sh`, which then prints the exit status as
+    /// `READOUT-EXIT=<code>` and stays, so the terminal can be inspected after.
+    pub fn wrapped(args: &str) -> String {
+        format!(
+            "sh -c '{} {args}; echo READOUT-EXIT=$?; sleep 60'",
+            env!("CARGO_BIN_EXE_readout")
+        )
+    }
+
+    /// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
+    pub fn assert_restored(&self, what: &str) {
+        assert_eq!(
+            self.display("#{alternate_on}"),
+            "0",
+            "{what}: still on the alternate screen"
+        );
+        assert_eq!(
+            self.display("#{mouse_any_flag}"),
+            "0",
+            "{what}: mouse reporting left on"
+        );
+        assert_eq!(
+            self.display("#{cursor_flag}"),
+            "1",
+            "{what}: cursor left hidden"
+        );
     }
 
     /// The pid of the pane's shell's first child (the reader), from /proc.
