@@ -30,11 +30,7 @@ fn assert_article_printable(a: &Article) {
 
 /// Loads `paths`, checks every article and problem line, analyses every article.
 fn load_and_check(paths: &[&Path]) -> ingest::Loaded {
-    let sources: Vec<String> = paths
-        .iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    let loaded = ingest::load(&sources);
+    let loaded = ingest::load(paths);
     for problem in &loaded.problems {
         assert_printable(problem, "problem message");
         assert!(!problem.contains('\n'), "multi-line problem {problem:?}");
@@ -45,6 +41,43 @@ fn load_and_check(paths: &[&Path]) -> ingest::Loaded {
         assert_analysis(&article.body, &analysis);
     }
     loaded
+}
+
+/// Regressions found by the fuzz targets (`fuzz/`), each named after what it broke.
+#[test]
+fn fuzz_regressions() {
+    let cases: [(&str, &[u8]); 3] = [
+        (
+            // quick-xml panicked inside feed-rs on a second XML declaration that
+            // names an encoding ("set_encoding() called after prefix buffer was
+            // drained"): the `feed` target's first crash, minimised.
+            "late-declaration.xml",
+            b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title><item>\
+              <title>Hello world</title><?xml version=\"1.0\" encoding=\"GB2312\"?>\
+              <description>x</description></item></channel></rss>\n",
+        ),
+        (
+            "late-declaration-first.rss",
+            b"<rss version=\"2.0\"><?xml version='1.0' encoding='UTF-16'?><channel><title>T</title>\
+              <item><title>One</title></item></channel></rss>",
+        ),
+        (
+            "late-declaration.atom",
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">\
+              <title>T</title><entry><title>E</title><?xml version=\"1.0\" encoding=\"KOI8-R\"?>\
+              <content>x</content></entry></feed>",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in cases {
+        let path = write(dir.path(), name, bytes);
+        let loaded = load_and_check(&[path.as_path()]);
+        assert_eq!(
+            loaded.articles.len() + loaded.problems.len(),
+            1,
+            "{name}: {loaded:?}"
+        );
+    }
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {

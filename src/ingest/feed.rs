@@ -77,7 +77,10 @@ pub fn parse(
     let text = if decoded.trim_start().starts_with('{') {
         super::repair::json_surrogates(&decoded)
     } else {
-        super::repair::xml_char_refs(&decoded)
+        let declared_once = super::repair::misplaced_xml_declarations(&decoded);
+        super::repair::xml_char_refs(&declared_once)
+            .into_owned()
+            .into()
     };
     let base = origin
         .starts_with("http")

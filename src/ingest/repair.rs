@@ -50,6 +50,47 @@ pub fn xml_char_refs(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Removes XML declarations (`<?xml ...?>`) found after the start of the text.
+///
+/// A declaration may only come first, and [`super::feed::decode`] has already
+/// used and removed that one (the text is UTF-8 by then). A later one that names
+/// an encoding makes quick-xml panic inside feed-rs ("set_encoding() called
+/// after prefix buffer was drained"), so a 170-byte feed could crash readout
+/// (found by the `feed` fuzz target). Other processing instructions
+/// (`<?xml-stylesheet ...?>`) are kept.
+pub fn misplaced_xml_declarations(text: &str) -> Cow<'_, str> {
+    let is_declaration = |at: usize| {
+        let head = text.as_bytes().get(at..at + 6);
+        head.is_some_and(|h| {
+            h.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"<?xml"))
+                && h.get(5)
+                    .is_some_and(|&c| c.is_ascii_whitespace() || c == b'?')
+        })
+    };
+    let starts: Vec<usize> = text
+        .match_indices("<?")
+        .map(|(at, _)| at)
+        .filter(|&at| is_declaration(at))
+        .collect();
+    if starts.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for at in starts {
+        if at < copied {
+            continue; // inside a declaration already removed
+        }
+        let Some(len) = text.get(at..).and_then(|rest| rest.find("?>")) else {
+            break; // unterminated: the parser reports it as an error
+        };
+        out.push_str(text.get(copied..at).unwrap_or(""));
+        copied = at + len + 2;
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
 /// Replaces `\uXXXX` escapes of unpaired surrogates in JSON text with `\uFFFD`.
 pub fn json_surrogates(text: &str) -> Cow<'_, str> {
     if !text.contains("\\u") {
@@ -108,6 +149,27 @@ fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn later_xml_declarations_are_removed_and_other_instructions_kept() {
+        let cases = [
+            ("<rss>a</rss>", "<rss>a</rss>"),
+            (
+                "<rss><?xml version=\"1.0\" encoding=\"GB2312\"?>a</rss>",
+                "<rss>a</rss>",
+            ),
+            ("<a><?XML\tencoding='x'?><?xml?>b</a>", "<a>b</a>"),
+            (
+                "<?xml-stylesheet href=\"s.xsl\"?><a/>",
+                "<?xml-stylesheet href=\"s.xsl\"?><a/>",
+            ),
+            ("<a><?xml encoding='x'", "<a><?xml encoding='x'"),
+            ("<a>李<?xml version='1.0'?>强</a>", "<a>李强</a>"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(misplaced_xml_declarations(input), expected, "{input:?}");
+        }
+    }
 
     #[test]
     fn invalid_xml_char_refs_become_replacement() {
