@@ -74,7 +74,7 @@ pub fn install_panic_hook() {
 /// `feeds` ...): the same report and one line, but nothing to restore (the
 /// restoring sequences would land in their output, often a pipe).
 pub fn install_report_hook() {
-    std::panic::set_hook(Box::new(|info| report_panic(info)));
+    std::panic::set_hook(Box::new(report_panic));
 }
 
 /// Writes the panic and a backtrace to the log file, prints one line naming it
