@@ -31,13 +31,19 @@ fn dev_set_scores_stay_above_floors() {
         panic!("cannot read {}", path.display());
     };
     report("dev", &s);
+    // About 0.05 below the figures measured when these floors were set (dev
+    // set of 18 articles: people 0.92, places 0.88, country 0.97, orgs 0.82,
+    // focus 0.91, mentioned 0.97, commitments 0.93, actor 0.98), so that a
+    // retrained tagger may move them a little but a regression fails.
     let floors = [
-        ("people F1", s.people.f1(), 0.0),
-        ("places F1", s.places.f1(), 0.0),
-        ("place country", ratio(s.place_country), 0.0),
-        ("focus F1", s.focus.f1(), 0.0),
-        ("commitments F1", s.commitments.f1(), 0.0),
-        ("actor", ratio(s.actor), 0.0),
+        ("people F1", s.people.f1(), 0.87),
+        ("places F1", s.places.f1(), 0.82),
+        ("place country", ratio(s.place_country), 0.92),
+        ("orgs F1", s.orgs.f1(), 0.76),
+        ("focus F1", s.focus.f1(), 0.85),
+        ("mentioned F1", s.mentioned.f1(), 0.92),
+        ("commitments F1", s.commitments.f1(), 0.87),
+        ("actor", ratio(s.actor), 0.93),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "dev {what} {got:.3} fell below {floor}");
@@ -59,5 +65,14 @@ fn seed_article_scores_stay_above_floors() {
         panic!("cannot read {}", path.display());
     };
     report("seed", &s);
-    assert!(s.commitments.f1() >= 0.0);
+    // Measured: people 1.0, places 0.83, focus 1.0, commitments 1.0 (12 of 12).
+    let floors = [
+        ("people F1", s.people.f1(), 0.95),
+        ("places F1", s.places.f1(), 0.75),
+        ("focus F1", s.focus.f1(), 0.95),
+        ("commitments F1", s.commitments.f1(), 0.9),
+    ];
+    for (what, got, floor) in floors {
+        assert!(got >= floor, "seed {what} {got:.3} fell below {floor}");
+    }
 }

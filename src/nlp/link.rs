@@ -8,6 +8,7 @@ mod country;
 pub mod fix;
 pub mod geo;
 mod group;
+pub mod orgs;
 pub mod titles;
 
 use self::geo::{Geo, GeoHit};

@@ -140,6 +140,21 @@ pub fn assign(
     }
 }
 
+/// Seats of government known by a building's name: an alternate city name
+/// ("White House" is also a name of Casablanca) must not win over them.
+const LANDMARKS: &[(&str, &str)] = &[
+    ("White House", "United States"),
+    ("Pentagon", "United States"),
+    ("Capitol Hill", "United States"),
+    ("Kremlin", "Russia"),
+    ("Downing Street", "United Kingdom"),
+    ("Élysée Palace", "France"),
+    ("Elysee Palace", "France"),
+    ("Zhongnanhai", "China"),
+    ("Great Hall of the People", "China"),
+    ("Blue House", "South Korea"),
+];
+
 fn place_country(
     text: &str,
     e: &Entity,
@@ -188,6 +203,9 @@ fn place_country(
             return us();
         }
         return Some(code);
+    }
+    if let Some((_, code)) = LANDMARKS.iter().find(|(n, _)| *n == name) {
+        return geo.country_named(code);
     }
     let readings = geo.cities(&name);
     let top = readings.first()?;
@@ -246,6 +264,13 @@ fn person_country(
         if !(is_title_word(w) || is_office_word(w)) {
             break;
         }
+    }
+    // "Secretary of State Antony Blinken", "Antony Blinken, Secretary of State": the
+    // title is American unless a country is named with it (handled above).
+    let before = text.get(..e.span.start).unwrap_or("");
+    let after = text.get(e.span.end..).unwrap_or("");
+    if before.ends_with("Secretary of State ") || after.starts_with(", Secretary of State") {
+        return us();
     }
     // "the foreign affairs minister of Cuba, Bruno Rodríguez": office of COUNTRY, NAME.
     if i >= 3 && tokens.get(i - 1).is_some_and(|t| t.text(text) == ",") {

@@ -35,6 +35,13 @@ pub fn correct(
         if let Some(kind) = kind_from_head(text, tokens, &m) {
             m.kind = kind;
         }
+        // "Minister of Foreign Affairs": the rest of a title, not an organisation;
+        // "the Kingdom", "the Chair": a common noun standing for a named one.
+        if m.kind == EntityKind::Org
+            && (in_title(text, &m.span) || GENERIC_ORG_WORDS.contains(&surface))
+        {
+            m.kind = EntityKind::Misc;
+        }
         if credit(text, &m.span)
             && m.kind != EntityKind::Person
             && geo.country_named(surface).is_none()
@@ -42,7 +49,7 @@ pub fn correct(
         {
             // "(Xinhua)", "(Reuters/Jane Doe)": a news agency's credit.
             m.kind = EntityKind::Org;
-        } else if m.kind == EntityKind::Place && is_compound_of_places(surface, geo) {
+        } else if m.kind != EntityKind::Person && is_compound_of_places(surface, geo) {
             // "China-Europe", "U.S.-Japan": places joined into a modifier, not a place.
             m.kind = EntityKind::Misc;
         } else if m.kind != EntityKind::Org && geo.demonym(surface).is_some() {
@@ -71,9 +78,11 @@ pub fn correct(
         });
     }
     out.sort_by_key(|m| m.span.start);
+    super::orgs::apply(text, tokens, &mut out);
     let mut added = Vec::new();
     for h in hits {
         if h.kind == GeoKind::Demonym
+            || CALENDAR_WORDS.contains(&text.get(h.span.clone()).unwrap_or(""))
             || overlaps(&out, &h.span)
             || part_of_longer_name(text, tokens, &h.span, h.kind)
         {
@@ -189,12 +198,36 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         "Accord",
         "Accords",
         "Protocol",
+        "Statement",
+        "Mechanism",
+        "Law",
+        "Convention",
+        "Resolution",
+        "Charter",
+        "Communique",
     ];
     let inner = tokens_in(tokens, &m.span);
     if inner.len() < 2 {
         return None;
     }
-    let last = inner.last()?.text(text);
+    // The head is the word before an "of"/"for" complement ("Strait of Hormuz",
+    // "Partnership for Prosperity"), else the last word.
+    let of = inner
+        .iter()
+        .position(|t| matches!(t.text(text), "of" | "for"))
+        .filter(|&k| k > 0);
+    let last = match of {
+        Some(k)
+            if ORG.contains(&inner[k - 1].text(text))
+                || PLACE.contains(&inner[k - 1].text(text))
+                || OTHER.contains(&inner[k - 1].text(text)) =>
+        {
+            inner[k - 1].text(text)
+        }
+        Some(_) if OTHER.contains(&inner.last()?.text(text)) => inner.last()?.text(text),
+        Some(_) => return None,
+        None => inner.last()?.text(text),
+    };
     let kind = if PLACE.contains(&last) {
         EntityKind::Place
     } else if ORG.contains(&last) {
@@ -206,6 +239,58 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
     };
     // Only overrule the tagger when it said something else.
     (kind != m.kind).then_some(kind)
+}
+
+/// Month and day names that are also towns ("March" in England): in news
+/// they are dates.
+const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Capitalised common nouns that stand for a named body without naming it.
+const GENERIC_ORG_WORDS: &[&str] = &[
+    "Kingdom",
+    "Chair",
+    "Earth",
+    "Republic",
+    "Secretary",
+    "Department",
+    "Ministry",
+    "Embassy",
+    "Government",
+    "Administration",
+];
+
+/// Whether `span` follows "Minister of", "Secretary for" ...: part of a title.
+fn in_title(text: &str, span: &Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    [
+        "Minister of ",
+        "Minister for ",
+        "Secretary of ",
+        "Secretary for ",
+        "Ministers of ",
+    ]
+    .iter()
+    .any(|t| before.ends_with(t))
 }
 
 /// A name in a credit: right after "(" and before ")" or "/".

@@ -104,10 +104,26 @@ fn title_if_caps(s: &str) -> String {
     }
 }
 
-/// Organisation names compare without case and a leading "the".
+/// Organisation names compare without case, a leading "the" or "U.S.", and
+/// word order of "Department of State" / "State Department".
 fn org_key(s: &str) -> String {
     let l = lower(s);
-    l.strip_prefix("the ").map(str::to_string).unwrap_or(l)
+    let mut k = l.strip_prefix("the ").unwrap_or(&l);
+    for prefix in ["u.s. ", "us ", "united states "] {
+        if let Some(rest) = k.strip_prefix(prefix)
+            && rest.contains(' ')
+        {
+            k = rest;
+        }
+    }
+    for head in ["department", "ministry"] {
+        if let Some(rest) = k.strip_prefix(head).and_then(|r| r.strip_prefix(" of "))
+            && !rest.is_empty()
+        {
+            return format!("{rest} {head}");
+        }
+    }
+    k.to_string()
 }
 
 /// The kind most mentions of a surface form have (ties: first seen).
