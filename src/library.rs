@@ -518,6 +518,57 @@ mod tests {
     }
 
     #[test]
+    fn replacing_an_article_drops_its_old_analysis_and_keeps_its_state() {
+        let mut lib = library();
+        lib.set_read(0, true);
+        lib.set_starred(0, true);
+        assert_eq!(lib.position(&ArticleId("a".into())), Some(0));
+        let mut new = article("a");
+        new.body = "New text.".into();
+        assert!(lib.replace_article(0, new.clone()));
+        let entry = lib.get(0).unwrap();
+        assert_eq!(entry.article, new);
+        assert!(entry.read && entry.starred && entry.analysis.is_none());
+        assert_eq!(entry.revision, 1);
+        assert_eq!(lib.analysed(), 1);
+        assert_eq!(
+            lib.articles_mentioning(EntityKind::Person, "Ilham Aliyev"),
+            vec![2]
+        );
+        assert!(!lib.replace_article(9, article("z")));
+    }
+
+    #[test]
+    fn counts_unread_by_source() {
+        let mut lib = library();
+        let mut feed = article("f1");
+        feed.origin = Origin::Feed("https://f.example/rss".into());
+        let index = lib.push(feed, true, false);
+        let mut feed = article("f2");
+        feed.origin = Origin::Feed("https://f.example/rss".into());
+        lib.push(feed, false, true);
+        let mut file = article("file");
+        file.origin = Origin::File("/tmp/x.txt".into());
+        lib.push(file, false, false);
+        assert_eq!(lib.position(&ArticleId("f1".into())), Some(index));
+        let counts = lib.source_counts();
+        assert_eq!(
+            counts.feeds.get("https://f.example/rss"),
+            Some(&Counts {
+                unread: 1,
+                total: 2
+            })
+        );
+        assert_eq!(
+            counts.bundled,
+            Counts {
+                unread: 3,
+                total: 3
+            }
+        );
+    }
+
+    #[test]
     fn read_and_starred_state() {
         let mut lib = library();
         assert_eq!(lib.unread(), 3);
