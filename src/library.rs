@@ -101,6 +101,11 @@ pub struct Library {
     by_mention: BTreeMap<CountryCode, BTreeSet<usize>>,
     by_referent: HashMap<ReferentKey, BTreeSet<usize>>,
     by_id: HashMap<ArticleId, usize>,
+    /// Display order: lower first. Positions for articles added at the end,
+    /// negative (decreasing) for those added on top ([`Library::push_front`]).
+    ranks: Vec<i64>,
+    /// The rank the last article added on top got (0: none yet).
+    top_rank: i64,
     analysed: usize,
 }
 
@@ -133,6 +138,7 @@ impl Library {
     /// Adds an article at the end (not analysed yet); returns its position.
     pub fn push(&mut self, article: Article, read: bool, starred: bool) -> usize {
         let index = self.entries.len();
+        self.ranks.push(i64::try_from(index).unwrap_or(i64::MAX));
         self.by_id.entry(article.id.clone()).or_insert(index);
         self.entries.push(Entry {
             article,
@@ -142,6 +148,30 @@ impl Library {
             revision: 0,
         });
         index
+    }
+
+    /// Adds an article shown above all others (a new item from a refresh);
+    /// its position is still the next one, so positions stay stable.
+    pub fn push_front(&mut self, article: Article, read: bool, starred: bool) -> usize {
+        let index = self.push(article, read, starred);
+        self.top_rank -= 1;
+        if let Some(rank) = self.ranks.get_mut(index) {
+            *rank = self.top_rank;
+        }
+        index
+    }
+
+    /// Where article `index` comes in display order (lower first).
+    pub fn rank(&self, index: usize) -> i64 {
+        self.ranks.get(index).copied().unwrap_or(i64::MAX)
+    }
+
+    /// Sorts positions into display order (a no-op until something was added on top).
+    fn in_display_order(&self, mut positions: Vec<usize>) -> Vec<usize> {
+        if self.top_rank < 0 {
+            positions.sort_by_key(|i| self.rank(*i));
+        }
+        positions
     }
 
     /// The position of the article with this id.
@@ -295,16 +325,18 @@ impl Library {
         }
     }
 
-    /// The positions of the articles that pass `filter`, in library order.
+    /// The positions of the articles that pass `filter`, in display order
+    /// (library order, after any added on top).
     pub fn matching(&self, filter: Option<CountryFilter>) -> Vec<usize> {
-        match filter {
+        let positions = match filter {
             None => (0..self.entries.len()).collect(),
             Some(f) => self
                 .index_for(f.scope)
                 .get(&f.code)
                 .map(|set| set.iter().copied().collect())
                 .unwrap_or_default(),
-        }
+        };
+        self.in_display_order(positions)
     }
 
     /// Every country with the number of stories about it (or mentioning it),
@@ -321,12 +353,14 @@ impl Library {
     }
 
     /// The articles whose analysis has a referent of this kind and canonical
-    /// name (case-insensitive), in library order.
+    /// name (case-insensitive), in display order.
     pub fn articles_mentioning(&self, kind: EntityKind, name: &str) -> Vec<usize> {
-        self.by_referent
+        let positions = self
+            .by_referent
             .get(&ReferentKey::new(kind, name))
             .map(|set| set.iter().copied().collect())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        self.in_display_order(positions)
     }
 
     /// The focus countries of article `index`, best first (empty until analysed).
