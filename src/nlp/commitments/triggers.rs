@@ -717,7 +717,20 @@ pub fn word_is(text: &str, w: &Word, pat: &str) -> bool {
 }
 
 pub fn word_in(text: &str, w: &Word, set: &[&str]) -> bool {
-    !w.punct && set.iter().any(|p| word_is(text, w, p))
+    if w.punct {
+        return false;
+    }
+    // One slice lookup per call, then cheap length and first-byte filters:
+    // this runs for every word against several lists.
+    let Some(s) = text.get(w.span.clone()) else {
+        return false;
+    };
+    let Some(first) = s.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    set.iter().any(|p| {
+        p.len() == s.len() && p.as_bytes().first() == Some(&first) && s.eq_ignore_ascii_case(p)
+    })
 }
 
 /// For each lower-case word, the triggers that can start with it.
