@@ -12,7 +12,6 @@ use super::hash;
 use super::lexicon::Lexicon;
 use super::tags::{N_TAGS, Tag};
 use super::wordclass;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Version of the feature templates; a model records the one it was trained with.
@@ -129,6 +128,16 @@ impl Prepared {
     }
 }
 
+/// Most words whose [`WordInfo`] is cached per thread before the cache starts over.
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    /// A word's [`WordInfo`] by the hash of the word: news text repeats its words, and
+    /// the dozen hashes of a word cost more than one lookup.
+    static WORD_INFOS: std::cell::RefCell<hash::KeyMap<WordInfo>> =
+        std::cell::RefCell::new(hash::KeyMap::default());
+}
+
 /// Hashes of the boundary pseudo-words.
 const BOS: u64 = 0x5EED_0000_0000_0B05;
 const EOS: u64 = 0x5EED_0000_0000_0E05;
@@ -136,8 +145,20 @@ const EOS: u64 = 0x5EED_0000_0000_0E05;
 /// Prepares a document: `words` are its tokens, `sentences` token ranges over them.
 /// Ranges out of bounds are clipped; tokens outside every sentence get no features.
 pub fn prepare(words: &[&str], sentences: &[Range<usize>], lexicon: &Lexicon) -> Prepared {
-    let mut lower_buf = String::new();
-    let infos: Vec<WordInfo> = words.iter().map(|w| word_info(w, &mut lower_buf)).collect();
+    let infos: Vec<WordInfo> = WORD_INFOS.with_borrow_mut(|cache| {
+        if cache.len() > WORD_CACHE_LIMIT {
+            cache.clear();
+        }
+        let mut lower_buf = String::new();
+        words
+            .iter()
+            .map(|w| {
+                *cache
+                    .entry(hash::bytes(w.as_bytes()))
+                    .or_insert_with(|| word_info(w, &mut lower_buf))
+            })
+            .collect()
+    });
     let mut headline = vec![false; words.len()];
     for s in sentences {
         let s = clip(s, words.len());
@@ -272,9 +293,95 @@ pub fn word_features(p: &Prepared, i: usize, sink: &mut impl FnMut(u64)) {
     }
 }
 
-/// The features of token `i` that depend on its neighbours, sentence and document.
+/// Where a neighbour stands relative to the token its features describe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Prev,
+    Next,
+    Prev2,
+    Next2,
+}
+
+impl Side {
+    pub const ALL: [Side; 4] = [Side::Prev, Side::Next, Side::Prev2, Side::Next2];
+
+    /// The neighbour's index for token `i`, if it exists.
+    #[inline]
+    pub fn of(self, i: usize) -> Option<usize> {
+        match self {
+            Side::Prev => i.checked_sub(1),
+            Side::Next => i.checked_add(1),
+            Side::Prev2 => i.checked_sub(2),
+            Side::Next2 => i.checked_add(2),
+        }
+    }
+}
+
+/// The features a token gets from the neighbour at `side` that depend on that
+/// neighbour's word alone: token `j`, or the sentence edge when `j` is `None`.
+/// Their weights can be cached per word, like [`word_features`].
+#[inline]
+pub fn neighbour_features(p: &Prepared, j: Option<usize>, side: Side, sink: &mut impl FnMut(u64)) {
+    side_features(j.and_then(|j| p.words.get(j)), side, sink);
+}
+
+#[inline]
+fn side_features(w: Option<&WordInfo>, side: Side, sink: &mut impl FnMut(u64)) {
+    let lower_or = |edge: u64| w.map_or(edge, |w| w.lower);
+    let cluster_or = |edge: u16| u64::from(w.map_or(edge, |w| w.clusters[1]));
+    match side {
+        Side::Prev => {
+            sink(hash::feature(T_PREV_LOWER, lower_or(BOS)));
+            sink(hash::feature(T_PREV_WORD, w.map_or(BOS, |w| w.word)));
+            sink(hash::feature(
+                T_PREV_SHAPE,
+                w.map_or(BOS, |w| w.short_shape),
+            ));
+            sink(hash::feature(
+                T_PREV_WORD_CLASS,
+                cluster_or(wordclass::NONE - 1),
+            ));
+        }
+        Side::Next => {
+            sink(hash::feature(T_NEXT_LOWER, lower_or(EOS)));
+            sink(hash::feature(T_NEXT_WORD, w.map_or(EOS, |w| w.word)));
+            sink(hash::feature(
+                T_NEXT_SHAPE,
+                w.map_or(EOS, |w| w.short_shape),
+            ));
+            sink(hash::feature(
+                T_NEXT_WORD_CLASS,
+                cluster_or(wordclass::NONE - 2),
+            ));
+        }
+        Side::Prev2 => sink(hash::feature(T_PREV2_LOWER, lower_or(BOS))),
+        Side::Next2 => sink(hash::feature(T_NEXT2_LOWER, lower_or(EOS))),
+    }
+}
+
+/// The features of token `i` that depend on its neighbours, sentence and document:
+/// [`neighbour_features`] of the four neighbours, then [`local_context_features`].
 #[inline]
 pub fn context_features(
+    p: &Prepared,
+    sentence: &Range<usize>,
+    i: usize,
+    sink: &mut impl FnMut(u64),
+) {
+    if p.words.get(i).is_none() {
+        return;
+    }
+    for side in Side::ALL {
+        let j = side.of(i).filter(|j| sentence.contains(j));
+        neighbour_features(p, j, side, sink);
+    }
+    local_context_features(p, sentence, i, sink);
+}
+
+/// The features of token `i` that combine it with its neighbours, its sentence and
+/// its document (not cacheable per word).
+#[inline]
+pub fn local_context_features(
     p: &Prepared,
     sentence: &Range<usize>,
     i: usize,
@@ -287,25 +394,14 @@ pub fn context_features(
     };
     let prev = at(i.checked_sub(1));
     let next = at(i.checked_add(1));
-    let prev2 = at(i.checked_sub(2));
-    let next2 = at(i.checked_add(2));
     let lower_or = |w: Option<&WordInfo>, edge: u64| w.map_or(edge, |w| w.lower);
-    let word_or = |w: Option<&WordInfo>, edge: u64| w.map_or(edge, |w| w.word);
     let shape_or = |w: Option<&WordInfo>, edge: u64| w.map_or(edge, |w| w.short_shape);
     let class_or = |w: Option<&WordInfo>| w.map_or(8, |w| u64::from(w.class));
     let class = u64::from(w.class);
     let headline = p.headline.get(i).copied().unwrap_or(false);
 
     let (pl, nl) = (lower_or(prev, BOS), lower_or(next, EOS));
-    sink(hash::feature(T_PREV_LOWER, pl));
-    sink(hash::feature(T_NEXT_LOWER, nl));
-    sink(hash::feature(T_PREV2_LOWER, lower_or(prev2, BOS)));
-    sink(hash::feature(T_NEXT2_LOWER, lower_or(next2, EOS)));
-    sink(hash::feature(T_PREV_WORD, word_or(prev, BOS)));
-    sink(hash::feature(T_NEXT_WORD, word_or(next, EOS)));
     let (ps, ns) = (shape_or(prev, BOS), shape_or(next, EOS));
-    sink(hash::feature(T_PREV_SHAPE, ps));
-    sink(hash::feature(T_NEXT_SHAPE, ns));
     sink(hash::feature2(T_PREV_CUR_SHAPE, ps, w.short_shape));
     sink(hash::feature2(T_CUR_NEXT_SHAPE, w.short_shape, ns));
     sink(hash::feature2(T_PREV_CUR_LOWER, pl, w.lower));
@@ -325,15 +421,6 @@ pub fn context_features(
         _ => 4,
     };
     sink(hash::feature(T_SENTENCE_LENGTH, len_bucket * 16 + class));
-    let cluster_or = |w: Option<&WordInfo>, edge: u16| u64::from(w.map_or(edge, |w| w.clusters[1]));
-    sink(hash::feature(
-        T_PREV_WORD_CLASS,
-        cluster_or(prev, wordclass::NONE - 1),
-    ));
-    sink(hash::feature(
-        T_NEXT_WORD_CLASS,
-        cluster_or(next, wordclass::NONE - 2),
-    ));
     let gaz_at = |j: Option<usize>| -> u64 {
         u64::from(
             j.filter(|j| sentence.contains(j))
@@ -417,7 +504,7 @@ pub fn first_pass(p: &Prepared, sentences: &[Range<usize>], tags: &[Tag]) -> Fir
     }
     // Kind counts per word over the document's capitalised tokens.
     let counted = |w: &WordInfo| !matches!(w.class, LOWER | PUNCT | DIGITS);
-    let mut counts: HashMap<u64, [u16; 5]> = HashMap::new();
+    let mut counts: hash::KeyMap<[u16; 5]> = hash::KeyMap::default();
     for (i, w) in p.words.iter().enumerate() {
         if counted(w) {
             let c = counts.entry(w.lower).or_default();
@@ -426,7 +513,7 @@ pub fn first_pass(p: &Prepared, sentences: &[Range<usize>], tags: &[Tag]) -> Fir
         }
     }
     // History: kinds of entities that ended before the token, per word they contain.
-    let mut history: HashMap<u64, u8> = HashMap::new();
+    let mut history: hash::KeyMap<u8> = hash::KeyMap::default();
     let mut entity_start = None;
     for (i, w) in p.words.iter().enumerate() {
         let t = tag_at(i);
@@ -508,11 +595,12 @@ fn word_info(word: &str, lower: &mut String) -> WordInfo {
             lower.extend(c.to_lowercase());
         }
     }
+    let lower_hash = hash::bytes(lower.as_bytes());
     let mut info = WordInfo {
         word: hash::bytes(word.as_bytes()),
-        lower: hash::bytes(lower.as_bytes()),
+        lower: lower_hash,
         class: casing_class(word),
-        clusters: wordclass::classes(lower),
+        clusters: wordclass::classes_of_hash(lower_hash),
         ..WordInfo::default()
     };
     if info.class == ALL_CAPS {
@@ -684,7 +772,7 @@ fn doc_infos(words: &[WordInfo], sentences: &[Range<usize>], headline: &[bool]) 
             }
         }
     }
-    let mut totals: HashMap<u64, Usage> = HashMap::new();
+    let mut totals: hash::KeyMap<Usage> = hash::KeyMap::default();
     for (w, u) in words.iter().zip(&own) {
         let t = totals.entry(w.lower).or_default();
         t.lower += u.lower;

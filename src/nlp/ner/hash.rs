@@ -48,6 +48,30 @@ pub fn feature2(template: u32, a: u64, b: u64) -> u64 {
     feature(template, a.rotate_left(29).wrapping_mul(K1) ^ b)
 }
 
+/// A hasher for keys that are already well-mixed 64-bit hashes (feature and word
+/// hashes): it passes them through instead of hashing them again.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).rotate_left(5);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by a 64-bit hash.
+pub type KeyMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,22 +78,8 @@ pub enum ModelError {
 /// Scores of every tag in both stages: `[0..N_TAGS]` stage 1, the rest stage 2.
 pub type StageScores = [i32; MAX_STAGES * N_TAGS];
 
-/// One slot of the feature table: a 32-bit fingerprint of the key (0 = empty) and
-/// the feature's weight for each tag in each stage.
-#[derive(Clone, Copy)]
-struct Slot {
-    fingerprint: u32,
-    weights: [i16; MAX_STAGES * N_TAGS],
-}
-
-impl Default for Slot {
-    fn default() -> Self {
-        Slot {
-            fingerprint: 0,
-            weights: [0; MAX_STAGES * N_TAGS],
-        }
-    }
-}
+/// A feature's weight for each tag in each stage.
+type Row = [i16; MAX_STAGES * N_TAGS];
 
 /// One stage's sequence weights.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,7 +92,11 @@ pub struct Transitions {
 
 /// A loaded model.
 pub struct Model {
-    slots: Vec<Slot>,
+    /// The feature table, open addressing: a 32-bit fingerprint of each slot's key
+    /// (0 = empty), apart from the weights so that probing, misses included, stays in
+    /// a small array; `rows[i]` is read only on a hit.
+    fingerprints: Vec<u32>,
+    rows: Vec<Row>,
     mask: usize,
     /// Sequence weights per stage (one or two).
     pub stages: Vec<Transitions>,
@@ -207,7 +197,8 @@ impl Model {
         }
         let capacity = (features * 2).next_power_of_two().max(16);
         let mut model = Model {
-            slots: vec![Slot::default(); capacity],
+            fingerprints: vec![0; capacity],
+            rows: vec![[0; MAX_STAGES * N_TAGS]; capacity],
             mask: capacity - 1,
             stages,
             features,
@@ -217,7 +208,7 @@ impl Model {
         };
         for _ in 0..features {
             let key = r.u64();
-            let mut weights = [0i16; MAX_STAGES * N_TAGS];
+            let mut weights: Row = [0; MAX_STAGES * N_TAGS];
             for w in weights.iter_mut().take(n_stages * N_TAGS) {
                 *w = r.i16();
             }
@@ -233,23 +224,21 @@ impl Model {
         Ok(model)
     }
 
-    fn insert(&mut self, key: u64, weights: [i16; MAX_STAGES * N_TAGS]) {
+    fn insert(&mut self, key: u64, weights: Row) {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
         loop {
-            let Some(slot) = self.slots.get_mut(i) else {
+            let (Some(f), Some(row)) = (self.fingerprints.get_mut(i), self.rows.get_mut(i)) else {
                 return;
             };
-            if slot.fingerprint == 0 {
-                *slot = Slot {
-                    fingerprint: fp,
-                    weights,
-                };
+            if *f == 0 {
+                *f = fp;
+                *row = weights;
                 return;
             }
-            if slot.fingerprint == fp {
+            if *f == fp {
                 // A fingerprint collision (about one in 2^31): merge the weights.
-                for (a, b) in slot.weights.iter_mut().zip(weights) {
+                for (a, b) in row.iter_mut().zip(weights) {
                     *a = a.saturating_add(b);
                 }
                 return;
@@ -259,15 +248,15 @@ impl Model {
     }
 
     #[inline]
-    fn find(&self, key: u64) -> Option<&Slot> {
+    fn find(&self, key: u64) -> Option<&Row> {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
         // The table is at most half full, so every probe sequence ends at an empty slot.
-        while let Some(slot) = self.slots.get(i) {
-            if slot.fingerprint == fp {
-                return Some(slot);
+        while let Some(&f) = self.fingerprints.get(i) {
+            if f == fp {
+                return self.rows.get(i);
             }
-            if slot.fingerprint == 0 {
+            if f == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -278,9 +267,9 @@ impl Model {
     /// Adds the weights of feature `key` in every stage, if the model knows it.
     #[inline]
     pub fn add_feature(&self, key: u64, scores: &mut StageScores) {
-        if let Some(slot) = self.find(key) {
-            for (s, w) in scores.iter_mut().zip(slot.weights) {
-                *s += i32::from(w);
+        if let Some(row) = self.find(key) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += i32::from(*w);
             }
         }
     }
@@ -288,9 +277,9 @@ impl Model {
     /// Adds the weights of feature `key` in stage 2 only (to `scores[N_TAGS..]`).
     #[inline]
     pub fn add_stage2_feature(&self, key: u64, scores: &mut StageScores) {
-        if let Some(slot) = self.find(key) {
-            for (s, w) in scores.iter_mut().zip(slot.weights).skip(N_TAGS) {
-                *s += i32::from(w);
+        if let Some(row) = self.find(key) {
+            for (s, w) in scores.iter_mut().zip(row).skip(N_TAGS) {
+                *s += i32::from(*w);
             }
         }
     }

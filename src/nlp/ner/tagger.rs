@@ -1,12 +1,11 @@
 //! Decoding: feature scores per token, then the best valid BIO sequence per sentence
 //! (first-order Viterbi with the model's transition weights).
 
-use super::features;
+use super::features::{self, Side};
+use super::hash;
 use super::model::{MAX_STAGES, Model, StageScores, Transitions};
 use super::tags::{N_TAGS, Tag};
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::{Add, Range};
 
 /// Tags a document: `words` are its tokens, `sentences` token ranges over them.
@@ -25,29 +24,7 @@ pub fn tag_document_stages(
 ) -> Vec<Tag> {
     let prepared = features::prepare(words, sentences, model.lexicon());
     let n = words.len();
-    let mut scores: Vec<StageScores> = vec![[0; MAX_STAGES * N_TAGS]; n];
-    WORD_SCORES.with_borrow_mut(|cache| {
-        if cache.model != model.id() || cache.scores.len() > WORD_CACHE_LIMIT {
-            cache.model = model.id();
-            cache.scores.clear();
-        }
-        for sentence in sentences {
-            for i in sentence.clone() {
-                let (Some(s), Some(key)) = (scores.get_mut(i), features::word_key(&prepared, i))
-                else {
-                    continue;
-                };
-                *s = *cache.scores.entry(key).or_insert_with(|| {
-                    let mut w = [0; MAX_STAGES * N_TAGS];
-                    features::word_features(&prepared, i, &mut |f| model.add_feature(f, &mut w));
-                    w
-                });
-                features::context_features(&prepared, sentence, i, &mut |f| {
-                    model.add_feature(f, s)
-                });
-            }
-        }
-    });
+    let mut scores = first_scores(model, &prepared, sentences);
     let mut decoder = Decoder::default();
     let mut tags = vec![Tag::O; n];
     let Some(first) = model.stages.first() else {
@@ -71,39 +48,105 @@ pub fn tag_document_stages(
     tags
 }
 
-/// Most words cached per thread before the cache starts over.
-const WORD_CACHE_LIMIT: usize = 200_000;
+/// Every token's scores from the features all stages share (the word, its
+/// neighbours, sentence and document): what [`features::token_features`] emits,
+/// summed from the per-word cache where the features depend on one word alone.
+fn first_scores(
+    model: &Model,
+    prepared: &features::Prepared,
+    sentences: &[Range<usize>],
+) -> Vec<StageScores> {
+    let n = prepared.len();
+    let mut scores: Vec<StageScores> = vec![[0; MAX_STAGES * N_TAGS]; n];
+    let add_features = |emit: &Emit| {
+        let mut w = [0; MAX_STAGES * N_TAGS];
+        emit(&mut |f| model.add_feature(f, &mut w));
+        w
+    };
+    // What the sentence edges give the tokens beside them.
+    let edges: [StageScores; 4] = Side::ALL.map(|side| {
+        add_features(&|sink| features::neighbour_features(prepared, None, side, &mut |f| sink(f)))
+    });
+    WORD_SCORES.with_borrow_mut(|cache| {
+        if cache.model != model.id() || cache.entries.len() > WORD_CACHE_LIMIT {
+            cache.model = model.id();
+            cache.index.clear();
+            cache.entries.clear();
+        }
+        let WordScores { index, entries, .. } = cache;
+        // Each token's cache entry, computing the entries of words not seen before.
+        let slots: Vec<usize> = (0..n)
+            .map(|i| {
+                let key = features::word_key(prepared, i).unwrap_or(0);
+                *index.entry(key).or_insert_with(|| {
+                    entries.push(WordEntry {
+                        own: add_features(&|sink| {
+                            features::word_features(prepared, i, &mut |f| sink(f))
+                        }),
+                        sides: Side::ALL.map(|side| {
+                            add_features(&|sink| {
+                                features::neighbour_features(prepared, Some(i), side, &mut |f| {
+                                    sink(f)
+                                })
+                            })
+                        }),
+                    });
+                    entries.len() - 1
+                })
+            })
+            .collect();
+        let entry = |i: usize| slots.get(i).and_then(|&e| entries.get(e));
+        for sentence in sentences {
+            for i in sentence.clone() {
+                let (Some(s), Some(own)) = (scores.get_mut(i), entry(i)) else {
+                    continue;
+                };
+                *s = own.own;
+                for (k, side) in Side::ALL.into_iter().enumerate() {
+                    let from = match side.of(i).filter(|j| sentence.contains(j)) {
+                        Some(j) => entry(j).and_then(|e| e.sides.get(k)),
+                        None => edges.get(k),
+                    };
+                    if let Some(from) = from {
+                        for (a, b) in s.iter_mut().zip(from) {
+                            *a += b;
+                        }
+                    }
+                }
+                features::local_context_features(prepared, sentence, i, &mut |f| {
+                    model.add_feature(f, s)
+                });
+            }
+        }
+    });
+    scores
+}
 
-/// Scores of the word-only features per word, for one model: most tokens of news
-/// text are words seen before, so their ~20 word features cost one lookup.
+/// Emits features into the sink it is given.
+type Emit<'a> = dyn Fn(&mut dyn FnMut(u64)) + 'a;
+
+/// Most words cached per thread before the cache starts over (an entry is 360 bytes).
+const WORD_CACHE_LIMIT: usize = 30_000;
+
+/// The weights a word brings, for one model: the scores of its own word features, and
+/// of the features it gives each neighbour (see [`features::neighbour_features`]).
+/// Most tokens of news text are words seen before, so these ~30 features cost one lookup.
+#[derive(Clone, Copy)]
+struct WordEntry {
+    own: StageScores,
+    sides: [StageScores; 4],
+}
+
+/// The cache of [`WordEntry`]s: word hash -> index into `entries`.
 #[derive(Default)]
 struct WordScores {
     model: u64,
-    scores: HashMap<u64, StageScores, BuildHasherDefault<KeyHasher>>,
+    index: hash::KeyMap<usize>,
+    entries: Vec<WordEntry>,
 }
 
 thread_local! {
     static WORD_SCORES: RefCell<WordScores> = RefCell::new(WordScores::default());
-}
-
-/// A hasher for keys that are already well-mixed 64-bit hashes.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8 | u64::from(*b)).rotate_left(5);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 /// Buffers for decoding one stage sentence by sentence.
@@ -116,7 +159,7 @@ struct Decoder {
 
 impl Decoder {
     /// Decodes every sentence with the stage's weights, reading the stage's scores
-    /// at `offset` in each token's [`StageScores`].
+    /// at `offset` in each token's [`StageScores`] (0: stage 1; else stage 2, the last tags).
     fn decode_stage(
         &mut self,
         stage: &Transitions,
@@ -134,13 +177,14 @@ impl Decoder {
                 continue;
             };
             self.emissions.clear();
-            for s in sc {
-                let mut e = [0i64; N_TAGS];
-                for (t, x) in e.iter_mut().enumerate() {
-                    *x = i64::from(s.get(offset + t).copied().unwrap_or(0));
-                }
-                self.emissions.push(e);
-            }
+            self.emissions.extend(sc.iter().map(|s| {
+                let part = if offset == 0 {
+                    s.first_chunk::<N_TAGS>()
+                } else {
+                    s.last_chunk::<N_TAGS>()
+                };
+                part.map_or([0; N_TAGS], |p| p.map(i64::from))
+            }));
             self.viterbi.decode(
                 &self.emissions,
                 &start,
@@ -151,6 +195,14 @@ impl Decoder {
             out.copy_from_slice(&self.path);
         }
     }
+}
+
+/// Entity kinds: the `B-` tags are 1..=KINDS, the `I-` tags KINDS+1..N_TAGS.
+const KINDS: usize = (N_TAGS - 1) / 2;
+
+/// `into[cur][prev]` from `transitions[prev][cur]`: each tag's predecessors contiguous.
+fn transpose<S: Copy>(t: &[[S; N_TAGS]; N_TAGS]) -> [[S; N_TAGS]; N_TAGS] {
+    std::array::from_fn(|c| std::array::from_fn(|p| t[p][c]))
 }
 
 /// Reusable buffers for Viterbi decoding.
@@ -176,6 +228,10 @@ impl Viterbi {
         let Some(first) = emissions.first() else {
             return;
         };
+        // BIO: `O` and `B-X` may follow any tag, `I-X` only `B-X` or `I-X` (tag
+        // layout in `tags`: 0 `O`, 1..=4 `B-`, 5..=8 `I-`), so an `I-` tag weighs two
+        // predecessors, not nine. Ties go to the lowest index, as in a full scan.
+        let into = transpose(transitions);
         self.back.clear();
         let mut score = [neg; N_TAGS];
         for t in Tag::all() {
@@ -187,22 +243,31 @@ impl Viterbi {
         for em in emissions.iter().skip(1) {
             let mut next = [neg; N_TAGS];
             let mut back = [0u8; N_TAGS];
-            for cur in Tag::all() {
-                let c = cur.index();
-                let mut best = neg;
+            for c in 0..=KINDS {
+                let row = &into[c];
+                let mut best = score[0] + row[0];
                 let mut arg = 0u8;
-                for prev in Tag::all() {
-                    if !cur.may_follow(Some(prev)) {
-                        continue;
-                    }
-                    let s = score[prev.index()] + transitions[prev.index()][c];
+                for p in 1..N_TAGS {
+                    let s = score[p] + row[p];
                     if s > best {
                         best = s;
-                        arg = prev.index() as u8;
+                        arg = p as u8;
                     }
                 }
                 next[c] = best + em[c];
                 back[c] = arg;
+            }
+            for c in KINDS + 1..N_TAGS {
+                let b = c - KINDS;
+                let from_b = score[b] + into[c][b];
+                let from_i = score[c] + into[c][c];
+                let (best, arg) = if from_i > from_b {
+                    (from_i, c)
+                } else {
+                    (from_b, b)
+                };
+                next[c] = best + em[c];
+                back[c] = arg as u8;
             }
             score = next;
             self.back.push(back);
@@ -255,6 +320,49 @@ mod tests {
         let mut path = Vec::new();
         Viterbi::default().decode(&em, &[0.0; N_TAGS], &trans, -1e30, &mut path);
         assert_eq!(path, [tag("B-LOC"), tag("I-LOC")]);
+    }
+
+    #[test]
+    fn the_tag_layout_is_what_decode_assumes() {
+        for cur in Tag::all() {
+            for prev in Tag::all() {
+                let c = cur.index();
+                let expected = c <= KINDS || prev.index() == c || prev.index() == c - KINDS;
+                assert_eq!(
+                    cur.may_follow(Some(prev)),
+                    expected,
+                    "{cur:?} after {prev:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    #[allow(clippy::reversed_empty_ranges)] // odd ranges on purpose
+    fn cached_scores_equal_the_features_summed_directly() {
+        let Ok(model) = crate::nlp::ner::embedded() else {
+            panic!("the shipped model decodes")
+        };
+        let words: Vec<&str> = "SOCCER - LEEDS WIN . Peter Blackburn said in Brussels that \
+             the European Commission and Peter Smith agreed . Yes . Blackburn left Brussels ."
+            .split(' ')
+            .collect();
+        let sentences = [0..5, 5..19, 19..21, 21..words.len(), 3..2, 40..50];
+        let prepared = features::prepare(&words, &sentences, model.lexicon());
+        for _ in 0..2 {
+            // Cold, then warm cache.
+            let cached = first_scores(model, &prepared, &sentences);
+            let mut direct = vec![[0; MAX_STAGES * N_TAGS]; words.len()];
+            for s in &sentences {
+                for i in s.clone().filter(|&i| i < words.len()) {
+                    features::token_features(&prepared, s, i, &mut |f| {
+                        model.add_feature(f, &mut direct[i])
+                    });
+                }
+            }
+            assert_eq!(cached, direct);
+            assert!(direct.iter().any(|s| s.iter().any(|&x| x != 0)));
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! from the word embeddings of all-MiniLM-L6-v2 (Apache-2.0), clustered at three
 //! granularities; it is embedded and parsed on first use.
 
-use std::collections::HashMap;
+use super::hash;
 use std::sync::OnceLock;
 
 /// Number of granularities per word (coarse to fine).
@@ -18,16 +18,21 @@ static TABLE: &str = include_str!("../../../assets/model/wordclasses.tsv");
 
 /// The classes of a lower-case word, coarse to fine, or `[NONE; LEVELS]`.
 pub fn classes(lower: &str) -> [u16; LEVELS] {
-    static MAP: OnceLock<HashMap<&'static str, [u16; LEVELS]>> = OnceLock::new();
+    classes_of_hash(hash::bytes(lower.as_bytes()))
+}
+
+/// [`classes`] of the lower-case word whose [`hash::bytes`] is `lower`.
+pub fn classes_of_hash(lower: u64) -> [u16; LEVELS] {
+    static MAP: OnceLock<hash::KeyMap<[u16; LEVELS]>> = OnceLock::new();
     MAP.get_or_init(|| parse(TABLE))
-        .get(lower)
+        .get(&lower)
         .copied()
         .unwrap_or([NONE; LEVELS])
 }
 
 /// Parses `word<TAB>class...` lines; comment lines start with `#`, bad lines are skipped.
-fn parse(table: &'static str) -> HashMap<&'static str, [u16; LEVELS]> {
-    let mut map = HashMap::new();
+fn parse(table: &str) -> hash::KeyMap<[u16; LEVELS]> {
+    let mut map = hash::KeyMap::default();
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
         let Some(word) = cols.next() else { continue };
@@ -40,7 +45,7 @@ fn parse(table: &'static str) -> HashMap<&'static str, [u16; LEVELS]> {
             }
         }
         if ok {
-            map.insert(word, c);
+            map.insert(hash::bytes(word.as_bytes()), c);
         }
     }
     map
@@ -64,6 +69,6 @@ mod tests {
     fn bad_lines_are_skipped() {
         let m = parse("# c\nok\t1\t2\t3\nshort\t1\nbad\tx\t2\t3\n");
         assert_eq!(m.len(), 1);
-        assert_eq!(m["ok"], [1, 2, 3]);
+        assert_eq!(m[&hash::bytes(b"ok")], [1, 2, 3]);
     }
 }
