@@ -7,6 +7,11 @@
 //!   sanitise, analyse and store (target <= 3 s); `refresh/http_304`: the same
 //!   feed unchanged, answered 304 (target <= 100 ms).
 //!
+//! - `startup/first_frame_10k`: the reader's start with 10,000 cached articles,
+//!   from opening the cache to the first frame drawn on a `TestBackend`
+//!   (cache articles without analyses, bundled corpus, app, layout, draw;
+//!   target <= 200 ms).
+//!
 //! Run: `cargo bench --bench refresh`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark may fail loudly
 
@@ -254,5 +259,36 @@ fn refresh_over_http(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, first_frame_10k, store_10k, refresh_over_http);
+/// What `readout` with no arguments does before its first frame, minus the terminal.
+fn reader_first_frame_10k(c: &mut Criterion) {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use readout::tui::{action::Action, app::App, keymap::Keymap, update::update, view::view};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("readout.db");
+    filled_cache(&path);
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(20);
+    group.bench_function("first_frame_10k", |b| {
+        b.iter(|| {
+            let start = readout::tui::startup::<String>(&[], Some(&path));
+            assert!(start.library.len() >= ITEMS);
+            let mut app = App::new(start.library, Keymap::default(), None);
+            app.feeds = start.feeds;
+            update(&mut app, Action::Resize(120, 40));
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            terminal.draw(|frame| view(&app, frame)).unwrap();
+            black_box((app, start.store))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    reader_first_frame_10k,
+    first_frame_10k,
+    store_10k,
+    refresh_over_http
+);
 criterion_main!(benches);

@@ -214,6 +214,13 @@ fn read_and_starred_state_survive_a_restart() {
         screen.contains("1/2"),
         "one unread after the restart: {screen}"
     );
+    // `r` refreshes in the background: the feed is unchanged, the state kept.
+    tmux.keys(&["r"]);
+    let screen = tmux.wait_for("Refreshed 1 feed: 0 new");
+    assert!(
+        screen.contains("★ Council meets") && screen.contains("1/2"),
+        "{screen}"
+    );
     tmux.keys(&["q"]);
     tmux.wait_for("READOUT-EXIT=0");
 }

@@ -11,13 +11,11 @@ use crate::nlp::Analysis;
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashSet;
 
-/// The version of the analysis pipeline whose results the cache holds.
-///
-/// Until the tagger exposes its model version this is a constant kept here:
-/// bump it whenever `nlp::analyze` changes its output, and every cached
-/// analysis is recomputed (old rows are simply never read again).
-/// The encoding is part of the version: changing either invalidates the cache.
-pub const ANALYSIS_VERSION: &str = "nlp-1/postcard-1";
+/// The version of the analysis pipeline whose results the cache holds: a
+/// fingerprint of the NLP code and its embedded data, computed at build time
+/// (`build.rs`), and the encoding. A build whose analysis could differ never
+/// reads an older build's results (those rows are simply never read again).
+pub const ANALYSIS_VERSION: &str = concat!("nlp-", env!("READOUT_NLP_FINGERPRINT"), "/postcard-1");
 
 /// Encodes an analysis for the cache.
 pub(super) fn encode(analysis: &Analysis) -> Result<Vec<u8>> {
@@ -102,5 +100,20 @@ impl Store {
             .collect::<rusqlite::Result<HashSet<String>>>()
             .map_err(|e| self.err(e))?;
         Ok(hashes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ANALYSIS_VERSION;
+
+    #[test]
+    fn the_version_carries_the_build_fingerprint() {
+        let fingerprint = ANALYSIS_VERSION
+            .strip_prefix("nlp-")
+            .and_then(|v| v.strip_suffix("/postcard-1"))
+            .unwrap_or("");
+        assert_eq!(fingerprint.len(), 16, "{ANALYSIS_VERSION}");
+        assert!(fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
     }
 }
