@@ -101,6 +101,11 @@ pub struct Library {
     by_mention: BTreeMap<CountryCode, BTreeSet<usize>>,
     by_referent: HashMap<ReferentKey, BTreeSet<usize>>,
     by_id: HashMap<ArticleId, usize>,
+    /// Display order: lower first. Positions for articles added at the end,
+    /// negative (decreasing) for those added on top ([`Library::push_front`]).
+    ranks: Vec<i64>,
+    /// The rank the last article added on top got (0: none yet).
+    top_rank: i64,
     analysed: usize,
 }
 
@@ -133,6 +138,7 @@ impl Library {
     /// Adds an article at the end (not analysed yet); returns its position.
     pub fn push(&mut self, article: Article, read: bool, starred: bool) -> usize {
         let index = self.entries.len();
+        self.ranks.push(i64::try_from(index).unwrap_or(i64::MAX));
         self.by_id.entry(article.id.clone()).or_insert(index);
         self.entries.push(Entry {
             article,
@@ -142,6 +148,30 @@ impl Library {
             revision: 0,
         });
         index
+    }
+
+    /// Adds an article shown above all others (a new item from a refresh);
+    /// its position is still the next one, so positions stay stable.
+    pub fn push_front(&mut self, article: Article, read: bool, starred: bool) -> usize {
+        let index = self.push(article, read, starred);
+        self.top_rank -= 1;
+        if let Some(rank) = self.ranks.get_mut(index) {
+            *rank = self.top_rank;
+        }
+        index
+    }
+
+    /// Where article `index` comes in display order (lower first).
+    pub fn rank(&self, index: usize) -> i64 {
+        self.ranks.get(index).copied().unwrap_or(i64::MAX)
+    }
+
+    /// Sorts positions into display order (a no-op until something was added on top).
+    fn in_display_order(&self, mut positions: Vec<usize>) -> Vec<usize> {
+        if self.top_rank < 0 {
+            positions.sort_by_key(|i| self.rank(*i));
+        }
+        positions
     }
 
     /// The position of the article with this id.
@@ -295,16 +325,18 @@ impl Library {
         }
     }
 
-    /// The positions of the articles that pass `filter`, in library order.
+    /// The positions of the articles that pass `filter`, in display order
+    /// (library order, after any added on top).
     pub fn matching(&self, filter: Option<CountryFilter>) -> Vec<usize> {
-        match filter {
+        let positions = match filter {
             None => (0..self.entries.len()).collect(),
             Some(f) => self
                 .index_for(f.scope)
                 .get(&f.code)
                 .map(|set| set.iter().copied().collect())
                 .unwrap_or_default(),
-        }
+        };
+        self.in_display_order(positions)
     }
 
     /// Every country with the number of stories about it (or mentioning it),
@@ -321,12 +353,14 @@ impl Library {
     }
 
     /// The articles whose analysis has a referent of this kind and canonical
-    /// name (case-insensitive), in library order.
+    /// name (case-insensitive), in display order.
     pub fn articles_mentioning(&self, kind: EntityKind, name: &str) -> Vec<usize> {
-        self.by_referent
+        let positions = self
+            .by_referent
             .get(&ReferentKey::new(kind, name))
             .map(|set| set.iter().copied().collect())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        self.in_display_order(positions)
     }
 
     /// The focus countries of article `index`, best first (empty until analysed).
@@ -515,6 +549,57 @@ mod tests {
         );
         assert_eq!(lib.analysed(), 2);
         assert!(!lib.set_analysis(9, Analysis::default()));
+    }
+
+    #[test]
+    fn replacing_an_article_drops_its_old_analysis_and_keeps_its_state() {
+        let mut lib = library();
+        lib.set_read(0, true);
+        lib.set_starred(0, true);
+        assert_eq!(lib.position(&ArticleId("a".into())), Some(0));
+        let mut new = article("a");
+        new.body = "New text.".into();
+        assert!(lib.replace_article(0, new.clone()));
+        let entry = lib.get(0).unwrap();
+        assert_eq!(entry.article, new);
+        assert!(entry.read && entry.starred && entry.analysis.is_none());
+        assert_eq!(entry.revision, 1);
+        assert_eq!(lib.analysed(), 1);
+        assert_eq!(
+            lib.articles_mentioning(EntityKind::Person, "Ilham Aliyev"),
+            vec![2]
+        );
+        assert!(!lib.replace_article(9, article("z")));
+    }
+
+    #[test]
+    fn counts_unread_by_source() {
+        let mut lib = library();
+        let mut feed = article("f1");
+        feed.origin = Origin::Feed("https://f.example/rss".into());
+        let index = lib.push(feed, true, false);
+        let mut feed = article("f2");
+        feed.origin = Origin::Feed("https://f.example/rss".into());
+        lib.push(feed, false, true);
+        let mut file = article("file");
+        file.origin = Origin::File("/tmp/x.txt".into());
+        lib.push(file, false, false);
+        assert_eq!(lib.position(&ArticleId("f1".into())), Some(index));
+        let counts = lib.source_counts();
+        assert_eq!(
+            counts.feeds.get("https://f.example/rss"),
+            Some(&Counts {
+                unread: 1,
+                total: 2
+            })
+        );
+        assert_eq!(
+            counts.bundled,
+            Counts {
+                unread: 3,
+                total: 3
+            }
+        );
     }
 
     #[test]

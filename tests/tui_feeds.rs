@@ -154,7 +154,9 @@ fn feed_reports_update_rows_progress_and_the_list() {
         ],
     );
     assert_eq!(app.library.len(), 5);
-    assert_eq!(app.list.visible, vec![0, 1, 2, 3, 4]);
+    // New on top; the selection stays on the article it was on.
+    assert_eq!(app.list.visible, vec![4, 0, 1, 2, 3]);
+    assert_eq!(app.list.selected_article(), Some(0));
     let added = app.library.get(4).unwrap();
     assert_eq!(added.article, fresh);
     assert!(added.analysis.is_some() && !added.read);
@@ -272,8 +274,12 @@ fn new_articles_join_a_filtered_list_only_when_they_pass() {
             ],
         ),
     );
-    let mut expected = before;
-    expected.push(5);
+    let lisbon = app
+        .library
+        .position(&readout::article::ArticleId("pt".into()))
+        .unwrap();
+    let mut expected = vec![lisbon];
+    expected.extend(before);
     assert_eq!(app.list.visible, expected);
 }
 
@@ -359,4 +365,63 @@ fn many_feeds_are_cut_with_a_count_of_the_rest() {
     assert!(screen.contains("Portugal and Spain"), "{screen}");
     apply(&mut app, [Action::Bottom]);
     assert_eq!(app.list.selected, 3);
+}
+
+#[test]
+fn a_refresh_puts_new_articles_on_top_in_feed_order() {
+    let mut app = feed_app(120, 40, None);
+    let first = from_feed(article("n1", "Newest", "Wire", "2026-03-06", "One."), WIRE);
+    let second = from_feed(article("n2", "Older", "Wire", "2026-03-05", "Two."), WIRE);
+    update(
+        &mut app,
+        report(
+            WIRE,
+            FeedOutcome::Stored {
+                new: 2,
+                changed: 0,
+                unchanged: 0,
+            },
+            vec![cached(first, None), cached(second, None)],
+        ),
+    );
+    let titles: Vec<&str> = app
+        .list
+        .visible
+        .iter()
+        .take(3)
+        .map(|i| app.library.get(*i).unwrap().article.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Newest",
+            "Older",
+            "Portugal and Spain agree to watch over the Tagus"
+        ]
+    );
+    // Positions stay stable: the new ones are at the end of the library.
+    assert_eq!(
+        app.library
+            .position(&readout::article::ArticleId("n1".into())),
+        Some(5)
+    );
+    // A later filter keeps that order.
+    update(&mut app, Action::ClearFilter);
+    assert_eq!(app.list.visible[..2], [5, 4]);
+    // The same report again (a second refresh) adds nothing.
+    let again = from_feed(article("n1", "Newest", "Wire", "2026-03-06", "One."), WIRE);
+    update(
+        &mut app,
+        report(
+            WIRE,
+            FeedOutcome::Stored {
+                new: 0,
+                changed: 0,
+                unchanged: 2,
+            },
+            vec![cached(again, None)],
+        ),
+    );
+    assert_eq!(app.library.len(), 6);
+    assert_eq!(app.list.visible.len(), 6);
 }

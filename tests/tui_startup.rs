@@ -185,3 +185,33 @@ fn the_worker_brings_analyses_caches_them_and_saves_state() {
         .unwrap();
     assert!(cached.iter().all(Option::is_some));
 }
+
+#[test]
+fn a_store_error_is_a_status_line_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("readout.db");
+    let start = startup::<String>(&[], Some(&db));
+    let store = start.store.unwrap();
+    // A full disk: not one more page for the analyses to go in.
+    let pages: u32 = {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_query_value(None, "page_count", |r| r.get(0))
+            .unwrap()
+    };
+    store.limit_pages_for_tests(pages).unwrap();
+    let (tx, rx) = channel();
+    let worker = Worker::start(Some(store), &start.library, tx);
+    let mut message = None;
+    receive_until(&rx, |action| {
+        if let Action::Message(text) = action {
+            message = Some(text.clone());
+            return true;
+        }
+        false
+    });
+    let message = message.unwrap();
+    assert!(message.starts_with("Not saved:"), "{message}");
+    assert!(!message.contains('\n'), "one line: {message}");
+    // The worker goes on: a flush still answers.
+    assert!(worker.flush(Duration::from_secs(30)));
+}

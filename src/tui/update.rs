@@ -696,23 +696,35 @@ fn set_filter(app: &mut App, filter: Option<CountryFilter>) {
     }
 }
 
+/// Puts article `index` in the list at its place in display order (if not
+/// there yet), keeping the selection on the article it was on.
+fn show_in_list(app: &mut App, index: usize) {
+    let rank = app.library.rank(index);
+    let library = &app.library;
+    let pos = app
+        .list
+        .visible
+        .partition_point(|i| library.rank(*i) < rank);
+    if app.list.visible.get(pos) == Some(&index) {
+        return;
+    }
+    app.list.visible.insert(pos, index);
+    if pos <= app.list.selected && app.list.visible.len() > 1 {
+        app.list.selected += 1;
+    }
+    clamp_list(app);
+    if app.reader.article.is_none() {
+        open_selected(app, false);
+    }
+}
+
 /// Stores an analysis; the filtered list gains the article if it now passes.
 fn analysed(app: &mut App, index: usize, analysis: Analysis) {
     if !app.library.set_analysis(index, analysis) {
         return;
     }
-    if app.filter.is_some()
-        && app.library.matches(index, app.filter)
-        && let Err(pos) = app.list.visible.binary_search(&index)
-    {
-        app.list.visible.insert(pos, index);
-        if pos <= app.list.selected && app.list.visible.len() > 1 {
-            app.list.selected += 1;
-        }
-        clamp_list(app);
-        if app.reader.article.is_none() {
-            open_selected(app, false);
-        }
+    if app.filter.is_some() && app.library.matches(index, app.filter) {
+        show_in_list(app, index);
     }
     if app.reader.article == Some(index) {
         let counts = app

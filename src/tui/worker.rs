@@ -26,7 +26,7 @@ enum Job {
     SetRead(ArticleId, bool),
     SetStarred(ArticleId, bool),
     SaveAnalyses(Vec<(Article, Analysis)>),
-    /// Answer once every job before this one is done.
+    /// Answer once every job sent before this one is done.
     Flush(Sender<()>),
 }
 
@@ -137,7 +137,7 @@ impl Worker {
         });
     }
 
-    /// Waits (at most `timeout`) until every state change sent so far is written.
+    /// Waits (at most `timeout`) until every change sent so far is written.
     pub fn flush(&self, timeout: Duration) -> bool {
         let Some(jobs) = &self.jobs else {
             return true;
@@ -195,8 +195,25 @@ fn run_store(
     } else {
         drop(save);
     }
-    for job in queue {
-        perform(&mut store, job, results);
+    while let Ok(first) = queue.recv() {
+        // Everything queued so far: reading state first, then all pending
+        // analyses in one transaction (one commit, however many arrived),
+        // then the flushes, which so wait for no more than one commit.
+        let mut saves = Vec::new();
+        let mut flushes = Vec::new();
+        for job in std::iter::once(first).chain(queue.try_iter()) {
+            match job {
+                Job::SaveAnalyses(done) => saves.extend(done),
+                Job::Flush(ack) => flushes.push(ack),
+                other => perform(&mut store, other, results),
+            }
+        }
+        if !saves.is_empty() {
+            perform(&mut store, Job::SaveAnalyses(saves), results);
+        }
+        for ack in flushes {
+            let _ = ack.send(());
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! feed being fetched, a feed's report (its new and changed articles join the
 //! list, its error goes on its row), and the end of the refresh.
 
-use super::{analysed, clamp_list, clamp_scroll, open_selected, relayout};
+use super::{analysed, clamp_list, clamp_scroll, open_selected, relayout, show_in_list};
 use crate::refresh::{FeedOutcome, FeedReport};
 use crate::store::CachedArticle;
 use crate::tui::app::{App, FeedRow, RefreshProgress};
@@ -68,14 +68,15 @@ pub(super) fn refreshed(app: &mut App, report: FeedReport) {
             FeedOutcome::NotModified => {}
         }
     }
-    for item in report.articles {
+    // Last first: each new one goes on top, so the feed's first ends up first.
+    for item in report.articles.into_iter().rev() {
         merge(app, item);
     }
 }
 
-/// Adds a new article at the end of the library (and of the list when it
-/// passes the filter), or puts a re-published article's new text in place,
-/// keeping the reading state the reader has.
+/// Adds a new article on top of the list (when it passes the filter), or puts
+/// a re-published article's new text in place, keeping the reading state the
+/// reader has.
 fn merge(app: &mut App, item: CachedArticle) {
     let CachedArticle {
         article,
@@ -98,9 +99,9 @@ fn merge(app: &mut App, item: CachedArticle) {
             index
         }
         None => {
-            let index = app.library.push(article, state.read, state.starred);
+            let index = app.library.push_front(article, state.read, state.starred);
             if app.filter.is_none() {
-                app.list.visible.push(index);
+                show_in_list(app, index);
             }
             index
         }
