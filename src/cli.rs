@@ -92,6 +92,8 @@ pub enum Command {
 /// Runs the command line; errors are printed as one line, never a backtrace.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The reader replaces this hook with one that also restores the terminal.
+    crate::tui::terminal::install_report_hook();
     catch_file_size_limit();
     match run(cli) {
         Ok(code) => code,
@@ -127,6 +129,7 @@ fn one_line(err: &anyhow::Error) -> String {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    crate::tui::terminal::debug_panic_point("command");
     match cli.command {
         None => crate::tui::run(&cli.sources, cli.country.as_deref(), cli.db.as_deref()),
         Some(Command::List { sources, json }) => list::run(&sources, json, cli.country.as_deref()),

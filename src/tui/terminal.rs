@@ -66,34 +66,57 @@ pub fn install_panic_hook() {
         let stdout = std::io::stdout();
         let _hold = stdout.lock();
         restore();
-        let report = format!(
-            "readout {} panicked: {info}\n{}\n",
-            env!("CARGO_PKG_VERSION"),
-            std::backtrace::Backtrace::force_capture()
-        );
-        match write_log(&report) {
-            Some(path) => eprintln!(
-                "readout: internal error; the report is in {}",
-                path.display()
-            ),
-            None => eprintln!("readout: internal error: {info}"),
-        }
-        std::process::exit(101);
+        report_panic(info);
     }));
 }
 
-/// Test hook, compiled into debug builds only: `READOUT_DEBUG_PANIC=<point>`
-/// makes the reader panic there (`frame`: the UI thread once the first frame is
-/// drawn; `analysis`: a background analysis worker), so end-to-end tests can
-/// prove on the real binary that a panic restores the terminal and writes the
-/// log. Release builds ignore the variable, and nothing read from a file or a
-/// feed can set it.
+/// The panic hook of the commands without the reader's UI (`list`, `extract`,
+/// `feeds` ...): the same report and one line, but nothing to restore (the
+/// restoring sequences would land in their output, often a pipe).
+pub fn install_report_hook() {
+    std::panic::set_hook(Box::new(report_panic));
+}
+
+/// Writes the panic and a backtrace to the log file, prints one line naming it
+/// (or, when the log cannot be written, the message, sanitised: a panic message
+/// can quote input text), and exits with 101.
+fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let report = format!(
+        "readout {} panicked: {info}\n{}\n",
+        env!("CARGO_PKG_VERSION"),
+        std::backtrace::Backtrace::force_capture()
+    );
+    match write_log(&report) {
+        Some(path) => eprintln!(
+            "readout: internal error; the report is in {}",
+            crate::ingest::sanitize::visible_os(path.as_os_str())
+        ),
+        None => eprintln!(
+            "readout: internal error: {}",
+            crate::ingest::sanitize::line(&info.to_string())
+        ),
+    }
+    std::process::exit(101);
+}
+
+/// Test hook, compiled into debug builds only: `READOUT_DEBUG_PANIC=<point>...`
+/// makes readout panic at that point (`frame`: the UI thread once the first
+/// frame is drawn; `analysis`: a background analysis worker; `command`: before
+/// any command runs), with the variable's whole value in the message, so
+/// end-to-end tests can prove on the real binary that a panic restores the
+/// terminal, writes the log and prints nothing unsanitised. Release builds
+/// ignore the variable, and nothing read from a file or a feed can set it.
 #[cfg(debug_assertions)]
 pub fn debug_panic_point(point: &str) {
-    if std::env::var_os("READOUT_DEBUG_PANIC").is_some_and(|v| v == point) {
+    if let Some(value) = std::env::var_os("READOUT_DEBUG_PANIC")
+        && value.to_string_lossy().starts_with(point)
+    {
         #[allow(clippy::panic)] // the whole point: a forced panic, for tests
         {
-            panic!("forced panic at {point} (READOUT_DEBUG_PANIC)");
+            panic!(
+                "forced panic at {} (READOUT_DEBUG_PANIC)",
+                value.to_string_lossy()
+            );
         }
     }
 }
