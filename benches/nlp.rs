@@ -65,6 +65,10 @@ fn bench_tagger(c: &mut Criterion) {
         })
         .collect();
     let n_tokens: usize = docs.iter().map(|d| d.words.len()).sum();
+    eprintln!(
+        "ner bench text: {} documents, {n_tokens} tokens",
+        docs.len()
+    );
     let mut group = c.benchmark_group("ner");
     group.throughput(Throughput::Elements(n_tokens as u64));
     group.bench_function("tag_documents", |b| {

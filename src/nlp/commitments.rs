@@ -153,10 +153,22 @@ fn extract_sentence(
         let next = found
             .get(k + 1)
             .map_or(end_limit, |n| n.region_start.min(end_limit));
-        let Some(action) = action_span(text, &words, f.action_from, next) else {
-            continue;
+        // "concluded an Investment Incentive Agreement.": the pact named in the
+        // cue is what was agreed.
+        let named_pact = || {
+            (f.kind == CommitmentKind::Agreement && f.cue.1 > f.cue.0 + 1)
+                .then(|| action_span(text, &words, f.cue.0 + 1, f.cue.1))
+                .flatten()
         };
-        let (Some(first), Some(last)) = (words.get(f.cue.0), words.get(f.cue.1.saturating_sub(1)))
+        let (action, cue_end) = match action_span(text, &words, f.action_from, next) {
+            Some(a) => (a, f.cue.1),
+            // The trigger is then the verb alone, so that it still ends before the action.
+            None => match named_pact() {
+                Some(a) => (a, f.cue.0 + 1),
+                None => continue,
+            },
+        };
+        let (Some(first), Some(last)) = (words.get(f.cue.0), words.get(cue_end.saturating_sub(1)))
         else {
             continue;
         };
@@ -250,6 +262,21 @@ fn judge(
         return None;
     }
     let own = np_before(text, words, left, index).filter(|np| np.1 == left);
+    // "longstanding U.S. support for", "discussed U.S. support": a noun after a
+    // modifier, not a verb after its subject.
+    if base
+        && trig.kind != CommitmentKind::Proposal
+        && let Some(np) = own
+        && np.0 > speech.content_start
+        && words.get(np.0 - 1).is_some_and(|w| {
+            !w.punct
+                && !w.capital
+                && !word_in(text, w, CLAUSE_OPENERS)
+                && !word_in(text, w, SPEECH_VERBS)
+        })
+    {
+        return None;
+    }
     let coordinated = before_comma.is_none_or(|w| {
         (w.punct && text.get(w.span.clone()) == Some(",")) || word_in(text, w, &["and", "but"])
     }) && left > speech.content_start;
@@ -271,7 +298,8 @@ fn judge(
     let possessor = m
         .possessor
         .and_then(|np| party(text, words, np, index))
-        .and_then(|p| resolve(p, speech, context, index));
+        .and_then(|p| resolve(p, speech, context, index))
+        .or_else(|| attributive_country(words, m, index));
     let named = addressee
         .as_ref()
         .map(|a| a.0.clone())
@@ -420,6 +448,39 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
         return participle || (name != "should/must" && !acting);
     }
     false
+}
+
+/// Words after which a new clause (and its subject) may start.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "and", "but", "while", "as", "because", "where", "when", "which", "who", "so", "also",
+    "yet", "then", "now", "today", "both", "all",
+];
+
+/// "reiterated the U.S. commitment to", "confirmed unwavering U.S. support
+/// for": a country named inside the cue, before its noun, is the actor.
+fn attributive_country(
+    words: &[Word],
+    m: &TriggerMatch,
+    index: &EntityIndex,
+) -> Option<(String, Option<usize>)> {
+    let trig = TRIGGERS.get(m.trigger)?;
+    if !matches!(
+        trig.name,
+        "reaffirmed commitment"
+            | "reaffirmed support for"
+            | "expressed willingness"
+            | "pledged support"
+    ) {
+        return None;
+    }
+    (m.start + 1..m.end).find_map(|i| {
+        let w = words.get(i)?;
+        let e = index
+            .covering(w.span.start)
+            .filter(|e| e.kind == EntityKind::Place)?;
+        let r = index.referent(e)?;
+        Some((r.name.clone(), Some(e.referent)))
+    })
 }
 
 /// A byline: the text's first paragraph is a person's name, a comma and a

@@ -166,6 +166,38 @@ const NP_STOPS: &[&str] = &[
     "wrote",
 ];
 
+/// Head nouns of things that cannot bind themselves: "the Framework will ...".
+const NON_AGENT_HEADS: &[&str] = &[
+    "framework",
+    "initiative",
+    "agreement",
+    "act",
+    "plan",
+    "strategy",
+    "partnership",
+    "dialogue",
+    "program",
+    "programme",
+    "project",
+    "summit",
+    "declaration",
+    "treaty",
+    "accord",
+    "charter",
+    "law",
+    "statement",
+    "process",
+    "mechanism",
+    "meeting",
+    "talks",
+    "visit",
+    "deal",
+    "policy",
+    "pledge",
+    "memorandum",
+    "conference",
+];
+
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
 /// Verbs that report speech: "Li said", "..., Aliyev added."
@@ -406,6 +438,10 @@ pub fn party(
             kind: None,
             pronoun: Some(p),
         });
+    }
+    // "This Bicentennial Framework will help": plans, pacts and meetings do not commit.
+    if word_in(text, last, NON_AGENT_HEADS) {
+        return None;
     }
     let span = first.span.start..last.span.end;
     let surface = text.get(span.clone())?.to_string();

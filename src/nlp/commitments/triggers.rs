@@ -138,6 +138,9 @@ pub const BASE_FORMS: &[&str] = &[
     "plan",
     "intend",
     "ask",
+    "offer",
+    "conclude",
+    "recommit",
     "request",
     "invite",
     "encourage",
@@ -181,6 +184,7 @@ const REAFFIRM: &[&str] = &[
     "declared",
     "reconfirmed",
     "confirmed",
+    "noted",
 ];
 
 /// The table. Order matters only for ties: the longest match at a word wins.
@@ -367,8 +371,10 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "agreed to",
         kind: Agreement,
         steps: &[
+            // Not "agreed that": the clause after it commits through its own
+            // modal ("agreed that their governments will ..."), or states a view.
             Word(&["agree", "agrees", "agreed"]),
-            Word(&["to", "on", "upon", "that"]),
+            Word(&["to", "on", "upon"]),
         ],
         positive: &[
             "The two sides agreed to resume flights between Moscow and Kyiv.",
@@ -377,6 +383,7 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &[
             "Analysts do not agree on the figures.",
             "Most experts agree that growth slowed.",
+            "Biden and Ghani agreed that the offensive contradicts the talks.",
         ],
     },
     Trigger {
@@ -708,6 +715,69 @@ pub static TRIGGERS: &[Trigger] = &[
         positive: &["Members of the G7 Summit, let's discuss this emergency first."],
         negative: &["They let us in."],
     },
+    Trigger {
+        name: "offered to",
+        kind: Willingness,
+        steps: &[
+            Word(&["offer", "offers", "offered", "offering"]),
+            Word(&["to"]),
+        ],
+        positive: &["Norway offered to host the next round of talks."],
+        negative: &["The offer to host the talks was rejected."],
+    },
+    Trigger {
+        name: "stands with",
+        kind: Support,
+        steps: &[
+            Word(&["stand", "stands"]),
+            Adverbs,
+            Word(&["with", "by", "behind"]),
+        ],
+        positive: &["Canada stands with the people of Ukraine."],
+        negative: &["A statue stands by the river."],
+    },
+    Trigger {
+        name: "stand together to",
+        kind: Pledge,
+        steps: &[
+            Word(&["stand", "stands", "remain", "remains"]),
+            Word(&["together", "united"]),
+            Word(&["to"]),
+        ],
+        positive: &["Chile and Peru stand together to defend the treaty."],
+        negative: &["Reporters stand together in the hall to watch."],
+    },
+    Trigger {
+        name: "concluded an agreement",
+        kind: Agreement,
+        steps: &[
+            Word(&["conclude", "concludes", "concluded"]),
+            Opt(&["an", "a", "the"]),
+            Gap(4),
+            Word(&[
+                "agreement",
+                "deal",
+                "accord",
+                "pact",
+                "treaty",
+                "memorandum",
+                "arrangement",
+            ]),
+        ],
+        positive: &["India and Japan concluded an Investment Incentive Agreement."],
+        negative: &["The talks concluded without a deal."],
+    },
+    Trigger {
+        name: "recommitted to",
+        kind: Pledge,
+        steps: &[
+            Word(&["recommit", "recommits", "recommitted", "rededicated"]),
+            Opt(&["themselves", "itself", "ourselves"]),
+            Word(&["to"]),
+        ],
+        positive: &["The leaders recommitted to a free and open Indo-Pacific."],
+        negative: &["Critics asked whether to recommit to the plan."],
+    },
 ];
 
 /// Lower-case ASCII equality of a word with a pattern word.
@@ -717,7 +787,20 @@ pub fn word_is(text: &str, w: &Word, pat: &str) -> bool {
 }
 
 pub fn word_in(text: &str, w: &Word, set: &[&str]) -> bool {
-    !w.punct && set.iter().any(|p| word_is(text, w, p))
+    if w.punct {
+        return false;
+    }
+    // One slice lookup per call, then cheap length and first-byte filters:
+    // this runs for every word against several lists.
+    let Some(s) = text.get(w.span.clone()) else {
+        return false;
+    };
+    let Some(first) = s.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    set.iter().any(|p| {
+        p.len() == s.len() && p.as_bytes().first() == Some(&first) && s.eq_ignore_ascii_case(p)
+    })
 }
 
 /// For each lower-case word, the triggers that can start with it.

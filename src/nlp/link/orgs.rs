@@ -152,6 +152,9 @@ const OPENERS: &[&str] = &[
 fn is_capitalised_word(text: &str, t: &Token) -> bool {
     let w = t.text(text);
     let first = w.chars().next().is_some_and(char::is_uppercase);
+    if !first {
+        return false;
+    }
     // "Kurdish-led", "Iran-backed": a modifier, not part of the name.
     let modifier = w
         .rsplit(['-', '\u{2013}'])

@@ -128,8 +128,9 @@ impl Prepared {
     }
 }
 
-/// Most words whose [`WordInfo`] is cached per thread before the cache starts over.
-const WORD_CACHE_LIMIT: usize = 200_000;
+/// Most words whose [`WordInfo`] (about 130 bytes) is cached per thread before the
+/// cache starts over.
+const WORD_CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
     /// A word's [`WordInfo`] by the hash of the word: news text repeats its words, and
