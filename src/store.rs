@@ -90,6 +90,16 @@ impl Store {
         Self::open_with_timeout(path, DEFAULT_BUSY_TIMEOUT)
     }
 
+    /// Starts a transaction that writes. It takes the write lock at BEGIN
+    /// (IMMEDIATE): a deferred transaction that reads first and writes later
+    /// fails at once with SQLITE_BUSY when another process committed in
+    /// between, without waiting for the busy timeout, and a refresh running
+    /// beside another one would lose that feed's items.
+    pub(crate) fn write_transaction(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// [`Store::open`] with another busy timeout (tests, and a UI that must not wait long).
     pub fn open_with_timeout(path: &Path, busy: Duration) -> Result<Self> {
         let (conn, set_aside) = open::open(path, busy)?;

@@ -77,8 +77,7 @@ impl Store {
     pub fn save_analyses(&mut self, analysed: &[(&Article, &Analysis)]) -> Result<()> {
         let path = self.path.clone();
         let tx = self
-            .conn
-            .transaction()
+            .write_transaction()
             .map_err(|e| StoreError::from_sqlite(&path, e))?;
         for (article, analysis) in analysed {
             let encoded = encode(analysis)?;

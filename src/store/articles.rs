@@ -207,7 +207,7 @@ impl Store {
     ) -> Result<Vec<Upsert>> {
         let path = self.path.clone();
         let err = |e| super::StoreError::from_sqlite(&path, e);
-        let tx = self.conn.transaction().map_err(err)?;
+        let tx = self.write_transaction().map_err(err)?;
         let feed_url: String = tx
             .query_row("SELECT url FROM feeds WHERE id = ?1", [feed.0], |r| {
                 r.get(0)

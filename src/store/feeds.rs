@@ -76,7 +76,7 @@ impl Store {
     pub fn add_feed(&mut self, url: &str, tags: &[String]) -> Result<(FeedId, bool)> {
         let path = self.path.clone();
         let err = |e| super::StoreError::from_sqlite(&path, e);
-        let tx = self.conn.transaction().map_err(err)?;
+        let tx = self.write_transaction().map_err(err)?;
         let added = tx
             .execute(
                 "INSERT OR IGNORE INTO feeds (url, added_at) VALUES (?1, ?2)",
@@ -131,7 +131,7 @@ impl Store {
     pub fn remove_feed(&mut self, url: &str) -> Result<bool> {
         let path = self.path.clone();
         let err = |e| super::StoreError::from_sqlite(&path, e);
-        let tx = self.conn.transaction().map_err(err)?;
+        let tx = self.write_transaction().map_err(err)?;
         let Some(id) = tx
             .query_row("SELECT id FROM feeds WHERE url = ?1", [url], |r| {
                 r.get::<_, i64>(0)
