@@ -190,6 +190,20 @@ fn multi_word_names_win_over_their_parts() {
 }
 
 #[test]
+fn names_match_with_either_apostrophe() {
+    for text in [
+        "envoys of the People's Republic of China met",
+        "envoys of the People\u{2019}s Republic of China met",
+    ] {
+        let found = hits(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, GazetteerKind::Country);
+        assert_eq!(found[0].2, "CN");
+        assert!(found[0].0.starts_with("People") && found[0].0.ends_with("China"));
+    }
+}
+
+#[test]
 fn whole_words_only() {
     assert_eq!(
         surfaces("Romania, Omani, Indianapolis"),

@@ -121,6 +121,16 @@ impl Matcher {
                 if let Some(upper) = capitals_form(text).filter(|_| !gated) {
                     add(Cow::Owned(upper), pattern);
                 }
+                // News text mostly writes the typographic apostrophe
+                // ("People’s Republic of China", "Côte d’Ivoire"); the tables
+                // have the typewriter one.
+                if text.contains('\'') {
+                    let curly = text.replace('\'', "\u{2019}");
+                    if let Some(upper) = capitals_form(&curly).filter(|_| !gated) {
+                        add(Cow::Owned(upper), pattern);
+                    }
+                    add(Cow::Owned(curly), pattern);
+                }
             }
         }
         let automaton = AhoCorasick::builder()

@@ -79,6 +79,7 @@ pub fn correct(
     }
     out.sort_by_key(|m| m.span.start);
     super::orgs::apply(text, tokens, &mut out);
+    whole_country_names(hits, &mut out);
     let mut added = Vec::new();
     for h in hits {
         if h.kind == GeoKind::Demonym
@@ -239,6 +240,41 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
     };
     // Only overrule the tagger when it said something else.
     (kind != m.kind).then_some(kind)
+}
+
+/// A country's long name the tagger cut into pieces ("Democratic Republic" +
+/// "Congo", "United States" + "America"): the gazetteer's whole name replaces
+/// the pieces it covers, unless one of them is a person.
+fn whole_country_names(hits: &[GeoHit], out: &mut Vec<Mention>) {
+    let mut changed = false;
+    for h in hits.iter().filter(|h| h.kind == GeoKind::Country) {
+        let lo = out.partition_point(|m| m.span.end <= h.span.start);
+        let inside = out[lo..]
+            .iter()
+            .take_while(|m| m.span.start < h.span.end)
+            .collect::<Vec<_>>();
+        let covered = !inside.is_empty()
+            && inside.iter().all(|m| {
+                m.kind != EntityKind::Person
+                    && h.span.start <= m.span.start
+                    && m.span.end <= h.span.end
+            })
+            && inside.iter().any(|m| m.span != h.span);
+        if covered {
+            let n = inside.len();
+            out.splice(
+                lo..lo + n,
+                std::iter::once(Mention {
+                    span: h.span.clone(),
+                    kind: EntityKind::Place,
+                }),
+            );
+            changed = true;
+        }
+    }
+    if changed {
+        out.sort_by_key(|m| m.span.start);
+    }
 }
 
 /// Month and day names that are also towns ("March" in England): in news

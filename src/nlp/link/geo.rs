@@ -123,6 +123,8 @@ pub mod table {
                     ("China", "CN"),
                     ("Azerbaijan", "AZ"),
                     ("Japan", "JP"),
+                    // Longer names first: this table takes the first name that matches.
+                    ("United States of America", "US"),
                     ("United States", "US"),
                     ("U.S.", "US"),
                     ("US", "US"),

@@ -146,6 +146,17 @@ fn tagger_errors_fixed_where_evidence_is_strong() {
 }
 
 #[test]
+fn a_country_long_name_cut_by_the_tagger_is_whole_again() {
+    let text = "The Governments of the United States of America and Peru agreed.";
+    let rs = run(text, &[("United States", Place), ("America", Place)]);
+    let s = summary(&rs);
+    assert!(
+        s.contains(&row("United States of America", Place, Some("US"), 1)),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn ambiguous_places_from_context() {
     let cases: &[(&str, &str, &str)] = &[
         ("Paris, Texas", "Paris", "US"),
