@@ -183,19 +183,10 @@ impl Library {
     /// analysis is dropped from every index and its revision bumped. Reading
     /// state is kept. Returns false when there is no such article.
     pub fn replace_article(&mut self, index: usize, article: Article) -> bool {
+        self.drop_analysis(index);
         let Some(entry) = self.entries.get_mut(index) else {
             return false;
         };
-        if let Some(old) = entry.analysis.take() {
-            unindex(
-                &mut self.by_focus,
-                &mut self.by_mention,
-                &mut self.by_referent,
-                index,
-                &old,
-            );
-            self.analysed = self.analysed.saturating_sub(1);
-        }
         entry.article = article;
         entry.revision = entry.revision.wrapping_add(1);
         true
@@ -284,20 +275,11 @@ impl Library {
     /// Stores the analysis of article `index` and indexes it. Returns false
     /// when there is no such article.
     pub fn set_analysis(&mut self, index: usize, analysis: Analysis) -> bool {
-        let Some(entry) = self.entries.get_mut(index) else {
+        if index >= self.entries.len() {
             return false;
-        };
-        if let Some(old) = entry.analysis.take() {
-            unindex(
-                &mut self.by_focus,
-                &mut self.by_mention,
-                &mut self.by_referent,
-                index,
-                &old,
-            );
-        } else {
-            self.analysed += 1;
         }
+        self.drop_analysis(index);
+        self.analysed += 1;
         for score in &analysis.focus {
             self.by_focus.entry(score.code).or_default().insert(index);
         }
@@ -310,8 +292,30 @@ impl Library {
                 .or_default()
                 .insert(index);
         }
-        entry.analysis = Some(analysis);
+        if let Some(entry) = self.entries.get_mut(index) {
+            entry.analysis = Some(analysis);
+        }
         true
+    }
+
+    /// Removes the analysis of article `index`, if it has one, from the
+    /// article and from every index.
+    fn drop_analysis(&mut self, index: usize) {
+        let Some(old) = self
+            .entries
+            .get_mut(index)
+            .and_then(|entry| entry.analysis.take())
+        else {
+            return;
+        };
+        unindex(
+            &mut self.by_focus,
+            &mut self.by_mention,
+            &mut self.by_referent,
+            index,
+            &old,
+        );
+        self.analysed = self.analysed.saturating_sub(1);
     }
 
     /// Whether article `index` passes `filter` (every article passes no filter).
