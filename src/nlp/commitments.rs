@@ -3,17 +3,20 @@
 //! Sentence by sentence: find the cues (`triggers`), then for each cue its
 //! actor (the subject before it, a possessor inside it, or the subject it
 //! shares with an earlier cue: "Azerbaijan adheres to X and opposes Y"), the
-//! speaker of reported speech ("Li said ...", "..., he added."), and the action
-//! that follows, cut where the next commitment or the speech tag begins.
+//! speaker of reported speech (`speech`: "Li said ...", "..., he added."), and
+//! the action that follows, cut where the next commitment or the speech tag
+//! begins. Pronouns resolve through what earlier sentences said (`actors`).
 //! Questions and hypotheticals ("if ...") yield nothing.
 
+mod actors;
 mod phrases;
+mod speech;
 mod triggers;
 mod words;
 
-use self::phrases::{
-    EntityIndex, Party, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left,
-};
+use self::actors::{Actor, Context, resolve, we};
+use self::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left};
+use self::speech::{Speech, byline, reported, speech, statement_authors};
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
 use super::sentence::Sentence;
@@ -41,55 +44,10 @@ pub fn extract(
     out
 }
 
-/// What earlier sentences tell about pronouns.
-#[derive(Default)]
-struct Context {
-    /// The last person who spoke or acted: "he" and "she" refer to them.
-    last_person: Option<(String, Option<usize>)>,
-    /// The last group or plural actor: "they" refers to it.
-    last_group: Option<(String, Option<usize>)>,
-    /// Countries that acted so far, with counts: "we" in an official statement
-    /// with no known speaker country is most likely the one acting most.
-    country_actors: Vec<((String, Option<usize>), usize)>,
-    /// Who issued the statement ("statement ... released by the Governments of
-    /// X, Y and Z"): "we" with no speaker means them.
-    authors: Option<(String, Option<usize>)>,
-    /// The author named in a byline ("Antony J. Blinken, Secretary of State"
-    /// opening a release): "we" and "I" with no other speaker.
-    byline: Option<(String, Option<usize>)>,
-}
-
-/// The reported-speech frame of one sentence.
-struct Speech {
-    speaker: Option<(String, Option<usize>)>,
-    /// Word index where the reported content starts.
-    content_start: usize,
-    /// Word index of the comma before a trailing "..., Li added.".
-    tail_start: Option<usize>,
-    /// Per word: inside an "if", "unless" or "whether" clause (up to its comma).
-    conditional: Vec<bool>,
-}
-
-/// Marks the words of conditional clauses: from "if" to the next comma or "then".
-fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
-    let mut inside = false;
-    words
-        .iter()
-        .map(|w| {
-            if word_in(text, w, &["if", "unless", "whether"]) {
-                inside = true;
-            } else if text.get(w.span.clone()) == Some(",") || word_is(text, w, "then") {
-                inside = false;
-            }
-            inside
-        })
-        .collect()
-}
-
 /// A commitment found in a sentence, before its action is cut.
 struct Found {
     kind: CommitmentKind,
-    actor: (String, Option<usize>),
+    actor: Actor,
     /// Word index where this commitment's clause begins (cuts the previous action).
     region_start: usize,
     cue: (usize, usize),
@@ -458,11 +416,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// "reiterated the U.S. commitment to", "confirmed unwavering U.S. support
 /// for": a country named inside the cue, before its noun, is the actor.
-fn attributive_country(
-    words: &[Word],
-    m: &TriggerMatch,
-    index: &EntityIndex,
-) -> Option<(String, Option<usize>)> {
+fn attributive_country(words: &[Word], m: &TriggerMatch, index: &EntityIndex) -> Option<Actor> {
     let trig = TRIGGERS.get(m.trigger)?;
     if !matches!(
         trig.name,
@@ -481,86 +435,6 @@ fn attributive_country(
         let r = index.referent(e)?;
         Some((r.name.clone(), Some(e.referent)))
     })
-}
-
-/// A byline: the text's first paragraph is a person's name, a comma and a
-/// short title ("Antony J. Blinken, Secretary of State").
-fn byline(text: &str, entities: &[Entity]) -> Option<(String, Option<usize>)> {
-    let first = text.trim_start();
-    let offset = text.len() - first.len();
-    let para = first.split("\n\n").next()?;
-    let e = entities.first()?;
-    let starts = e.span.start == offset && e.kind == EntityKind::Person;
-    let rest = text.get(e.span.end..offset + para.len())?;
-    let short =
-        rest.starts_with(',') && rest.split_whitespace().count() <= 8 && !rest.contains('.');
-    (starts && short)
-        .then(|| Some((text.get(e.span.clone())?.to_string(), Some(e.referent))))
-        .flatten()
-}
-
-/// Whether a reporting verb comes before word `at` in its clause: "Donfried
-/// reaffirmed the United States would ...", "agreed that they would ...".
-fn reported(text: &str, words: &[Word], at: usize) -> bool {
-    const REPORTING: &[&str] = &[
-        "reaffirmed",
-        "affirmed",
-        "reiterated",
-        "assured",
-        "confirmed",
-        "agreed",
-        "announced",
-        "pledged",
-        "promised",
-        "vowed",
-        "declared",
-        "indicated",
-        "signalled",
-        "signaled",
-        "made clear",
-        "underscored",
-        "emphasized",
-        "emphasised",
-        "stressed",
-        "committed",
-    ];
-    let from = at.saturating_sub(15);
-    (from..at)
-        .rev()
-        .map(|i| &words[i])
-        .take_while(|w| !matches!(text.get(w.span.clone()), Some(";" | "." | ":")))
-        .any(|w| word_in(text, w, SPEECH_VERBS) || word_in(text, w, REPORTING))
-}
-
-/// Who issued a statement, from "... statement (was released|issued) by X." or
-/// "a joint statement by X following ...": the words after "by" to the end of
-/// the sentence or the next clause word.
-fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
-    let statement = words
-        .iter()
-        .position(|w| word_in(text, w, &["statement", "communique", "declaration"]))?;
-    let by = (statement + 1..words.len().min(statement + 6))
-        .find(|&i| word_is(text, &words[i], "by"))?;
-    let from = by + 1;
-    let mut end = from;
-    while let Some(w) = words.get(end) {
-        let stop = word_in(
-            text,
-            w,
-            &["following", "after", "on", "in", "at", "to", "that"],
-        ) || matches!(text.get(w.span.clone()), Some("." | ":" | ";"));
-        if stop || end >= from + 30 {
-            break;
-        }
-        end += 1;
-    }
-    let (first, last) = (words.get(from)?, words.get(end.checked_sub(1)?)?);
-    (end > from && first.capital || words.get(from).is_some_and(|w| word_is(text, w, "the")))
-        .then(|| {
-            text.get(first.span.start..last.span.end)
-                .map(str::to_string)
-        })
-        .flatten()
 }
 
 /// Word index just past a leading concessive clause ("While X, ...",
@@ -654,129 +528,6 @@ fn lets(
         cue: (m.start, m.end),
         action_from: m.end,
     })
-}
-
-/// Turns a party into an actor name, resolving pronouns.
-fn resolve(
-    p: Party,
-    speech: &Speech,
-    context: &Context,
-    index: &EntityIndex,
-) -> Option<(String, Option<usize>)> {
-    match p.pronoun {
-        None => Some((p.name, p.referent)),
-        Some("he" | "she") => speech
-            .speaker
-            .clone()
-            .filter(|s| s.1.is_some())
-            .or_else(|| context.last_person.clone()),
-        Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
-        Some("we") => we(speech, context, index),
-        Some("they") => context.last_group.clone(),
-        Some(_) => None,
-    }
-}
-
-/// "We" in a statement: the speaker's country, else the country acting most so far,
-/// else the speaker.
-fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String, Option<usize>)> {
-    if speech.speaker.is_none()
-        && let Some(authors) = &context.authors
-    {
-        return Some(authors.clone());
-    }
-    let speaker = speech.speaker.clone().or_else(|| context.byline.clone());
-    let code = speaker
-        .as_ref()
-        .and_then(|s| s.1)
-        .and_then(|r| index.referents.get(r))
-        .and_then(|r| r.country);
-    let country = code.and_then(|code| {
-        index
-            .referents
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.kind == EntityKind::Place && r.country == Some(code))
-            .max_by_key(|(_, r)| r.mentions.len())
-            .map(|(i, r)| (r.name.clone(), Some(i)))
-    });
-    let acting = context
-        .country_actors
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(a, _)| a.clone());
-    country.or(acting).or(speaker)
-}
-
-/// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
-fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) -> Speech {
-    let mut frame = Speech {
-        speaker: None,
-        content_start: 0,
-        tail_start: None,
-        conditional: conditional_words(text, words),
-    };
-    let speaker_of = |np: (usize, usize)| {
-        let p = party(text, words, np, index)?;
-        let s = Speech {
-            speaker: None,
-            content_start: 0,
-            tail_start: None,
-            conditional: Vec::new(),
-        };
-        resolve(p, &s, context, index)
-    };
-    // Trailing: ", NP said." or ", said NP."
-    let mut end = words.len();
-    while end > 0 && words[end - 1].punct {
-        end -= 1;
-    }
-    let window_start = end.saturating_sub(8);
-    if let Some(comma) = (window_start..end)
-        .rev()
-        .find(|&i| text.get(words[i].span.clone()) == Some(","))
-        && let Some(v) = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))
-    {
-        let np = if v > comma + 1 {
-            np_before(text, words, v, index)
-        } else {
-            np_after(text, words, v + 1, index)
-        };
-        if let Some(np) = np.filter(|np| np.0 > comma)
-            && let Some(s) = speaker_of(np)
-        {
-            frame.speaker = Some(s);
-            frame.tail_start = Some(comma);
-            return frame;
-        }
-    }
-    // Leading or inner: "NP said (that) ..."; "according to NP, ...".
-    for v in 0..words.len() {
-        let w = &words[v];
-        if word_in(text, w, SPEECH_VERBS) {
-            if let Some(np) = np_before(text, words, v, index).filter(|np| np.1 == v)
-                && let Some(s) = speaker_of(np)
-            {
-                frame.speaker = Some(s);
-                let mut c = v + 1;
-                if words.get(c).is_some_and(|w| {
-                    word_is(text, w, "that") || text.get(w.span.clone()) == Some(",")
-                }) {
-                    c += 1;
-                }
-                frame.content_start = c;
-                return frame;
-            }
-        } else if word_is(text, w, "according")
-            && words.get(v + 1).is_some_and(|w| word_is(text, w, "to"))
-            && let Some(np) = np_after(text, words, v + 2, index)
-            && let Some(s) = speaker_of(np)
-        {
-            frame.speaker = Some(s);
-            return frame;
-        }
-    }
-    frame
 }
 
 /// The action: words from `start` up to `limit`, cut at a clause break
