@@ -33,7 +33,7 @@ fn dev_set_scores_stay_above_floors() {
     report("dev", &s);
     // About 0.05 below the figures measured when these floors were set (dev
     // set of 18 articles: people 0.92, places 0.88, country 0.97, orgs 0.82,
-    // focus 0.91, mentioned 0.97, commitments 0.93, actor 0.98), so that a
+    // focus 0.91, mentioned 0.97, commitments 0.98, actor 0.93), so that a
     // retrained tagger may move them a little but a regression fails.
     let floors = [
         ("people F1", s.people.f1(), 0.87),
@@ -42,8 +42,8 @@ fn dev_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.76),
         ("focus F1", s.focus.f1(), 0.85),
         ("mentioned F1", s.mentioned.f1(), 0.92),
-        ("commitments F1", s.commitments.f1(), 0.87),
-        ("actor", ratio(s.actor), 0.93),
+        ("commitments F1", s.commitments.f1(), 0.93),
+        ("actor", ratio(s.actor), 0.88),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "dev {what} {got:.3} fell below {floor}");

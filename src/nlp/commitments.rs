@@ -16,7 +16,7 @@ mod words;
 
 use self::actors::{Actor, Context, resolve, we};
 use self::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left};
-use self::speech::{Speech, byline, reported, speech, statement_authors};
+use self::speech::{Speech, byline, interrupting_tag, reported, speech, statement_authors};
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
 use super::sentence::Sentence;
@@ -62,12 +62,21 @@ fn extract_sentence(
     context: &mut Context,
     out: &mut Vec<Commitment>,
 ) {
-    let words = words::scan(text, span.clone());
+    let mut words = words::scan(text, span.clone());
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
     if let Some(authors) = statement_authors(text, &words) {
         context.authors = Some((authors, None));
     }
-    let speech = speech(text, &words, index, context);
+    // "We stand ready," she said, "to help": the quotation reads as one clause.
+    let tag = interrupting_tag(text, &words, index, context);
+    let tag_speaker = tag.and_then(|(drop, speaker)| {
+        words.drain(drop);
+        speaker
+    });
+    let mut speech = speech(text, &words, index, context);
+    if speech.speaker.is_none() {
+        speech.speaker = tag_speaker;
+    }
     if let Some((name, r)) = &speech.speaker
         && r.is_none_or(|r| {
             index
@@ -95,17 +104,6 @@ fn extract_sentence(
             found.push(f);
         }
     }
-    // A plural subject ("Secretary Blinken and Foreign Minister Bustillo") is what a
-    // later "they" most likely means.
-    let plural_subject = np_after(text, &words, speech.content_start, index).and_then(|np| {
-        let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
-            || words.get(np.1 - 1).is_some_and(|w| {
-                word_in(text, w, phrases::PARTY_NOUNS)
-                    && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
-            });
-        let p = party(text, &words, np, index)?;
-        (plural && p.pronoun.is_none()).then_some((p.name, p.referent))
-    });
     let end_limit = speech.tail_start.unwrap_or(words.len());
     for (k, f) in found.iter().enumerate() {
         let next = found
@@ -159,9 +157,7 @@ fn extract_sentence(
             }
         }
     }
-    if plural_subject.is_some() {
-        context.last_group = plural_subject;
-    }
+    actors::remember(context, text, &words, speech.content_start, index);
 }
 
 /// Decides whether a cue is a commitment, and whose.
@@ -202,6 +198,20 @@ fn judge(
     if trig.name == "let's" {
         return lets(text, words, m, speech, index, context);
     }
+    if matches!(trig.name, "agreement was reached" | "was agreed") {
+        return passive(text, words, m, speech, index, context);
+    }
+    // "promised nothing", "signed no deal": a negated object commits to nothing.
+    if words
+        .get(m.end)
+        .is_some_and(|w| word_in(text, w, &["nothing", "no", "neither", "none"]))
+    {
+        return None;
+    }
+    // "proposed that X should ...": the clause's own modal commits.
+    if trig.name == "proposed" && words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
+        return None;
+    }
     let left = skip_adverbs_left(text, words, m.start);
     let before = left.checked_sub(1).and_then(|i| words.get(i));
     // A closing quote before the cue hides the comma that coordinates it.
@@ -239,9 +249,11 @@ fn judge(
         (w.punct && text.get(w.span.clone()) == Some(",")) || word_in(text, w, &["and", "but"])
     }) && left > speech.content_start;
     // "urged X to act", "calls on X to act": X is who should act.
-    let addressee = (trig.kind == CommitmentKind::Proposal && trig.name != "should/must")
-        .then(|| addressee(text, words, m.end, index, speech, context))
-        .flatten();
+    // "proposed a task force to curb ...": what is proposed, not who should act.
+    let addressee = (trig.kind == CommitmentKind::Proposal
+        && !matches!(trig.name, "should/must" | "proposed"))
+    .then(|| addressee(text, words, m.end, index, speech, context))
+    .flatten();
     // Weak cues ("asked", "the need for") are proposals only with a party to act:
     // "asked Japan to ...", not "asked about the case" or "the need for guardrails".
     let needs_party = matches!(trig.name, "asked to" | "stressed the need for" | "need to");
@@ -302,12 +314,60 @@ fn judge(
     } else {
         trig.kind
     };
+    // "launched a new partnership on energy": the verb is the cue, what it launched the action.
+    let (cue_end, action_from) = if trig.name == "launched" {
+        (head + 1, head + 1)
+    } else {
+        (m.end, addressee.map_or(m.end, |a| a.1))
+    };
     Some(Found {
         kind,
         actor,
         region_start,
+        cue: (m.start, cue_end),
+        action_from,
+    })
+}
+
+/// A passive agreement: "An agreement has been reached with X", "The deal
+/// was signed by X and Y". The agent ("by", "between") agreed, else the
+/// speaker; with neither it is a bare fact ("which had been agreed in 2015").
+fn passive(
+    text: &str,
+    words: &[Word],
+    m: &TriggerMatch,
+    speech: &Speech,
+    index: &EntityIndex,
+    context: &Context,
+) -> Option<Found> {
+    // "It was agreed that they will ...": the clause's own modal commits.
+    if words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
+        return None;
+    }
+    // "No agreement was reached", "Nothing has been agreed".
+    let negated = (m.start.saturating_sub(2)..=m.start)
+        .filter_map(|i| words.get(i))
+        .any(|w| word_in(text, w, &["no", "nothing", "neither", "not"]));
+    if negated {
+        return None;
+    }
+    let agent = words
+        .get(m.end)
+        .filter(|w| word_in(text, w, &["by", "between", "among"]))
+        .and_then(|_| np_after(text, words, m.end + 1, index))
+        .and_then(|np| party(text, words, np, index))
+        .and_then(|p| resolve(p, speech, context, index));
+    let speaker = speech
+        .speaker
+        .clone()
+        .filter(|_| m.start >= speech.content_start);
+    let actor = agent.or(speaker)?;
+    Some(Found {
+        kind: CommitmentKind::Agreement,
+        actor,
+        region_start: m.start,
         cue: (m.start, m.end),
-        action_from: addressee.map_or(m.end, |a| a.1),
+        action_from: m.end,
     })
 }
 
@@ -553,9 +613,18 @@ fn action_span(text: &str, words: &[Word], start: usize, limit: usize) -> Option
     while end > start {
         let w = &words[end - 1];
         let s = text.get(w.span.clone()).unwrap_or("");
-        let dangling =
-            (w.punct && !is_possessive(text, w) && !matches!(s, "\"" | "\u{201d}" | ")"))
-                || word_in(text, w, &["and", "or", "but"]);
+        // A closing quote stays only when the action opened it: `should "get out"`.
+        let opened = |open: &[char]| {
+            text.get(words[start].span.start..w.span.start)
+                .is_some_and(|a| a.contains(open))
+        };
+        let kept = match s {
+            "\"" | "\u{201d}" => opened(&['"', '\u{201c}']),
+            ")" => opened(&['(']),
+            _ => false,
+        };
+        let dangling = (w.punct && !is_possessive(text, w) && !kept)
+            || word_in(text, w, &["and", "or", "but"]);
         if dangling { end -= 1 } else { break }
     }
     let (first, last) = (words.get(start)?, words.get(end.checked_sub(1)?)?);

@@ -1,8 +1,10 @@
 //! Who acts: what earlier sentences tell about pronouns, and how "he",
 //! "they", "we" and "I" resolve to a person, a country or a group.
 
-use super::phrases::{EntityIndex, Party};
+use super::phrases::{self, EntityIndex, Party, np_after, party};
 use super::speech::Speech;
+use super::triggers::{word_in, word_is};
+use super::words::Word;
 use crate::nlp::EntityKind;
 
 /// An actor's name and, when it is one named thing, its referent.
@@ -24,6 +26,9 @@ pub struct Context {
     /// The author named in a byline ("Antony J. Blinken, Secretary of State"
     /// opening a release): "we" and "I" with no other speaker.
     pub byline: Option<Actor>,
+    /// The last two people named, most recent last: "they" with no group
+    /// before it means them ("Blinken met Lavrov. They agreed ...").
+    pub recent_people: Vec<Actor>,
 }
 
 /// Turns a party into an actor name, resolving pronouns.
@@ -37,7 +42,7 @@ pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex
             .or_else(|| context.last_person.clone()),
         Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
         Some("we") => we(speech, context, index),
-        Some("they") => context.last_group.clone(),
+        Some("they") => context.last_group.clone().or_else(|| pair(context)),
         Some(_) => None,
     }
 }
@@ -71,4 +76,56 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
         .max_by_key(|(_, n)| *n)
         .map(|(a, _)| a.clone());
     country.or(acting).or(speaker)
+}
+
+/// "A and B" from the last two people named.
+fn pair(context: &Context) -> Option<Actor> {
+    match context.recent_people.as_slice() {
+        [a, b] => Some((format!("{} and {}", a.0, b.0), None)),
+        _ => None,
+    }
+}
+
+/// What a finished sentence tells later pronouns: a plural subject
+/// ("Secretary Blinken and Foreign Minister Bustillo", "the leaders") is what
+/// "they" most likely means, a person as subject is what "he" or "she" means,
+/// and the people it names are the pair for a "they" with no group before it.
+pub fn remember(
+    context: &mut Context,
+    text: &str,
+    words: &[Word],
+    content_start: usize,
+    index: &EntityIndex,
+) {
+    if let Some(np) = np_after(text, words, content_start, index)
+        && let Some(p) = party(text, words, np, index)
+        && p.pronoun.is_none()
+    {
+        let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
+            || words.get(np.1 - 1).is_some_and(|w| {
+                word_in(text, w, phrases::PARTY_NOUNS)
+                    && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
+            });
+        if plural {
+            context.last_group = Some((p.name, p.referent));
+        } else if p.kind == Some(EntityKind::Person) {
+            context.last_person = Some((p.name, p.referent));
+        }
+    }
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return;
+    };
+    for e in index.within(&(first.span.start..last.span.end)) {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let Some(r) = index.referent(e) else { continue };
+        context.recent_people.retain(|p| p.1 != Some(e.referent));
+        context
+            .recent_people
+            .push((r.name.clone(), Some(e.referent)));
+        if context.recent_people.len() > 2 {
+            context.recent_people.remove(0);
+        }
+    }
 }

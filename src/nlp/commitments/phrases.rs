@@ -230,6 +230,12 @@ pub const SPEECH_VERBS: &[&str] = &[
     "assured",
     "stated",
     "warned",
+    "tweeted",
+    "posted",
+    "replied",
+    "responded",
+    "argued",
+    "claimed",
 ];
 
 /// Words that can open a sentence without being part of its subject.

@@ -186,3 +186,66 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
     }
     frame
 }
+
+/// A speech tag that interrupts a quotation and splits its clause:
+/// `"We stand ready," she said, "to help."` or `"We stand ready" tweeted
+/// Johnson "to provide ..."`. Returns the words to drop so that the quotation
+/// reads as one clause again (from the comma before the closing quote through
+/// the reopening quote) and the speaker named in the tag.
+pub fn interrupting_tag(
+    text: &str,
+    words: &[Word],
+    index: &EntityIndex,
+    context: &Context,
+) -> Option<(std::ops::Range<usize>, Option<Actor>)> {
+    let is_quote = |i: usize| {
+        words
+            .get(i)
+            .and_then(|w| text.get(w.span.clone()))
+            .is_some_and(|s| matches!(s, "\"" | "\u{201c}" | "\u{201d}"))
+    };
+    let is_comma = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| text.get(w.span.clone()) == Some(","))
+    };
+    // A closing quote inside the sentence (never its first word).
+    let after_words = |i: usize| words.get(i - 1).is_some_and(|w| !w.punct) || is_comma(i - 1);
+    for close in (1..words.len()).filter(|&i| is_quote(i) && after_words(i)) {
+        let from = close + 1 + usize::from(is_comma(close + 1));
+        // The tag: a few plain words with a speech verb, then the reopening quote.
+        let Some(reopen) = (from..words.len().min(from + 8)).find(|&i| words[i].punct) else {
+            continue;
+        };
+        let tag_end = reopen;
+        let reopen = reopen + usize::from(is_comma(reopen));
+        let resumes = words.get(reopen + 1).is_some_and(|w| !w.punct);
+        if !is_quote(reopen) || !resumes || tag_end == from {
+            continue;
+        }
+        let Some(v) = (from..tag_end).find(|&i| word_in(text, &words[i], SPEECH_VERBS)) else {
+            continue;
+        };
+        let np = if v > from {
+            np_before(text, words, v, index).filter(|np| np.0 >= from)
+        } else {
+            np_after(text, words, v + 1, index).filter(|np| np.1 <= tag_end)
+        };
+        let no_speech = Speech {
+            speaker: None,
+            content_start: 0,
+            tail_start: None,
+            conditional: Vec::new(),
+        };
+        let speaker = np
+            .and_then(|np| party(text, words, np, index))
+            .and_then(|p| resolve(p, &no_speech, context, index));
+        let drop_from = if is_comma(close - 1) {
+            close - 1
+        } else {
+            close
+        };
+        return Some((drop_from..reopen + 1, speaker));
+    }
+    None
+}

@@ -296,6 +296,79 @@ fn actors_speakers_and_actions() {
             "Biden reaffirmed the United States' ironclad commitment to the defense of Japan.",
             &[("United States", "", Support, "the defense of Japan")],
         ),
+        (
+            "a speech tag splitting the quotation",
+            "Ruto spoke in Nairobi. \"We stand ready,\" he said, \"to send police to Haiti.\"",
+            &[("Ruto", "Ruto", Willingness, "send police to Haiti")],
+        ),
+        (
+            "a speech tag without commas",
+            "\"Kenya stands ready\" tweeted Ruto \"to send police to Haiti.\"",
+            &[("Kenya", "Ruto", Willingness, "send police to Haiti")],
+        ),
+        (
+            "a passive agreement: the speaker agreed",
+            "Peru said an agreement has been reached with Chile on the border.",
+            &[("Peru", "Peru", Agreement, "with Chile on the border")],
+        ),
+        (
+            "a passive agreement: the agent agreed",
+            "The ceasefire was signed by Chile and Peru on Monday.",
+            &[(
+                "Chile and Peru",
+                "",
+                Agreement,
+                "by Chile and Peru on Monday",
+            )],
+        ),
+        (
+            "a passive with no agent is a bare fact",
+            "The treaty, which was signed in 1990, expired.",
+            &[],
+        ),
+        (
+            "they after two people are named means both",
+            "Biden met Aliyev in Baku. They agreed to expand trade.",
+            &[("Biden and Aliyev", "", Agreement, "expand trade")],
+        ),
+        (
+            "a person as subject is who he means",
+            "Rutte visited Kenya. He pledged to train its police.",
+            &[("Rutte", "", Pledge, "train its police")],
+        ),
+        (
+            "a launched body is the action",
+            "Chile and Peru launched a new partnership on clean energy.",
+            &[(
+                "Chile and Peru",
+                "",
+                Agreement,
+                "a new partnership on clean energy",
+            )],
+        ),
+        (
+            "a negated pledge is still a pledge",
+            "Italy will not send troops to Libya.",
+            &[("Italy", "", Pledge, "not send troops to Libya")],
+        ),
+        (
+            "two actors, two commitments in one sentence",
+            "Peru and Chile agreed to resume talks, and Bolivia pledged to join them.",
+            &[
+                ("Peru and Chile", "", Agreement, "resume talks"),
+                ("Bolivia", "", Pledge, "join them"),
+            ],
+        ),
+        (
+            "a proposal keeps its proposer",
+            "Mexico proposed a joint task force to curb trafficking.",
+            &[(
+                "Mexico",
+                "",
+                Proposal,
+                "a joint task force to curb trafficking",
+            )],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {

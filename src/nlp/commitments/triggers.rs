@@ -147,6 +147,15 @@ pub const BASE_FORMS: &[&str] = &[
     "demand",
     "appeal",
     "press",
+    "propose",
+    "recommend",
+    "endorse",
+    "condemn",
+    "denounce",
+    "reject",
+    "launch",
+    "establish",
+    "create",
 ];
 
 use CommitmentKind::*;
@@ -778,6 +787,169 @@ pub static TRIGGERS: &[Trigger] = &[
         positive: &["The leaders recommitted to a free and open Indo-Pacific."],
         negative: &["Critics asked whether to recommit to the plan."],
     },
+    Trigger {
+        name: "agreement was reached",
+        kind: Agreement,
+        steps: &[
+            Word(&["agreement", "deal", "accord", "consensus", "understanding"]),
+            Opt(&["has", "have", "had"]),
+            Word(&["was", "were", "is", "been"]),
+            Adverbs,
+            Word(&[
+                "reached",
+                "struck",
+                "concluded",
+                "signed",
+                "finalized",
+                "finalised",
+            ]),
+        ],
+        positive: &["Peru said an agreement has been reached with Chile on the border."],
+        negative: &[
+            "No agreement was reached at the talks.",
+            "Critics asked whether a deal was reached.",
+        ],
+    },
+    Trigger {
+        name: "was agreed",
+        kind: Agreement,
+        steps: &[
+            Opt(&["has", "have", "had"]),
+            Word(&["was", "were", "is", "are", "been"]),
+            Adverbs,
+            Word(&["agreed", "signed", "decided"]),
+        ],
+        positive: &["The ceasefire was signed by Chile and Peru on Monday."],
+        negative: &[
+            "It was agreed that talks would resume.",
+            "Nothing has been agreed yet.",
+            "The letter was signed in 1990.",
+        ],
+    },
+    Trigger {
+        name: "agreed a",
+        kind: Agreement,
+        steps: &[
+            Word(&["agree", "agrees", "agreed"]),
+            Word(&["a", "an", "the", "new", "joint"]),
+        ],
+        positive: &["Chile and Peru agreed a new border crossing."],
+        negative: &["Analysts agreed the talks went well, Li said."],
+    },
+    Trigger {
+        name: "is open to",
+        kind: Willingness,
+        steps: &[Word(BE), Adverbs, Word(&["open"]), Word(&["to"])],
+        positive: &["Chile is open to talks with Bolivia on sea access."],
+        negative: &["The border is open to trucks again."],
+    },
+    Trigger {
+        name: "pledged",
+        kind: Pledge,
+        steps: &[Word(&[
+            "pledge", "pledges", "pledged", "promise", "promises", "promised",
+        ])],
+        positive: &["Japan pledged $50 million to the fund."],
+        negative: &[
+            "Donors cut the pledged aid for Yemen.",
+            "Japan's pledge was welcomed.",
+        ],
+    },
+    Trigger {
+        name: "proposed",
+        kind: Proposal,
+        steps: &[Word(&[
+            "propose",
+            "proposes",
+            "proposed",
+            "recommend",
+            "recommends",
+            "recommended",
+        ])],
+        positive: &["Mexico proposed a joint task force to curb trafficking."],
+        negative: &[
+            "The proposed pipeline was cancelled.",
+            "Chile proposed that talks resume, Li said.",
+        ],
+    },
+    Trigger {
+        name: "seconded",
+        kind: Support,
+        steps: &[
+            Adverbs,
+            Word(&["seconded", "seconds", "endorses", "endorsed", "endorse"]),
+        ],
+        positive: &["Norway seconded the Dutch proposal to ban whaling."],
+        negative: &["The endorsed candidate lost."],
+    },
+    Trigger {
+        name: "condemns",
+        kind: Support,
+        steps: &[
+            Adverbs,
+            Word(&[
+                "condemn",
+                "condemns",
+                "denounce",
+                "denounces",
+                "reject",
+                "rejects",
+            ]),
+        ],
+        positive: &["Peru strongly condemns the attack on the embassy."],
+        negative: &[
+            "Germany condemned the attack in 2015.",
+            "Critics who condemn the plan marched.",
+        ],
+    },
+    Trigger {
+        name: "launched",
+        kind: Agreement,
+        steps: &[
+            Word(&[
+                "launch",
+                "launched",
+                "launches",
+                "establish",
+                "established",
+                "establishes",
+                "create",
+                "created",
+                "creates",
+            ]),
+            Opt(&["a", "an", "the"]),
+            Gap(3),
+            Word(INITIATIVES),
+        ],
+        positive: &["Chile and Peru launched a new partnership on clean energy."],
+        negative: &[
+            "Russia launched an attack on Kyiv.",
+            "The launched initiative stalled.",
+        ],
+    },
+];
+
+/// Head nouns of joint bodies and programmes whose launch is a joint decision.
+const INITIATIVES: &[&str] = &[
+    "partnership",
+    "initiative",
+    "dialogue",
+    "mechanism",
+    "framework",
+    "fund",
+    "force",
+    "group",
+    "commission",
+    "council",
+    "forum",
+    "program",
+    "programme",
+    "platform",
+    "alliance",
+    "hotline",
+    "corridor",
+    "compact",
+    "coalition",
 ];
 
 /// Lower-case ASCII equality of a word with a pattern word.
