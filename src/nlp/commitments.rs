@@ -19,6 +19,7 @@ use self::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party, skip_
 use self::speech::{Speech, byline, interrupting_tag, reported, speech, statement_authors};
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
+use super::gazetteer::Gazetteer;
 use super::sentence::Sentence;
 use super::{Commitment, CommitmentKind, Entity, EntityKind, Referent, Span};
 
@@ -245,6 +246,20 @@ fn judge(
     {
         return None;
     }
+    // "The challenge for Chile is to grow": the phrase after a preposition is no subject.
+    // "whose duty it is to protect": "it" there is no party.
+    if trig.name == "is to"
+        && own.is_none_or(|np| {
+            words.get(np.0).is_some_and(|w| word_is(text, w, "it"))
+                || np
+                    .0
+                    .checked_sub(1)
+                    .and_then(|i| words.get(i))
+                    .is_some_and(|w| word_in(text, w, PREPOSITIONS))
+        })
+    {
+        return None;
+    }
     let coordinated = before_comma.is_none_or(|w| {
         (w.punct && text.get(w.span.clone()) == Some(",")) || word_in(text, w, &["and", "but"])
     }) && left > speech.content_start;
@@ -295,31 +310,18 @@ fn judge(
     } else {
         return None;
     };
-    // "commitment to the alliance" is a stance kept; "commitment to help" a pledge.
-    let kind = if matches!(
-        trig.name,
-        "reaffirmed commitment" | "reaffirmed commitment of"
-    ) {
-        let next = words.get(m.end);
-        let stance = next.is_some_and(|w| {
-            w.capital
-                || word_in(text, w, phrases::DETERMINERS)
-                || word_in(text, w, &["a", "an", "this"])
-        });
-        if stance {
-            CommitmentKind::Support
-        } else {
-            CommitmentKind::Pledge
-        }
+    let kind = kind_of(text, words, m, trig.kind, &actor);
+    // A person's stated stance is their country's: "President Biden expressed
+    // support for ..." is the United States' support ("Merkel seconded" stays hers).
+    let stated = words
+        .get(m.start)
+        .is_some_and(|w| word_in(text, w, triggers::REAFFIRM));
+    let actor = if kind == CommitmentKind::Support && stated {
+        actors::country_of_person(&actor, index).unwrap_or(actor)
     } else {
-        trig.kind
+        actor
     };
-    // "launched a new partnership on energy": the verb is the cue, what it launched the action.
-    let (cue_end, action_from) = if trig.name == "launched" {
-        (head + 1, head + 1)
-    } else {
-        (m.end, addressee.map_or(m.end, |a| a.1))
-    };
+    let (cue_end, action_from) = (m.end, addressee.map_or(m.end, |a| a.1));
     Some(Found {
         kind,
         actor,
@@ -331,7 +333,8 @@ fn judge(
 
 /// A passive agreement: "An agreement has been reached with X", "The deal
 /// was signed by X and Y". The agent ("by", "between") agreed, else the
-/// speaker; with neither it is a bare fact ("which had been agreed in 2015").
+/// speaker, else a joint statement's authors; with none of them it is a bare
+/// fact ("which had been agreed in 2015").
 fn passive(
     text: &str,
     words: &[Word],
@@ -361,7 +364,9 @@ fn passive(
         .speaker
         .clone()
         .filter(|_| m.start >= speech.content_start);
-    let actor = agent.or(speaker)?;
+    // In a joint statement with no speaker, its authors agreed.
+    let authors = context.authors.clone().filter(|_| speech.speaker.is_none());
+    let actor = agent.or(speaker).or(authors)?;
     Some(Found {
         kind: CommitmentKind::Agreement,
         actor,
@@ -369,6 +374,41 @@ fn passive(
         cue: (m.start, m.end),
         action_from: m.end,
     })
+}
+
+/// Prepositions: a noun phrase right after one is not a clause's subject.
+const PREPOSITIONS: &[&str] = &[
+    "for", "of", "in", "to", "with", "on", "at", "by", "from", "about", "among", "between",
+];
+
+/// The kind a cue gives, refined by its words and its actor.
+fn kind_of(
+    text: &str,
+    words: &[Word],
+    m: &TriggerMatch,
+    kind: CommitmentKind,
+    actor: &Actor,
+) -> CommitmentKind {
+    let trig_name = TRIGGERS.get(m.trigger).map_or("", |t| t.name);
+    match trig_name {
+        // A reaffirmed "commitment to" a partner or goal is a stance kept;
+        // a reaffirmed "determination" or "resolve to" act is a pledge.
+        "reaffirmed commitment" | "reaffirmed commitment of" => {
+            let commitment = words
+                .get(m.start..m.end)
+                .unwrap_or(&[])
+                .iter()
+                .any(|w| word_in(text, w, &["commitment", "commitments"]));
+            if commitment {
+                CommitmentKind::Support
+            } else {
+                CommitmentKind::Pledge
+            }
+        }
+        // "The two leaders resolved to ...": a joint decision.
+        "resolved to" if actors::is_group(actor) => CommitmentKind::Agreement,
+        _ => kind,
+    }
 }
 
 /// The party a proposal addresses, up to the "to" of its action:
@@ -484,6 +524,7 @@ fn attributive_country(words: &[Word], m: &TriggerMatch, index: &EntityIndex) ->
             | "reaffirmed support for"
             | "expressed willingness"
             | "pledged support"
+            | "emphasized continued support"
     ) {
         return None;
     }
@@ -493,7 +534,11 @@ fn attributive_country(words: &[Word], m: &TriggerMatch, index: &EntityIndex) ->
             .covering(w.span.start)
             .filter(|e| e.kind == EntityKind::Place)?;
         let r = index.referent(e)?;
-        Some((r.name.clone(), Some(e.referent)))
+        let name = Gazetteer::get().country_by_name(&r.name).map_or_else(
+            || r.name.clone(),
+            |code| actors::country_name(&r.name, code),
+        );
+        Some((name, Some(e.referent)))
     })
 }
 
@@ -592,8 +637,12 @@ fn lets(
 
 /// The action: words from `start` up to `limit`, cut at a clause break
 /// (", thereby", ", so as to", ", which", ";") and trimmed.
-fn action_span(text: &str, words: &[Word], start: usize, limit: usize) -> Option<Span> {
+fn action_span(text: &str, words: &[Word], mut start: usize, limit: usize) -> Option<Span> {
     let mut end = limit.min(words.len());
+    // "support, including aid, for ...": the action starts at a word.
+    while start < end && text.get(words[start].span.clone()) == Some(",") {
+        start += 1;
+    }
     for i in start..end {
         let s = text.get(words[i].span.clone()).unwrap_or("");
         let breaks = matches!(s, ";" | "\u{2014}" | "--")

@@ -5,7 +5,8 @@ use super::phrases::{self, EntityIndex, Party, np_after, party};
 use super::speech::Speech;
 use super::triggers::{word_in, word_is};
 use super::words::Word;
-use crate::nlp::EntityKind;
+use crate::nlp::gazetteer::Gazetteer;
+use crate::nlp::{CountryCode, EntityKind};
 
 /// An actor's name and, when it is one named thing, its referent.
 pub type Actor = (String, Option<usize>);
@@ -127,5 +128,81 @@ pub fn remember(
         if context.recent_people.len() > 2 {
             context.recent_people.remove(0);
         }
+    }
+}
+
+/// Whether an actor is a group ("the two leaders", "Chile and Peru"), not one named thing.
+pub fn is_group(actor: &Actor) -> bool {
+    let name = actor.0.as_str();
+    let plural_noun = name.rsplit(' ').next().is_some_and(|last| {
+        last.len() > 1
+            && last.ends_with('s')
+            && phrases::PARTY_NOUNS
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(last))
+    });
+    actor.1.is_none() && (name.contains(" and ") || plural_noun)
+}
+
+/// The country a person actor acts for, named as the text names it
+/// ("United States"), when the person's country is known.
+pub fn country_of_person(actor: &Actor, index: &EntityIndex) -> Option<Actor> {
+    let person = index.referents.get(actor.1?)?;
+    if person.kind != EntityKind::Person {
+        return None;
+    }
+    match person.country {
+        Some(code) => country_named(code, index),
+        None => counterpart_country(actor.1?, index),
+    }
+}
+
+/// The country of a person whose own is unknown, in a story of two
+/// countries: the one named in the text that no other person belongs to
+/// ("President Biden met President Widodo of Indonesia. ... the U.S.").
+fn counterpart_country(person: usize, index: &EntityIndex) -> Option<Actor> {
+    let gazetteer = Gazetteer::get();
+    let others: Vec<CountryCode> = index
+        .referents
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i != person && r.kind == EntityKind::Person)
+        .filter_map(|(_, r)| r.country)
+        .collect();
+    let (i, r, code) = index
+        .referents
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == EntityKind::Place)
+        .filter_map(|(i, r)| Some((i, r, gazetteer.country_by_name(&r.name)?)))
+        .filter(|(_, _, code)| !others.contains(code))
+        .max_by_key(|(_, r, _)| r.mentions.len())?;
+    Some((country_name(&r.name, code), Some(i)))
+}
+
+/// A country by code, as the text names it when it does ("Turkey", not the
+/// gazetteer's "Türkiye"), else by its common name.
+pub fn country_named(code: CountryCode, index: &EntityIndex) -> Option<Actor> {
+    let gazetteer = Gazetteer::get();
+    let in_text = index.referents.iter().enumerate().find(|(_, r)| {
+        r.kind == EntityKind::Place && gazetteer.country_by_name(&r.name) == Some(code)
+    });
+    if let Some((i, r)) = in_text {
+        return Some((country_name(&r.name, code), Some(i)));
+    }
+    Some((gazetteer.country(code)?.name.to_string(), None))
+}
+
+/// A country's name as an actor: without its article, and in full for an
+/// abbreviation ("the U.S." -> "United States").
+pub fn country_name(surface: &str, code: CountryCode) -> String {
+    let bare = surface
+        .strip_prefix("the ")
+        .or_else(|| surface.strip_prefix("The "))
+        .unwrap_or(surface);
+    let abbreviation = bare.contains('.') || bare.chars().all(|c| c.is_ascii_uppercase());
+    match Gazetteer::get().country(code) {
+        Some(c) if abbreviation => c.name.to_string(),
+        _ => bare.to_string(),
     }
 }

@@ -153,15 +153,13 @@ pub const BASE_FORMS: &[&str] = &[
     "condemn",
     "denounce",
     "reject",
-    "launch",
-    "establish",
-    "create",
 ];
 
 use CommitmentKind::*;
 use Step::*;
 
-const REAFFIRM: &[&str] = &[
+/// Verbs that state or restate a stance: "reaffirmed its commitment".
+pub const REAFFIRM: &[&str] = &[
     "emphasized",
     "emphasised",
     "emphasizes",
@@ -278,7 +276,7 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "resolved to",
         kind: Pledge,
         steps: &[Word(&["resolved", "resolve", "resolves"]), Word(&["to"])],
-        positive: &["The two leaders resolved to strengthen the alliance."],
+        positive: &["Japan resolved to strengthen the alliance."],
         negative: &["The dispute was resolved to everyone's relief."],
     },
     Trigger {
@@ -297,7 +295,7 @@ pub static TRIGGERS: &[Trigger] = &[
             ]),
             Word(&["to"]),
         ],
-        positive: &["Japan reaffirmed its commitment to help Ukraine rebuild."],
+        positive: &["Japan reaffirmed its resolve to help Ukraine rebuild."],
         negative: &["Analysts doubted the commitment to reform."],
     },
     Trigger {
@@ -444,7 +442,7 @@ pub static TRIGGERS: &[Trigger] = &[
             "Both countries support a two-state solution.",
         ],
         negative: &[
-            "Japan has the full support of the United States.",
+            "Japan has the support of most voters.",
             "Germany supported the plan in 2015.",
             "Ghana is willing to support the mission.",
         ],
@@ -830,11 +828,12 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "agreed a",
         kind: Agreement,
         steps: &[
+            // Not "agreed the": "agreed the military must ..." is "agreed that".
             Word(&["agree", "agrees", "agreed"]),
-            Word(&["a", "an", "the", "new", "joint"]),
+            Word(&["a", "an", "new", "joint"]),
         ],
         positive: &["Chile and Peru agreed a new border crossing."],
-        negative: &["Analysts agreed the talks went well, Li said."],
+        negative: &["Chile and Peru agreed the junta must step down, Li said."],
     },
     Trigger {
         name: "is open to",
@@ -858,18 +857,13 @@ pub static TRIGGERS: &[Trigger] = &[
     Trigger {
         name: "proposed",
         kind: Proposal,
-        steps: &[Word(&[
-            "propose",
-            "proposes",
-            "proposed",
-            "recommend",
-            "recommends",
-            "recommended",
-        ])],
-        positive: &["Mexico proposed a joint task force to curb trafficking."],
+        // Present tense only: "Harris proposed this dialogue in January" tells
+        // a past event.
+        steps: &[Word(&["propose", "proposes", "recommend", "recommends"])],
+        positive: &["Mexico proposes a joint task force to curb trafficking."],
         negative: &[
-            "The proposed pipeline was cancelled.",
-            "Chile proposed that talks resume, Li said.",
+            "Harris proposed the dialogue in January.",
+            "Chile proposes that talks resume, Li said.",
         ],
     },
     Trigger {
@@ -903,53 +897,71 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
     },
     Trigger {
-        name: "launched",
-        kind: Agreement,
-        steps: &[
-            Word(&[
-                "launch",
-                "launched",
-                "launches",
-                "establish",
-                "established",
-                "establishes",
-                "create",
-                "created",
-                "creates",
-            ]),
-            Opt(&["a", "an", "the"]),
-            Gap(3),
-            Word(INITIATIVES),
-        ],
-        positive: &["Chile and Peru launched a new partnership on clean energy."],
+        name: "is to",
+        kind: Pledge,
+        // "The Working Groups are to meet regularly": a plan the subject binds itself to.
+        steps: &[Word(&["is", "are"]), Word(&["to"])],
+        positive: &["The Joint Commission is to meet twice a year in Lima."],
         negative: &[
-            "Russia launched an attack on Kyiv.",
-            "The launched initiative stalled.",
+            "The aim is to cut tariffs.",
+            "The challenge for Chile is to grow.",
         ],
     },
-];
-
-/// Head nouns of joint bodies and programmes whose launch is a joint decision.
-const INITIATIVES: &[&str] = &[
-    "partnership",
-    "initiative",
-    "dialogue",
-    "mechanism",
-    "framework",
-    "fund",
-    "force",
-    "group",
-    "commission",
-    "council",
-    "forum",
-    "program",
-    "programme",
-    "platform",
-    "alliance",
-    "hotline",
-    "corridor",
-    "compact",
-    "coalition",
+    Trigger {
+        name: "emphasized continued support",
+        kind: Support,
+        steps: &[
+            Word(REAFFIRM),
+            Word(&[
+                "continued",
+                "unwavering",
+                "steadfast",
+                "enduring",
+                "ongoing",
+            ]),
+            Gap(2),
+            Word(&[
+                "support",
+                "engagement",
+                "assistance",
+                "backing",
+                "solidarity",
+            ]),
+        ],
+        positive: &["Biden emphasized continued Canadian support, including aid, for Haiti."],
+        negative: &["Analysts noted continued support for the rebels among villagers."],
+    },
+    Trigger {
+        name: "importance of",
+        kind: Support,
+        // Marked unsure by the annotators' convention: a stance, weakly bound.
+        steps: &[
+            Word(REAFFIRM),
+            Word(&["the"]),
+            Opt(&["critical", "vital", "great", "utmost"]),
+            Word(&["importance"]),
+            Word(&["of"]),
+        ],
+        positive: &["Peru reaffirmed the importance of free trade with Chile."],
+        negative: &["Analysts doubted the importance of the vote."],
+    },
+    Trigger {
+        name: "has the support of",
+        kind: Support,
+        steps: &[
+            Word(&["has", "have", "enjoys", "enjoy"]),
+            Opt(&["the"]),
+            Adverbs,
+            Opt(&["full", "strong", "unwavering", "continued"]),
+            Word(&["support", "backing"]),
+            OfName,
+            Opt(&["to", "in", "for"]),
+        ],
+        positive: &[
+            "Biden said Japan has the full support of the United States to host the summit.",
+        ],
+        negative: &["The plan has the support of most voters."],
+    },
 ];
 
 /// Lower-case ASCII equality of a word with a pattern word.
