@@ -165,11 +165,13 @@ fn is_capitalised_word(text: &str, t: &Token) -> bool {
     if !first {
         return false;
     }
-    // "Kurdish-led", "Iran-backed": a modifier, not part of the name.
-    let modifier = w
-        .rsplit(['-', '\u{2013}'])
-        .next()
-        .is_some_and(|last| last.chars().next().is_some_and(char::is_lowercase));
+    // "Kurdish-led", "Iran-backed": a modifier, not part of the name. (Most
+    // words have no dash, 0xE2 being the en dash's first byte: skip the split.)
+    let dashed = w.bytes().any(|b| b == b'-' || b == 0xE2);
+    let modifier = dashed
+        && w.rsplit(['-', '\u{2013}'])
+            .next()
+            .is_some_and(|last| last.chars().next().is_some_and(char::is_lowercase));
     (t.kind == TokenKind::Word || is_g_number(w)) && first && !modifier
 }
 
