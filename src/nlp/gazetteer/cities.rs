@@ -32,7 +32,7 @@ pub(super) fn first_word(text: &str) -> &str {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(text.len());
     let tail = text.get(ascii..).unwrap_or("");
-    if !tail.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+    if tail.as_bytes().first().is_none_or(u8::is_ascii) {
         return text.get(..ascii).unwrap_or("");
     }
     let end = tail
@@ -67,8 +67,7 @@ impl CityIndex {
         // Rows come most populous first, so the rank orders each group.
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         pairs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-        let mut by_name =
-            FxHashMap::with_capacity_and_hasher(pairs.len(), Default::default());
+        let mut by_name = FxHashMap::with_capacity_and_hasher(pairs.len(), Default::default());
         let mut first_words: FxHashMap<Cow<'static, str>, usize> =
             FxHashMap::with_capacity_and_hasher(pairs.len() / 2, Default::default());
         let mut start = 0;

@@ -383,12 +383,7 @@ fn extend_left(
             && !geo.is_city(w)
             && !is_compound_of_places(w, geo)
     };
-    if glued
-        && capitalised
-        && w.contains('-')
-        && !named
-        && !sentence_initial(text, prev)
-        && plain()
+    if glued && capitalised && w.contains('-') && !named && !sentence_initial(text, prev) && plain()
     {
         prev.span.start..span.end
     } else {

@@ -3,10 +3,10 @@
 
 use super::fix::tokens_in;
 use super::geo::Geo;
+use crate::nlp::CountryCode;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{Entity, EntityKind, Referent};
-use crate::nlp::CountryCode;
 use rustc_hash::FxHashMap;
 
 /// Groups sorted, non-overlapping mentions into entities and referents.
@@ -151,7 +151,10 @@ fn org_key(lowered: &str) -> String {
 
 /// The kind most mentions of a surface form have (ties: first seen).
 /// `lowered` holds each mention's lower-cased surface.
-fn majority_kinds<'a>(mentions: &[Mention], lowered: &'a [String]) -> FxHashMap<&'a str, EntityKind> {
+fn majority_kinds<'a>(
+    mentions: &[Mention],
+    lowered: &'a [String],
+) -> FxHashMap<&'a str, EntityKind> {
     let mut counts: FxHashMap<&str, Vec<(EntityKind, usize)>> = FxHashMap::default();
     for (m, key) in mentions.iter().zip(lowered) {
         let list = counts.entry(key.as_str()).or_default();

@@ -14,8 +14,7 @@ use std::sync::LazyLock;
 /// were most of this module's cost.
 static HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| HEADS.iter().copied().collect());
 static BODY_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| BODIES.iter().copied().collect());
-static OPENER_SET: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| OPENERS.iter().copied().collect());
+static OPENER_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| OPENERS.iter().copied().collect());
 
 /// Nouns that make a capitalised run an organisation's name.
 const HEADS: &[&str] = &[
