@@ -164,7 +164,7 @@ impl Gazetteer {
         // ASCII queries on the stack instead of allocating a String each time
         // (for ASCII, `to_lowercase` is exactly this).
         let mut buf = [0u8; 64];
-        let owned;
+        let mut owned;
         let key = match buf.get_mut(..query.len()).filter(|_| query.is_ascii()) {
             Some(bytes) => {
                 bytes.copy_from_slice(query.as_bytes());
@@ -173,6 +173,11 @@ impl Gazetteer {
             }
             None => {
                 owned = query.to_lowercase();
+                // The tables have the typewriter apostrophe; news text mostly the typographic
+                // one ("Lao People’s Democratic Republic", "Côte d’Ivoire").
+                if owned.contains('\u{2019}') {
+                    owned = owned.replace('\u{2019}', "'");
+                }
                 owned.as_str()
             }
         };
