@@ -2,6 +2,7 @@
 
 use crate::nlp::ner::{self, conll, model::Model, tagger, tags::Tag, train};
 use anyhow::Context as _;
+use std::borrow::Cow;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -53,13 +54,20 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (line, tag) in parsed.lines.iter().zip(&predicted) {
         let line = printable_conll_line(line.trim_end());
-        let line = line.as_str();
-        let result = match tag {
-            Some(t) => writeln!(out, "{line} {}", t.as_str()),
-            None if conll::is_docstart(line) => writeln!(out, "{line} O"),
-            None => writeln!(out, "{line}"),
+        let tag = match tag {
+            Some(t) => Some(t.as_str()),
+            None if conll::is_docstart(&line) => Some("O"),
+            None => None,
         };
-        result.context("writing to standard output")?;
+        out.write_all(line.as_bytes())
+            .and_then(|()| match tag {
+                Some(t) => out
+                    .write_all(b" ")
+                    .and_then(|()| out.write_all(t.as_bytes())),
+                None => Ok(()),
+            })
+            .and_then(|()| out.write_all(b"\n"))
+            .context("writing to standard output")?;
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
@@ -71,7 +79,19 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
 /// become spaces, and any other control, escape sequence or bidi override is
 /// shown as a visible escape (`\u{1b}`), never sent to the terminal, so a
 /// token made only of such characters stays a token.
-fn printable_conll_line(line: &str) -> String {
+fn printable_conll_line(line: &str) -> Cow<'_, str> {
+    // Printable ASCII and tabs (nearly every line) come out unchanged.
+    if line
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+    {
+        return Cow::Borrowed(line);
+    }
+    Cow::Owned(escaped_conll_line(line))
+}
+
+/// [`printable_conll_line`] for any line, character by character.
+fn escaped_conll_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut piece = String::new();
     for c in line.chars() {
@@ -175,7 +195,7 @@ pub fn train(
 
 #[cfg(test)]
 mod tests {
-    use super::printable_conll_line;
+    use super::{escaped_conll_line, printable_conll_line};
 
     #[test]
     fn echoed_conll_lines_keep_their_columns_and_lose_their_controls() {
@@ -191,11 +211,30 @@ mod tests {
         for (input, expected) in cases {
             let out = printable_conll_line(input);
             assert_eq!(out, expected, "{input:?}");
+            assert_eq!(escaped_conll_line(input), expected, "{input:?}");
             assert_eq!(
                 out.split_whitespace().count(),
                 input.split_whitespace().count(),
                 "{input:?}: columns changed"
             );
+        }
+    }
+
+    #[test]
+    fn printable_ascii_lines_pass_unchanged() {
+        let all_printable: String = (b' '..=b'~').map(char::from).collect();
+        for line in [
+            "Peter NNP B-NP B-PER",
+            "a\tb c",
+            "",
+            "-DOCSTART- -X- O O",
+            &all_printable,
+        ] {
+            assert!(matches!(
+                printable_conll_line(line),
+                std::borrow::Cow::Borrowed(_)
+            ));
+            assert_eq!(escaped_conll_line(line), line, "{line:?}");
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod features;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
+mod scoring;
 pub mod tagger;
 pub mod tags;
 pub mod train;
