@@ -50,8 +50,8 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
             }
         }
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // The output is built in memory (about the input's size) and written at once.
+    let mut out = Vec::with_capacity(text.len() + 8 * parsed.lines.len());
     for (line, tag) in parsed.lines.iter().zip(&predicted) {
         let line = printable_conll_line(line.trim_end());
         let tag = match tag {
@@ -59,17 +59,18 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
             None if conll::is_docstart(&line) => Some("O"),
             None => None,
         };
-        out.write_all(line.as_bytes())
-            .and_then(|()| match tag {
-                Some(t) => out
-                    .write_all(b" ")
-                    .and_then(|()| out.write_all(t.as_bytes())),
-                None => Ok(()),
-            })
-            .and_then(|()| out.write_all(b"\n"))
-            .context("writing to standard output")?;
+        out.extend_from_slice(line.as_bytes());
+        if let Some(t) = tag {
+            out.push(b' ');
+            out.extend_from_slice(t.as_bytes());
+        }
+        out.push(b'\n');
     }
-    out.flush().context("writing to standard output")?;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(&out)
+        .and_then(|()| stdout.flush())
+        .context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -81,13 +82,31 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
 /// token made only of such characters stays a token.
 fn printable_conll_line(line: &str) -> Cow<'_, str> {
     // Printable ASCII and tabs (nearly every line) come out unchanged.
-    if line
-        .bytes()
-        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
-    {
+    if is_plain(line.as_bytes()) {
         return Cow::Borrowed(line);
     }
     Cow::Owned(escaped_conll_line(line))
+}
+
+/// Whether every byte is printable ASCII (space to `~`) or a tab; eight bytes at a
+/// time, since `tag` asks it of every line.
+fn is_plain(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let plain = |b: &u8| *b == b'\t' || (b' '..=b'~').contains(b);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte of 0x80 or more, below 0x20, or 0x7F: look closer (tabs land here).
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+        let del = (x ^ (ONES * 0x7F)).wrapping_sub(ONES) & !(x ^ (ONES * 0x7F));
+        if (x | below_space | del) & HIGH != 0 && !chunk.iter().all(plain) {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(plain)
 }
 
 /// [`printable_conll_line`] for any line, character by character.
@@ -218,6 +237,20 @@ mod tests {
                 "{input:?}: columns changed"
             );
         }
+    }
+
+    #[test]
+    fn plain_bytes_eight_at_a_time_as_one_by_one() {
+        let plain = |b: u8| b == b'\t' || (b' '..=b'~').contains(&b);
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut line = vec![b'a'; 17];
+                line[at] = b;
+                assert_eq!(super::is_plain(&line), plain(b), "{b:#x} at {at}");
+                assert_eq!(super::is_plain(&line[..at + 1]), plain(b), "{b:#x} last");
+            }
+        }
+        assert!(super::is_plain(b""));
     }
 
     #[test]

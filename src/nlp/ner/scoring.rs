@@ -809,12 +809,19 @@ fn decode_stage(
     let start = stage.start.map(i64::from);
     let into: [[i64; N_TAGS]; N_TAGS] =
         std::array::from_fn(|c| std::array::from_fn(|p| i64::from(stage.transitions[p][c])));
+    // How far apart the weights of the transitions into each tag are.
+    let spread = into.map(|row| {
+        let (lo, hi) = row
+            .iter()
+            .fold((i64::MAX, i64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+        hi - lo
+    });
     for sentence in sentences {
         let (Some(out), Some(sc)) = (tags.get_mut(sentence.clone()), scores.get(sentence.clone()))
         else {
             continue;
         };
-        viterbi(sc, offset, &start, &into, back, out);
+        viterbi(sc, offset, &start, &into, &spread, back, out);
     }
 }
 
@@ -823,12 +830,18 @@ const KINDS: usize = (N_TAGS - 1) / 2;
 
 /// The best valid BIO path, exactly as [`super::tagger::Viterbi::decode`] finds it
 /// (the same sums in i64, the same ties), reading the emissions in place.
+///
+/// One shortcut, exact: when the best tag so far leads the runner-up by more than
+/// the `spread` of the transition weights into tag `c`, no other predecessor can
+/// catch up, so `c`'s best predecessor is the leader without weighing all nine
+/// (most tokens of news text are clear-cut).
 #[inline]
 fn viterbi(
     scores: &[Scores],
     offset: usize,
     start: &[i64; N_TAGS],
     into: &[[i64; N_TAGS]; N_TAGS],
+    spread: &[i64; N_TAGS],
     back: &mut Vec<[u8; N_TAGS]>,
     out: &mut [Tag],
 ) {
@@ -856,8 +869,23 @@ fn viterbi(
         let em = emission(s);
         let mut next = [NEG; N_TAGS];
         let mut arg = [0u8; N_TAGS];
+        // The leader (lowest index on ties) and the runner-up's score.
+        let (mut leader, mut top, mut second) = (0, score[0], i64::MIN);
+        for (p, &x) in score.iter().enumerate().skip(1) {
+            if x > top {
+                (leader, top, second) = (p, x, top);
+            } else if x > second {
+                second = x;
+            }
+        }
+        let lead = top - second;
         for c in 0..=KINDS {
             let row = &into[c];
+            if lead > spread[c] {
+                next[c] = top + row[leader] + em[c];
+                arg[c] = leader as u8;
+                continue;
+            }
             let mut best = score[0] + row[0];
             let mut at = 0u8;
             for p in 1..N_TAGS {
