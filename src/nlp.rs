@@ -36,12 +36,13 @@ pub fn analyze_text(title: &str, body: &str) -> Analysis {
     let sentences = sentence::split(body, &tokens);
     let mentions = ner::find_mentions(body, &tokens, &sentences);
     let hits = geo.find(body);
-    let (entities, referents) = link::link(body, &tokens, &mentions, &hits, geo);
+    let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span.clone()).collect();
+    let (entities, referents) = link::link(body, &tokens, &sentence_spans, &mentions, &hits, geo);
     let (focus, mentioned) =
         countries::score(title, body, &sentences, &entities, &referents, &hits, geo);
     let commitments = commitments::extract(body, &sentences, &entities, &referents);
     Analysis {
-        sentences: sentences.iter().map(|s| s.span.clone()).collect(),
+        sentences: sentence_spans,
         entities,
         referents,
         focus,

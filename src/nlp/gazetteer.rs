@@ -156,7 +156,12 @@ impl Gazetteer {
     }
 
     fn entries(&self, query: &str) -> &[(Option<GazetteerKind>, CountryCode)] {
-        let key = query.trim().to_lowercase();
+        // The tables have the typewriter apostrophe; news text mostly the typographic
+        // one ("Lao People’s Democratic Republic", "Côte d’Ivoire").
+        let mut key = query.trim().to_lowercase();
+        if key.contains('\u{2019}') {
+            key = key.replace('\u{2019}', "'");
+        }
         let key = key.strip_prefix("the ").unwrap_or(&key);
         self.lookup.get(key).map_or(&[], Vec::as_slice)
     }

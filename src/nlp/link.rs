@@ -14,19 +14,29 @@ pub mod titles;
 use self::geo::{Geo, GeoHit};
 use super::ner::Mention;
 use super::token::Token;
-use super::{Entity, Referent};
+use super::{Entity, Referent, Span};
 
-/// Groups `mentions` into referents. `hits` are the gazetteer's finds in `text`.
+/// Groups `mentions` into referents. `sentences` are the spans of `text`'s
+/// sentences, `hits` the gazetteer's finds in it.
 pub fn link(
     text: &str,
     tokens: &[Token],
+    sentences: &[Span],
     mentions: &[Mention],
     hits: &[GeoHit],
     geo: &dyn Geo,
 ) -> (Vec<Entity>, Vec<Referent>) {
     let corrected = fix::correct(text, tokens, mentions, hits, geo);
     let (entities, mut referents) = group::group(text, tokens, &corrected, geo);
-    country::assign(text, tokens, &entities, &mut referents, hits, geo);
+    country::assign(
+        text,
+        tokens,
+        sentences,
+        &entities,
+        &mut referents,
+        hits,
+        geo,
+    );
     (entities, referents)
 }
 

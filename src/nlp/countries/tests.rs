@@ -25,7 +25,8 @@ fn run(title: &str, text: &str, people: &[&str]) -> (Vec<CountryScore>, Vec<Coun
         .collect();
     mentions.sort_by_key(|m| m.span.start);
     let hits = geo.find(text);
-    let (entities, referents) = link(text, &tokens, &mentions, &hits, &geo);
+    let spans: Vec<_> = sentences.iter().map(|s| s.span.clone()).collect();
+    let (entities, referents) = link(text, &tokens, &spans, &mentions, &hits, &geo);
     score(title, text, &sentences, &entities, &referents, &hits, &geo)
 }
 

@@ -8,7 +8,8 @@ use super::fix::{title_case, token_at};
 use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::{is_office_word, is_title_word};
 use crate::nlp::token::Token;
-use crate::nlp::{CountryCode, Entity, EntityKind, Referent};
+use crate::nlp::{CountryCode, Entity, EntityKind, Referent, Span};
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 /// US states, so "Paris, Texas" and "Atlanta, Georgia" are read as American.
@@ -73,6 +74,7 @@ fn us() -> Option<CountryCode> {
 pub fn assign(
     text: &str,
     tokens: &[Token],
+    sentences: &[Span],
     entities: &[Entity],
     referents: &mut [Referent],
     hits: &[GeoHit],
@@ -119,25 +121,188 @@ pub fn assign(
     for (r, v) in referents.iter_mut().zip(&votes) {
         r.country = v
             .iter()
-            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .max_by_key(|(c, n)| (**n, Reverse(**c)))
             .map(|(c, _)| *c);
     }
-    // Places the gazetteer does not know ("Tigray"): the country the paragraph names most.
+    unknown_places(text, sentences, entities, referents, hits, &named);
+}
+
+/// Places the gazetteer does not know ("Tigray", "Xinjiang", "Tell Tamer"): the
+/// country the words around them give, in this order: a country named inside the
+/// name; a country or place right after ("Tell Tamer, Syria", "a hospital in
+/// Oxford"); the nearest in its sentence, before it if any ("the PRC's practices
+/// in Xinjiang"); the country its paragraph names most; the country the text
+/// names most. Regions, seas and oceans between countries get none.
+/// Places resolved this way count as evidence for the next ones, so a list
+/// ("Xinjiang, Tibet, and Hong Kong") keeps to one country.
+fn unknown_places(
+    text: &str,
+    sentences: &[Span],
+    entities: &[Entity],
+    referents: &mut [Referent],
+    hits: &[GeoHit],
+    named: &HashMap<CountryCode, usize>,
+) {
+    // Evidence: country names and demonyms, and every place whose country is known.
+    let mut evidence: Vec<(Span, CountryCode)> = hits
+        .iter()
+        .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
+        .map(|h| (h.span.clone(), h.code))
+        .collect();
+    evidence.extend(entities.iter().filter_map(|e| {
+        let r = referents.get(e.referent)?;
+        (e.kind == EntityKind::Place)
+            .then_some(r.country)
+            .flatten()
+            .map(|c| (e.span.clone(), c))
+    }));
+    evidence.sort_by_key(|(span, _)| (span.start, span.end));
+    evidence.dedup_by_key(|(span, _)| span.start);
     let paragraphs = Paragraphs::new(text, hits);
-    for r in referents
-        .iter_mut()
-        .filter(|r| r.kind == EntityKind::Place && r.country.is_none())
-    {
-        let Some(first) = r.mentions.first().and_then(|&i| entities.get(i)) else {
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
+        if referents
+            .get(e.referent)
+            .is_none_or(|r| r.country.is_some() || spans_several_countries(&r.name))
+        {
             continue;
-        };
-        r.country = paragraphs.dominant(first.span.start).or_else(|| {
-            named
-                .iter()
-                .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
-                .map(|(c, _)| *c)
-        });
+        }
+        let sentence = sentences
+            .get(sentences.partition_point(|s| s.end <= e.span.start))
+            .filter(|s| s.start <= e.span.start)
+            .cloned()
+            .unwrap_or(e.span.clone());
+        let code = named_within(e, &evidence)
+            .or_else(|| qualified_by(text, e, &evidence))
+            .or_else(|| sentence_country(&sentence, e, &evidence))
+            .or_else(|| paragraphs.dominant(e.span.start))
+            .or_else(|| {
+                named
+                    .iter()
+                    .max_by_key(|(c, n)| (**n, Reverse(**c)))
+                    .map(|(c, _)| *c)
+            });
+        if let (Some(code), Some(r)) = (code, referents.get_mut(e.referent)) {
+            r.country = Some(code);
+            let at = evidence.partition_point(|(span, _)| span.start < e.span.start);
+            evidence.insert(at, (e.span.clone(), code));
+        }
     }
+}
+
+/// Regions, seas and oceans that span several countries: they belong to none
+/// ("Europe", "the Western Balkans", "the Indian Ocean").
+fn spans_several_countries(name: &str) -> bool {
+    const REGIONS: &[&str] = &[
+        "Africa",
+        "Americas",
+        "Antarctic",
+        "Arctic",
+        "Asia",
+        "Asia-Pacific",
+        "Asia Pacific",
+        "Atlantic",
+        "Balkans",
+        "Baltic",
+        "Baltics",
+        "Baltic Sea",
+        "Black Sea",
+        "Caribbean",
+        "Caspian Sea",
+        "Caucasus",
+        "East China Sea",
+        "Eurasia",
+        "Europe",
+        "Far East",
+        "Gulf",
+        "Hemisphere",
+        "Horn of Africa",
+        "Indo-Pacific",
+        "Latin America",
+        "Levant",
+        "Maghreb",
+        "Mediterranean",
+        "Mekong",
+        "Middle East",
+        "Near East",
+        "North Sea",
+        "Oceania",
+        "Pacific",
+        "Pacific Islands",
+        "Persian Gulf",
+        "Red Sea",
+        "Sahel",
+        "Scandinavia",
+        "South China Sea",
+    ];
+    const QUALIFIERS: &[&str] = &[
+        "Central ",
+        "East ",
+        "Eastern ",
+        "North ",
+        "Northern ",
+        "South ",
+        "Southeast ",
+        "Southern ",
+        "Sub-Saharan ",
+        "West ",
+        "Western ",
+    ];
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let bare = QUALIFIERS
+        .iter()
+        .find_map(|q| name.strip_prefix(q))
+        .unwrap_or(name);
+    // Straits, seas and oceans mostly lie between countries ("Taiwan Strait",
+    // "Strait of Hormuz", "Gulf of Oman").
+    let water = [" Ocean", " Sea", " Strait"]
+        .iter()
+        .any(|w| name.ends_with(w))
+        || ["Strait of ", "Straits of ", "Gulf of ", "Sea of "]
+            .iter()
+            .any(|w| name.starts_with(w));
+    water || REGIONS.contains(&name) || REGIONS.contains(&bare)
+}
+
+/// A country named inside the place's own name ("U.S. Federal Plaza").
+fn named_within(e: &Entity, evidence: &[(Span, CountryCode)]) -> Option<CountryCode> {
+    let from = evidence.partition_point(|(span, _)| span.start < e.span.start);
+    evidence
+        .get(from..)?
+        .iter()
+        .take_while(|(span, _)| span.end <= e.span.end)
+        .next()
+        .map(|(_, code)| *code)
+}
+
+/// The country of the evidence right after a place: ", Syria" or " in Oxford".
+fn qualified_by(text: &str, e: &Entity, evidence: &[(Span, CountryCode)]) -> Option<CountryCode> {
+    let next = evidence.get(evidence.partition_point(|(span, _)| span.start < e.span.end))?;
+    let between = text.get(e.span.end..next.0.start)?;
+    matches!(between, ", " | " in " | " in the ").then_some(next.1)
+}
+
+/// The country of the nearest evidence in the place's sentence, before it if any
+/// ("the PRC's practices in Xinjiang, Tibet and Hong Kong", "investment in Angola
+/// ... in the Lobito Corridor"): a place after it is more often a sibling in a list
+/// or a new topic than its container.
+fn sentence_country(
+    sentence: &Span,
+    e: &Entity,
+    evidence: &[(Span, CountryCode)],
+) -> Option<CountryCode> {
+    let from = evidence.partition_point(|(span, _)| span.start < sentence.start);
+    let at = evidence.partition_point(|(span, _)| span.start < e.span.start);
+    let to = evidence.partition_point(|(span, _)| span.start < sentence.end);
+    let before = evidence
+        .get(from..at)?
+        .iter()
+        .rev()
+        .find(|(span, _)| span.end <= e.span.start);
+    let after = evidence
+        .get(at..to)?
+        .iter()
+        .find(|(span, _)| span.start >= e.span.end);
+    before.or(after).map(|(_, code)| *code)
 }
 
 /// Seats of government known by a building's name: an alternate city name
@@ -350,7 +515,7 @@ impl Paragraphs {
             .into_iter()
             .map(|c| {
                 c.into_iter()
-                    .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+                    .max_by_key(|(c, n)| (*n, Reverse(*c)))
                     .map(|(c, _)| c)
             })
             .collect();

@@ -23,11 +23,26 @@ fn mentions(text: &str, given: &[(&str, EntityKind)]) -> Vec<Mention> {
     out
 }
 
+fn spans(text: &str, tokens: &[crate::nlp::token::Token]) -> Vec<crate::nlp::Span> {
+    crate::nlp::sentence::split(text, tokens)
+        .into_iter()
+        .map(|s| s.span)
+        .collect()
+}
+
 fn run(text: &str, given: &[(&str, EntityKind)]) -> Vec<Referent> {
     let geo = Table::sample();
     let tokens = tokenize(text);
     let hits = geo.find(text);
-    link(text, &tokens, &mentions(text, given), &hits, &geo).1
+    link(
+        text,
+        &tokens,
+        &spans(text, &tokens),
+        &mentions(text, given),
+        &hits,
+        &geo,
+    )
+    .1
 }
 
 fn summary(rs: &[Referent]) -> Vec<(String, EntityKind, Option<String>, usize)> {
@@ -215,7 +230,14 @@ fn entities_are_sorted_and_point_at_their_referents() {
             ("Aliyev", Person),
         ],
     );
-    let (es, rs) = link(text, &tokens, &ms, &geo.find(text), &geo);
+    let (es, rs) = link(
+        text,
+        &tokens,
+        &spans(text, &tokens),
+        &ms,
+        &geo.find(text),
+        &geo,
+    );
     assert!(es.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     for (i, e) in es.iter().enumerate() {
         assert!(rs[e.referent].mentions.contains(&i));
@@ -224,5 +246,83 @@ fn entities_are_sorted_and_point_at_their_referents() {
         es.iter().filter(|e| e.kind == Place).count(),
         1,
         "Baku added from the gazetteer"
+    );
+}
+
+/// The country of the place a gazetteer does not know, from the text around it.
+fn unknown_place_country(text: &str, place: &str, others: &[(&str, EntityKind)]) -> Option<String> {
+    let mut given: Vec<(&str, EntityKind)> = others.to_vec();
+    given.push((place, Place));
+    given.sort_by_key(|(s, _)| text.find(s));
+    run(text, &given)
+        .into_iter()
+        .find(|r| r.name == place)
+        .and_then(|r| r.country.map(|c| c.to_string()))
+}
+
+#[test]
+fn unknown_places_take_the_country_named_nearest_before_them_in_their_sentence() {
+    // The paragraph names Japan most, the sentence names China before the places.
+    let text = "Japan and Japan met. Japan spoke. The US raised China's practices in Xinjiang, Tibet and Peru.";
+    assert_eq!(
+        unknown_place_country(text, "Xinjiang", &[]).as_deref(),
+        Some("CN")
+    );
+    // A listed place keeps to its list's country, not the next name after it.
+    assert_eq!(
+        unknown_place_country(text, "Tibet", &[("Xinjiang", Place)]).as_deref(),
+        Some("CN")
+    );
+}
+
+#[test]
+fn unknown_places_qualified_right_after_take_that_country() {
+    let text = "Kenya and Kenya talked. Troops entered Tell Tamer, Ethiopia, on Monday.";
+    assert_eq!(
+        unknown_place_country(text, "Tell Tamer", &[]).as_deref(),
+        Some("ET")
+    );
+    let text = "Kenya and Kenya talked. He was taken to Mercy Hospital in Paris on Monday.";
+    assert_eq!(
+        unknown_place_country(text, "Mercy Hospital", &[]).as_deref(),
+        Some("FR")
+    );
+}
+
+#[test]
+fn unknown_places_naming_a_country_take_it() {
+    let text = "Kenya and Kenya talked. Kenya thanked the U.S. Federal Plaza staff.";
+    assert_eq!(
+        unknown_place_country(text, "U.S. Federal Plaza", &[]).as_deref(),
+        Some("US")
+    );
+}
+
+#[test]
+fn regions_and_seas_between_countries_get_no_country() {
+    for place in [
+        "Europe",
+        "Western Balkans",
+        "Indian Ocean",
+        "Taiwan Strait",
+        "Gulf of Aden",
+        "Southeast Asia",
+    ] {
+        let text = format!("China and Japan met. They spoke of {place} and of Japan.");
+        assert_eq!(unknown_place_country(&text, place, &[]), None, "{place}");
+    }
+}
+
+#[test]
+fn unknown_places_fall_back_to_the_paragraph_then_the_text() {
+    let text = "Kenya and Kenya talked.\n\nPeru said so. Visitors came to Tigray.";
+    assert_eq!(
+        unknown_place_country(text, "Tigray", &[]).as_deref(),
+        Some("PE")
+    );
+    let text = "Kenya and Kenya talked.\n\nVisitors came to Tigray.";
+    assert_eq!(
+        unknown_place_country(text, "Tigray", &[]).as_deref(),
+        Some("KE")
     );
 }
