@@ -90,18 +90,15 @@ fn lines(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 16);
     let mut start = 0;
-    while start < bytes.len() {
-        let rest = bytes.get(start..).unwrap_or_default();
-        let (end, next) = match rest.iter().position(|&b| b == b'\n') {
-            Some(at) if rest.get(..at).is_some_and(|l| l.ends_with(b"\r")) => {
-                (start + at - 1, start + at + 1)
-            }
-            Some(at) => (start + at, start + at + 1),
-            None => (bytes.len(), bytes.len()),
-        };
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        let line = bytes.get(start..end).unwrap_or_default();
+        let cut = end - usize::from(line.ends_with(b"\r"));
         // Cut at ASCII bytes, so on char boundaries.
-        out.push(text.get(start..end).unwrap_or_default());
-        start = next;
+        out.push(text.get(start..cut).unwrap_or_default());
+        start = end + 1;
+    }
+    if start < bytes.len() {
+        out.push(text.get(start..).unwrap_or_default());
     }
     out
 }

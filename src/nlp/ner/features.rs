@@ -757,6 +757,9 @@ pub(super) fn s1_history_key(history: u8, class: u8) -> u64 {
 
 /// Computes a token's word-level hashes; `lower` is a scratch buffer.
 pub(super) fn word_info(word: &str, lower: &mut String) -> WordInfo {
+    if word.is_ascii() && word.len() <= ASCII_WORD {
+        return ascii_word_info(word.as_bytes());
+    }
     lower.clear();
     for c in word.chars() {
         let c = normalize_char(c);
@@ -803,6 +806,60 @@ pub(super) fn word_info(word: &str, lower: &mut String) -> WordInfo {
     info
 }
 
+/// ASCII words up to this many bytes take [`ascii_word_info`].
+const ASCII_WORD: usize = 64;
+
+/// [`word_info`] of an ASCII word of at most [`ASCII_WORD`] bytes, byte by byte on
+/// the stack: the same hashes (an ASCII char is its byte, and `normalize_char`,
+/// `to_lowercase` and the char classes reduce to their ASCII cases).
+fn ascii_word_info(word: &[u8]) -> WordInfo {
+    let n = word.len().min(ASCII_WORD);
+    let mut buf = [0u8; ASCII_WORD];
+    let (mut upper, mut lower_count, mut digits) = (0, 0, 0);
+    for (l, &b) in buf.iter_mut().zip(word) {
+        upper += usize::from(b.is_ascii_uppercase());
+        lower_count += usize::from(b.is_ascii_lowercase());
+        digits += usize::from(b.is_ascii_digit());
+        *l = if b.is_ascii_digit() {
+            b'0'
+        } else {
+            b.to_ascii_lowercase()
+        };
+    }
+    let lower = buf.get(..n).unwrap_or_default();
+    let first_upper = word.first().is_some_and(u8::is_ascii_uppercase);
+    let lower_hash = hash::bytes(lower);
+    let mut info = WordInfo {
+        word: hash::bytes(word),
+        lower: lower_hash,
+        class: class_of_counts(upper, lower_count, digits, first_upper),
+        clusters: wordclass::classes_of_hash(lower_hash),
+        ..WordInfo::default()
+    };
+    if info.class == ALL_CAPS {
+        let mut title = [0u8; ASCII_WORD];
+        for (k, (t, &b)) in title.iter_mut().zip(word).enumerate() {
+            *t = if k == 0 { b } else { b.to_ascii_lowercase() };
+        }
+        info.title = hash::bytes(title.get(..n).unwrap_or_default());
+    }
+    let (shape, short) = shapes_of(word.iter().map(|&b| match b {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        _ => b,
+    }));
+    info.shape = shape;
+    info.short_shape = short;
+    let affixes = n.min(AFFIX);
+    for k in 1..=affixes {
+        info.prefix[k - 1] = hash::bytes(lower.get(..k).unwrap_or_default());
+        info.suffix[k - 1] = hash::bytes(lower.get(n - k..).unwrap_or_default());
+    }
+    info.affixes = affixes as u8;
+    info
+}
+
 /// Maps typographic punctuation of real text onto the ASCII forms CoNLL uses.
 fn normalize_char(c: char) -> char {
     match c {
@@ -833,6 +890,12 @@ fn casing_class(word: &str) -> u8 {
         }
     }
     let _ = other;
+    class_of_counts(upper, lower, digit, first_upper)
+}
+
+/// The casing class of a word with these counts of upper-case, lower-case and
+/// numeric chars, whose first char is upper case or not.
+fn class_of_counts(upper: usize, lower: usize, digit: usize, first_upper: bool) -> u8 {
     match (upper, lower, digit) {
         (0, 0, 0) => PUNCT,
         (_, _, d) if d > 0 => DIGITS,
@@ -847,14 +910,9 @@ fn casing_class(word: &str) -> u8 {
 /// The long shape (runs capped at 4: `Xxxxx` -> `Xxxx`) and the short shape
 /// (runs collapsed: `Xx`), hashed.
 fn shapes(word: &str) -> (u64, u64) {
-    let mut long = [0u8; SHAPE_BYTES];
-    let mut short = [0u8; SHAPE_BYTES];
-    let (mut nl, mut ns) = (0, 0);
-    let mut run_char = 0u8;
-    let mut run = 0;
-    for c in word.chars() {
+    shapes_of(word.chars().map(|c| {
         let c = normalize_char(c);
-        let s = if c.is_uppercase() {
+        if c.is_uppercase() {
             b'X'
         } else if c.is_lowercase() {
             b'x'
@@ -866,7 +924,19 @@ fn shapes(word: &str) -> (u64, u64) {
             c as u8
         } else {
             b'?'
-        };
+        }
+    }))
+}
+
+/// [`shapes`] from the shape byte of each char.
+#[inline]
+fn shapes_of(chars: impl Iterator<Item = u8>) -> (u64, u64) {
+    let mut long = [0u8; SHAPE_BYTES];
+    let mut short = [0u8; SHAPE_BYTES];
+    let (mut nl, mut ns) = (0, 0);
+    let mut run_char = 0u8;
+    let mut run = 0;
+    for s in chars {
         if s == run_char {
             run += 1;
         } else {
@@ -1002,6 +1072,120 @@ mod tests {
         assert_ne!(shapes("Washington").0, shapes("Abcd").0);
         assert_eq!(shapes("Washington").1, shapes("Ab").1);
         assert_eq!(shapes("1996-08-22").1, shapes("1-2-3").1);
+    }
+
+    /// [`word_info`] without the ASCII shortcut.
+    fn general_word_info(word: &str) -> WordInfo {
+        let mut lower = String::new();
+        for c in word.chars() {
+            let c = normalize_char(c);
+            if c.is_ascii_digit() {
+                lower.push('0');
+            } else if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        let lower_hash = hash::bytes(lower.as_bytes());
+        let mut info = WordInfo {
+            word: hash::bytes(word.as_bytes()),
+            lower: lower_hash,
+            class: casing_class(word),
+            clusters: wordclass::classes_of_hash(lower_hash),
+            ..WordInfo::default()
+        };
+        if info.class == ALL_CAPS {
+            let mut title = String::new();
+            for (n, c) in word.chars().enumerate() {
+                if n == 0 {
+                    title.push(c);
+                } else {
+                    title.extend(c.to_lowercase());
+                }
+            }
+            info.title = hash::bytes(title.as_bytes());
+        }
+        (info.shape, info.short_shape) = shapes(word);
+        let chars = lower.chars().count();
+        for k in 1..=AFFIX.min(chars) {
+            let p_end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
+            let s_start = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
+            info.prefix[k - 1] = hash::bytes(lower[..p_end].as_bytes());
+            info.suffix[k - 1] = hash::bytes(lower[s_start..].as_bytes());
+            info.affixes = k as u8;
+        }
+        info
+    }
+
+    #[test]
+    fn ascii_words_take_a_shortcut_to_the_same_hashes() {
+        let long = "x".repeat(ASCII_WORD);
+        let longer = "Y".repeat(ASCII_WORD + 1);
+        let words = [
+            "",
+            "a",
+            "A",
+            "ab",
+            "London",
+            "LONDON",
+            "EU",
+            "McDonald",
+            "1996-08-22",
+            "--",
+            "U.S.",
+            "3.5%",
+            "Xi",
+            "A1",
+            "aBC",
+            "x-Ray",
+            "IBM's",
+            "\t",
+            "~!@#$%^&*()",
+            "abcdefghijklmnop",
+            "ZZ9",
+            &long,
+            &longer,
+        ];
+        let mut buf = String::new();
+        for w in words {
+            let (fast, general) = (word_info(w, &mut buf), general_word_info(w));
+            let fields = |i: &WordInfo| {
+                (
+                    i.word,
+                    i.lower,
+                    i.shape,
+                    i.short_shape,
+                    i.prefix,
+                    i.suffix,
+                    i.affixes,
+                    i.class,
+                    i.title,
+                    i.clusters,
+                )
+            };
+            assert_eq!(fields(&fast), fields(&general), "{w:?}");
+        }
+        for b in 0..128u8 {
+            let w = format!("{}a{}B", b as char, b as char);
+            let fields = |i: &WordInfo| {
+                (
+                    i.word,
+                    i.lower,
+                    i.shape,
+                    i.short_shape,
+                    i.prefix,
+                    i.suffix,
+                    i.class,
+                    i.title,
+                )
+            };
+            assert_eq!(
+                fields(&word_info(&w, &mut buf)),
+                fields(&general_word_info(&w)),
+                "{w:?}"
+            );
+        }
     }
 
     #[test]
