@@ -1111,8 +1111,8 @@ mod tests {
         for k in 1..=AFFIX.min(chars) {
             let p_end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
             let s_start = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
-            info.prefix[k - 1] = hash::bytes(lower[..p_end].as_bytes());
-            info.suffix[k - 1] = hash::bytes(lower[s_start..].as_bytes());
+            info.prefix[k - 1] = hash::bytes(&lower.as_bytes()[..p_end]);
+            info.suffix[k - 1] = hash::bytes(&lower.as_bytes()[s_start..]);
             info.affixes = k as u8;
         }
         info
