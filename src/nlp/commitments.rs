@@ -3,19 +3,23 @@
 //! Sentence by sentence: find the cues (`triggers`), then for each cue its
 //! actor (the subject before it, a possessor inside it, or the subject it
 //! shares with an earlier cue: "Azerbaijan adheres to X and opposes Y"), the
-//! speaker of reported speech ("Li said ...", "..., he added."), and the action
-//! that follows, cut where the next commitment or the speech tag begins.
+//! speaker of reported speech (`speech`: "Li said ...", "..., he added."), and
+//! the action that follows, cut where the next commitment or the speech tag
+//! begins. Pronouns resolve through what earlier sentences said (`actors`).
 //! Questions and hypotheticals ("if ...") yield nothing.
 
+mod actors;
 mod phrases;
+mod speech;
 mod triggers;
 mod words;
 
-use self::phrases::{
-    EntityIndex, Party, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left,
-};
+use self::actors::{Actor, Context, resolve, we};
+use self::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left};
+use self::speech::{Speech, byline, interrupting_tag, reported, speech, statement_authors};
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
+use super::gazetteer::Gazetteer;
 use super::sentence::Sentence;
 use super::{Commitment, CommitmentKind, Entity, EntityKind, Referent, Span};
 
@@ -41,55 +45,10 @@ pub fn extract(
     out
 }
 
-/// What earlier sentences tell about pronouns.
-#[derive(Default)]
-struct Context {
-    /// The last person who spoke or acted: "he" and "she" refer to them.
-    last_person: Option<(String, Option<usize>)>,
-    /// The last group or plural actor: "they" refers to it.
-    last_group: Option<(String, Option<usize>)>,
-    /// Countries that acted so far, with counts: "we" in an official statement
-    /// with no known speaker country is most likely the one acting most.
-    country_actors: Vec<((String, Option<usize>), usize)>,
-    /// Who issued the statement ("statement ... released by the Governments of
-    /// X, Y and Z"): "we" with no speaker means them.
-    authors: Option<(String, Option<usize>)>,
-    /// The author named in a byline ("Antony J. Blinken, Secretary of State"
-    /// opening a release): "we" and "I" with no other speaker.
-    byline: Option<(String, Option<usize>)>,
-}
-
-/// The reported-speech frame of one sentence.
-struct Speech {
-    speaker: Option<(String, Option<usize>)>,
-    /// Word index where the reported content starts.
-    content_start: usize,
-    /// Word index of the comma before a trailing "..., Li added.".
-    tail_start: Option<usize>,
-    /// Per word: inside an "if", "unless" or "whether" clause (up to its comma).
-    conditional: Vec<bool>,
-}
-
-/// Marks the words of conditional clauses: from "if" to the next comma or "then".
-fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
-    let mut inside = false;
-    words
-        .iter()
-        .map(|w| {
-            if word_in(text, w, &["if", "unless", "whether"]) {
-                inside = true;
-            } else if text.get(w.span.clone()) == Some(",") || word_is(text, w, "then") {
-                inside = false;
-            }
-            inside
-        })
-        .collect()
-}
-
 /// A commitment found in a sentence, before its action is cut.
 struct Found {
     kind: CommitmentKind,
-    actor: (String, Option<usize>),
+    actor: Actor,
     /// Word index where this commitment's clause begins (cuts the previous action).
     region_start: usize,
     cue: (usize, usize),
@@ -104,12 +63,21 @@ fn extract_sentence(
     context: &mut Context,
     out: &mut Vec<Commitment>,
 ) {
-    let words = words::scan(text, span.clone());
+    let mut words = words::scan(text, span.clone());
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
     if let Some(authors) = statement_authors(text, &words) {
         context.authors = Some((authors, None));
     }
-    let speech = speech(text, &words, index, context);
+    // "We stand ready," she said, "to help": the quotation reads as one clause.
+    let tag = interrupting_tag(text, &words, index, context);
+    let tag_speaker = tag.and_then(|(drop, speaker)| {
+        words.drain(drop);
+        speaker
+    });
+    let mut speech = speech(text, &words, index, context);
+    if speech.speaker.is_none() {
+        speech.speaker = tag_speaker;
+    }
     if let Some((name, r)) = &speech.speaker
         && r.is_none_or(|r| {
             index
@@ -137,17 +105,6 @@ fn extract_sentence(
             found.push(f);
         }
     }
-    // A plural subject ("Secretary Blinken and Foreign Minister Bustillo") is what a
-    // later "they" most likely means.
-    let plural_subject = np_after(text, &words, speech.content_start, index).and_then(|np| {
-        let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
-            || words.get(np.1 - 1).is_some_and(|w| {
-                word_in(text, w, phrases::PARTY_NOUNS)
-                    && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
-            });
-        let p = party(text, &words, np, index)?;
-        (plural && p.pronoun.is_none()).then_some((p.name, p.referent))
-    });
     let end_limit = speech.tail_start.unwrap_or(words.len());
     for (k, f) in found.iter().enumerate() {
         let next = found
@@ -201,9 +158,7 @@ fn extract_sentence(
             }
         }
     }
-    if plural_subject.is_some() {
-        context.last_group = plural_subject;
-    }
+    actors::remember(context, text, &words, speech.content_start, index);
 }
 
 /// Decides whether a cue is a commitment, and whose.
@@ -244,6 +199,20 @@ fn judge(
     if trig.name == "let's" {
         return lets(text, words, m, speech, index, context);
     }
+    if matches!(trig.name, "agreement was reached" | "was agreed") {
+        return passive(text, words, m, speech, index, context);
+    }
+    // "promised nothing", "signed no deal": a negated object commits to nothing.
+    if words
+        .get(m.end)
+        .is_some_and(|w| word_in(text, w, &["nothing", "no", "neither", "none"]))
+    {
+        return None;
+    }
+    // "proposed that X should ...": the clause's own modal commits.
+    if trig.name == "proposed" && words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
+        return None;
+    }
     let left = skip_adverbs_left(text, words, m.start);
     let before = left.checked_sub(1).and_then(|i| words.get(i));
     // A closing quote before the cue hides the comma that coordinates it.
@@ -277,13 +246,29 @@ fn judge(
     {
         return None;
     }
+    // "The challenge for Chile is to grow": the phrase after a preposition is no subject.
+    // "whose duty it is to protect": "it" there is no party.
+    if trig.name == "is to"
+        && own.is_none_or(|np| {
+            words.get(np.0).is_some_and(|w| word_is(text, w, "it"))
+                || np
+                    .0
+                    .checked_sub(1)
+                    .and_then(|i| words.get(i))
+                    .is_some_and(|w| word_in(text, w, PREPOSITIONS))
+        })
+    {
+        return None;
+    }
     let coordinated = before_comma.is_none_or(|w| {
         (w.punct && text.get(w.span.clone()) == Some(",")) || word_in(text, w, &["and", "but"])
     }) && left > speech.content_start;
     // "urged X to act", "calls on X to act": X is who should act.
-    let addressee = (trig.kind == CommitmentKind::Proposal && trig.name != "should/must")
-        .then(|| addressee(text, words, m.end, index, speech, context))
-        .flatten();
+    // "proposed a task force to curb ...": what is proposed, not who should act.
+    let addressee = (trig.kind == CommitmentKind::Proposal
+        && !matches!(trig.name, "should/must" | "proposed"))
+    .then(|| addressee(text, words, m.end, index, speech, context))
+    .flatten();
     // Weak cues ("asked", "the need for") are proposals only with a party to act:
     // "asked Japan to ...", not "asked about the case" or "the need for guardrails".
     let needs_party = matches!(trig.name, "asked to" | "stressed the need for" | "need to");
@@ -325,32 +310,105 @@ fn judge(
     } else {
         return None;
     };
-    // "commitment to the alliance" is a stance kept; "commitment to help" a pledge.
-    let kind = if matches!(
-        trig.name,
-        "reaffirmed commitment" | "reaffirmed commitment of"
-    ) {
-        let next = words.get(m.end);
-        let stance = next.is_some_and(|w| {
-            w.capital
-                || word_in(text, w, phrases::DETERMINERS)
-                || word_in(text, w, &["a", "an", "this"])
-        });
-        if stance {
-            CommitmentKind::Support
-        } else {
-            CommitmentKind::Pledge
-        }
+    let kind = kind_of(text, words, m, trig.kind, &actor);
+    // A person's stated stance is their country's: "President Biden expressed
+    // support for ..." is the United States' support ("Merkel seconded" stays hers).
+    let stated = words
+        .get(m.start)
+        .is_some_and(|w| word_in(text, w, triggers::REAFFIRM));
+    let actor = if kind == CommitmentKind::Support && stated {
+        actors::country_of_person(&actor, index).unwrap_or(actor)
     } else {
-        trig.kind
+        actor
     };
+    let (cue_end, action_from) = (m.end, addressee.map_or(m.end, |a| a.1));
     Some(Found {
         kind,
         actor,
         region_start,
-        cue: (m.start, m.end),
-        action_from: addressee.map_or(m.end, |a| a.1),
+        cue: (m.start, cue_end),
+        action_from,
     })
+}
+
+/// A passive agreement: "An agreement has been reached with X", "The deal
+/// was signed by X and Y". The agent ("by", "between") agreed, else the
+/// speaker, else a joint statement's authors; with none of them it is a bare
+/// fact ("which had been agreed in 2015").
+fn passive(
+    text: &str,
+    words: &[Word],
+    m: &TriggerMatch,
+    speech: &Speech,
+    index: &EntityIndex,
+    context: &Context,
+) -> Option<Found> {
+    // "It was agreed that they will ...": the clause's own modal commits.
+    if words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
+        return None;
+    }
+    // "No agreement was reached", "Nothing has been agreed".
+    let negated = (m.start.saturating_sub(2)..=m.start)
+        .filter_map(|i| words.get(i))
+        .any(|w| word_in(text, w, &["no", "nothing", "neither", "not"]));
+    if negated {
+        return None;
+    }
+    let agent = words
+        .get(m.end)
+        .filter(|w| word_in(text, w, &["by", "between", "among"]))
+        .and_then(|_| np_after(text, words, m.end + 1, index))
+        .and_then(|np| party(text, words, np, index))
+        .and_then(|p| resolve(p, speech, context, index));
+    let speaker = speech
+        .speaker
+        .clone()
+        .filter(|_| m.start >= speech.content_start);
+    // In a joint statement with no speaker, its authors agreed.
+    let authors = context.authors.clone().filter(|_| speech.speaker.is_none());
+    let actor = agent.or(speaker).or(authors)?;
+    Some(Found {
+        kind: CommitmentKind::Agreement,
+        actor,
+        region_start: m.start,
+        cue: (m.start, m.end),
+        action_from: m.end,
+    })
+}
+
+/// Prepositions: a noun phrase right after one is not a clause's subject.
+const PREPOSITIONS: &[&str] = &[
+    "for", "of", "in", "to", "with", "on", "at", "by", "from", "about", "among", "between",
+];
+
+/// The kind a cue gives, refined by its words and its actor.
+fn kind_of(
+    text: &str,
+    words: &[Word],
+    m: &TriggerMatch,
+    kind: CommitmentKind,
+    actor: &Actor,
+) -> CommitmentKind {
+    let trig_name = TRIGGERS.get(m.trigger).map_or("", |t| t.name);
+    match trig_name {
+        // A reaffirmed "commitment to" a partner or goal is a stance kept;
+        // a reaffirmed "determination" or "resolve to" act is a pledge.
+        "reaffirmed commitment" | "reaffirmed commitment of" => {
+            let commitment = words
+                .get(m.start..m.end)
+                .unwrap_or(&[])
+                .iter()
+                .any(|w| word_in(text, w, &["commitment", "commitments"]));
+            if commitment {
+                CommitmentKind::Support
+            } else {
+                CommitmentKind::Pledge
+            }
+        }
+        // "The two leaders resolved to ...": a joint decision.
+        "resolved to" if actors::is_group(actor) => CommitmentKind::Agreement,
+        _ => kind,
+    }
 }
 
 /// The party a proposal addresses, up to the "to" of its action:
@@ -458,11 +516,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// "reiterated the U.S. commitment to", "confirmed unwavering U.S. support
 /// for": a country named inside the cue, before its noun, is the actor.
-fn attributive_country(
-    words: &[Word],
-    m: &TriggerMatch,
-    index: &EntityIndex,
-) -> Option<(String, Option<usize>)> {
+fn attributive_country(words: &[Word], m: &TriggerMatch, index: &EntityIndex) -> Option<Actor> {
     let trig = TRIGGERS.get(m.trigger)?;
     if !matches!(
         trig.name,
@@ -470,6 +524,7 @@ fn attributive_country(
             | "reaffirmed support for"
             | "expressed willingness"
             | "pledged support"
+            | "emphasized continued support"
     ) {
         return None;
     }
@@ -479,88 +534,12 @@ fn attributive_country(
             .covering(w.span.start)
             .filter(|e| e.kind == EntityKind::Place)?;
         let r = index.referent(e)?;
-        Some((r.name.clone(), Some(e.referent)))
+        let name = Gazetteer::get().country_by_name(&r.name).map_or_else(
+            || r.name.clone(),
+            |code| actors::country_name(&r.name, code),
+        );
+        Some((name, Some(e.referent)))
     })
-}
-
-/// A byline: the text's first paragraph is a person's name, a comma and a
-/// short title ("Antony J. Blinken, Secretary of State").
-fn byline(text: &str, entities: &[Entity]) -> Option<(String, Option<usize>)> {
-    let first = text.trim_start();
-    let offset = text.len() - first.len();
-    let para = first.split("\n\n").next()?;
-    let e = entities.first()?;
-    let starts = e.span.start == offset && e.kind == EntityKind::Person;
-    let rest = text.get(e.span.end..offset + para.len())?;
-    let short =
-        rest.starts_with(',') && rest.split_whitespace().count() <= 8 && !rest.contains('.');
-    (starts && short)
-        .then(|| Some((text.get(e.span.clone())?.to_string(), Some(e.referent))))
-        .flatten()
-}
-
-/// Whether a reporting verb comes before word `at` in its clause: "Donfried
-/// reaffirmed the United States would ...", "agreed that they would ...".
-fn reported(text: &str, words: &[Word], at: usize) -> bool {
-    const REPORTING: &[&str] = &[
-        "reaffirmed",
-        "affirmed",
-        "reiterated",
-        "assured",
-        "confirmed",
-        "agreed",
-        "announced",
-        "pledged",
-        "promised",
-        "vowed",
-        "declared",
-        "indicated",
-        "signalled",
-        "signaled",
-        "made clear",
-        "underscored",
-        "emphasized",
-        "emphasised",
-        "stressed",
-        "committed",
-    ];
-    let from = at.saturating_sub(15);
-    (from..at)
-        .rev()
-        .map(|i| &words[i])
-        .take_while(|w| !matches!(text.get(w.span.clone()), Some(";" | "." | ":")))
-        .any(|w| word_in(text, w, SPEECH_VERBS) || word_in(text, w, REPORTING))
-}
-
-/// Who issued a statement, from "... statement (was released|issued) by X." or
-/// "a joint statement by X following ...": the words after "by" to the end of
-/// the sentence or the next clause word.
-fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
-    let statement = words
-        .iter()
-        .position(|w| word_in(text, w, &["statement", "communique", "declaration"]))?;
-    let by = (statement + 1..words.len().min(statement + 6))
-        .find(|&i| word_is(text, &words[i], "by"))?;
-    let from = by + 1;
-    let mut end = from;
-    while let Some(w) = words.get(end) {
-        let stop = word_in(
-            text,
-            w,
-            &["following", "after", "on", "in", "at", "to", "that"],
-        ) || matches!(text.get(w.span.clone()), Some("." | ":" | ";"));
-        if stop || end >= from + 30 {
-            break;
-        }
-        end += 1;
-    }
-    let (first, last) = (words.get(from)?, words.get(end.checked_sub(1)?)?);
-    (end > from && first.capital || words.get(from).is_some_and(|w| word_is(text, w, "the")))
-        .then(|| {
-            text.get(first.span.start..last.span.end)
-                .map(str::to_string)
-        })
-        .flatten()
 }
 
 /// Word index just past a leading concessive clause ("While X, ...",
@@ -656,133 +635,14 @@ fn lets(
     })
 }
 
-/// Turns a party into an actor name, resolving pronouns.
-fn resolve(
-    p: Party,
-    speech: &Speech,
-    context: &Context,
-    index: &EntityIndex,
-) -> Option<(String, Option<usize>)> {
-    match p.pronoun {
-        None => Some((p.name, p.referent)),
-        Some("he" | "she") => speech
-            .speaker
-            .clone()
-            .filter(|s| s.1.is_some())
-            .or_else(|| context.last_person.clone()),
-        Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
-        Some("we") => we(speech, context, index),
-        Some("they") => context.last_group.clone(),
-        Some(_) => None,
-    }
-}
-
-/// "We" in a statement: the speaker's country, else the country acting most so far,
-/// else the speaker.
-fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<(String, Option<usize>)> {
-    if speech.speaker.is_none()
-        && let Some(authors) = &context.authors
-    {
-        return Some(authors.clone());
-    }
-    let speaker = speech.speaker.clone().or_else(|| context.byline.clone());
-    let code = speaker
-        .as_ref()
-        .and_then(|s| s.1)
-        .and_then(|r| index.referents.get(r))
-        .and_then(|r| r.country);
-    let country = code.and_then(|code| {
-        index
-            .referents
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.kind == EntityKind::Place && r.country == Some(code))
-            .max_by_key(|(_, r)| r.mentions.len())
-            .map(|(i, r)| (r.name.clone(), Some(i)))
-    });
-    let acting = context
-        .country_actors
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(a, _)| a.clone());
-    country.or(acting).or(speaker)
-}
-
-/// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
-fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) -> Speech {
-    let mut frame = Speech {
-        speaker: None,
-        content_start: 0,
-        tail_start: None,
-        conditional: conditional_words(text, words),
-    };
-    let speaker_of = |np: (usize, usize)| {
-        let p = party(text, words, np, index)?;
-        let s = Speech {
-            speaker: None,
-            content_start: 0,
-            tail_start: None,
-            conditional: Vec::new(),
-        };
-        resolve(p, &s, context, index)
-    };
-    // Trailing: ", NP said." or ", said NP."
-    let mut end = words.len();
-    while end > 0 && words[end - 1].punct {
-        end -= 1;
-    }
-    let window_start = end.saturating_sub(8);
-    if let Some(comma) = (window_start..end)
-        .rev()
-        .find(|&i| text.get(words[i].span.clone()) == Some(","))
-        && let Some(v) = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))
-    {
-        let np = if v > comma + 1 {
-            np_before(text, words, v, index)
-        } else {
-            np_after(text, words, v + 1, index)
-        };
-        if let Some(np) = np.filter(|np| np.0 > comma)
-            && let Some(s) = speaker_of(np)
-        {
-            frame.speaker = Some(s);
-            frame.tail_start = Some(comma);
-            return frame;
-        }
-    }
-    // Leading or inner: "NP said (that) ..."; "according to NP, ...".
-    for v in 0..words.len() {
-        let w = &words[v];
-        if word_in(text, w, SPEECH_VERBS) {
-            if let Some(np) = np_before(text, words, v, index).filter(|np| np.1 == v)
-                && let Some(s) = speaker_of(np)
-            {
-                frame.speaker = Some(s);
-                let mut c = v + 1;
-                if words.get(c).is_some_and(|w| {
-                    word_is(text, w, "that") || text.get(w.span.clone()) == Some(",")
-                }) {
-                    c += 1;
-                }
-                frame.content_start = c;
-                return frame;
-            }
-        } else if word_is(text, w, "according")
-            && words.get(v + 1).is_some_and(|w| word_is(text, w, "to"))
-            && let Some(np) = np_after(text, words, v + 2, index)
-            && let Some(s) = speaker_of(np)
-        {
-            frame.speaker = Some(s);
-            return frame;
-        }
-    }
-    frame
-}
-
 /// The action: words from `start` up to `limit`, cut at a clause break
 /// (", thereby", ", so as to", ", which", ";") and trimmed.
-fn action_span(text: &str, words: &[Word], start: usize, limit: usize) -> Option<Span> {
+fn action_span(text: &str, words: &[Word], mut start: usize, limit: usize) -> Option<Span> {
     let mut end = limit.min(words.len());
+    // "support, including aid, for ...": the action starts at a word.
+    while start < end && text.get(words[start].span.clone()) == Some(",") {
+        start += 1;
+    }
     for i in start..end {
         let s = text.get(words[i].span.clone()).unwrap_or("");
         let breaks = matches!(s, ";" | "\u{2014}" | "--")
@@ -802,9 +662,18 @@ fn action_span(text: &str, words: &[Word], start: usize, limit: usize) -> Option
     while end > start {
         let w = &words[end - 1];
         let s = text.get(w.span.clone()).unwrap_or("");
-        let dangling =
-            (w.punct && !is_possessive(text, w) && !matches!(s, "\"" | "\u{201d}" | ")"))
-                || word_in(text, w, &["and", "or", "but"]);
+        // A closing quote stays only when the action opened it: `should "get out"`.
+        let opened = |open: &[char]| {
+            text.get(words[start].span.start..w.span.start)
+                .is_some_and(|a| a.contains(open))
+        };
+        let kept = match s {
+            "\"" | "\u{201d}" => opened(&['"', '\u{201c}']),
+            ")" => opened(&['(']),
+            _ => false,
+        };
+        let dangling = (w.punct && !is_possessive(text, w) && !kept)
+            || word_in(text, w, &["and", "or", "but"]);
         if dangling { end -= 1 } else { break }
     }
     let (first, last) = (words.get(start)?, words.get(end.checked_sub(1)?)?);

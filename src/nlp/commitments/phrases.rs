@@ -3,6 +3,7 @@
 
 use super::triggers::{ADVERBS, word_in, word_is};
 use super::words::{Word, is_possessive};
+use crate::nlp::gazetteer::Gazetteer;
 use crate::nlp::{Entity, EntityKind, Referent, Span};
 
 pub const DETERMINERS: &[&str] = &[
@@ -230,6 +231,12 @@ pub const SPEECH_VERBS: &[&str] = &[
     "assured",
     "stated",
     "warned",
+    "tweeted",
+    "posted",
+    "replied",
+    "responded",
+    "argued",
+    "claimed",
 ];
 
 /// Words that can open a sentence without being part of its subject.
@@ -482,12 +489,37 @@ pub fn party(
                 (w.span.start >= e.span.start && w.span.end <= e.span.end)
                     || word_in(text, w, &["the"])
             });
+        // A country is named without article, abbreviations in full ("the
+        // U.S." -> "United States"); so is its government ("the U.S. government").
+        let government = words[a..b].iter().all(|w| {
+            (w.span.start >= e.span.start && w.span.end <= e.span.end)
+                || word_in(text, w, &["the", "government", "administration"])
+        }) && word_in(text, last, &["government", "administration"]);
+        let country = (e.kind == EntityKind::Place && (single || government))
+            .then(|| text.get(e.span.clone()))
+            .flatten()
+            .and_then(|name| {
+                let code = Gazetteer::get().country_by_name(name)?;
+                Some(super::actors::country_name(name, code))
+            });
+        if let Some(name) = country {
+            return Some(Party {
+                name,
+                referent: Some(e.referent),
+                kind: Some(e.kind),
+                pronoun: None,
+            });
+        }
         return Some(Party {
             name: surface,
             referent: single.then_some(e.referent),
             kind: Some(e.kind),
             pronoun: None,
         });
+    }
+    // "The President" after "President Joseph R. Biden": the person last so titled.
+    if let Some(p) = titled_person(text, words, (a, b), index) {
+        return Some(p);
     }
     // "the embassy" after "the US Embassy": the one organisation so named.
     if b - a == 2 && word_is(text, first, "the") && !last.capital {
@@ -548,4 +580,50 @@ fn is_ly_adverb(text: &str, w: &Word) -> bool {
             s,
             "family" | "assembly" | "supply" | "rally" | "reply" | "anomaly" | "monopoly" | "ally"
         )
+}
+
+/// "the President", "the Prime Minister": the last person named before with
+/// that title right before their name ("President Biden", "Prime Minister Kishida").
+fn titled_person(
+    text: &str,
+    words: &[Word],
+    (a, b): (usize, usize),
+    index: &EntityIndex,
+) -> Option<Party> {
+    let first = words.get(a)?;
+    let title = words.get(a + 1..b)?;
+    let titled = word_is(text, first, "the")
+        && !title.is_empty()
+        && title.iter().all(|w| {
+            w.capital
+                && crate::nlp::link::titles::is_title_word(text.get(w.span.clone()).unwrap_or(""))
+        });
+    if !titled {
+        return None;
+    }
+    // The title's head ("Minister" of "Prime Minister") in the title right
+    // before the name: "Secretary of State Antony J. Blinken".
+    let head = text.get(title.last()?.span.clone())?;
+    let titled_so = |t: &str| {
+        t.split_whitespace()
+            .rev()
+            .take(4)
+            .take_while(|w| {
+                crate::nlp::link::titles::is_title_word(w) || matches!(*w, "of" | "the")
+            })
+            .any(|w| w.eq_ignore_ascii_case(head))
+    };
+    let before = index
+        .entities
+        .partition_point(|e| e.span.start < first.span.start);
+    let e = index.entities.get(..before)?.iter().rev().find(|e| {
+        e.kind == EntityKind::Person && text.get(..e.span.start).is_some_and(titled_so)
+    })?;
+    let r = index.referent(e)?;
+    Some(Party {
+        name: r.name.clone(),
+        referent: Some(e.referent),
+        kind: Some(EntityKind::Person),
+        pronoun: None,
+    })
 }

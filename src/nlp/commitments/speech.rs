@@ -1,0 +1,251 @@
+//! Reported speech around a commitment: who said it ("Li said ...", "...,
+//! Aliyev added.", "according to X"), where the reported content starts, which
+//! words sit in a conditional clause, and who issued a statement or signed a
+//! release ("we" in it means them).
+
+use super::actors::{Actor, Context, resolve};
+use super::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party};
+use super::triggers::{word_in, word_is};
+use super::words::Word;
+use crate::nlp::{Entity, EntityKind};
+
+/// The reported-speech frame of one sentence.
+pub struct Speech {
+    pub speaker: Option<Actor>,
+    /// Word index where the reported content starts.
+    pub content_start: usize,
+    /// Word index of the comma before a trailing "..., Li added.".
+    pub tail_start: Option<usize>,
+    /// Per word: inside an "if", "unless" or "whether" clause (up to its comma).
+    pub conditional: Vec<bool>,
+}
+
+/// Marks the words of conditional clauses: from "if" to the next comma or "then".
+fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
+    let mut inside = false;
+    words
+        .iter()
+        .map(|w| {
+            if word_in(text, w, &["if", "unless", "whether"]) {
+                inside = true;
+            } else if text.get(w.span.clone()) == Some(",") || word_is(text, w, "then") {
+                inside = false;
+            }
+            inside
+        })
+        .collect()
+}
+
+/// A byline: the text's first paragraph is a person's name, a comma and a
+/// short title ("Antony J. Blinken, Secretary of State").
+pub fn byline(text: &str, entities: &[Entity]) -> Option<Actor> {
+    let first = text.trim_start();
+    let offset = text.len() - first.len();
+    let para = first.split("\n\n").next()?;
+    let e = entities.first()?;
+    let starts = e.span.start == offset && e.kind == EntityKind::Person;
+    let rest = text.get(e.span.end..offset + para.len())?;
+    let short =
+        rest.starts_with(',') && rest.split_whitespace().count() <= 8 && !rest.contains('.');
+    (starts && short)
+        .then(|| Some((text.get(e.span.clone())?.to_string(), Some(e.referent))))
+        .flatten()
+}
+
+/// Whether a reporting verb comes before word `at` in its clause: "Donfried
+/// reaffirmed the United States would ...", "agreed that they would ...".
+pub fn reported(text: &str, words: &[Word], at: usize) -> bool {
+    const REPORTING: &[&str] = &[
+        "reaffirmed",
+        "affirmed",
+        "reiterated",
+        "assured",
+        "confirmed",
+        "agreed",
+        "announced",
+        "pledged",
+        "promised",
+        "vowed",
+        "declared",
+        "indicated",
+        "signalled",
+        "signaled",
+        "made clear",
+        "underscored",
+        "emphasized",
+        "emphasised",
+        "stressed",
+        "committed",
+    ];
+    let from = at.saturating_sub(15);
+    (from..at)
+        .rev()
+        .map(|i| &words[i])
+        .take_while(|w| !matches!(text.get(w.span.clone()), Some(";" | "." | ":")))
+        .any(|w| word_in(text, w, SPEECH_VERBS) || word_in(text, w, REPORTING))
+}
+
+/// Who issued a statement, from "... statement (was released|issued) by X." or
+/// "a joint statement by X following ...": the words after "by" to the end of
+/// the sentence or the next clause word.
+pub fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
+    let statement = words
+        .iter()
+        .position(|w| word_in(text, w, &["statement", "communique", "declaration"]))?;
+    let by = (statement + 1..words.len().min(statement + 6))
+        .find(|&i| word_is(text, &words[i], "by"))?;
+    let from = by + 1;
+    let mut end = from;
+    while let Some(w) = words.get(end) {
+        let stop = word_in(
+            text,
+            w,
+            &["following", "after", "on", "in", "at", "to", "that"],
+        ) || matches!(text.get(w.span.clone()), Some("." | ":" | ";"));
+        if stop || end >= from + 30 {
+            break;
+        }
+        end += 1;
+    }
+    let (first, last) = (words.get(from)?, words.get(end.checked_sub(1)?)?);
+    (end > from && first.capital || words.get(from).is_some_and(|w| word_is(text, w, "the")))
+        .then(|| {
+            text.get(first.span.start..last.span.end)
+                .map(str::to_string)
+        })
+        .flatten()
+}
+
+/// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
+pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) -> Speech {
+    let mut frame = Speech {
+        speaker: None,
+        content_start: 0,
+        tail_start: None,
+        conditional: conditional_words(text, words),
+    };
+    let speaker_of = |np: (usize, usize)| {
+        let p = party(text, words, np, index)?;
+        let s = Speech {
+            speaker: None,
+            content_start: 0,
+            tail_start: None,
+            conditional: Vec::new(),
+        };
+        resolve(p, &s, context, index)
+    };
+    // Trailing: ", NP said." or ", said NP."
+    let mut end = words.len();
+    while end > 0 && words[end - 1].punct {
+        end -= 1;
+    }
+    let window_start = end.saturating_sub(8);
+    if let Some(comma) = (window_start..end)
+        .rev()
+        .find(|&i| text.get(words[i].span.clone()) == Some(","))
+        && let Some(v) = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))
+    {
+        let np = if v > comma + 1 {
+            np_before(text, words, v, index)
+        } else {
+            np_after(text, words, v + 1, index)
+        };
+        if let Some(np) = np.filter(|np| np.0 > comma)
+            && let Some(s) = speaker_of(np)
+        {
+            frame.speaker = Some(s);
+            frame.tail_start = Some(comma);
+            return frame;
+        }
+    }
+    // Leading or inner: "NP said (that) ..."; "according to NP, ...".
+    for v in 0..words.len() {
+        let w = &words[v];
+        if word_in(text, w, SPEECH_VERBS) {
+            if let Some(np) = np_before(text, words, v, index).filter(|np| np.1 == v)
+                && let Some(s) = speaker_of(np)
+            {
+                frame.speaker = Some(s);
+                let mut c = v + 1;
+                if words.get(c).is_some_and(|w| {
+                    word_is(text, w, "that") || text.get(w.span.clone()) == Some(",")
+                }) {
+                    c += 1;
+                }
+                frame.content_start = c;
+                return frame;
+            }
+        } else if word_is(text, w, "according")
+            && words.get(v + 1).is_some_and(|w| word_is(text, w, "to"))
+            && let Some(np) = np_after(text, words, v + 2, index)
+            && let Some(s) = speaker_of(np)
+        {
+            frame.speaker = Some(s);
+            return frame;
+        }
+    }
+    frame
+}
+
+/// A speech tag that interrupts a quotation and splits its clause:
+/// `"We stand ready," she said, "to help."` or `"We stand ready" tweeted
+/// Johnson "to provide ..."`. Returns the words to drop so that the quotation
+/// reads as one clause again (from the comma before the closing quote through
+/// the reopening quote) and the speaker named in the tag.
+pub fn interrupting_tag(
+    text: &str,
+    words: &[Word],
+    index: &EntityIndex,
+    context: &Context,
+) -> Option<(std::ops::Range<usize>, Option<Actor>)> {
+    let is_quote = |i: usize| {
+        words
+            .get(i)
+            .and_then(|w| text.get(w.span.clone()))
+            .is_some_and(|s| matches!(s, "\"" | "\u{201c}" | "\u{201d}"))
+    };
+    let is_comma = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| text.get(w.span.clone()) == Some(","))
+    };
+    // A closing quote inside the sentence (never its first word).
+    let after_words = |i: usize| words.get(i - 1).is_some_and(|w| !w.punct) || is_comma(i - 1);
+    for close in (1..words.len()).filter(|&i| is_quote(i) && after_words(i)) {
+        let from = close + 1 + usize::from(is_comma(close + 1));
+        // The tag: a few plain words with a speech verb, then the reopening quote.
+        let Some(reopen) = (from..words.len().min(from + 8)).find(|&i| words[i].punct) else {
+            continue;
+        };
+        let tag_end = reopen;
+        let reopen = reopen + usize::from(is_comma(reopen));
+        let resumes = words.get(reopen + 1).is_some_and(|w| !w.punct);
+        if !is_quote(reopen) || !resumes || tag_end == from {
+            continue;
+        }
+        let Some(v) = (from..tag_end).find(|&i| word_in(text, &words[i], SPEECH_VERBS)) else {
+            continue;
+        };
+        let np = if v > from {
+            np_before(text, words, v, index).filter(|np| np.0 >= from)
+        } else {
+            np_after(text, words, v + 1, index).filter(|np| np.1 <= tag_end)
+        };
+        let no_speech = Speech {
+            speaker: None,
+            content_start: 0,
+            tail_start: None,
+            conditional: Vec::new(),
+        };
+        let speaker = np
+            .and_then(|np| party(text, words, np, index))
+            .and_then(|p| resolve(p, &no_speech, context, index));
+        let drop_from = if is_comma(close - 1) {
+            close - 1
+        } else {
+            close
+        };
+        return Some((drop_from..reopen + 1, speaker));
+    }
+    None
+}
