@@ -49,8 +49,8 @@ pub use matcher::flags;
 pub use tables::{City, Country};
 
 use super::{CountryCode, Span};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 use tables::Use;
@@ -88,11 +88,13 @@ pub struct GazetteerHit {
 pub struct Gazetteer {
     countries: Vec<Country>,
     /// Lower-cased name, demonym or code -> entries, best first.
-    lookup: HashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>>,
+    /// (Fx hashing here and below: linking and the tagger probe these maps
+    /// several times per word, with keys from our own tables or the text.)
+    lookup: FxHashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>>,
     /// Names usable in running text: (text, kind, code, gated).
     free_names: Vec<(&'static str, GazetteerKind, CountryCode, bool)>,
     city_index: OnceLock<cities::CityIndex>,
-    flags: OnceLock<HashMap<Cow<'static, str>, u8>>,
+    flags: OnceLock<FxHashMap<Cow<'static, str>, u8>>,
     matcher: OnceLock<matcher::Matcher>,
 }
 
@@ -108,7 +110,8 @@ impl Gazetteer {
     /// [`Gazetteer::get`]; this exists to measure start-up cost.
     pub fn load() -> Gazetteer {
         let countries = tables::countries();
-        let mut lookup: HashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>> = HashMap::new();
+        let mut lookup: FxHashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>> =
+            FxHashMap::default();
         let mut free_names = Vec::new();
         for row in tables::names() {
             let entry = (row.kind, row.code);
@@ -156,13 +159,29 @@ impl Gazetteer {
     }
 
     fn entries(&self, query: &str) -> &[(Option<GazetteerKind>, CountryCode)] {
-        // The tables have the typewriter apostrophe; news text mostly the typographic
-        // one ("Lao People’s Democratic Republic", "Côte d’Ivoire").
-        let mut key = query.trim().to_lowercase();
-        if key.contains('\u{2019}') {
-            key = key.replace('\u{2019}', "'");
-        }
-        let key = key.strip_prefix("the ").unwrap_or(&key);
+        let query = query.trim();
+        // Linking asks about nearly every mention and word: lower-case short
+        // ASCII queries on the stack instead of allocating a String each time
+        // (for ASCII, `to_lowercase` is exactly this).
+        let mut buf = [0u8; 64];
+        let mut owned;
+        let key = match buf.get_mut(..query.len()).filter(|_| query.is_ascii()) {
+            Some(bytes) => {
+                bytes.copy_from_slice(query.as_bytes());
+                bytes.make_ascii_lowercase();
+                std::str::from_utf8(bytes).unwrap_or("")
+            }
+            None => {
+                owned = query.to_lowercase();
+                // The tables have the typewriter apostrophe; news text mostly the typographic
+                // one ("Lao People’s Democratic Republic", "Côte d’Ivoire").
+                if owned.contains('\u{2019}') {
+                    owned = owned.replace('\u{2019}', "'");
+                }
+                owned.as_str()
+            }
+        };
+        let key = key.strip_prefix("the ").unwrap_or(key);
         self.lookup.get(key).map_or(&[], Vec::as_slice)
     }
 

@@ -329,5 +329,7 @@ impl Splitter<'_> {
 
 /// A blank line or a Unicode paragraph separator.
 fn is_paragraph_break(gap: &str) -> bool {
-    gap.contains('\u{2029}') || gap.bytes().filter(|&b| b == b'\n').nth(1).is_some()
+    // Most gaps are one space or nothing: too short for either (asked per token).
+    gap.len() > 1
+        && (gap.contains('\u{2029}') || gap.bytes().filter(|&b| b == b'\n').nth(1).is_some())
 }

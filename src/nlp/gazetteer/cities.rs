@@ -4,8 +4,8 @@
 //! running text can be probed word by word.
 
 use super::tables::{self, City};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Cities of at least this many people also get an all-capitals form
@@ -15,18 +15,30 @@ pub(super) const BIG_CITY: u32 = 100_000;
 pub(super) struct CityIndex {
     /// Grouped by name form, most populous first within a group.
     cities: Vec<City>,
-    /// Name form -> its group in `cities`.
-    by_name: HashMap<Cow<'static, str>, Range<usize>>,
+    /// Name form -> its group in `cities`. (Fx hashing: these maps are probed
+    /// at every capitalised word of every article, and SipHash's flooding
+    /// resistance buys nothing for keys from our own tables.)
+    by_name: FxHashMap<Cow<'static, str>, Range<usize>>,
     /// First word of any form -> the byte length of the longest form starting with it.
-    first_words: HashMap<Cow<'static, str>, usize>,
+    first_words: FxHashMap<Cow<'static, str>, usize>,
 }
 
 /// The text up to the first character that is not a letter or digit.
 pub(super) fn first_word(text: &str) -> &str {
-    let end = text
+    // ASCII fast path: called at every word start of every article, and most
+    // words are ASCII; `char::is_alphanumeric` agrees with the byte test there.
+    let ascii = text
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(text.len());
+    let tail = text.get(ascii..).unwrap_or("");
+    if tail.as_bytes().first().is_none_or(u8::is_ascii) {
+        return text.get(..ascii).unwrap_or("");
+    }
+    let end = tail
         .char_indices()
         .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(i, _)| i);
+        .map_or(text.len(), |(i, _)| ascii + i);
     text.get(..end).unwrap_or("")
 }
 
@@ -55,9 +67,9 @@ impl CityIndex {
         // Rows come most populous first, so the rank orders each group.
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         pairs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-        let mut by_name = HashMap::with_capacity(pairs.len());
-        let mut first_words: HashMap<Cow<'static, str>, usize> =
-            HashMap::with_capacity(pairs.len() / 2);
+        let mut by_name = FxHashMap::with_capacity_and_hasher(pairs.len(), Default::default());
+        let mut first_words: FxHashMap<Cow<'static, str>, usize> =
+            FxHashMap::with_capacity_and_hasher(pairs.len() / 2, Default::default());
         let mut start = 0;
         for (i, pair) in pairs.iter().enumerate() {
             if pairs.get(i + 1).is_none_or(|next| next.0 != pair.0) {

@@ -9,6 +9,7 @@ use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::{is_office_word, is_title_word};
 use crate::nlp::token::Token;
 use crate::nlp::{CountryCode, Entity, EntityKind, Referent, Span};
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
@@ -98,11 +99,10 @@ pub fn assign(
             names.push(surface);
         }
     }
-    let us_states: Vec<&str> = US_STATES
-        .iter()
-        .copied()
-        .filter(|s| text.contains(*s))
-        .collect();
+    // The US states the text names, found only when a place asks (a country
+    // name that is also a state, "Georgia"): fifty scans of every text cost
+    // more than the rest of country assignment.
+    let us_states: OnceCell<Vec<&str>> = OnceCell::new();
     let mut votes: Vec<HashMap<CountryCode, usize>> = vec![HashMap::new(); referents.len()];
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
@@ -325,7 +325,7 @@ fn place_country(
     e: &Entity,
     surface: &str,
     named: &HashMap<CountryCode, usize>,
-    us_states: &[&str],
+    us_states: &OnceCell<Vec<&str>>,
     names_of: &HashMap<CountryCode, Vec<&str>>,
     geo: &dyn Geo,
 ) -> Option<CountryCode> {
@@ -358,12 +358,21 @@ fn place_country(
                 });
         // The country's other names (demonym, capital) would speak for the country.
         // Two other US states named, and nothing else naming the country.
-        let us_context = us_states.iter().filter(|s| **s != name).count() >= 2;
+        let us_context = || {
+            let states = us_states.get_or_init(|| {
+                US_STATES
+                    .iter()
+                    .copied()
+                    .filter(|s| text.contains(*s))
+                    .collect()
+            });
+            states.iter().filter(|s| **s != name).count() >= 2
+        };
         let otherwise_named = names_of
             .get(&code)
             .is_some_and(|names| names.iter().any(|n| *n != surface));
         if US_STATES.contains(&name.as_str())
-            && (state_of || after_city || (us_context && !otherwise_named))
+            && (state_of || after_city || (!otherwise_named && us_context()))
         {
             return us();
         }

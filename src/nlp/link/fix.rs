@@ -8,7 +8,7 @@ use super::titles::is_title_word;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Returns corrected mentions: sorted, non-overlapping, non-empty.
 pub fn correct(
@@ -45,7 +45,7 @@ pub fn correct(
         if credit(text, &m.span)
             && m.kind != EntityKind::Person
             && geo.country_named(surface).is_none()
-            && geo.cities(surface).is_empty()
+            && !geo.is_city(surface)
         {
             // "(Xinhua)", "(Reuters/Jane Doe)": a news agency's credit.
             m.kind = EntityKind::Org;
@@ -63,7 +63,7 @@ pub fn correct(
             && !surface.contains(' ')
             && person_tokens.contains(surface)
             && geo.country_named(surface).is_none()
-            && geo.cities(surface).is_empty()
+            && !geo.is_city(surface)
         {
             // "Li" tagged as a place while "Li Qiang" is a person in the same text.
             m.kind = EntityKind::Person;
@@ -342,7 +342,7 @@ fn is_compound_of_places(surface: &str, geo: &dyn Geo) -> bool {
         && surface.split('-').all(|p| {
             !p.is_empty()
                 && (geo.country_named(p).is_some()
-                    || !geo.cities(p).is_empty()
+                    || geo.is_city(p)
                     || p == "Europe"
                     || p == "Africa"
                     || p == "Asia")
@@ -374,12 +374,17 @@ fn extend_left(
             && prev.span.start < m.span.end
             && !(m.kind == EntityKind::Misc && m.span == prev.span)
     });
-    let plain = !is_title_word(w)
-        && geo.demonym(w).is_none()
-        && geo.country_named(w).is_none()
-        && geo.cities(w).is_empty()
-        && !is_compound_of_places(w, geo);
-    if glued && capitalised && !named && plain && !sentence_initial(text, prev) && w.contains('-') {
+    // Asked last, and only of a glued hyphenated word: the gazetteer lookups
+    // cost more than all the other tests.
+    let plain = || {
+        !is_title_word(w)
+            && geo.demonym(w).is_none()
+            && geo.country_named(w).is_none()
+            && !geo.is_city(w)
+            && !is_compound_of_places(w, geo)
+    };
+    if glued && capitalised && w.contains('-') && !named && !sentence_initial(text, prev) && plain()
+    {
         prev.span.start..span.end
     } else {
         span.clone()
@@ -431,8 +436,8 @@ fn multi_word_person_tokens<'a>(
     text: &'a str,
     tokens: &[Token],
     mentions: &[Mention],
-) -> HashSet<&'a str> {
-    let mut out = HashSet::new();
+) -> FxHashSet<&'a str> {
+    let mut out = FxHashSet::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let inner = tokens_in(tokens, &m.span);
         if inner.len() > 1 {
@@ -468,7 +473,7 @@ fn datelines(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
         }
         let span = t.span.start..tokens[j - 1].span.end;
         let name = title_case(text.get(span.clone()).unwrap_or(""));
-        if !geo.cities(&name).is_empty() || geo.country_named(&name).is_some() {
+        if geo.is_city(&name) || geo.country_named(&name).is_some() {
             out.push(span);
         }
     }

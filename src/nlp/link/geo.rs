@@ -37,6 +37,11 @@ pub trait Geo {
     fn demonym(&self, word: &str) -> Option<CountryCode>;
     /// City readings of a name, most populous first.
     fn cities(&self, name: &str) -> Vec<CityReading>;
+    /// Whether some city has this name (`!cities(name).is_empty()`, which
+    /// linking asks of most mentions, without building the readings).
+    fn is_city(&self, name: &str) -> bool {
+        !self.cities(name).is_empty()
+    }
     /// The common English name of a country ("China").
     fn country_name(&self, code: CountryCode) -> Option<String>;
     /// Country names, demonyms, capitals and cities in `text`, sorted by start.
@@ -69,8 +74,13 @@ impl Geo for Gazetteer {
     }
 
     fn cities(&self, name: &str) -> Vec<CityReading> {
+        let cities = Gazetteer::cities(self, name);
+        // Most names asked about are no city: skip the capital lookup.
+        if cities.is_empty() {
+            return Vec::new();
+        }
         let capital_of = self.capital(name);
-        Gazetteer::cities(self, name)
+        cities
             .iter()
             .map(|c| CityReading {
                 code: c.country,
@@ -78,6 +88,10 @@ impl Geo for Gazetteer {
                 capital: capital_of == Some(c.country),
             })
             .collect()
+    }
+
+    fn is_city(&self, name: &str) -> bool {
+        !Gazetteer::cities(self, name).is_empty()
     }
 
     fn country_name(&self, code: CountryCode) -> Option<String> {

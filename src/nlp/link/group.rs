@@ -3,10 +3,11 @@
 
 use super::fix::tokens_in;
 use super::geo::Geo;
+use crate::nlp::CountryCode;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{Entity, EntityKind, Referent};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Groups sorted, non-overlapping mentions into entities and referents.
 /// Referent countries are filled in later (`link::country`).
@@ -16,28 +17,39 @@ pub fn group(
     mentions: &[Mention],
     geo: &dyn Geo,
 ) -> (Vec<Entity>, Vec<Referent>) {
-    let kinds = majority_kinds(text, mentions);
+    // Each mention's lower-cased surface and (for people) name words, computed
+    // once: the majority vote, the ordering and the grouping all use them.
+    let lowered: Vec<String> = mentions
+        .iter()
+        .map(|m| lower(text.get(m.span.clone()).unwrap_or("")))
+        .collect();
+    let mut words: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| name_words(text, tokens, m))
+        .collect();
+    let kinds = majority_kinds(mentions, &lowered);
     let mut referents: Vec<Referent> = Vec::new();
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxHashMap<Key, usize> = FxHashMap::default();
     // Person names as word lists, per referent, for surname and given-name matches.
     let mut people = People::default();
 
     // Longest person names first so that "Li" finds "Li Qiang" even when it comes first.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_cached_key(|&i| {
-        let m = &mentions[i];
-        let n = name_words(text, tokens, m).len();
-        (std::cmp::Reverse(n), m.span.start)
+    order.sort_by_key(|&i| {
+        let n = words.get(i).map_or(0, Vec::len);
+        (std::cmp::Reverse(n), mentions[i].span.start)
     });
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
     for &i in &order {
         let m = &mentions[i];
         let surface = text.get(m.span.clone()).unwrap_or("");
-        let kind = kinds.get(&lower(surface)).copied().unwrap_or(m.kind);
+        let lowered = lowered.get(i).map_or("", String::as_str);
+        let kind = kinds.get(lowered).copied().unwrap_or(m.kind);
         let r = match kind {
             EntityKind::Person => {
-                let words = name_words(text, tokens, m);
+                // Each mention is visited once: its words can move out.
+                let words = words.get_mut(i).map(std::mem::take).unwrap_or_default();
                 match people.find(&words) {
                     Some(r) => r,
                     None => {
@@ -52,15 +64,15 @@ pub fn group(
                     .country_named(surface)
                     .or_else(|| geo.country_named(&title_if_caps(surface)))
                 {
-                    Some(code) => format!("country:{code}"),
-                    None => format!("place:{}", lower(surface)),
+                    Some(code) => Key::Country(code),
+                    None => Key::Place(lowered.to_string()),
                 };
                 *by_key
                     .entry(key)
                     .or_insert_with(|| new_referent(&mut referents, surface, kind))
             }
             EntityKind::Org | EntityKind::Misc => {
-                let key = format!("{}:{}", kind.conll(), org_key(surface));
+                let key = Key::Named(kind, org_key(lowered));
                 *by_key
                     .entry(key)
                     .or_insert_with(|| new_referent(&mut referents, surface, kind))
@@ -79,6 +91,18 @@ pub fn group(
         });
     }
     renumber(text, entities, referents)
+}
+
+/// What place and organisation mentions are grouped by (people are grouped
+/// by their name words instead).
+#[derive(PartialEq, Eq, Hash)]
+enum Key {
+    /// A place that is a country, however it is written.
+    Country(CountryCode),
+    /// Any other place, by its lower-cased name.
+    Place(String),
+    /// An organisation or other name, by [`org_key`].
+    Named(EntityKind, String),
 }
 
 fn new_referent(referents: &mut Vec<Referent>, surface: &str, kind: EntityKind) -> usize {
@@ -106,9 +130,8 @@ fn title_if_caps(s: &str) -> String {
 
 /// Organisation names compare without case, a leading "the" or "U.S.", and
 /// word order of "Department of State" / "State Department".
-fn org_key(s: &str) -> String {
-    let l = lower(s);
-    let mut k = l.strip_prefix("the ").unwrap_or(&l);
+fn org_key(lowered: &str) -> String {
+    let mut k = lowered.strip_prefix("the ").unwrap_or(lowered);
     for prefix in ["u.s. ", "us ", "united states "] {
         if let Some(rest) = k.strip_prefix(prefix)
             && rest.contains(' ')
@@ -127,11 +150,14 @@ fn org_key(s: &str) -> String {
 }
 
 /// The kind most mentions of a surface form have (ties: first seen).
-fn majority_kinds(text: &str, mentions: &[Mention]) -> HashMap<String, EntityKind> {
-    let mut counts: HashMap<String, Vec<(EntityKind, usize)>> = HashMap::new();
-    for m in mentions {
-        let key = lower(text.get(m.span.clone()).unwrap_or(""));
-        let list = counts.entry(key).or_default();
+/// `lowered` holds each mention's lower-cased surface.
+fn majority_kinds<'a>(
+    mentions: &[Mention],
+    lowered: &'a [String],
+) -> FxHashMap<&'a str, EntityKind> {
+    let mut counts: FxHashMap<&str, Vec<(EntityKind, usize)>> = FxHashMap::default();
+    for (m, key) in mentions.iter().zip(lowered) {
+        let list = counts.entry(key.as_str()).or_default();
         match list.iter_mut().find(|(k, _)| *k == m.kind) {
             Some((_, n)) => *n += 1,
             None => list.push((m.kind, 1)),
@@ -173,11 +199,11 @@ fn name_words(text: &str, tokens: &[Token], m: &Mention) -> Vec<String> {
 /// a hundred thousand name-like mentions).
 #[derive(Default)]
 struct People {
-    exact: HashMap<Vec<String>, usize>,
+    exact: FxHashMap<Vec<String>, usize>,
     /// Referents of multi-word names by their last word, first seen first.
-    by_last: HashMap<String, Vec<(usize, Vec<String>)>>,
+    by_last: FxHashMap<String, Vec<(usize, Vec<String>)>>,
     /// The first multi-word name holding a word anywhere.
-    by_word: HashMap<String, usize>,
+    by_word: FxHashMap<String, usize>,
 }
 
 impl People {
@@ -240,7 +266,7 @@ fn merge_acronyms(
     assigned: &mut [Option<usize>],
     referents: &mut [Referent],
 ) {
-    let mut defined: HashMap<String, usize> = HashMap::new();
+    let mut defined: FxHashMap<String, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let Some(r) = assigned[i] else { continue };
         let surface = text.get(m.span.clone()).unwrap_or("");

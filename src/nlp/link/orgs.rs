@@ -6,6 +6,15 @@
 
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+/// The word lists below as hash sets: every capitalised run is checked word by
+/// word against three lists of thirty to fifty words, and linear scans of them
+/// were most of this module's cost.
+static HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| HEADS.iter().copied().collect());
+static BODY_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| BODIES.iter().copied().collect());
+static OPENER_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| OPENERS.iter().copied().collect());
 
 /// Nouns that make a capitalised run an organisation's name.
 const HEADS: &[&str] = &[
@@ -155,11 +164,13 @@ fn is_capitalised_word(text: &str, t: &Token) -> bool {
     if !first {
         return false;
     }
-    // "Kurdish-led", "Iran-backed": a modifier, not part of the name.
-    let modifier = w
-        .rsplit(['-', '\u{2013}'])
-        .next()
-        .is_some_and(|last| last.chars().next().is_some_and(char::is_lowercase));
+    // "Kurdish-led", "Iran-backed": a modifier, not part of the name. (Most
+    // words have no dash, 0xE2 being the en dash's first byte: skip the split.)
+    let dashed = w.bytes().any(|b| b == b'-' || b == 0xE2);
+    let modifier = dashed
+        && w.rsplit(['-', '\u{2013}'])
+            .next()
+            .is_some_and(|last| last.chars().next().is_some_and(char::is_lowercase));
     (t.kind == TokenKind::Word || is_g_number(w)) && first && !modifier
 }
 
@@ -229,7 +240,7 @@ pub fn names(text: &str, tokens: &[Token]) -> Vec<Span> {
             let inside = name
                 .as_ref()
                 .is_some_and(|n| n.start <= t.span.start && t.span.end <= n.end);
-            if !inside && (BODIES.contains(&w) || is_g_number(w)) {
+            if !inside && (BODY_SET.contains(w) || is_g_number(w)) {
                 out.push(t.span.clone());
             }
         }
@@ -247,7 +258,7 @@ pub fn names(text: &str, tokens: &[Token]) -> Vec<Span> {
 fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize)> {
     let mut a = 0;
     while a < run.len()
-        && (OPENERS.contains(&run[a].text(text)) || !is_capitalised_word(text, &run[a]))
+        && (OPENER_SET.contains(run[a].text(text)) || !is_capitalised_word(text, &run[a]))
     {
         a += 1;
     }
@@ -255,7 +266,7 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize)> {
     let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
     // "House" only as "House of ...": "White House" is a building.
     let is_head = |k: usize| {
-        HEADS.contains(&words[k]) && (words[k] != "House" || words.get(k + 1) == Some(&"of"))
+        HEAD_SET.contains(words[k]) && (words[k] != "House" || words.get(k + 1) == Some(&"of"))
     };
     let joiner = |k: usize| {
         !is_capitalised_word(text, &run[k])
