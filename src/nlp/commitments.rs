@@ -148,14 +148,7 @@ fn extract_sentence(
             .and_then(|r| index.referents.get(r))
             .is_some_and(|r| r.kind == EntityKind::Place);
         if is_country {
-            match context
-                .country_actors
-                .iter_mut()
-                .find(|(a, _)| a.1 == f.actor.1)
-            {
-                Some((_, n)) => *n += 1,
-                None => context.country_actors.push((f.actor.clone(), 1)),
-            }
+            actors::note_country(context, f.actor.clone());
         }
     }
     actors::remember(context, text, &words, speech.content_start, index);
@@ -181,6 +174,10 @@ fn judge(
         .find(|&i| !word_in(text, &words[i], triggers::ADVERBS))
         .unwrap_or(m.start);
     let base = word_in(text, &words[head], BASE_FORMS);
+    // A cue word inside a name is part of the name: "Tell Tamer", "Hope Hicks".
+    if index.covering(words[head].span.start).is_some() {
+        return None;
+    }
     if m.end > speech.tail_start.unwrap_or(usize::MAX) {
         return None;
     }
@@ -206,6 +203,22 @@ fn judge(
     if words
         .get(m.end)
         .is_some_and(|w| word_in(text, w, &["nothing", "no", "neither", "none"]))
+    {
+        return None;
+    }
+    // "agreed on the importance of ...", "agreed on the need to ...": a shared view.
+    if trig.name == "agreed to"
+        && words
+            .get(m.end..(m.end + 3).min(words.len()))
+            .unwrap_or(&[])
+            .iter()
+            .any(|w| {
+                word_in(
+                    text,
+                    w,
+                    &["importance", "need", "necessity", "value", "urgency"],
+                )
+            })
     {
         return None;
     }
@@ -247,16 +260,21 @@ fn judge(
         return None;
     }
     // "The challenge for Chile is to grow": the phrase after a preposition is no subject.
-    // "whose duty it is to protect": "it" there is no party.
+    // "whose duty it is to protect": "it" there is no party; "is to blame",
+    // "is to be held": no act of the subject.
+    let idiom = words
+        .get(m.end)
+        .is_some_and(|w| word_in(text, w, &["blame", "be"]));
     if trig.name == "is to"
-        && own.is_none_or(|np| {
-            words.get(np.0).is_some_and(|w| word_is(text, w, "it"))
-                || np
-                    .0
-                    .checked_sub(1)
-                    .and_then(|i| words.get(i))
-                    .is_some_and(|w| word_in(text, w, PREPOSITIONS))
-        })
+        && idiom
+            | own.is_none_or(|np| {
+                words.get(np.0).is_some_and(|w| word_is(text, w, "it"))
+                    || np
+                        .0
+                        .checked_sub(1)
+                        .and_then(|i| words.get(i))
+                        .is_some_and(|w| word_in(text, w, PREPOSITIONS))
+            })
     {
         return None;
     }
@@ -271,11 +289,14 @@ fn judge(
     .flatten();
     // Weak cues ("asked", "the need for") are proposals only with a party to act:
     // "asked Japan to ...", not "asked about the case" or "the need for guardrails".
-    let needs_party = matches!(trig.name, "asked to" | "stressed the need for" | "need to");
+    let needs_party = matches!(
+        trig.name,
+        "asked to" | "stressed the need for" | "need to" | "told to"
+    );
     if needs_party && addressee.as_ref().is_some_and(|a| a.2) {
         return None;
     }
-    if trig.name == "asked to" && addressee.is_none() {
+    if matches!(trig.name, "asked to" | "told to") && addressee.is_none() {
         return None;
     }
     let addressee = addressee.map(|(who, from, _)| (who, from));
@@ -321,7 +342,12 @@ fn judge(
     } else {
         actor
     };
-    let (cue_end, action_from) = (m.end, addressee.map_or(m.end, |a| a.1));
+    // "ratified the treaty on Tuesday": the verb is the cue, the pact the action.
+    let (cue_end, action_from) = if trig.name == "joined the agreement" {
+        (head + 1, head + 1)
+    } else {
+        (m.end, addressee.map_or(m.end, |a| a.1))
+    };
     Some(Found {
         kind,
         actor,
@@ -525,6 +551,7 @@ fn attributive_country(words: &[Word], m: &TriggerMatch, index: &EntityIndex) ->
             | "expressed willingness"
             | "pledged support"
             | "emphasized continued support"
+            | "voiced support"
     ) {
         return None;
     }

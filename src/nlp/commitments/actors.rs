@@ -44,6 +44,11 @@ pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex
         Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
         Some("we") => we(speech, context, index),
         Some("they") => context.last_group.clone().or_else(|| pair(context)),
+        // "The Ministry said it would ...": a speaker that is no person.
+        Some("it") => speech.speaker.clone().filter(|s| {
+            s.1.and_then(|r| index.referents.get(r))
+                .is_none_or(|r| r.kind != EntityKind::Person)
+        }),
         Some(_) => None,
     }
 }
@@ -98,10 +103,33 @@ pub fn remember(
     content_start: usize,
     index: &EntityIndex,
 ) {
-    if let Some(np) = np_after(text, words, content_start, index)
+    // The subject, also after an opening phrase: "Today, the United States ...".
+    let opening_comma = words
+        .iter()
+        .take(8)
+        .position(|w| text.get(w.span.clone()) == Some(","));
+    let subject = np_after(text, words, content_start, index).or_else(|| {
+        let comma = opening_comma.filter(|_| content_start == 0)?;
+        np_after(text, words, comma + 1, index)
+    });
+    if let Some(np) = subject
         && let Some(p) = party(text, words, np, index)
         && p.pronoun.is_none()
     {
+        // A country as subject acts: "we" in a statement with no speaker is most
+        // likely the country acting most.
+        let country = p
+            .referent
+            .filter(|_| p.kind == Some(EntityKind::Place))
+            .filter(|&r| {
+                index
+                    .referents
+                    .get(r)
+                    .is_some_and(|r| Gazetteer::get().country_by_name(&r.name).is_some())
+            });
+        if let Some(r) = country {
+            note_country(context, (p.name.clone(), Some(r)));
+        }
         let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
             || words.get(np.1 - 1).is_some_and(|w| {
                 word_in(text, w, phrases::PARTY_NOUNS)
@@ -204,5 +232,17 @@ pub fn country_name(surface: &str, code: CountryCode) -> String {
     match Gazetteer::get().country(code) {
         Some(c) if abbreviation => c.name.to_string(),
         _ => bare.to_string(),
+    }
+}
+
+/// Counts a country that acted: "we" with no speaker means the one acting most.
+pub fn note_country(context: &mut Context, actor: Actor) {
+    match context
+        .country_actors
+        .iter_mut()
+        .find(|(a, _)| a.1 == actor.1)
+    {
+        Some((_, n)) => *n += 1,
+        None => context.country_actors.push((actor, 1)),
     }
 }

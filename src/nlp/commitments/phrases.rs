@@ -430,8 +430,16 @@ pub fn party(
                 .iter()
                 .rev()
                 .take_while(|e| e.span.start >= sentence_start)
-                .find(|e| matches!(e.kind, EntityKind::Org | EntityKind::Place))?;
-            let r = index.referent(e)?;
+                .find(|e| matches!(e.kind, EntityKind::Org | EntityKind::Place));
+            // With none named, "it" may still be the speaker: "The Ministry said it would ...".
+            let Some((e, r)) = e.and_then(|e| Some((e, index.referent(e)?))) else {
+                return Some(Party {
+                    name: String::new(),
+                    referent: None,
+                    kind: None,
+                    pronoun: Some("it"),
+                });
+            };
             return Some(Party {
                 name: r.name.clone(),
                 referent: Some(e.referent),

@@ -396,6 +396,46 @@ fn actors_speakers_and_actions() {
             ],
         ),
         (
+            "it is the speaker when nothing is named before",
+            "The ministry said it would send a delegation to Lima.",
+            &[(
+                "The ministry",
+                "The ministry",
+                Pledge,
+                "send a delegation to Lima",
+            )],
+        ),
+        (
+            "we in a statement is the country acting as subject",
+            "Today, the United States is imposing sanctions on the junta. We will continue to support the people of Burma.",
+            &[(
+                "United States",
+                "",
+                Pledge,
+                "continue to support the people of Burma",
+            )],
+        ),
+        (
+            "agreeing on the importance of something is a view",
+            "The leaders agreed on the importance of free trade.",
+            &[],
+        ),
+        (
+            "a cue word inside a name is no cue",
+            "The army entered Tell Tamer yesterday.",
+            &[],
+        ),
+        (
+            "is to blame is no plan",
+            "Chile is to blame for the delay, Li said.",
+            &[],
+        ),
+        (
+            "a ratified pact is the action",
+            "Chile ratified the Escazu treaty in 2018.",
+            &[("Chile", "", Agreement, "the Escazu treaty in 2018")],
+        ),
+        (
             "a proposal keeps its proposer",
             "Mexico proposes a joint task force to curb trafficking.",
             &[(

@@ -26,7 +26,15 @@ pub enum Step {
     Gap(usize),
     /// "of" and a name: "the determination of the United States" (the name is the possessor).
     OfName,
+    /// Up to this many modifiers of one noun: like `Gap`, but no preposition
+    /// ("the Paris climate agreement", not "the talks on the treaty").
+    Mods(usize),
 }
+
+/// Prepositions that end a run of modifiers.
+const PREPS: &[&str] = &[
+    "on", "of", "in", "at", "for", "with", "by", "from", "to", "about", "over", "under", "between",
+];
 
 /// A commitment cue and the examples that pin down what it means.
 #[derive(Debug)]
@@ -149,6 +157,9 @@ pub const BASE_FORMS: &[&str] = &[
     "press",
     "propose",
     "recommend",
+    "tell",
+    "join",
+    "ratify",
     "endorse",
     "condemn",
     "denounce",
@@ -846,9 +857,13 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "pledged",
         kind: Pledge,
         steps: &[Word(&[
-            "pledge", "pledges", "pledged", "promise", "promises", "promised",
+            "pledge", "pledges", "pledged", "promise", "promises", "promised", "vow", "vows",
+            "vowed",
         ])],
-        positive: &["Japan pledged $50 million to the fund."],
+        positive: &[
+            "Japan pledged $50 million to the fund.",
+            "Iran vowed revenge for the attack.",
+        ],
         negative: &[
             "Donors cut the pledged aid for Yemen.",
             "Japan's pledge was welcomed.",
@@ -962,6 +977,77 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
         negative: &["The plan has the support of most voters."],
     },
+    Trigger {
+        name: "told to",
+        kind: Proposal,
+        // "Rouhani told foreign powers to leave": the addressee should act.
+        steps: &[Word(&["told", "tells", "telling", "tell"])],
+        positive: &["Rouhani told the United States to leave the Gulf."],
+        negative: &[
+            "Li told reporters that the talks went well.",
+            "Li told reporters to expect delays.",
+        ],
+    },
+    Trigger {
+        name: "appealed for",
+        kind: Proposal,
+        steps: &[
+            Word(&[
+                "appeal", "appeals", "appealed", "press", "presses", "pressed", "push", "pushes",
+                "pushed",
+            ]),
+            Word(&["for"]),
+        ],
+        positive: &["Peru appealed for calm in the border towns."],
+        negative: &["Critics who push for reform marched."],
+    },
+    Trigger {
+        name: "joined the agreement",
+        kind: Agreement,
+        steps: &[
+            Word(&["join", "joins", "joined", "ratify", "ratifies", "ratified"]),
+            Opt(&["the", "a", "an"]),
+            Mods(4),
+            Word(PACTS),
+        ],
+        positive: &["Chile and Peru joined the Paris climate agreement."],
+        negative: &["Chile joined the talks on the treaty late."],
+    },
+    Trigger {
+        name: "voiced support",
+        kind: Support,
+        steps: &[
+            Word(&[
+                "voiced",
+                "voices",
+                "offered",
+                "offers",
+                "extended",
+                "extends",
+                "signaled",
+                "signalled",
+            ]),
+            Possessor,
+            Gap(2),
+            Word(&["support", "backing", "solidarity"]),
+            Word(&["for", "to", "with"]),
+        ],
+        positive: &["Norway voiced strong support for the ceasefire talks."],
+        negative: &["Polls signaled waning support for the war."],
+    },
+];
+
+/// Head nouns of pacts an actor can join or ratify.
+const PACTS: &[&str] = &[
+    "agreement",
+    "treaty",
+    "accord",
+    "pact",
+    "convention",
+    "protocol",
+    "deal",
+    "alliance",
+    "coalition",
 ];
 
 /// Lower-case ASCII equality of a word with a pattern word.
@@ -1010,7 +1096,7 @@ fn first_words(steps: &[Step]) -> Vec<&'static str> {
         Word(set) => set.to_vec(),
         Opt(set) => set.iter().copied().chain(first_words(rest)).collect(),
         Adverbs => ADVERBS.iter().copied().chain(first_words(rest)).collect(),
-        Possessor | Gap(_) | OfName => Vec::new(),
+        Possessor | Gap(_) | OfName | Mods(_) => Vec::new(),
     }
 }
 
@@ -1175,12 +1261,13 @@ fn match_from(
             }
             end
         }
-        Gap(max) => {
+        Gap(max) | Mods(max) => {
+            let mods = matches!(*step, Mods(_));
             for n in 0..=max {
                 if n > 0
-                    && words
-                        .get(i + n - 1)
-                        .is_none_or(|w| w.punct && !is_possessive(text, w))
+                    && words.get(i + n - 1).is_none_or(|w| {
+                        (w.punct && !is_possessive(text, w)) || (mods && word_in(text, w, PREPS))
+                    })
                 {
                     return None;
                 }
