@@ -2,6 +2,7 @@
 
 use crate::nlp::ner::{self, conll, model::Model, tagger, tags::Tag, train};
 use anyhow::Context as _;
+use std::borrow::Cow;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -49,19 +50,27 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
             }
         }
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // The output is built in memory (about the input's size) and written at once.
+    let mut out = Vec::with_capacity(text.len() + 8 * parsed.lines.len());
     for (line, tag) in parsed.lines.iter().zip(&predicted) {
         let line = printable_conll_line(line.trim_end());
-        let line = line.as_str();
-        let result = match tag {
-            Some(t) => writeln!(out, "{line} {}", t.as_str()),
-            None if conll::is_docstart(line) => writeln!(out, "{line} O"),
-            None => writeln!(out, "{line}"),
+        let tag = match tag {
+            Some(t) => Some(t.as_str()),
+            None if conll::is_docstart(&line) => Some("O"),
+            None => None,
         };
-        result.context("writing to standard output")?;
+        out.extend_from_slice(line.as_bytes());
+        if let Some(t) = tag {
+            out.push(b' ');
+            out.extend_from_slice(t.as_bytes());
+        }
+        out.push(b'\n');
     }
-    out.flush().context("writing to standard output")?;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(&out)
+        .and_then(|()| stdout.flush())
+        .context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -71,7 +80,37 @@ pub fn tag(conll_path: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> 
 /// become spaces, and any other control, escape sequence or bidi override is
 /// shown as a visible escape (`\u{1b}`), never sent to the terminal, so a
 /// token made only of such characters stays a token.
-fn printable_conll_line(line: &str) -> String {
+fn printable_conll_line(line: &str) -> Cow<'_, str> {
+    // Printable ASCII and tabs (nearly every line) come out unchanged.
+    if is_plain(line.as_bytes()) {
+        return Cow::Borrowed(line);
+    }
+    Cow::Owned(escaped_conll_line(line))
+}
+
+/// Whether every byte is printable ASCII (space to `~`) or a tab; eight bytes at a
+/// time, since `tag` asks it of every line.
+fn is_plain(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let plain = |b: &u8| *b == b'\t' || (b' '..=b'~').contains(b);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte of 0x80 or more, below 0x20, or 0x7F: look closer (tabs land here).
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+        let del = (x ^ (ONES * 0x7F)).wrapping_sub(ONES) & !(x ^ (ONES * 0x7F));
+        if (x | below_space | del) & HIGH != 0 && !chunk.iter().all(plain) {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(plain)
+}
+
+/// [`printable_conll_line`] for any line, character by character.
+fn escaped_conll_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut piece = String::new();
     for c in line.chars() {
@@ -175,7 +214,7 @@ pub fn train(
 
 #[cfg(test)]
 mod tests {
-    use super::printable_conll_line;
+    use super::{escaped_conll_line, printable_conll_line};
 
     #[test]
     fn echoed_conll_lines_keep_their_columns_and_lose_their_controls() {
@@ -191,11 +230,44 @@ mod tests {
         for (input, expected) in cases {
             let out = printable_conll_line(input);
             assert_eq!(out, expected, "{input:?}");
+            assert_eq!(escaped_conll_line(input), expected, "{input:?}");
             assert_eq!(
                 out.split_whitespace().count(),
                 input.split_whitespace().count(),
                 "{input:?}: columns changed"
             );
+        }
+    }
+
+    #[test]
+    fn plain_bytes_eight_at_a_time_as_one_by_one() {
+        let plain = |b: u8| b == b'\t' || (b' '..=b'~').contains(&b);
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut line = vec![b'a'; 17];
+                line[at] = b;
+                assert_eq!(super::is_plain(&line), plain(b), "{b:#x} at {at}");
+                assert_eq!(super::is_plain(&line[..at + 1]), plain(b), "{b:#x} last");
+            }
+        }
+        assert!(super::is_plain(b""));
+    }
+
+    #[test]
+    fn printable_ascii_lines_pass_unchanged() {
+        let all_printable: String = (b' '..=b'~').map(char::from).collect();
+        for line in [
+            "Peter NNP B-NP B-PER",
+            "a\tb c",
+            "",
+            "-DOCSTART- -X- O O",
+            &all_printable,
+        ] {
+            assert!(matches!(
+                printable_conll_line(line),
+                std::borrow::Cow::Borrowed(_)
+            ));
+            assert_eq!(escaped_conll_line(line), line, "{line:?}");
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod features;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
+mod scoring;
 pub mod tagger;
 pub mod tags;
 pub mod train;
@@ -39,11 +40,12 @@ pub const MODEL_VERSION: &str = "ner-c26e041871db";
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../assets/model/ner.bin");
 
-/// The embedded model, decoded once; an error only if the shipped file is damaged.
+/// The embedded model, decoded once; an error only if the shipped file is damaged
+/// (its hash is checked by a test, not at every start: see [`Model::from_embedded`]).
 pub fn embedded() -> Result<&'static Model, &'static model::FormatError> {
     static MODEL: OnceLock<Result<Model, model::FormatError>> = OnceLock::new();
     MODEL
-        .get_or_init(|| Model::from_bytes(EMBEDDED_BYTES))
+        .get_or_init(|| Model::from_embedded(EMBEDDED_BYTES, MODEL_VERSION))
         .as_ref()
 }
 
@@ -166,11 +168,17 @@ mod tests {
 
     #[test]
     fn model_version_matches_the_embedded_file() {
-        let model = embedded().expect("the shipped model decodes");
+        // The hash is checked here, since `embedded()` trusts MODEL_VERSION.
+        let model = Model::from_bytes(EMBEDDED_BYTES).expect("the shipped model decodes");
         assert_eq!(
             model.version(),
             MODEL_VERSION,
             "update MODEL_VERSION after shipping a new model"
+        );
+        assert_eq!(embedded().map(|m| m.version()), Ok(MODEL_VERSION));
+        assert_eq!(
+            embedded().map(|m| m.feature_count()),
+            Ok(model.feature_count())
         );
     }
 }

@@ -22,8 +22,9 @@ const AFFIX: usize = 4;
 /// Words are cut to this many bytes before hashing the shape.
 const SHAPE_BYTES: usize = 48;
 
-/// Casing classes.
-const LOWER: u8 = 0;
+/// Casing classes (below [`CLASSES`]).
+pub(super) const CLASSES: usize = 8;
+pub(super) const LOWER: u8 = 0;
 const INIT_CAP: u8 = 1;
 const ALL_CAPS: u8 = 2;
 const ONE_CAP: u8 = 3;
@@ -80,16 +81,16 @@ const T_S1_MAJORITY_TAG: u32 = 55;
 
 /// What is known of one token on its own.
 #[derive(Clone, Copy, Debug, Default)]
-struct WordInfo {
-    word: u64,
-    lower: u64,
+pub(super) struct WordInfo {
+    pub(super) word: u64,
+    pub(super) lower: u64,
     shape: u64,
-    short_shape: u64,
+    pub(super) short_shape: u64,
     prefix: [u64; AFFIX],
     suffix: [u64; AFFIX],
     /// How many of `prefix`/`suffix` are set (words shorter than the affix have fewer).
     affixes: u8,
-    class: u8,
+    pub(super) class: u8,
     /// For an all-capitals word, the hash of its title-case form ("CHINA" -> "China"), else 0.
     title: u64,
     /// Word classes (see [`wordclass`]), coarse to fine.
@@ -140,8 +141,8 @@ thread_local! {
 }
 
 /// Hashes of the boundary pseudo-words.
-const BOS: u64 = 0x5EED_0000_0000_0B05;
-const EOS: u64 = 0x5EED_0000_0000_0E05;
+pub(super) const BOS: u64 = 0x5EED_0000_0000_0B05;
+pub(super) const EOS: u64 = 0x5EED_0000_0000_0E05;
 
 /// Prepares a document: `words` are its tokens, `sentences` token ranges over them.
 /// Ranges out of bounds are clipped; tokens outside every sentence get no features.
@@ -168,17 +169,7 @@ pub fn prepare(words: &[&str], sentences: &[Range<usize>], lexicon: &Lexicon) ->
         }
     }
     let doc = doc_infos(&infos, sentences, &headline);
-    let gaz = infos
-        .iter()
-        .map(|w| {
-            lexicon.get(w.word)
-                | if w.title != 0 {
-                    lexicon.get(w.title)
-                } else {
-                    0
-                }
-        })
-        .collect();
+    let gaz = infos.iter().map(|w| gaz_flags(w, lexicon)).collect();
     let gaz_match = name_matches(&infos, sentences, lexicon);
     Prepared {
         words: infos,
@@ -189,7 +180,44 @@ pub fn prepare(words: &[&str], sentences: &[Range<usize>], lexicon: &Lexicon) ->
     }
 }
 
-fn clip(r: &Range<usize>, len: usize) -> Range<usize> {
+/// The gazetteer's flags of a word (or of its title-case form, for all capitals).
+#[inline]
+pub(super) fn gaz_flags(w: &WordInfo, lexicon: &Lexicon) -> u8 {
+    lexicon.get(w.word)
+        | if w.title != 0 {
+            lexicon.get(w.title)
+        } else {
+            0
+        }
+}
+
+/// The hash a word has in gazetteer names: its title-case form for all capitals.
+#[inline]
+pub(super) fn name_key(w: &WordInfo) -> u64 {
+    if w.title != 0 { w.title } else { w.word }
+}
+
+/// Whether a word of this class continues a run of capitalised words.
+#[inline]
+pub(super) fn is_run_word(class: u8) -> bool {
+    matches!(class, INIT_CAP | ALL_CAPS | ONE_CAP | MIXED)
+}
+
+/// Whether a casing class counts as capitalised for names and document evidence
+/// (not lower case, punctuation or digits).
+#[inline]
+pub(super) fn is_capitalised(class: u8) -> bool {
+    !matches!(class, LOWER | PUNCT | DIGITS)
+}
+
+/// The code [`local_context_features`] gives a token inside a two- or three-word
+/// gazetteer name: 1 + (inside ? 1 : 0) + 2 x the name's flags.
+#[inline]
+pub(super) fn name_code(inside: bool, flags: u8) -> u16 {
+    1 + u16::from(inside) + 2 * u16::from(flags & 0x1F)
+}
+
+pub(super) fn clip(r: &Range<usize>, len: usize) -> Range<usize> {
     r.start.min(len)..r.end.min(len).max(r.start.min(len))
 }
 
@@ -199,14 +227,12 @@ fn name_matches(words: &[WordInfo], sentences: &[Range<usize>], lexicon: &Lexico
     if lexicon.is_empty() {
         return out;
     }
-    let key = |w: &WordInfo| if w.title != 0 { w.title } else { w.word };
+    let key = name_key;
     for s in sentences {
         let s = clip(s, words.len());
         let mut i = s.start;
         while i < s.end {
-            let capitalised = words
-                .get(i)
-                .is_some_and(|w| !matches!(w.class, LOWER | PUNCT | DIGITS));
+            let capitalised = words.get(i).is_some_and(|w| is_capitalised(w.class));
             let mut matched = 0;
             if capitalised {
                 for n in [3, 2] {
@@ -222,7 +248,7 @@ fn name_matches(words: &[WordInfo], sentences: &[Range<usize>], lexicon: &Lexico
                             .iter_mut()
                             .enumerate()
                         {
-                            *code = 1 + u16::from(k > 0) + 2 * u16::from(flags & 0x1F);
+                            *code = name_code(k > 0, flags);
                         }
                         matched = n;
                         break;
@@ -236,13 +262,23 @@ fn name_matches(words: &[WordInfo], sentences: &[Range<usize>], lexicon: &Lexico
 }
 
 /// A sentence with at least two words with letters, none of them with a lower-case letter.
-fn is_headline(words: &[WordInfo]) -> bool {
+#[inline]
+pub(super) fn headline_class(class: u8) -> Option<bool> {
+    match class {
+        LOWER | INIT_CAP | MIXED => None,
+        ALL_CAPS => Some(true),
+        _ => Some(false),
+    }
+}
+
+/// A sentence with at least two words with letters, none of them with a lower-case letter.
+pub(super) fn is_headline(words: &[WordInfo]) -> bool {
     let mut caps = 0;
     for w in words {
-        match w.class {
-            LOWER | INIT_CAP | MIXED => return false,
-            ALL_CAPS => caps += 1,
-            _ => {}
+        match headline_class(w.class) {
+            None => return false,
+            Some(true) => caps += 1,
+            Some(false) => {}
         }
     }
     caps >= 2
@@ -266,6 +302,12 @@ pub fn word_key(p: &Prepared, i: usize) -> Option<u64> {
 #[inline]
 pub fn word_features(p: &Prepared, i: usize, sink: &mut impl FnMut(u64)) {
     let Some(w) = p.words.get(i) else { return };
+    own_features(w, p.gaz.get(i).copied().unwrap_or(0), sink);
+}
+
+/// [`word_features`] of a word with gazetteer flags `gaz`.
+#[inline]
+pub(super) fn own_features(w: &WordInfo, gaz: u8, sink: &mut impl FnMut(u64)) {
     sink(hash::feature(T_BIAS, 0));
     sink(hash::feature(T_WORD, w.word));
     sink(hash::feature(T_LOWER, w.lower));
@@ -283,7 +325,6 @@ pub fn word_features(p: &Prepared, i: usize, sink: &mut impl FnMut(u64)) {
         u64::from(w.clusters[0]),
         w.short_shape,
     ));
-    let gaz = p.gaz.get(i).copied().unwrap_or(0);
     if gaz != 0 {
         sink(hash::feature(T_GAZ_FLAGS, u64::from(gaz)));
         for bit in 0..8 {
@@ -327,7 +368,7 @@ pub fn neighbour_features(p: &Prepared, j: Option<usize>, side: Side, sink: &mut
 }
 
 #[inline]
-fn side_features(w: Option<&WordInfo>, side: Side, sink: &mut impl FnMut(u64)) {
+pub(super) fn side_features(w: Option<&WordInfo>, side: Side, sink: &mut impl FnMut(u64)) {
     let lower_or = |edge: u64| w.map_or(edge, |w| w.lower);
     let cluster_or = |edge: u16| u64::from(w.map_or(edge, |w| w.clusters[1]));
     match side {
@@ -395,62 +436,170 @@ pub fn local_context_features(
     };
     let prev = at(i.checked_sub(1));
     let next = at(i.checked_add(1));
-    let lower_or = |w: Option<&WordInfo>, edge: u64| w.map_or(edge, |w| w.lower);
-    let shape_or = |w: Option<&WordInfo>, edge: u64| w.map_or(edge, |w| w.short_shape);
-    let class_or = |w: Option<&WordInfo>| w.map_or(8, |w| u64::from(w.class));
-    let class = u64::from(w.class);
+    let class_or = |w: Option<&WordInfo>| w.map_or(EDGE_CLASS, |w| w.class);
     let headline = p.headline.get(i).copied().unwrap_or(false);
-
-    let (pl, nl) = (lower_or(prev, BOS), lower_or(next, EOS));
-    let (ps, ns) = (shape_or(prev, BOS), shape_or(next, EOS));
-    sink(hash::feature2(T_PREV_CUR_SHAPE, ps, w.short_shape));
-    sink(hash::feature2(T_CUR_NEXT_SHAPE, w.short_shape, ns));
-    sink(hash::feature2(T_PREV_CUR_LOWER, pl, w.lower));
-    sink(hash::feature2(T_CUR_NEXT_LOWER, w.lower, nl));
-    sink(hash::feature2(T_PREV_LOWER_CLASS, pl, class));
-    sink(hash::feature2(T_CLASS_NEXT_LOWER, class, nl));
-    sink(hash::feature(
-        T_PREV_CLASS_CUR_CLASS_NEXT_CLASS,
-        class_or(prev) * 100 + class * 10 + class_or(next),
-    ));
-    let first = u64::from(i == sentence.start);
-    sink(hash::feature(T_POSITION_CLASS, first * 16 + class));
-    let len = sentence.len();
-    let len_bucket = match len {
-        0..=2 => len as u64,
-        3..=5 => 3,
-        _ => 4,
+    pair_features(prev, w, next, sink);
+    sink(class_context_key(class_or(prev), w.class, class_or(next)));
+    let first = i == sentence.start;
+    let bucket = length_bucket(sentence.len());
+    sink(position_key(first, w.class));
+    sink(length_key(bucket, w.class));
+    let gaz_at = |j: Option<usize>| -> u8 {
+        j.filter(|j| sentence.contains(j))
+            .and_then(|j| p.gaz.get(j))
+            .copied()
+            .unwrap_or(0)
     };
-    sink(hash::feature(T_SENTENCE_LENGTH, len_bucket * 16 + class));
-    let gaz_at = |j: Option<usize>| -> u64 {
-        u64::from(
-            j.filter(|j| sentence.contains(j))
-                .and_then(|j| p.gaz.get(j))
-                .copied()
-                .unwrap_or(0),
-        )
-    };
-    sink(hash::feature(
-        T_GAZ_PREV_NEXT,
-        gaz_at(i.checked_sub(1)) * 256 + gaz_at(i.checked_add(1)),
+    sink(gaz_neighbours_key(
+        gaz_at(i.checked_sub(1)),
+        gaz_at(i.checked_add(1)),
     ));
-    let m = p.gaz_match.get(i).copied().unwrap_or(0);
-    if m != 0 {
-        sink(hash::feature(T_GAZ_MATCH, u64::from(m)));
-        sink(hash::feature(T_GAZ_MATCH_CLASS, u64::from(m) * 16 + class));
-    }
+    name_features(p.gaz_match.get(i).copied().unwrap_or(0), w.class, sink);
     if headline {
-        sink(hash::feature(T_HEADLINE_SHAPE, w.short_shape));
-        sink(hash::feature(T_HEADLINE_LOWER, w.lower));
+        headline_features(w, sink);
     }
     if let Some(d) = p.doc.get(i)
-        && w.class != LOWER
-        && w.class != PUNCT
+        && has_doc_features(w.class)
     {
-        let context = class * 2 + first + u64::from(headline) * 32;
-        sink(hash::feature(T_DOC_CASE, u64::from(d.case) * 64 + context));
-        sink(hash::feature(T_DOC_RUN, u64::from(d.run) * 64 + context));
+        let context = doc_context(w.class, first, headline);
+        sink(doc_case_key(d.case, context));
+        sink(doc_run_key(d.run, context));
     }
+}
+
+/// The class [`class_context_key`] gives a sentence edge.
+pub(super) const EDGE_CLASS: u8 = 8;
+
+/// The six features over a token and the words beside it (`None`: the sentence edge).
+#[inline]
+pub(super) fn pair_features(
+    prev: Option<&WordInfo>,
+    w: &WordInfo,
+    next: Option<&WordInfo>,
+    sink: &mut impl FnMut(u64),
+) {
+    let (pl, ps) = prev.map_or((BOS, BOS), |w| (w.lower, w.short_shape));
+    let (nl, ns) = next.map_or((EOS, EOS), |w| (w.lower, w.short_shape));
+    for key in pair_keys((pl, ps), (w.lower, w.short_shape, w.class), (nl, ns)) {
+        sink(key);
+    }
+}
+
+/// [`pair_features`] from (lower-case hash, short shape) of the previous and next
+/// word ([`BOS`] and [`EOS`] for both at the sentence edges) and (lower-case hash,
+/// short shape, class) of the token.
+#[inline]
+pub(super) fn pair_keys(
+    (pl, ps): (u64, u64),
+    (lower, shape, class): (u64, u64, u8),
+    (nl, ns): (u64, u64),
+) -> [u64; 6] {
+    let class = u64::from(class);
+    [
+        hash::feature2(T_PREV_CUR_SHAPE, ps, shape),
+        hash::feature2(T_CUR_NEXT_SHAPE, shape, ns),
+        hash::feature2(T_PREV_CUR_LOWER, pl, lower),
+        hash::feature2(T_CUR_NEXT_LOWER, lower, nl),
+        hash::feature2(T_PREV_LOWER_CLASS, pl, class),
+        hash::feature2(T_CLASS_NEXT_LOWER, class, nl),
+    ]
+}
+
+/// The casing classes of the previous, current and next token (previous and next
+/// may be [`EDGE_CLASS`]).
+#[inline]
+pub(super) fn class_context_key(prev: u8, class: u8, next: u8) -> u64 {
+    hash::feature(
+        T_PREV_CLASS_CUR_CLASS_NEXT_CLASS,
+        u64::from(prev) * 100 + u64::from(class) * 10 + u64::from(next),
+    )
+}
+
+/// Whether the token starts its sentence, with its class.
+#[inline]
+pub(super) fn position_key(first: bool, class: u8) -> u64 {
+    hash::feature(T_POSITION_CLASS, u64::from(first) * 16 + u64::from(class))
+}
+
+/// Sentence lengths in five buckets (0, 1, 2, 3-5, more).
+pub(super) const LENGTH_BUCKETS: usize = 5;
+
+#[inline]
+pub(super) fn length_bucket(len: usize) -> u8 {
+    match len {
+        0..=2 => len as u8,
+        3..=5 => 3,
+        _ => 4,
+    }
+}
+
+/// The sentence's length bucket, with the token's class.
+#[inline]
+pub(super) fn length_key(bucket: u8, class: u8) -> u64 {
+    hash::feature(T_SENTENCE_LENGTH, u64::from(bucket) * 16 + u64::from(class))
+}
+
+/// The gazetteer flags of the previous and next token (0 at the sentence edge).
+#[inline]
+pub(super) fn gaz_neighbours_key(prev: u8, next: u8) -> u64 {
+    hash::feature(T_GAZ_PREV_NEXT, u64::from(prev) * 256 + u64::from(next))
+}
+
+/// The features of a token's place in a gazetteer name (see [`name_code`]; 0: none).
+#[inline]
+pub(super) fn name_features(code: u16, class: u8, sink: &mut impl FnMut(u64)) {
+    if code != 0 {
+        sink(hash::feature(T_GAZ_MATCH, u64::from(code)));
+        sink(hash::feature(
+            T_GAZ_MATCH_CLASS,
+            u64::from(code) * 16 + u64::from(class),
+        ));
+    }
+}
+
+/// The features of a token in an all-capitals headline.
+#[inline]
+pub(super) fn headline_features(w: &WordInfo, sink: &mut impl FnMut(u64)) {
+    for key in headline_keys(w.lower, w.short_shape) {
+        sink(key);
+    }
+}
+
+/// [`headline_features`] of a word with this lower-case hash and short shape.
+#[inline]
+pub(super) fn headline_keys(lower: u64, shape: u64) -> [u64; 2] {
+    [
+        hash::feature(T_HEADLINE_SHAPE, shape),
+        hash::feature(T_HEADLINE_LOWER, lower),
+    ]
+}
+
+/// Whether a token of this class gets the document features.
+#[inline]
+pub(super) fn has_doc_features(class: u8) -> bool {
+    class != LOWER && class != PUNCT
+}
+
+/// Values of [`doc_context`] are below this.
+pub(super) const DOC_CONTEXTS: usize = 64;
+
+/// What the document features combine their evidence with: the token's class,
+/// whether it starts its sentence and whether the sentence is a headline.
+#[inline]
+pub(super) fn doc_context(class: u8, first: bool, headline: bool) -> u8 {
+    class * 2 + u8::from(first) + u8::from(headline) * 32
+}
+
+/// How the document uses the word elsewhere ([`DocInfo::case`]), in context.
+#[inline]
+pub(super) fn doc_case_key(case: u8, context: u8) -> u64 {
+    hash::feature(T_DOC_CASE, u64::from(case) * 64 + u64::from(context))
+}
+
+/// Where the word sits in capitalised runs elsewhere ([`DocInfo::run`]), in context.
+#[inline]
+pub(super) fn doc_run_key(run: u8, context: u8) -> u64 {
+    hash::feature(T_DOC_RUN, u64::from(run) * 64 + u64::from(context))
 }
 
 /// What the first stage said, per token, for the second stage's features.
@@ -474,7 +623,7 @@ pub struct FirstPass {
 }
 
 /// 0 for `O`, 1..=4 for PER, LOC, ORG, MISC.
-fn kind_code(t: Tag) -> usize {
+pub(super) fn kind_code(t: Tag) -> usize {
     match t.index() {
         0 => 0,
         i if i <= 4 => i,
@@ -504,7 +653,7 @@ pub fn first_pass(p: &Prepared, sentences: &[Range<usize>], tags: &[Tag]) -> Fir
         }
     }
     // Kind counts per word over the document's capitalised tokens.
-    let counted = |w: &WordInfo| !matches!(w.class, LOWER | PUNCT | DIGITS);
+    let counted = |w: &WordInfo| is_capitalised(w.class);
     let mut counts: hash::KeyMap<[u16; 5]> = hash::KeyMap::default();
     for (i, w) in p.words.iter().enumerate() {
         if counted(w) {
@@ -559,32 +708,58 @@ pub fn stage2_features(p: &Prepared, first: &FirstPass, i: usize, sink: &mut imp
     let (Some(f), Some(w)) = (first.info.get(i), p.words.get(i)) else {
         return;
     };
-    let tag = u64::from(f.tag);
-    sink(hash::feature(T_S1_TAG, tag));
-    sink(hash::feature(
-        T_S1_CONTEXT,
-        u64::from(f.prev) * 100 + tag * 10 + u64::from(f.next),
-    ));
-    if !matches!(w.class, LOWER | PUNCT | DIGITS) {
-        let class = u64::from(w.class);
-        sink(hash::feature(
-            T_S1_DOC_KINDS,
-            u64::from(f.doc_kinds) * 16 + class,
-        ));
-        sink(hash::feature(T_S1_DOC_MAJORITY, u64::from(f.majority)));
-        sink(hash::feature(
-            T_S1_MAJORITY_TAG,
-            u64::from(f.majority) * 16 + tag,
-        ));
-        sink(hash::feature(
-            T_S1_HISTORY,
-            u64::from(f.history) * 16 + class,
-        ));
+    sink(s1_tag_key(f.tag));
+    sink(s1_context_key(f.prev, f.tag, f.next));
+    if is_capitalised(w.class) {
+        sink(s1_doc_kinds_key(f.doc_kinds, w.class));
+        sink(s1_majority_key(f.majority));
+        sink(s1_majority_tag_key(f.majority, f.tag));
+        sink(s1_history_key(f.history, w.class));
     }
 }
 
+/// The first stage's tag of the token.
+#[inline]
+pub(super) fn s1_tag_key(tag: u8) -> u64 {
+    hash::feature(T_S1_TAG, u64::from(tag))
+}
+
+/// The first stage's tags of the previous token, the token and the next one
+/// (`N_TAGS` at a sentence edge).
+#[inline]
+pub(super) fn s1_context_key(prev: u8, tag: u8, next: u8) -> u64 {
+    hash::feature(
+        T_S1_CONTEXT,
+        u64::from(prev) * 100 + u64::from(tag) * 10 + u64::from(next),
+    )
+}
+
+/// The kinds given to the word's other capitalised occurrences ([`FirstPassInfo`]).
+#[inline]
+pub(super) fn s1_doc_kinds_key(kinds: u8, class: u8) -> u64 {
+    hash::feature(T_S1_DOC_KINDS, u64::from(kinds) * 16 + u64::from(class))
+}
+
+#[inline]
+pub(super) fn s1_majority_key(majority: u8) -> u64 {
+    hash::feature(T_S1_DOC_MAJORITY, u64::from(majority))
+}
+
+#[inline]
+pub(super) fn s1_majority_tag_key(majority: u8, tag: u8) -> u64 {
+    hash::feature(T_S1_MAJORITY_TAG, u64::from(majority) * 16 + u64::from(tag))
+}
+
+#[inline]
+pub(super) fn s1_history_key(history: u8, class: u8) -> u64 {
+    hash::feature(T_S1_HISTORY, u64::from(history) * 16 + u64::from(class))
+}
+
 /// Computes a token's word-level hashes; `lower` is a scratch buffer.
-fn word_info(word: &str, lower: &mut String) -> WordInfo {
+pub(super) fn word_info(word: &str, lower: &mut String) -> WordInfo {
+    if word.is_ascii() && word.len() <= ASCII_WORD {
+        return ascii_word_info(word.as_bytes());
+    }
     lower.clear();
     for c in word.chars() {
         let c = normalize_char(c);
@@ -631,6 +806,60 @@ fn word_info(word: &str, lower: &mut String) -> WordInfo {
     info
 }
 
+/// ASCII words up to this many bytes take [`ascii_word_info`].
+const ASCII_WORD: usize = 64;
+
+/// [`word_info`] of an ASCII word of at most [`ASCII_WORD`] bytes, byte by byte on
+/// the stack: the same hashes (an ASCII char is its byte, and `normalize_char`,
+/// `to_lowercase` and the char classes reduce to their ASCII cases).
+fn ascii_word_info(word: &[u8]) -> WordInfo {
+    let n = word.len().min(ASCII_WORD);
+    let mut buf = [0u8; ASCII_WORD];
+    let (mut upper, mut lower_count, mut digits) = (0, 0, 0);
+    for (l, &b) in buf.iter_mut().zip(word) {
+        upper += usize::from(b.is_ascii_uppercase());
+        lower_count += usize::from(b.is_ascii_lowercase());
+        digits += usize::from(b.is_ascii_digit());
+        *l = if b.is_ascii_digit() {
+            b'0'
+        } else {
+            b.to_ascii_lowercase()
+        };
+    }
+    let lower = buf.get(..n).unwrap_or_default();
+    let first_upper = word.first().is_some_and(u8::is_ascii_uppercase);
+    let lower_hash = hash::bytes(lower);
+    let mut info = WordInfo {
+        word: hash::bytes(word),
+        lower: lower_hash,
+        class: class_of_counts(upper, lower_count, digits, first_upper),
+        clusters: wordclass::classes_of_hash(lower_hash),
+        ..WordInfo::default()
+    };
+    if info.class == ALL_CAPS {
+        let mut title = [0u8; ASCII_WORD];
+        for (k, (t, &b)) in title.iter_mut().zip(word).enumerate() {
+            *t = if k == 0 { b } else { b.to_ascii_lowercase() };
+        }
+        info.title = hash::bytes(title.get(..n).unwrap_or_default());
+    }
+    let (shape, short) = shapes_of(word.iter().map(|&b| match b {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        _ => b,
+    }));
+    info.shape = shape;
+    info.short_shape = short;
+    let affixes = n.min(AFFIX);
+    for k in 1..=affixes {
+        info.prefix[k - 1] = hash::bytes(lower.get(..k).unwrap_or_default());
+        info.suffix[k - 1] = hash::bytes(lower.get(n - k..).unwrap_or_default());
+    }
+    info.affixes = affixes as u8;
+    info
+}
+
 /// Maps typographic punctuation of real text onto the ASCII forms CoNLL uses.
 fn normalize_char(c: char) -> char {
     match c {
@@ -661,6 +890,12 @@ fn casing_class(word: &str) -> u8 {
         }
     }
     let _ = other;
+    class_of_counts(upper, lower, digit, first_upper)
+}
+
+/// The casing class of a word with these counts of upper-case, lower-case and
+/// numeric chars, whose first char is upper case or not.
+fn class_of_counts(upper: usize, lower: usize, digit: usize, first_upper: bool) -> u8 {
     match (upper, lower, digit) {
         (0, 0, 0) => PUNCT,
         (_, _, d) if d > 0 => DIGITS,
@@ -675,14 +910,9 @@ fn casing_class(word: &str) -> u8 {
 /// The long shape (runs capped at 4: `Xxxxx` -> `Xxxx`) and the short shape
 /// (runs collapsed: `Xx`), hashed.
 fn shapes(word: &str) -> (u64, u64) {
-    let mut long = [0u8; SHAPE_BYTES];
-    let mut short = [0u8; SHAPE_BYTES];
-    let (mut nl, mut ns) = (0, 0);
-    let mut run_char = 0u8;
-    let mut run = 0;
-    for c in word.chars() {
+    shapes_of(word.chars().map(|c| {
         let c = normalize_char(c);
-        let s = if c.is_uppercase() {
+        if c.is_uppercase() {
             b'X'
         } else if c.is_lowercase() {
             b'x'
@@ -694,7 +924,19 @@ fn shapes(word: &str) -> (u64, u64) {
             c as u8
         } else {
             b'?'
-        };
+        }
+    }))
+}
+
+/// [`shapes`] from the shape byte of each char.
+#[inline]
+fn shapes_of(chars: impl Iterator<Item = u8>) -> (u64, u64) {
+    let mut long = [0u8; SHAPE_BYTES];
+    let mut short = [0u8; SHAPE_BYTES];
+    let (mut nl, mut ns) = (0, 0);
+    let mut run_char = 0u8;
+    let mut run = 0;
+    for s in chars {
         if s == run_char {
             run += 1;
         } else {
@@ -729,11 +971,7 @@ fn doc_infos(words: &[WordInfo], sentences: &[Range<usize>], headline: &[bool]) 
         if headline.get(s.start).copied().unwrap_or(false) {
             continue;
         }
-        let capitalised = |j: usize| {
-            words
-                .get(j)
-                .is_some_and(|w| matches!(w.class, INIT_CAP | ALL_CAPS | ONE_CAP | MIXED))
-        };
+        let capitalised = |j: usize| words.get(j).is_some_and(|w| is_run_word(w.class));
         let mut j = s.start;
         while j < s.end {
             if let Some(w) = words.get(j)
@@ -834,6 +1072,120 @@ mod tests {
         assert_ne!(shapes("Washington").0, shapes("Abcd").0);
         assert_eq!(shapes("Washington").1, shapes("Ab").1);
         assert_eq!(shapes("1996-08-22").1, shapes("1-2-3").1);
+    }
+
+    /// [`word_info`] without the ASCII shortcut.
+    fn general_word_info(word: &str) -> WordInfo {
+        let mut lower = String::new();
+        for c in word.chars() {
+            let c = normalize_char(c);
+            if c.is_ascii_digit() {
+                lower.push('0');
+            } else if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        let lower_hash = hash::bytes(lower.as_bytes());
+        let mut info = WordInfo {
+            word: hash::bytes(word.as_bytes()),
+            lower: lower_hash,
+            class: casing_class(word),
+            clusters: wordclass::classes_of_hash(lower_hash),
+            ..WordInfo::default()
+        };
+        if info.class == ALL_CAPS {
+            let mut title = String::new();
+            for (n, c) in word.chars().enumerate() {
+                if n == 0 {
+                    title.push(c);
+                } else {
+                    title.extend(c.to_lowercase());
+                }
+            }
+            info.title = hash::bytes(title.as_bytes());
+        }
+        (info.shape, info.short_shape) = shapes(word);
+        let chars = lower.chars().count();
+        for k in 1..=AFFIX.min(chars) {
+            let p_end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
+            let s_start = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
+            info.prefix[k - 1] = hash::bytes(&lower.as_bytes()[..p_end]);
+            info.suffix[k - 1] = hash::bytes(&lower.as_bytes()[s_start..]);
+            info.affixes = k as u8;
+        }
+        info
+    }
+
+    #[test]
+    fn ascii_words_take_a_shortcut_to_the_same_hashes() {
+        let long = "x".repeat(ASCII_WORD);
+        let longer = "Y".repeat(ASCII_WORD + 1);
+        let words = [
+            "",
+            "a",
+            "A",
+            "ab",
+            "London",
+            "LONDON",
+            "EU",
+            "McDonald",
+            "1996-08-22",
+            "--",
+            "U.S.",
+            "3.5%",
+            "Xi",
+            "A1",
+            "aBC",
+            "x-Ray",
+            "IBM's",
+            "\t",
+            "~!@#$%^&*()",
+            "abcdefghijklmnop",
+            "ZZ9",
+            &long,
+            &longer,
+        ];
+        let mut buf = String::new();
+        for w in words {
+            let (fast, general) = (word_info(w, &mut buf), general_word_info(w));
+            let fields = |i: &WordInfo| {
+                (
+                    i.word,
+                    i.lower,
+                    i.shape,
+                    i.short_shape,
+                    i.prefix,
+                    i.suffix,
+                    i.affixes,
+                    i.class,
+                    i.title,
+                    i.clusters,
+                )
+            };
+            assert_eq!(fields(&fast), fields(&general), "{w:?}");
+        }
+        for b in 0..128u8 {
+            let w = format!("{}a{}B", b as char, b as char);
+            let fields = |i: &WordInfo| {
+                (
+                    i.word,
+                    i.lower,
+                    i.shape,
+                    i.short_shape,
+                    i.prefix,
+                    i.suffix,
+                    i.class,
+                    i.title,
+                )
+            };
+            assert_eq!(
+                fields(&word_info(&w, &mut buf)),
+                fields(&general_word_info(&w)),
+                "{w:?}"
+            );
+        }
     }
 
     #[test]

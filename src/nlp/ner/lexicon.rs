@@ -14,11 +14,20 @@ const BIG_CITY: u64 = 100_000;
 /// The key of a sequence of two or more word hashes.
 #[inline]
 pub fn ngram(words: &[u64]) -> u64 {
-    let mut key = 0x6E67_7261_6D00_0000u64;
+    let mut key = NGRAM_SEED;
     for (n, w) in words.iter().enumerate() {
-        key = hash::feature2(200 + n as u32, key, *w);
+        key = ngram_step(key, n, *w);
     }
     key
+}
+
+/// The key [`ngram`] starts from.
+pub const NGRAM_SEED: u64 = 0x6E67_7261_6D00_0000;
+
+/// One step of [`ngram`]: the key of the words so far, extended by word `n` (0-based).
+#[inline]
+pub fn ngram_step(key: u64, n: usize, word: u64) -> u64 {
+    hash::feature2(200 + n as u32, key, word)
 }
 
 use super::hash;

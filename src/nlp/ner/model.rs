@@ -92,10 +92,11 @@ pub struct Transitions {
 
 /// A loaded model.
 pub struct Model {
-    /// The feature table, open addressing: a 32-bit fingerprint of each slot's key
-    /// (0 = empty), apart from the weights so that probing, misses included, stays in
-    /// a small array; `rows[i]` is read only on a hit.
-    fingerprints: Vec<u32>,
+    /// The feature table, open addressing: per slot, a 32-bit fingerprint of the key
+    /// (low half; 0 = empty) and the index of its weights in `rows` (high half), so
+    /// that probing, misses included, stays in one small array and a hit reads its
+    /// row straight away. Rows are dense, in file order.
+    slots: Vec<u64>,
     rows: Vec<Row>,
     mask: usize,
     /// Sequence weights per stage (one or two).
@@ -135,6 +136,18 @@ impl Model {
 
     /// Decodes and checks a model.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, FormatError> {
+        Model::decode(bytes, None)
+    }
+
+    /// Decodes the model embedded in the binary, whose version is known: every length
+    /// is checked, but not the BLAKE3 hash (hashing 4 MB is a third of the start-up;
+    /// a test checks the embedded file's hash against `version`).
+    pub(crate) fn from_embedded(bytes: &[u8], version: &str) -> Result<Model, FormatError> {
+        Model::decode(bytes, Some(version))
+    }
+
+    /// Decodes a model; `known_version` skips the hash and names the model.
+    fn decode(bytes: &[u8], known_version: Option<&str>) -> Result<Model, FormatError> {
         let mut r = Reader { bytes, at: 0 };
         if bytes.len() < HEADER + TABLE_BYTES + HASH {
             return Err(FormatError::TooShort(bytes.len()));
@@ -177,10 +190,17 @@ impl Model {
             });
         }
         let body = bytes.len() - HASH;
-        let digest = blake3::hash(bytes.get(..body).unwrap_or_default());
-        if bytes.get(body..) != Some(digest.as_bytes().as_slice()) {
-            return Err(FormatError::Checksum);
-        }
+        let (version, id) = match known_version {
+            Some(v) => (v.to_string(), super::hash::bytes(v.as_bytes())),
+            None => {
+                let digest = blake3::hash(bytes.get(..body).unwrap_or_default());
+                if bytes.get(body..) != Some(digest.as_bytes().as_slice()) {
+                    return Err(FormatError::Checksum);
+                }
+                let id = u64::from_le_bytes(digest.as_bytes()[..8].try_into().unwrap_or_default());
+                (format!("ner-{}", &digest.to_hex()[..12]), id)
+            }
+        };
         let mut stages = Vec::with_capacity(n_stages);
         for _ in 0..n_stages {
             let mut start = [0i32; N_TAGS];
@@ -197,29 +217,41 @@ impl Model {
         }
         let capacity = (features * 2).next_power_of_two().max(16);
         let mut model = Model {
-            fingerprints: vec![0; capacity],
-            rows: vec![[0; MAX_STAGES * N_TAGS]; capacity],
+            slots: vec![0; capacity],
+            rows: Vec::with_capacity(features),
             mask: capacity - 1,
             stages,
             features,
             lexicon: Lexicon::default(),
-            version: format!("ner-{}", &digest.to_hex()[..12]),
-            id: u64::from_le_bytes(digest.as_bytes()[..8].try_into().unwrap_or_default()),
+            version,
+            id,
         };
-        for _ in 0..features {
-            let key = r.u64();
-            let mut weights: Row = [0; MAX_STAGES * N_TAGS];
-            for w in weights.iter_mut().take(n_stages * N_TAGS) {
-                *w = r.i16();
+        let row_len = row_bytes(n_stages);
+        let table = bytes
+            .get(r.at..r.at + features * row_len)
+            .unwrap_or_default();
+        for row in table.chunks_exact(row_len) {
+            let (key, weights) = row.split_at(8);
+            let mut w: Row = [0; MAX_STAGES * N_TAGS];
+            for (x, b) in w.iter_mut().zip(weights.chunks_exact(2)) {
+                *x = i16::from_le_bytes([b[0], b[1]]);
             }
-            model.insert(key, weights);
+            model.insert(u64::from_le_bytes(key.try_into().unwrap_or_default()), w);
         }
-        let mut entries = Vec::with_capacity(lexicon_entries);
-        for _ in 0..lexicon_entries {
-            let key = r.u64();
-            let flags = r.array::<1>()[0];
-            entries.push((key, flags));
-        }
+        r.at += features * row_len;
+        let lexicon = bytes
+            .get(r.at..r.at + lexicon_entries * LEXICON_ROW)
+            .unwrap_or_default();
+        let entries: Vec<(u64, u8)> = lexicon
+            .chunks_exact(LEXICON_ROW)
+            .map(|e| {
+                let (key, flags) = e.split_at(8);
+                (
+                    u64::from_le_bytes(key.try_into().unwrap_or_default()),
+                    flags.first().copied().unwrap_or(0),
+                )
+            })
+            .collect();
         model.lexicon = Lexicon::from_entries(&entries);
         Ok(model)
     }
@@ -227,19 +259,18 @@ impl Model {
     fn insert(&mut self, key: u64, weights: Row) {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
-        loop {
-            let (Some(f), Some(row)) = (self.fingerprints.get_mut(i), self.rows.get_mut(i)) else {
-                return;
-            };
-            if *f == 0 {
-                *f = fp;
-                *row = weights;
+        while let Some(slot) = self.slots.get_mut(i) {
+            if *slot == 0 {
+                *slot = u64::from(fp) | (self.rows.len() as u64) << 32;
+                self.rows.push(weights);
                 return;
             }
-            if *f == fp {
+            if *slot as u32 == fp {
                 // A fingerprint collision (about one in 2^31): merge the weights.
-                for (a, b) in row.iter_mut().zip(weights) {
-                    *a = a.saturating_add(b);
+                if let Some(row) = self.rows.get_mut((*slot >> 32) as usize) {
+                    for (a, b) in row.iter_mut().zip(weights) {
+                        *a = a.saturating_add(b);
+                    }
                 }
                 return;
             }
@@ -252,9 +283,10 @@ impl Model {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
         // The table is at most half full, so every probe sequence ends at an empty slot.
-        while let Some(&f) = self.fingerprints.get(i) {
+        while let Some(&slot) = self.slots.get(i) {
+            let f = slot as u32;
             if f == fp {
-                return self.rows.get(i);
+                return self.rows.get((slot >> 32) as usize);
             }
             if f == 0 {
                 return None;
@@ -332,14 +364,6 @@ impl Reader<'_> {
 
     fn i32(&mut self) -> i32 {
         i32::from_le_bytes(self.array())
-    }
-
-    fn u64(&mut self) -> u64 {
-        u64::from_le_bytes(self.array())
-    }
-
-    fn i16(&mut self) -> i16 {
-        i16::from_le_bytes(self.array())
     }
 }
 

@@ -1,11 +1,13 @@
 //! Decoding: feature scores per token, then the best valid BIO sequence per sentence
 //! (first-order Viterbi with the model's transition weights).
 
-use super::features::{self, Side};
-use super::hash;
-use super::model::{MAX_STAGES, Model, StageScores, Transitions};
+#[cfg(test)]
+use super::features;
+use super::model::{MAX_STAGES, Model};
+#[cfg(test)]
+use super::model::{StageScores, Transitions};
+use super::scoring;
 use super::tags::{N_TAGS, Tag};
-use std::cell::RefCell;
 use std::ops::{Add, Range};
 
 /// Tags a document: `words` are its tokens, `sentences` token ranges over them.
@@ -16,7 +18,24 @@ pub fn tag_document(model: &Model, words: &[&str], sentences: &[Range<usize>]) -
 }
 
 /// [`tag_document`] with at most `stages` stages of the model.
+///
+/// The work is done by [`scoring::tag`]: the same scores as summing every token's
+/// features (as [`tag_document_directly`] does in the tests), computed from caches
+/// and tables, decoded per sentence by [`Viterbi::decode`]'s algorithm.
 pub fn tag_document_stages(
+    model: &Model,
+    words: &[&str],
+    sentences: &[Range<usize>],
+    stages: usize,
+) -> Vec<Tag> {
+    scoring::tag(model, words, sentences, stages)
+}
+
+/// [`tag_document_stages`] the straightforward way: every token's features hashed
+/// and their weights summed, then [`Viterbi::decode`]. The reference the fast path
+/// is tested against.
+#[cfg(test)]
+pub(crate) fn tag_document_directly(
     model: &Model,
     words: &[&str],
     sentences: &[Range<usize>],
@@ -24,7 +43,15 @@ pub fn tag_document_stages(
 ) -> Vec<Tag> {
     let prepared = features::prepare(words, sentences, model.lexicon());
     let n = words.len();
-    let mut scores = first_scores(model, &prepared, sentences);
+    let mut scores: Vec<StageScores> = vec![[0; MAX_STAGES * N_TAGS]; n];
+    for sentence in sentences {
+        for i in sentence.clone() {
+            if let Some(s) = scores.get_mut(i) {
+                *s = [0; MAX_STAGES * N_TAGS];
+                features::token_features(&prepared, sentence, i, &mut |f| model.add_feature(f, s));
+            }
+        }
+    }
     let mut decoder = Decoder::default();
     let mut tags = vec![Tag::O; n];
     let Some(first) = model.stages.first() else {
@@ -48,108 +75,8 @@ pub fn tag_document_stages(
     tags
 }
 
-/// Every token's scores from the features all stages share (the word, its
-/// neighbours, sentence and document): what [`features::token_features`] emits,
-/// summed from the per-word cache where the features depend on one word alone.
-fn first_scores(
-    model: &Model,
-    prepared: &features::Prepared,
-    sentences: &[Range<usize>],
-) -> Vec<StageScores> {
-    let n = prepared.len();
-    let mut scores: Vec<StageScores> = vec![[0; MAX_STAGES * N_TAGS]; n];
-    let add_features = |emit: &Emit| {
-        let mut w = [0; MAX_STAGES * N_TAGS];
-        emit(&mut |f| model.add_feature(f, &mut w));
-        w
-    };
-    // What the sentence edges give the tokens beside them.
-    let edges: [StageScores; 4] = Side::ALL.map(|side| {
-        add_features(&|sink| features::neighbour_features(prepared, None, side, &mut |f| sink(f)))
-    });
-    WORD_SCORES.with_borrow_mut(|cache| {
-        if cache.model != model.id() || cache.entries.len() > WORD_CACHE_LIMIT {
-            cache.model = model.id();
-            cache.index.clear();
-            cache.entries.clear();
-        }
-        let WordScores { index, entries, .. } = cache;
-        // Each token's cache entry, computing the entries of words not seen before.
-        let slots: Vec<usize> = (0..n)
-            .map(|i| {
-                let key = features::word_key(prepared, i).unwrap_or(0);
-                *index.entry(key).or_insert_with(|| {
-                    entries.push(WordEntry {
-                        own: add_features(&|sink| {
-                            features::word_features(prepared, i, &mut |f| sink(f))
-                        }),
-                        sides: Side::ALL.map(|side| {
-                            add_features(&|sink| {
-                                features::neighbour_features(prepared, Some(i), side, &mut |f| {
-                                    sink(f)
-                                })
-                            })
-                        }),
-                    });
-                    entries.len() - 1
-                })
-            })
-            .collect();
-        let entry = |i: usize| slots.get(i).and_then(|&e| entries.get(e));
-        for sentence in sentences {
-            for i in sentence.clone() {
-                let (Some(s), Some(own)) = (scores.get_mut(i), entry(i)) else {
-                    continue;
-                };
-                *s = own.own;
-                for (k, side) in Side::ALL.into_iter().enumerate() {
-                    let from = match side.of(i).filter(|j| sentence.contains(j)) {
-                        Some(j) => entry(j).and_then(|e| e.sides.get(k)),
-                        None => edges.get(k),
-                    };
-                    if let Some(from) = from {
-                        for (a, b) in s.iter_mut().zip(from) {
-                            *a += b;
-                        }
-                    }
-                }
-                features::local_context_features(prepared, sentence, i, &mut |f| {
-                    model.add_feature(f, s)
-                });
-            }
-        }
-    });
-    scores
-}
-
-/// Emits features into the sink it is given.
-type Emit<'a> = dyn Fn(&mut dyn FnMut(u64)) + 'a;
-
-/// Most words cached per thread before the cache starts over (an entry is 360 bytes).
-const WORD_CACHE_LIMIT: usize = 30_000;
-
-/// The weights a word brings, for one model: the scores of its own word features, and
-/// of the features it gives each neighbour (see [`features::neighbour_features`]).
-/// Most tokens of news text are words seen before, so these ~30 features cost one lookup.
-#[derive(Clone, Copy)]
-struct WordEntry {
-    own: StageScores,
-    sides: [StageScores; 4],
-}
-
-/// The cache of [`WordEntry`]s: word hash -> index into `entries`.
-#[derive(Default)]
-struct WordScores {
-    model: u64,
-    index: hash::KeyMap<usize>,
-    entries: Vec<WordEntry>,
-}
-
-thread_local! {
-    static WORD_SCORES: RefCell<WordScores> = RefCell::new(WordScores::default());
-}
-
 /// Buffers for decoding one stage sentence by sentence.
+#[cfg(test)]
 #[derive(Default)]
 struct Decoder {
     emissions: Vec<[i64; N_TAGS]>,
@@ -157,6 +84,7 @@ struct Decoder {
     viterbi: Viterbi,
 }
 
+#[cfg(test)]
 impl Decoder {
     /// Decodes every sentence with the stage's weights, reading the stage's scores
     /// at `offset` in each token's [`StageScores`] (0: stage 1; else stage 2, the last tags).
@@ -337,32 +265,54 @@ mod tests {
         }
     }
 
-    #[test]
-    #[allow(clippy::reversed_empty_ranges)] // odd ranges on purpose
-    fn cached_scores_equal_the_features_summed_directly() {
+    /// The fast path against the straightforward sums, cold cache then warm.
+    fn assert_fast_equals_direct(words: &[&str], sentences: &[Range<usize>]) {
         let Ok(model) = crate::nlp::ner::embedded() else {
             panic!("the shipped model decodes")
         };
+        for stages in [1, 2] {
+            let direct = tag_document_directly(model, words, sentences, stages);
+            for _ in 0..2 {
+                let fast = tag_document_stages(model, words, sentences, stages);
+                assert_eq!(fast, direct, "{stages} stages: {words:?} {sentences:?}");
+            }
+        }
+    }
+
+    #[test]
+    #[allow(clippy::reversed_empty_ranges, clippy::single_range_in_vec_init)] // odd ranges on purpose
+    fn fast_path_tags_as_the_features_summed_directly() {
         let words: Vec<&str> = "SOCCER - LEEDS WIN . Peter Blackburn said in Brussels that \
-             the European Commission and Peter Smith agreed . Yes . Blackburn left Brussels ."
+             the European Commission and Peter Smith agreed . Yes . Blackburn left Brussels \
+             for New York City and Hong Kong . NEW YORK 1996-08-22 \u{201C}Quoted\u{201D} \
+             McDonald's İstanbul 北京 ǅ \u{301} 🙂 ."
             .split(' ')
             .collect();
-        let sentences = [0..5, 5..19, 19..21, 21..words.len(), 3..2, 40..50];
-        let prepared = features::prepare(&words, &sentences, model.lexicon());
-        for _ in 0..2 {
-            // Cold, then warm cache.
-            let cached = first_scores(model, &prepared, &sentences);
-            let mut direct = vec![[0; MAX_STAGES * N_TAGS]; words.len()];
-            for s in &sentences {
-                for i in s.clone().filter(|&i| i < words.len()) {
-                    features::token_features(&prepared, s, i, &mut |f| {
-                        model.add_feature(f, &mut direct[i])
-                    });
-                }
-            }
-            assert_eq!(cached, direct);
-            assert!(direct.iter().any(|s| s.iter().any(|&x| x != 0)));
+        let n = words.len();
+        assert_fast_equals_direct(&words, &[0..5, 5..19, 19..21, 21..n]);
+        assert_fast_equals_direct(&words, &[0..5, 5..19, 19..21, 21..n, 3..2, 40..50]);
+        assert_fast_equals_direct(&words, &[0..n]);
+        assert_fast_equals_direct(&words, &[2..9, 5..12, 12..n + 3]);
+        assert_fast_equals_direct(&words, &[]);
+        assert_fast_equals_direct(&[], &[0..0, 0..3]);
+    }
+
+    #[test]
+    fn fast_path_tags_the_bundled_articles_as_the_direct_sums() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+        let mut tagged = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+            let tokens = crate::nlp::token::tokenize(&text);
+            let sentences: Vec<Range<usize>> = crate::nlp::sentence::split(&text, &tokens)
+                .iter()
+                .map(|s| s.tokens.clone())
+                .collect();
+            let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+            assert_fast_equals_direct(&words, &sentences);
+            tagged += words.len();
         }
+        assert!(tagged > 1000, "{tagged} tokens");
     }
 
     #[test]

@@ -31,24 +31,51 @@ pub fn classes_of_hash(lower: u64) -> [u16; LEVELS] {
 }
 
 /// Parses `word<TAB>class...` lines; comment lines start with `#`, bad lines are skipped.
+/// (Separators found with `memchr`, the map sized up front: this runs at every start.)
 fn parse(table: &str) -> hash::KeyMap<[u16; LEVELS]> {
-    let mut map = hash::KeyMap::default();
-    for line in table.lines().filter(|l| !l.starts_with('#')) {
-        let mut cols = line.split('\t');
-        let Some(word) = cols.next() else { continue };
+    let bytes = table.as_bytes();
+    let mut map = hash::KeyMap::with_capacity_and_hasher(bytes.len() / 16, Default::default());
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        let line = bytes.get(start..end).unwrap_or_default();
+        start = end + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.first() == Some(&b'#') {
+            continue;
+        }
+        let mut tabs = memchr::memchr_iter(b'\t', line);
+        let Some(word_end) = tabs.next() else {
+            continue;
+        };
         let mut c = [NONE; LEVELS];
+        let mut from = word_end + 1;
         let mut ok = true;
         for slot in &mut c {
-            match cols.next().and_then(|x| x.parse::<u16>().ok()) {
+            let to = tabs.next().unwrap_or(line.len());
+            match line.get(from..to).and_then(number) {
                 Some(v) => *slot = v,
                 None => ok = false,
             }
+            from = to + 1;
         }
         if ok {
-            map.insert(hash::bytes(word.as_bytes()), c);
+            map.insert(hash::bytes(line.get(..word_end).unwrap_or_default()), c);
         }
     }
     map
+}
+
+/// A decimal `u16` as `str::parse` reads it (an optional `+`, then digits).
+fn number(digits: &[u8]) -> Option<u16> {
+    let digits = digits.strip_prefix(b"+").unwrap_or(digits);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u16, |n, &d| {
+        d.is_ascii_digit()
+            .then(|| n.checked_mul(10)?.checked_add(u16::from(d - b'0')))
+            .flatten()
+    })
 }
 
 #[cfg(test)]
@@ -67,8 +94,17 @@ mod tests {
 
     #[test]
     fn bad_lines_are_skipped() {
-        let m = parse("# c\nok\t1\t2\t3\nshort\t1\nbad\tx\t2\t3\n");
-        assert_eq!(m.len(), 1);
+        let m = parse(
+            "# c\nok\t1\t2\t3\nshort\t1\nbad\tx\t2\t3\nbig\t1\t2\t65536\r\nplus\t+4\t05\t6\textra\r\ntrail\t1\t2\t\nnotab\n\t7\t8\t9",
+        );
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[&hash::bytes(b"")], [7, 8, 9]);
         assert_eq!(m[&hash::bytes(b"ok")], [1, 2, 3]);
+        assert_eq!(m[&hash::bytes(b"plus")], [4, 5, 6]);
+        for n in [
+            "0", "7", "65535", "65536", "+1", "-1", "", "+", "1x", "x1", "00012",
+        ] {
+            assert_eq!(number(n.as_bytes()), n.parse::<u16>().ok(), "{n:?}");
+        }
     }
 }

@@ -1,0 +1,929 @@
+//! The tagger's fast path: tags a document with both stages, giving the tags that
+//! summing the weights of [`features::token_features`] and
+//! [`features::stage2_features`] token by token gives (tests compare the two), with
+//! as little work per token as possible.
+//!
+//! Per distinct word, once per thread (a cache keyed by the word's hash): its hashes,
+//! casing class and gazetteer flags, and the summed weights of every feature that
+//! depends on the word alone (its own, and what it gives each neighbour). Per model
+//! and thread: the summed weights of the features whose values come from small sets
+//! (casing classes in context, position, document evidence, the first stage's tags)
+//! in dense tables. What is left per token is a few table reads, six probes for
+//! word pairs and the rare features (gazetteer names, headlines). Every buffer is
+//! kept per thread, so a document allocates only the tags it returns.
+
+use super::features::{self, Side};
+use super::hash;
+use super::lexicon;
+use super::model::{MAX_STAGES, Model, StageScores, Transitions};
+use super::tags::{N_TAGS, Tag};
+use std::cell::RefCell;
+use std::ops::Range;
+
+type Scores = StageScores;
+const ZERO: Scores = [0; MAX_STAGES * N_TAGS];
+/// A row of the second stage's weights alone.
+type Stage2 = [i32; N_TAGS];
+
+#[inline]
+fn add(into: &mut [i32], from: &[i32]) {
+    for (a, b) in into.iter_mut().zip(from) {
+        *a += b;
+    }
+}
+
+/// What the fast path keeps of a distinct word.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    lower: u64,
+    shape: u64,
+    /// The word's gazetteer-name hash, and the name key of a name it starts.
+    name: u64,
+    name_start: u64,
+    /// Dense number of the lower-case form, per thread: documents count by it.
+    lower_id: u32,
+    class: u8,
+    gaz: u8,
+}
+
+/// The summed weights a word brings: its own features and what it gives each
+/// neighbour (in [`Side::ALL`] order).
+#[derive(Clone, Copy)]
+struct WordWeights {
+    own: Scores,
+    sides: [Scores; 4],
+}
+
+/// Summed weights of the small-valued features of one model.
+struct Tables {
+    /// What the sentence edges give the tokens beside them.
+    edges: [Scores; 4],
+    /// Casing classes of previous, current and next token.
+    class_context: Vec<Scores>,
+    /// Sentence start and sentence length bucket, with the class.
+    position: Vec<Scores>,
+    /// No gazetteer word on either side.
+    no_gaz_neighbours: Scores,
+    doc_case: Vec<Scores>,
+    doc_run: Vec<Scores>,
+    /// Stage 2: the first stage's tag with its neighbours' tags.
+    tag_context: Vec<Stage2>,
+    doc_kinds: Vec<Stage2>,
+    majority: Vec<Stage2>,
+    history: Vec<Stage2>,
+}
+
+const CLASSES: usize = features::CLASSES;
+/// Class values in context: the classes and the sentence edge.
+const CONTEXT_CLASSES: usize = CLASSES + 1;
+/// First-stage tags in context: the tags and the sentence edge.
+const CONTEXT_TAGS: usize = N_TAGS + 1;
+/// Values of a kinds bit set (none, PER, LOC, ORG, MISC).
+const KIND_SETS: usize = 32;
+/// Values of the majority kind (none, the four kinds, no other occurrence).
+const MAJORITIES: usize = 6;
+
+fn class_context_index(prev: u8, class: u8, next: u8) -> usize {
+    (usize::from(prev) * CLASSES + usize::from(class)) * CONTEXT_CLASSES + usize::from(next)
+}
+
+fn position_index(first: bool, bucket: u8, class: u8) -> usize {
+    (usize::from(first) * features::LENGTH_BUCKETS + usize::from(bucket)) * CLASSES
+        + usize::from(class)
+}
+
+fn doc_index(code: u8, context: u8) -> usize {
+    usize::from(code) * features::DOC_CONTEXTS + usize::from(context)
+}
+
+fn tag_context_index(prev: u8, tag: u8, next: u8) -> usize {
+    (usize::from(prev) * N_TAGS + usize::from(tag)) * CONTEXT_TAGS + usize::from(next)
+}
+
+fn by_class_index(code: u8, class: u8) -> usize {
+    usize::from(code) * CLASSES + usize::from(class)
+}
+
+fn majority_index(majority: u8, tag: u8) -> usize {
+    usize::from(majority) * N_TAGS + usize::from(tag)
+}
+
+impl Tables {
+    fn new(model: &Model) -> Tables {
+        let sum = |keys: &[u64]| {
+            let mut s = ZERO;
+            for &k in keys {
+                model.add_feature(k, &mut s);
+            }
+            s
+        };
+        let sum2 = |keys: &[u64]| {
+            let mut s = ZERO;
+            for &k in keys {
+                model.add_stage2_feature(k, &mut s);
+            }
+            let mut out = [0; N_TAGS];
+            out.copy_from_slice(s.get(N_TAGS..).unwrap_or(&[0; N_TAGS]));
+            out
+        };
+        let edges = Side::ALL.map(|side| {
+            let mut s = ZERO;
+            features::side_features(None, side, &mut |f| model.add_feature(f, &mut s));
+            s
+        });
+        let n = |x: usize| x as u8;
+        let mut class_context = vec![ZERO; CONTEXT_CLASSES * CLASSES * CONTEXT_CLASSES];
+        for p in 0..CONTEXT_CLASSES {
+            for c in 0..CLASSES {
+                for x in 0..CONTEXT_CLASSES {
+                    class_context[class_context_index(n(p), n(c), n(x))] =
+                        sum(&[features::class_context_key(n(p), n(c), n(x))]);
+                }
+            }
+        }
+        let mut position = vec![ZERO; 2 * features::LENGTH_BUCKETS * CLASSES];
+        for first in [false, true] {
+            for b in 0..features::LENGTH_BUCKETS {
+                for c in 0..CLASSES {
+                    position[position_index(first, n(b), n(c))] = sum(&[
+                        features::position_key(first, n(c)),
+                        features::length_key(n(b), n(c)),
+                    ]);
+                }
+            }
+        }
+        let contexts = features::DOC_CONTEXTS;
+        let doc_case = (0..4 * contexts)
+            .map(|i| sum(&[features::doc_case_key(n(i / contexts), n(i % contexts))]))
+            .collect();
+        let doc_run = (0..16 * contexts)
+            .map(|i| sum(&[features::doc_run_key(n(i / contexts), n(i % contexts))]))
+            .collect();
+        let mut tag_context = vec![[0; N_TAGS]; CONTEXT_TAGS * N_TAGS * CONTEXT_TAGS];
+        for p in 0..CONTEXT_TAGS {
+            for t in 0..N_TAGS {
+                for x in 0..CONTEXT_TAGS {
+                    tag_context[tag_context_index(n(p), n(t), n(x))] = sum2(&[
+                        features::s1_tag_key(n(t)),
+                        features::s1_context_key(n(p), n(t), n(x)),
+                    ]);
+                }
+            }
+        }
+        let by_class = |key: fn(u8, u8) -> u64| -> Vec<Stage2> {
+            (0..KIND_SETS * CLASSES)
+                .map(|i| sum2(&[key(n(i / CLASSES), n(i % CLASSES))]))
+                .collect()
+        };
+        let majority = (0..MAJORITIES * N_TAGS)
+            .map(|i| {
+                let (m, t) = (n(i / N_TAGS), n(i % N_TAGS));
+                sum2(&[
+                    features::s1_majority_key(m),
+                    features::s1_majority_tag_key(m, t),
+                ])
+            })
+            .collect();
+        Tables {
+            edges,
+            class_context,
+            position,
+            no_gaz_neighbours: sum(&[features::gaz_neighbours_key(0, 0)]),
+            doc_case,
+            doc_run,
+            tag_context,
+            doc_kinds: by_class(features::s1_doc_kinds_key),
+            majority,
+            history: by_class(features::s1_history_key),
+        }
+    }
+}
+
+/// Most distinct words cached per thread before the cache starts over (a word
+/// takes about 450 bytes).
+const WORD_CACHE_LIMIT: usize = 30_000;
+
+/// Per thread: the words seen, the model's tables, and the buffers of one document.
+#[derive(Default)]
+struct Cache {
+    model: u64,
+    /// Word hash -> index into `words` and `weights`.
+    index: hash::KeyMap<u32>,
+    words: Vec<Word>,
+    weights: Vec<WordWeights>,
+    /// Lower-case hash -> dense id.
+    lower_ids: hash::KeyMap<u32>,
+    tables: Option<Box<Tables>>,
+    lower_buf: String,
+    doc: Scratch,
+}
+
+/// Buffers for one document, reused.
+#[derive(Default)]
+struct Scratch {
+    /// Per token: its word's index in the cache.
+    token_words: Vec<u32>,
+    /// Per token: the document-local number of its lower-case form.
+    local: Vec<u32>,
+    /// Per token: its casing class.
+    classes: Vec<u8>,
+    /// Per lower-case id: (document generation, local number).
+    stamps: Vec<(u32, u32)>,
+    generation: u32,
+    locals: usize,
+    headline: Vec<bool>,
+    /// Per token: bit 0 lower case, bit 1 capitalised mid-sentence, bits 2..6 its
+    /// place in a run of capitalised words (first, middle, last, alone).
+    usage: Vec<u8>,
+    /// Per local number: the sums of those six bits over the document.
+    totals: Vec<[u32; 6]>,
+    /// Per token: its place in a two- or three-word gazetteer name.
+    names: Vec<u16>,
+    scores: Vec<Scores>,
+    back: Vec<[u8; N_TAGS]>,
+    first: Vec<FirstInfo>,
+    counts: Vec<[u16; 5]>,
+    history: Vec<u8>,
+}
+
+/// The first stage's evidence for one token (as `features::FirstPassInfo`).
+#[derive(Clone, Copy, Default)]
+struct FirstInfo {
+    tag: u8,
+    prev: u8,
+    next: u8,
+    doc_kinds: u8,
+    majority: u8,
+    history: u8,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// Tags a document with at most `stages` stages of `model` (see
+/// [`super::tagger::tag_document_stages`]).
+pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: usize) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; words.len()];
+    let Some(first) = model.stages.first() else {
+        return tags;
+    };
+    CACHE.with_borrow_mut(|cache| {
+        if cache.model != model.id() || cache.words.len() > WORD_CACHE_LIMIT {
+            cache.model = model.id();
+            cache.index.clear();
+            cache.words.clear();
+            cache.weights.clear();
+            cache.lower_ids.clear();
+            cache.doc.stamps.clear();
+            cache.tables = None;
+        }
+        let tables = cache
+            .tables
+            .get_or_insert_with(|| Box::new(Tables::new(model)));
+        let doc = &mut cache.doc;
+        look_up_words(
+            model,
+            words,
+            &mut cache.index,
+            &mut cache.words,
+            &mut cache.weights,
+            &mut cache.lower_ids,
+            &mut cache.lower_buf,
+            doc,
+        );
+        let cached = Cached {
+            words: &cache.words,
+            weights: &cache.weights,
+            tables,
+        };
+        mark_headlines(sentences, doc);
+        count_usage(sentences, doc);
+        mark_names(model, &cached, sentences, doc);
+        first_scores(model, &cached, sentences, doc);
+        decode_stage(first, &doc.scores, 0, sentences, &mut doc.back, &mut tags);
+        if let Some(second) = model.stages.get(1).filter(|_| stages >= 2) {
+            first_pass(sentences, &tags, doc);
+            second_scores(&cached, sentences, doc);
+            decode_stage(
+                second,
+                &doc.scores,
+                N_TAGS,
+                sentences,
+                &mut doc.back,
+                &mut tags,
+            );
+        }
+    });
+    tags
+}
+
+/// The cache's contents, read-only while a document is scored.
+struct Cached<'a> {
+    words: &'a [Word],
+    weights: &'a [WordWeights],
+    tables: &'a Tables,
+}
+
+impl Cached<'_> {
+    #[inline]
+    fn word(&self, doc: &Scratch, i: usize) -> Option<&Word> {
+        doc.token_words
+            .get(i)
+            .and_then(|&w| self.words.get(w as usize))
+    }
+
+    #[inline]
+    fn weights(&self, doc: &Scratch, i: usize) -> Option<&WordWeights> {
+        doc.token_words
+            .get(i)
+            .and_then(|&w| self.weights.get(w as usize))
+    }
+}
+
+/// Finds (or computes) every token's word in the cache, and numbers the document's
+/// lower-case forms.
+#[allow(clippy::too_many_arguments)]
+fn look_up_words(
+    model: &Model,
+    words: &[&str],
+    index: &mut hash::KeyMap<u32>,
+    cached: &mut Vec<Word>,
+    weights: &mut Vec<WordWeights>,
+    lower_ids: &mut hash::KeyMap<u32>,
+    lower_buf: &mut String,
+    doc: &mut Scratch,
+) {
+    doc.token_words.clear();
+    doc.local.clear();
+    doc.classes.clear();
+    doc.generation = doc.generation.wrapping_add(1);
+    if doc.generation == 0 {
+        doc.stamps.clear();
+        doc.generation = 1;
+    }
+    doc.locals = 0;
+    for w in words {
+        let key = hash::bytes(w.as_bytes());
+        let at = *index.entry(key).or_insert_with(|| {
+            let (word, weight) = new_word(model, w, lower_buf, lower_ids);
+            cached.push(word);
+            weights.push(weight);
+            (cached.len() - 1) as u32
+        });
+        doc.token_words.push(at);
+        let (lower_id, class) = cached
+            .get(at as usize)
+            .map_or((0, features::LOWER), |w| (w.lower_id as usize, w.class));
+        doc.classes.push(class);
+        if doc.stamps.len() <= lower_id {
+            doc.stamps.resize(lower_id + 1, (0, 0));
+        }
+        let local = match doc.stamps.get_mut(lower_id) {
+            Some(stamp) if stamp.0 == doc.generation => stamp.1,
+            Some(stamp) => {
+                *stamp = (doc.generation, doc.locals as u32);
+                doc.locals += 1;
+                stamp.1
+            }
+            None => 0,
+        };
+        doc.local.push(local);
+    }
+}
+
+/// A word's facts and weights, computed once per thread.
+fn new_word(
+    model: &Model,
+    word: &str,
+    lower_buf: &mut String,
+    lower_ids: &mut hash::KeyMap<u32>,
+) -> (Word, WordWeights) {
+    let info = features::word_info(word, lower_buf);
+    let gaz = features::gaz_flags(&info, model.lexicon());
+    let mut own = ZERO;
+    features::own_features(&info, gaz, &mut |f| model.add_feature(f, &mut own));
+    let sides = Side::ALL.map(|side| {
+        let mut s = ZERO;
+        features::side_features(Some(&info), side, &mut |f| model.add_feature(f, &mut s));
+        s
+    });
+    let next_id = lower_ids.len() as u32;
+    let lower_id = *lower_ids.entry(info.lower).or_insert(next_id);
+    let name = features::name_key(&info);
+    let word = Word {
+        lower: info.lower,
+        shape: info.short_shape,
+        name,
+        name_start: lexicon::ngram_step(lexicon::NGRAM_SEED, 0, name),
+        lower_id,
+        class: info.class,
+        gaz,
+    };
+    (word, WordWeights { own, sides })
+}
+
+/// Marks the tokens of all-capitals headlines (as `features::prepare`).
+fn mark_headlines(sentences: &[Range<usize>], doc: &mut Scratch) {
+    let n = doc.token_words.len();
+    doc.headline.clear();
+    doc.headline.resize(n, false);
+    for s in sentences {
+        let s = features::clip(s, n);
+        let mut caps = 0;
+        let mut lower = false;
+        for i in s.clone() {
+            match doc
+                .classes
+                .get(i)
+                .copied()
+                .and_then(features::headline_class)
+            {
+                None => {
+                    lower = true;
+                    break;
+                }
+                Some(true) => caps += 1,
+                Some(false) => {}
+            }
+        }
+        if !lower
+            && caps >= 2
+            && let Some(h) = doc.headline.get_mut(s)
+        {
+            h.fill(true);
+        }
+    }
+}
+
+/// How each token uses its word, and the document's totals per lower-case form
+/// (as `features::doc_infos`).
+fn count_usage(sentences: &[Range<usize>], doc: &mut Scratch) {
+    let n = doc.token_words.len();
+    doc.usage.clear();
+    doc.usage.resize(n, 0);
+    for s in sentences {
+        let s = features::clip(s, n);
+        if doc.headline.get(s.start).copied().unwrap_or(false) {
+            continue;
+        }
+        let classes = &doc.classes;
+        let capitalised = |j: usize| classes.get(j).copied().is_some_and(features::is_run_word);
+        let mut j = s.start;
+        while j < s.end {
+            if classes.get(j) == Some(&features::LOWER)
+                && let Some(u) = doc.usage.get_mut(j)
+            {
+                *u |= 1;
+            }
+            if !capitalised(j) {
+                j += 1;
+                continue;
+            }
+            let start = j;
+            while j < s.end && capitalised(j) {
+                j += 1;
+            }
+            let run = j - start;
+            for k in start..j {
+                let x = k - start;
+                let Some(u) = doc.usage.get_mut(k) else {
+                    continue;
+                };
+                if k != s.start {
+                    *u |= 2;
+                }
+                let slot = match (run, x) {
+                    (1, _) => 3,
+                    (_, 0) => 0,
+                    (run, x) if x + 1 == run => 2,
+                    _ => 1,
+                };
+                if !(k == s.start && run == 1) {
+                    *u |= 4 << slot;
+                }
+            }
+        }
+    }
+    doc.totals.clear();
+    doc.totals.resize(doc.locals, [0; 6]);
+    for (&local, &u) in doc.local.iter().zip(&doc.usage) {
+        if let Some(t) = doc.totals.get_mut(local as usize) {
+            for (b, x) in t.iter_mut().enumerate() {
+                *x += u32::from(u >> b & 1);
+            }
+        }
+    }
+}
+
+/// A token's document evidence: (case, run) as `features::DocInfo`.
+#[inline]
+fn doc_codes(doc: &Scratch, i: usize) -> (u8, u8) {
+    let u = doc.usage.get(i).copied().unwrap_or(0);
+    let t = doc
+        .local
+        .get(i)
+        .and_then(|&l| doc.totals.get(l as usize))
+        .copied()
+        .unwrap_or_default();
+    let elsewhere = |b: usize| t.get(b).copied().unwrap_or(0) > u32::from(u >> b & 1);
+    let case = u8::from(elsewhere(0)) | u8::from(elsewhere(1)) << 1;
+    let mut run = 0;
+    for k in 0..4 {
+        if elsewhere(2 + k) {
+            run |= 1 << k;
+        }
+    }
+    (case, run)
+}
+
+/// Marks two- and three-word gazetteer names, longest first (as `features::prepare`).
+fn mark_names(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
+    let n = doc.token_words.len();
+    doc.names.clear();
+    doc.names.resize(n, 0);
+    let lexicon = model.lexicon();
+    if lexicon.is_empty() {
+        return;
+    }
+    for s in sentences {
+        let s = features::clip(s, n);
+        let mut i = s.start;
+        while i < s.end {
+            let mut matched = 0;
+            if let Some(w) = c.word(doc, i).filter(|w| features::is_capitalised(w.class))
+                && let Some(second) = c.word(doc, i + 1).filter(|_| i + 2 <= s.end)
+            {
+                let two = lexicon::ngram_step(w.name_start, 1, second.name);
+                let three = c
+                    .word(doc, i + 2)
+                    .filter(|_| i + 3 <= s.end)
+                    .map(|third| lexicon::ngram_step(two, 2, third.name));
+                let found = match three.map(|k| lexicon.get(k)) {
+                    Some(flags) if flags != 0 => Some((3, flags)),
+                    _ => Some((2, lexicon.get(two))).filter(|(_, f)| *f != 0),
+                };
+                if let Some((len, flags)) = found {
+                    for (k, code) in doc
+                        .names
+                        .get_mut(i..i + len)
+                        .unwrap_or_default()
+                        .iter_mut()
+                        .enumerate()
+                    {
+                        *code = features::name_code(k > 0, flags);
+                    }
+                    matched = len;
+                }
+            }
+            i += matched.max(1);
+        }
+    }
+}
+
+/// Every token's scores from the features both stages share (as the sum of
+/// `features::token_features`).
+fn first_scores(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
+    let n = doc.token_words.len();
+    doc.scores.clear();
+    doc.scores.resize(n, ZERO);
+    let t = c.tables;
+    for sentence in sentences {
+        let bucket = features::length_bucket(sentence.len());
+        for i in sentence.clone() {
+            let (Some(w), Some(weights)) = (c.word(doc, i), c.weights(doc, i)) else {
+                continue;
+            };
+            let mut s = weights.own;
+            for (k, side) in Side::ALL.into_iter().enumerate() {
+                match side.of(i).filter(|j| sentence.contains(j)) {
+                    Some(j) => {
+                        if let Some(from) = c.weights(doc, j).and_then(|x| x.sides.get(k)) {
+                            add(&mut s, from);
+                        }
+                    }
+                    None => {
+                        if let Some(from) = t.edges.get(k) {
+                            add(&mut s, from);
+                        }
+                    }
+                }
+            }
+            let near = |j: Option<usize>| {
+                j.filter(|j| sentence.contains(j))
+                    .and_then(|j| c.word(doc, j))
+            };
+            let prev = near(i.checked_sub(1));
+            let next = near(i.checked_add(1));
+            let keys = features::pair_keys(
+                prev.map_or((features::BOS, features::BOS), |p| (p.lower, p.shape)),
+                (w.lower, w.shape, w.class),
+                next.map_or((features::EOS, features::EOS), |x| (x.lower, x.shape)),
+            );
+            for key in keys {
+                model.add_feature(key, &mut s);
+            }
+            let class_of = |x: Option<&Word>| x.map_or(features::EDGE_CLASS, |x| x.class);
+            let (pc, nc) = (class_of(prev), class_of(next));
+            match t.class_context.get(class_context_index(pc, w.class, nc)) {
+                Some(row) => add(&mut s, row),
+                None => model.add_feature(features::class_context_key(pc, w.class, nc), &mut s),
+            }
+            let first = i == sentence.start;
+            match t.position.get(position_index(first, bucket, w.class)) {
+                Some(row) => add(&mut s, row),
+                None => {
+                    model.add_feature(features::position_key(first, w.class), &mut s);
+                    model.add_feature(features::length_key(bucket, w.class), &mut s);
+                }
+            }
+            let (pg, ng) = (prev.map_or(0, |p| p.gaz), next.map_or(0, |x| x.gaz));
+            if pg == 0 && ng == 0 {
+                add(&mut s, &t.no_gaz_neighbours);
+            } else {
+                model.add_feature(features::gaz_neighbours_key(pg, ng), &mut s);
+            }
+            let code = doc.names.get(i).copied().unwrap_or(0);
+            features::name_features(code, w.class, &mut |f| model.add_feature(f, &mut s));
+            let headline = doc.headline.get(i).copied().unwrap_or(false);
+            if headline {
+                for key in features::headline_keys(w.lower, w.shape) {
+                    model.add_feature(key, &mut s);
+                }
+            }
+            if features::has_doc_features(w.class) {
+                let (case, run) = doc_codes(doc, i);
+                let context = features::doc_context(w.class, first, headline);
+                match t.doc_case.get(doc_index(case, context)) {
+                    Some(row) => add(&mut s, row),
+                    None => model.add_feature(features::doc_case_key(case, context), &mut s),
+                }
+                match t.doc_run.get(doc_index(run, context)) {
+                    Some(row) => add(&mut s, row),
+                    None => model.add_feature(features::doc_run_key(run, context), &mut s),
+                }
+            }
+            if let Some(out) = doc.scores.get_mut(i) {
+                *out = s;
+            }
+        }
+    }
+}
+
+/// The first stage's tags as evidence per token (as `features::first_pass`).
+fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
+    let n = doc.token_words.len();
+    let tag_at = |j: usize| tags.get(j).copied().unwrap_or(Tag::O);
+    doc.first.clear();
+    doc.first.resize(n, FirstInfo::default());
+    for s in sentences {
+        let s = features::clip(s, n);
+        for i in s.clone() {
+            if let Some(f) = doc.first.get_mut(i) {
+                f.tag = tag_at(i).index() as u8;
+                f.prev = if i > s.start {
+                    tag_at(i - 1).index() as u8
+                } else {
+                    N_TAGS as u8
+                };
+                f.next = if i + 1 < s.end {
+                    tag_at(i + 1).index() as u8
+                } else {
+                    N_TAGS as u8
+                };
+            }
+        }
+    }
+    let classes = &doc.classes;
+    let counted = |i: usize| {
+        classes
+            .get(i)
+            .copied()
+            .is_some_and(features::is_capitalised)
+    };
+    doc.counts.clear();
+    doc.counts.resize(doc.locals, [0; 5]);
+    for i in 0..n {
+        if counted(i)
+            && let Some(count) = doc
+                .local
+                .get(i)
+                .and_then(|&l| doc.counts.get_mut(l as usize))
+            && let Some(x) = count.get_mut(features::kind_code(tag_at(i)))
+        {
+            *x = x.saturating_add(1);
+        }
+    }
+    doc.history.clear();
+    doc.history.resize(doc.locals, 0);
+    let mut entity_start = None;
+    for i in 0..n {
+        let t = tag_at(i);
+        let local = doc.local.get(i).map_or(0, |&l| l as usize);
+        if counted(i) {
+            let mut count = doc.counts.get(local).copied().unwrap_or_default();
+            if let Some(x) = count.get_mut(features::kind_code(t)) {
+                *x = x.saturating_sub(1);
+            }
+            let mut bits = 0u8;
+            let mut best = (0u16, 5u8);
+            for (k, &x) in count.iter().enumerate() {
+                if x > 0 {
+                    bits |= 1 << k;
+                    if x > best.0 {
+                        best = (x, k as u8);
+                    }
+                }
+            }
+            let history = doc.history.get(local).copied().unwrap_or(0);
+            if let Some(f) = doc.first.get_mut(i) {
+                f.doc_kinds = bits;
+                f.majority = best.1;
+                f.history = history;
+            }
+        }
+        if t.is_begin() || (t.is_inside() && entity_start.is_none()) {
+            entity_start = Some(i);
+        }
+        let ends = t != Tag::O && !tag_at(i + 1).is_inside();
+        if let (true, Some(start)) = (ends, entity_start) {
+            let bit = 1u8 << features::kind_code(t);
+            for &l in doc.local.get(start..=i).unwrap_or_default() {
+                if let Some(h) = doc.history.get_mut(l as usize) {
+                    *h |= bit;
+                }
+            }
+            entity_start = None;
+        }
+        if t == Tag::O {
+            entity_start = None;
+        }
+    }
+}
+
+/// Adds the second stage's own features to every token's stage-2 scores (as
+/// `features::stage2_features`).
+fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
+    let t = c.tables;
+    for sentence in sentences {
+        for i in sentence.clone() {
+            let (Some(f), Some(&class)) = (doc.first.get(i), doc.classes.get(i)) else {
+                continue;
+            };
+            let Some(s) = doc.scores.get_mut(i).and_then(|s| s.get_mut(N_TAGS..)) else {
+                continue;
+            };
+            let rows = [
+                t.tag_context.get(tag_context_index(f.prev, f.tag, f.next)),
+                None,
+                None,
+                None,
+            ];
+            let rows = if features::is_capitalised(class) {
+                [
+                    rows[0],
+                    t.doc_kinds.get(by_class_index(f.doc_kinds, class)),
+                    t.majority.get(majority_index(f.majority, f.tag)),
+                    t.history.get(by_class_index(f.history, class)),
+                ]
+            } else {
+                rows
+            };
+            for row in rows.into_iter().flatten() {
+                add(s, row);
+            }
+        }
+    }
+}
+
+/// Decodes every sentence with one stage's weights, reading the stage's scores at
+/// `offset` in each token's [`Scores`] (as `tagger::Decoder::decode_stage`).
+fn decode_stage(
+    stage: &Transitions,
+    scores: &[Scores],
+    offset: usize,
+    sentences: &[Range<usize>],
+    back: &mut Vec<[u8; N_TAGS]>,
+    tags: &mut [Tag],
+) {
+    let start = stage.start.map(i64::from);
+    let into: [[i64; N_TAGS]; N_TAGS] =
+        std::array::from_fn(|c| std::array::from_fn(|p| i64::from(stage.transitions[p][c])));
+    // How far apart the weights of the transitions into each tag are.
+    let spread = into.map(|row| {
+        let (lo, hi) = row
+            .iter()
+            .fold((i64::MAX, i64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+        hi - lo
+    });
+    for sentence in sentences {
+        let (Some(out), Some(sc)) = (tags.get_mut(sentence.clone()), scores.get(sentence.clone()))
+        else {
+            continue;
+        };
+        viterbi(sc, offset, &start, &into, &spread, back, out);
+    }
+}
+
+/// Entity kinds: the `B-` tags are 1..=KINDS, the `I-` tags KINDS+1..N_TAGS.
+const KINDS: usize = (N_TAGS - 1) / 2;
+
+/// The best valid BIO path, exactly as [`super::tagger::Viterbi::decode`] finds it
+/// (the same sums in i64, the same ties), reading the emissions in place.
+///
+/// One shortcut, exact: when the best tag so far leads the runner-up by more than
+/// the `spread` of the transition weights into tag `c`, no other predecessor can
+/// catch up, so `c`'s best predecessor is the leader without weighing all nine
+/// (most tokens of news text are clear-cut).
+#[inline]
+fn viterbi(
+    scores: &[Scores],
+    offset: usize,
+    start: &[i64; N_TAGS],
+    into: &[[i64; N_TAGS]; N_TAGS],
+    spread: &[i64; N_TAGS],
+    back: &mut Vec<[u8; N_TAGS]>,
+    out: &mut [Tag],
+) {
+    let emission = |s: &Scores| -> [i64; N_TAGS] {
+        let mut e = [0; N_TAGS];
+        if let Some(part) = s.get(offset..offset + N_TAGS) {
+            for (x, y) in e.iter_mut().zip(part) {
+                *x = i64::from(*y);
+            }
+        }
+        e
+    };
+    let Some(first) = scores.first() else {
+        return;
+    };
+    const NEG: i64 = i64::MIN / 4;
+    let em = emission(first);
+    let mut score = [NEG; N_TAGS];
+    for t in 0..=KINDS {
+        score[t] = start[t] + em[t];
+    }
+    back.clear();
+    back.push([0; N_TAGS]);
+    for s in scores.iter().skip(1) {
+        let em = emission(s);
+        let mut next = [NEG; N_TAGS];
+        let mut arg = [0u8; N_TAGS];
+        // The leader (lowest index on ties) and the runner-up's score.
+        let (mut leader, mut top, mut second) = (0, score[0], i64::MIN);
+        for (p, &x) in score.iter().enumerate().skip(1) {
+            if x > top {
+                (leader, top, second) = (p, x, top);
+            } else if x > second {
+                second = x;
+            }
+        }
+        let lead = top - second;
+        for c in 0..=KINDS {
+            let row = &into[c];
+            if lead > spread[c] {
+                next[c] = top + row[leader] + em[c];
+                arg[c] = leader as u8;
+                continue;
+            }
+            let mut best = score[0] + row[0];
+            let mut at = 0u8;
+            for p in 1..N_TAGS {
+                let x = score[p] + row[p];
+                if x > best {
+                    best = x;
+                    at = p as u8;
+                }
+            }
+            next[c] = best + em[c];
+            arg[c] = at;
+        }
+        for c in KINDS + 1..N_TAGS {
+            let b = c - KINDS;
+            let from_b = score[b] + into[c][b];
+            let from_i = score[c] + into[c][c];
+            let (best, at) = if from_i > from_b {
+                (from_i, c)
+            } else {
+                (from_b, b)
+            };
+            next[c] = best + em[c];
+            arg[c] = at as u8;
+        }
+        score = next;
+        back.push(arg);
+    }
+    let mut best = 0;
+    for t in 1..N_TAGS {
+        if score[t] > score[best] {
+            best = t;
+        }
+    }
+    let mut cur = best;
+    for i in (0..out.len()).rev() {
+        if let Some(o) = out.get_mut(i) {
+            *o = Tag::from_index(cur).unwrap_or(Tag::O);
+        }
+        cur = back.get(i).map_or(0, |b| usize::from(b[cur]));
+    }
+}
