@@ -158,7 +158,8 @@ fn unknown_places(
     }));
     evidence.sort_by_key(|(span, _)| (span.start, span.end));
     evidence.dedup_by_key(|(span, _)| span.start);
-    let paragraphs = Paragraphs::new(text, hits);
+    // Built on first need: most texts have no place left unresolved that far.
+    let paragraphs: OnceCell<Paragraphs> = OnceCell::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
         if referents
             .get(e.referent)
@@ -174,7 +175,11 @@ fn unknown_places(
         let code = named_within(e, &evidence)
             .or_else(|| qualified_by(text, e, &evidence))
             .or_else(|| sentence_country(&sentence, e, &evidence))
-            .or_else(|| paragraphs.dominant(e.span.start))
+            .or_else(|| {
+                paragraphs
+                    .get_or_init(|| Paragraphs::new(text, hits))
+                    .dominant(e.span.start)
+            })
             .or_else(|| {
                 named
                     .iter()
@@ -506,8 +511,19 @@ struct Paragraphs {
 
 impl Paragraphs {
     fn new(text: &str, hits: &[GeoHit]) -> Self {
+        // After each "\n\n", as `match_indices("\n\n")` finds them (no overlaps),
+        // but hopping between newlines with `find`, which is much faster.
         let mut starts = vec![0];
-        starts.extend(text.match_indices("\n\n").map(|(i, _)| i + 2));
+        let mut from = 0;
+        while let Some(p) = text.get(from..).and_then(|rest| rest.find('\n')) {
+            let at = from + p;
+            from = if text.as_bytes().get(at + 1) == Some(&b'\n') {
+                starts.push(at + 2);
+                at + 2
+            } else {
+                at + 1
+            };
+        }
         let mut counts: Vec<HashMap<CountryCode, usize>> = vec![HashMap::new(); starts.len()];
         for h in hits
             .iter()
