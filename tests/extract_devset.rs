@@ -61,7 +61,7 @@ fn dev2_set_scores_stay_above_floors() {
     // articles, before anyone tuned on them: people 0.91, places 0.90,
     // country 1.0, orgs 0.585, focus 0.83, mentioned 1.0, commitments 0.86,
     // actor 0.68), so that tuning may raise them but a regression fails.
-    // Commitments were then tuned on dev2 (F1 0.98, actor 0.89): floors raised.
+    // Commitments were then tuned on dev2 (F1 0.98, actor 0.96): floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.86),
         ("places F1", s.places.f1(), 0.85),
@@ -70,7 +70,7 @@ fn dev2_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.78),
         ("mentioned F1", s.mentioned.f1(), 0.95),
         ("commitments F1", s.commitments.f1(), 0.93),
-        ("actor", ratio(s.actor), 0.84),
+        ("actor", ratio(s.actor), 0.91),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "dev2 {what} {got:.3} fell below {floor}");

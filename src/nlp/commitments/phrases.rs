@@ -492,7 +492,7 @@ pub fn party(
         && let Some(r) = index.referent(person)
     {
         return Some(Party {
-            name: r.name.clone(),
+            name: person_name(text, index, r),
             referent: Some(person.referent),
             kind: Some(EntityKind::Person),
             pronoun: None,
@@ -642,9 +642,28 @@ fn titled_person(
     })?;
     let r = index.referent(e)?;
     Some(Party {
-        name: r.name.clone(),
+        name: person_name(text, index, r),
         referent: Some(e.referent),
         kind: Some(EntityKind::Person),
         pronoun: None,
     })
+}
+
+/// A person's name as an actor: the canonical name with the generational
+/// suffix the text gives it ("Joseph R. Biden, Jr."), which names keep.
+pub fn person_name(text: &str, index: &EntityIndex, r: &Referent) -> String {
+    let suffixed = r.mentions.iter().find_map(|&m| {
+        let e = index.entities.get(m)?;
+        if text.get(e.span.clone())? != r.name {
+            return None;
+        }
+        let after = text.get(e.span.end..)?;
+        [", Jr.", ", Sr.", " Jr.", " Sr."]
+            .into_iter()
+            .find(|s| after.starts_with(s))
+    });
+    match suffixed {
+        Some(suffix) => format!("{}{suffix}", r.name),
+        None => r.name.clone(),
+    }
 }

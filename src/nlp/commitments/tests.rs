@@ -512,3 +512,35 @@ fn countries_are_named_without_article_and_abbreviations_in_full() {
         assert_eq!(actors::country_name(surface, us), want, "{surface}");
     }
 }
+
+#[test]
+fn a_person_keeps_the_suffix_of_their_name() {
+    let cases = [
+        ("Joseph R. Biden, Jr. met Li.", "Joseph R. Biden, Jr."),
+        ("Martin Luther King Jr. spoke.", "Martin Luther King Jr."),
+        ("Joseph R. Biden met Li.", "Joseph R. Biden"),
+    ];
+    for (text, want) in cases {
+        let name = if text.starts_with("Martin") {
+            "Martin Luther King"
+        } else {
+            "Joseph R. Biden"
+        };
+        let entities = vec![Entity {
+            span: 0..name.len(),
+            kind: EntityKind::Person,
+            referent: 0,
+        }];
+        let referents = vec![Referent {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            country: None,
+            mentions: vec![0],
+        }];
+        let index = phrases::EntityIndex {
+            entities: &entities,
+            referents: &referents,
+        };
+        assert_eq!(phrases::person_name(text, &index, &referents[0]), want);
+    }
+}
