@@ -652,7 +652,9 @@ fn titled_person(
 /// A person's name as an actor: the canonical name with the generational
 /// suffix the text gives it ("Joseph R. Biden, Jr."), which names keep.
 pub fn person_name(text: &str, index: &EntityIndex, r: &Referent) -> String {
-    let suffixed = r.mentions.iter().find_map(|&m| {
+    // The full name comes first: a few mentions suffice, and hostile input
+    // with a million mentions stays linear.
+    let suffixed = r.mentions.iter().take(4).find_map(|&m| {
         let e = index.entities.get(m)?;
         if text.get(e.span.clone())? != r.name {
             return None;
