@@ -12,8 +12,8 @@ use readout::nlp::ner::Mention;
 use readout::nlp::sentence::Sentence;
 use readout::nlp::token::Token;
 use readout::nlp::{
-    Entity, Referent, Span, analyze, analyze_text, commitments, countries, link, ner, sentence,
-    token,
+    Commitment, Entity, Referent, Span, analyze, analyze_text, commitments, countries, link, ner,
+    sentence, token,
 };
 use std::hint::black_box;
 use std::time::Instant;
@@ -56,6 +56,7 @@ struct Staged {
     hits: Vec<GeoHit>,
     entities: Vec<Entity>,
     referents: Vec<Referent>,
+    commitments: Vec<Commitment>,
 }
 
 fn staged(title: String, body: String) -> Staged {
@@ -66,6 +67,7 @@ fn staged(title: String, body: String) -> Staged {
     let mentions = ner::find_mentions(&body, &tokens, &sentences);
     let hits = geo.find(&body);
     let (entities, referents) = link::link(&body, &tokens, &spans, &mentions, &hits, geo);
+    let commitments = commitments::extract(&body, &sentences, &entities, &referents);
     Staged {
         title,
         body,
@@ -76,6 +78,7 @@ fn staged(title: String, body: String) -> Staged {
         hits,
         entities,
         referents,
+        commitments,
     }
 }
 
@@ -132,15 +135,16 @@ fn stages(c: &mut Criterion) {
     group.bench_function("countries", |b| {
         b.iter(|| {
             for a in &articles {
-                black_box(countries::score(
-                    &a.title,
-                    &a.body,
-                    &a.sentences,
-                    &a.entities,
-                    &a.referents,
-                    &a.hits,
-                    geo,
-                ));
+                let story = countries::Story {
+                    title: &a.title,
+                    text: &a.body,
+                    sentences: &a.sentences,
+                    entities: &a.entities,
+                    referents: &a.referents,
+                    hits: &a.hits,
+                    commitments: &a.commitments,
+                };
+                black_box(countries::score(&story, geo));
             }
         })
     });

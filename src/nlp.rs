@@ -38,9 +38,17 @@ pub fn analyze_text(title: &str, body: &str) -> Analysis {
     let hits = geo.find(body);
     let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span.clone()).collect();
     let (entities, referents) = link::link(body, &tokens, &sentence_spans, &mentions, &hits, geo);
-    let (focus, mentioned) =
-        countries::score(title, body, &sentences, &entities, &referents, &hits, geo);
     let commitments = commitments::extract(body, &sentences, &entities, &referents);
+    let story = countries::Story {
+        title,
+        text: body,
+        sentences: &sentences,
+        entities: &entities,
+        referents: &referents,
+        hits: &hits,
+        commitments: &commitments,
+    };
+    let (focus, mentioned) = countries::score(&story, geo);
     Analysis {
         sentences: sentence_spans,
         entities,

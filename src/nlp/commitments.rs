@@ -222,6 +222,14 @@ fn judge(
     {
         return None;
     }
+    // "..., with Biden underscoring the importance of talks": a view in passing.
+    if trig.name == "importance of"
+        && text
+            .get(words[head].span.clone())
+            .is_some_and(|s| s.ends_with("ing"))
+    {
+        return None;
+    }
     // "proposed that X should ...": the clause's own modal commits.
     if trig.name == "proposed" && words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
         return None;
@@ -424,7 +432,7 @@ fn kind_of(
                 .get(m.start..m.end)
                 .unwrap_or(&[])
                 .iter()
-                .any(|w| word_in(text, w, &["commitment", "commitments"]));
+                .any(|w| word_in(text, w, &["commitment", "commitments", "dedication"]));
             if commitment {
                 CommitmentKind::Support
             } else {

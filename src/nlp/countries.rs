@@ -6,10 +6,14 @@
 //! headline, in the lead sentence and at the start of a sentence (where
 //! subjects stand) weighs more. The focus is the few countries whose score is
 //! close to the best one; a country named once in passing is only mentioned.
+//! A country that commits to something in the story (the actor of a
+//! commitment) is a party to it and weighs like one named in the headline; a
+//! city named in the headline as the venue ("Talks in Geneva", "Cairo summit")
+//! does not.
 
 use super::link::geo::{Geo, GeoHit, GeoKind};
 use super::sentence::Sentence;
-use super::{CountryCode, CountryScore, Entity, EntityKind, Referent, Span};
+use super::{Commitment, CountryCode, CountryScore, Entity, EntityKind, Referent, Span};
 use rustc_hash::FxHashMap;
 
 /// Weight of one piece of evidence by what it is.
@@ -34,6 +38,8 @@ enum Evidence {
 
 /// A headline reference counts as this many body mentions.
 const TITLE_WEIGHT: f32 = 3.0;
+/// A country that is the actor of at least one commitment gets this, once.
+const ACTOR_WEIGHT: f32 = TITLE_WEIGHT;
 /// The lead sentence counts double.
 const LEAD_FACTOR: f32 = 2.0;
 /// Evidence among the first words of a sentence (the subject) counts more.
@@ -43,16 +49,28 @@ const FOCUS_SHARE: f32 = 0.3;
 /// ... and at most this many countries are in focus.
 const MAX_FOCUS: usize = 3;
 
+/// What the story says, for scoring its countries.
+pub struct Story<'a> {
+    pub title: &'a str,
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub entities: &'a [Entity],
+    pub referents: &'a [Referent],
+    pub hits: &'a [GeoHit],
+    pub commitments: &'a [Commitment],
+}
+
 /// Returns `(focus, mentioned)`, each best first; `mentioned` includes the focus.
-pub fn score(
-    title: &str,
-    text: &str,
-    sentences: &[Sentence],
-    entities: &[Entity],
-    referents: &[Referent],
-    hits: &[GeoHit],
-    geo: &dyn Geo,
-) -> (Vec<CountryScore>, Vec<CountryScore>) {
+pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountryScore>) {
+    let Story {
+        title,
+        text,
+        sentences,
+        entities,
+        referents,
+        hits,
+        commitments,
+    } = *story;
     let evidence = collect(entities, referents, hits);
     // Fx-hashed (cheap for two-byte codes); the order is fixed by the sort below.
     let mut tally: FxHashMap<CountryCode, (f32, usize, Vec<Span>, bool)> = FxHashMap::default();
@@ -73,10 +91,24 @@ pub fn score(
         t.1 += 1;
         t.2.push(span.clone());
     }
-    for code in title_countries(title, text, entities, referents, geo) {
+    let (title_codes, venues) = title_countries(title, text, entities, referents, geo);
+    for code in title_codes {
         let t = tally.entry(code).or_insert((0.0, 0, Vec::new(), false));
         t.0 += TITLE_WEIGHT;
         t.3 = true;
+    }
+    // A venue is still a mention, one like any in the body.
+    for code in venues {
+        let t = tally.entry(code).or_insert((0.0, 0, Vec::new(), false));
+        t.0 += weight(Evidence::City);
+        t.1 += 1;
+    }
+    for code in actor_countries(commitments, referents) {
+        // Only countries the text refers to: the actor's mentions are evidence already.
+        if let Some(t) = tally.get_mut(&code) {
+            t.0 += ACTOR_WEIGHT;
+            t.3 = true;
+        }
     }
     let best = tally.values().map(|t| t.0).fold(0.0f32, f32::max);
     if best <= 0.0 {
@@ -185,15 +217,18 @@ fn near_start(text: &str, sentence: &Span, span: &Span) -> bool {
     before.split_whitespace().nth(3).is_none()
 }
 
-/// Countries the headline refers to: names, demonyms, cities, and people of the body.
+/// Countries the headline refers to (names, demonyms, cities, and people of the
+/// body), and apart from them those of the cities it names as venues.
 fn title_countries(
     title: &str,
     text: &str,
     entities: &[Entity],
     referents: &[Referent],
     geo: &dyn Geo,
-) -> Vec<CountryCode> {
-    let mut out: Vec<CountryCode> = geo.find(title).iter().map(|h| h.code).collect();
+) -> (Vec<CountryCode>, Vec<CountryCode>) {
+    let (venues, found): (Vec<GeoHit>, Vec<GeoHit>) =
+        geo.find(title).into_iter().partition(|h| venue(title, h));
+    let mut out: Vec<CountryCode> = found.iter().map(|h| h.code).collect();
     for r in referents.iter().filter(|r| r.kind == EntityKind::Person) {
         let Some(code) = r.country else { continue };
         let surname = r
@@ -209,7 +244,46 @@ fn title_countries(
     }
     out.sort();
     out.dedup();
+    (out, venues.iter().map(|h| h.code).collect())
+}
+
+/// The countries of the commitments' actors that are places (a country or its
+/// capital standing for its government).
+fn actor_countries(commitments: &[Commitment], referents: &[Referent]) -> Vec<CountryCode> {
+    let mut out: Vec<CountryCode> = commitments
+        .iter()
+        .filter_map(|c| referents.get(c.actor_referent?))
+        .filter(|r| r.kind == EntityKind::Place)
+        .filter_map(|r| r.country)
+        .collect();
+    out.sort();
+    out.dedup();
     out
+}
+
+/// Whether a city in the headline is where the story happened rather than what
+/// it is about: "Talks in Geneva", "at Camp David", "Cairo summit".
+fn venue(title: &str, hit: &GeoHit) -> bool {
+    const EVENTS: &[&str] = &[
+        "summit",
+        "talks",
+        "meeting",
+        "conference",
+        "forum",
+        "dialogue",
+        "declaration",
+        "process",
+    ];
+    if !matches!(hit.kind, GeoKind::City | GeoKind::Capital) {
+        return false;
+    }
+    let before = title.get(..hit.span.start).unwrap_or("").to_lowercase();
+    let after = title.get(hit.span.end..).unwrap_or("").to_lowercase();
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    before.ends_with(" in ") || before.ends_with(" at ") || EVENTS.contains(&next)
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {

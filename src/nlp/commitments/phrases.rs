@@ -418,6 +418,15 @@ pub fn party(
 ) -> Option<Party> {
     let first = words.get(a)?;
     let last = words.get(b.checked_sub(1)?)?;
+    // "Both noted their commitment ...": "both" or "all" alone means "they".
+    if b - a == 1 && word_in(text, first, &["both", "all"]) {
+        return Some(Party {
+            name: String::new(),
+            referent: None,
+            kind: None,
+            pronoun: Some("they"),
+        });
+    }
     if b - a == 1 && word_in(text, first, PRONOUNS) {
         let p = PRONOUNS.iter().copied().find(|p| word_is(text, first, p))?;
         if p == "it" {
@@ -566,6 +575,10 @@ pub fn party(
 pub fn skip_adverbs_left(text: &str, words: &[Word], mut i: usize) -> usize {
     while i > 0 {
         let w = &words[i - 1];
+        // A sentence's first "Both" is its subject: "Both noted their commitment".
+        if i == 1 && word_in(text, w, &["both", "all", "each"]) {
+            break;
+        }
         if word_in(text, w, ADVERBS)
             || word_in(text, w, &["has", "have", "had", "also"])
             || is_ly_adverb(text, w)

@@ -436,6 +436,21 @@ fn actors_speakers_and_actions() {
             &[("Chile", "", Agreement, "the Escazu treaty in 2018")],
         ),
         (
+            "dedication to a cause is support",
+            "Both leaders expressed firm dedication to the sovereignty of Ukraine.",
+            &[("Both leaders", "", Support, "the sovereignty of Ukraine")],
+        ),
+        (
+            "both alone means the group before",
+            "The two leaders met in Lima. Both noted their commitment to free trade.",
+            &[("The two leaders", "The two leaders", Support, "free trade")],
+        ),
+        (
+            "a participle restates the subject's stance",
+            "Biden spoke to the press, underscoring the Canadian commitment to free trade.",
+            &[("Canadian", "", Support, "free trade")],
+        ),
+        (
             "a proposal keeps its proposer",
             "Mexico proposes a joint task force to curb trafficking.",
             &[(

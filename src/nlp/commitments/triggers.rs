@@ -203,6 +203,20 @@ pub const REAFFIRM: &[&str] = &[
     "reconfirmed",
     "confirmed",
     "noted",
+    // Participles of clauses that restate the subject's stance: "..., underscoring
+    // the U.S. commitment to ...".
+    "reaffirming",
+    "reiterating",
+    "underscoring",
+    "emphasizing",
+    "emphasising",
+    "stressing",
+    "highlighting",
+    "affirming",
+    "renewing",
+    "confirming",
+    "expressing",
+    "conveying",
 ];
 
 /// The table. Order matters only for ties: the longest match at a word wins.
@@ -300,6 +314,7 @@ pub static TRIGGERS: &[Trigger] = &[
             Word(&[
                 "commitment",
                 "commitments",
+                "dedication",
                 "resolve",
                 "determination",
                 "pledge",
@@ -369,14 +384,24 @@ pub static TRIGGERS: &[Trigger] = &[
             ]),
             Possessor,
             Gap(2),
-            Word(&["willingness", "readiness", "hope", "desire", "wish"]),
-            Word(&["to"]),
+            Word(&[
+                "willingness",
+                "readiness",
+                "hope",
+                "desire",
+                "wish",
+                "interest",
+            ]),
+            Word(&["to", "in"]),
         ],
         positive: &[
             "He also expressed Peru's willingness to deepen cooperation with Chile.",
             "Ruto said Kenya agrees, expressing a willingness to continue talks.",
         ],
-        negative: &["Observers expressed hope for a quick end to the war."],
+        negative: &[
+            "Observers expressed hope for a quick end to the war.",
+            "Investors expressed interest in the bonds.",
+        ],
     },
     Trigger {
         name: "hopes to",
@@ -958,7 +983,10 @@ pub static TRIGGERS: &[Trigger] = &[
             Word(&["of"]),
         ],
         positive: &["Peru reaffirmed the importance of free trade with Chile."],
-        negative: &["Analysts doubted the importance of the vote."],
+        negative: &[
+            "Analysts doubted the importance of the vote.",
+            "Peru met Chile, underscoring the importance of trade.",
+        ],
     },
     Trigger {
         name: "has the support of",

@@ -11,6 +11,16 @@ fn codes(list: &[CountryScore]) -> Vec<String> {
 }
 
 fn run(title: &str, text: &str, people: &[&str]) -> (Vec<CountryScore>, Vec<CountryScore>) {
+    run_with_actor(title, text, people, None)
+}
+
+/// [`run`], with one commitment whose actor is the referent named `actor`.
+fn run_with_actor(
+    title: &str,
+    text: &str,
+    people: &[&str],
+    actor: Option<&str>,
+) -> (Vec<CountryScore>, Vec<CountryScore>) {
     let geo = Table::sample();
     let tokens = token::tokenize(text);
     let sentences = sentence::split(text, &tokens);
@@ -27,7 +37,29 @@ fn run(title: &str, text: &str, people: &[&str]) -> (Vec<CountryScore>, Vec<Coun
     let hits = geo.find(text);
     let spans: Vec<_> = sentences.iter().map(|s| s.span.clone()).collect();
     let (entities, referents) = link(text, &tokens, &spans, &mentions, &hits, &geo);
-    score(title, text, &sentences, &entities, &referents, &hits, &geo)
+    let commitments: Vec<Commitment> = actor
+        .and_then(|a| referents.iter().position(|r| r.name == a))
+        .map(|r| Commitment {
+            actor: referents[r].name.clone(),
+            actor_referent: Some(r),
+            speaker: None,
+            kind: crate::nlp::CommitmentKind::Pledge,
+            sentence: 0..text.len(),
+            trigger: 0..0,
+            action: 0..0,
+        })
+        .into_iter()
+        .collect();
+    let story = Story {
+        title,
+        text,
+        sentences: &sentences,
+        entities: &entities,
+        referents: &referents,
+        hits: &hits,
+        commitments: &commitments,
+    };
+    score(&story, &geo)
 }
 
 #[test]
@@ -73,4 +105,44 @@ fn a_capital_counts_for_its_country() {
 fn nothing_named_nothing_scored() {
     let (focus, mentioned) = run("Weather", "It rained all day.", &[]);
     assert!(focus.is_empty() && mentioned.is_empty());
+}
+
+#[test]
+fn a_country_that_commits_is_in_focus() {
+    let title = "Readout of the President's call with President Ruto of Kenya";
+    let text = "The President spoke with President Ruto of Kenya. Ruto thanked Kenya's partners. \
+                Kenya and its people face drought. Kenyan farmers struggle. \
+                The United States will send aid to Kenya.";
+    let (focus, mentioned) = run_with_actor(title, text, &["Ruto"], None);
+    assert_eq!(
+        codes(&focus),
+        ["KE"],
+        "named once, the US is only mentioned"
+    );
+    assert!(codes(&mentioned).contains(&"US".to_string()));
+    let (focus, _) = run_with_actor(title, text, &["Ruto"], Some("United States"));
+    assert_eq!(codes(&focus), ["KE", "US"]);
+}
+
+#[test]
+fn a_city_named_as_the_headline_venue_is_mentioned_not_focus() {
+    for title in [
+        "Kenya and Peru hold talks in Paris",
+        "Paris summit on Kenya and Peru",
+    ] {
+        let (focus, mentioned) = run(
+            title,
+            "Kenya and Peru agreed to expand trade. Kenya will send experts to Peru.",
+            &[],
+        );
+        assert_eq!(codes(&focus), ["KE", "PE"], "{title}");
+        assert!(codes(&mentioned).contains(&"FR".to_string()), "{title}");
+    }
+    // Not a venue: the headline is about the city.
+    let (focus, _) = run(
+        "Paris mourns",
+        "Kenya and Peru sent condolences. Kenya will send experts to Peru.",
+        &[],
+    );
+    assert!(codes(&focus).contains(&"FR".to_string()));
 }
