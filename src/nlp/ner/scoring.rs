@@ -809,19 +809,17 @@ fn decode_stage(
     let start = stage.start.map(i64::from);
     let into: [[i64; N_TAGS]; N_TAGS] =
         std::array::from_fn(|c| std::array::from_fn(|p| i64::from(stage.transitions[p][c])));
-    // How far apart the weights of the transitions into each tag are.
-    let spread = into.map(|row| {
-        let (lo, hi) = row
-            .iter()
-            .fold((i64::MAX, i64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
-        hi - lo
-    });
+    // How far the transition from tag `l` into tag `c` falls short of the best
+    // transition into `c`: `need[l][c]`.
+    let best_into = into.map(|row| row.iter().copied().max().unwrap_or(0));
+    let need: [[i64; N_TAGS]; N_TAGS] =
+        std::array::from_fn(|l| std::array::from_fn(|c| best_into[c] - into[c][l]));
     for sentence in sentences {
         let (Some(out), Some(sc)) = (tags.get_mut(sentence.clone()), scores.get(sentence.clone()))
         else {
             continue;
         };
-        viterbi(sc, offset, &start, &into, &spread, back, out);
+        viterbi(sc, offset, &start, &into, &need, back, out);
     }
 }
 
@@ -831,17 +829,18 @@ const KINDS: usize = (N_TAGS - 1) / 2;
 /// The best valid BIO path, exactly as [`super::tagger::Viterbi::decode`] finds it
 /// (the same sums in i64, the same ties), reading the emissions in place.
 ///
-/// One shortcut, exact: when the best tag so far leads the runner-up by more than
-/// the `spread` of the transition weights into tag `c`, no other predecessor can
-/// catch up, so `c`'s best predecessor is the leader without weighing all nine
-/// (most tokens of news text are clear-cut).
+/// One shortcut, exact: when the best tag so far (the leader `l`) leads the
+/// runner-up by more than `need[l][c]` (how far its transition into tag `c` falls
+/// short of the best one into `c`), no other predecessor can catch up, so `c`'s best
+/// predecessor is the leader without weighing all nine (most tokens of news text
+/// are clear-cut).
 #[inline]
 fn viterbi(
     scores: &[Scores],
     offset: usize,
     start: &[i64; N_TAGS],
     into: &[[i64; N_TAGS]; N_TAGS],
-    spread: &[i64; N_TAGS],
+    need: &[[i64; N_TAGS]; N_TAGS],
     back: &mut Vec<[u8; N_TAGS]>,
     out: &mut [Tag],
 ) {
@@ -879,9 +878,10 @@ fn viterbi(
             }
         }
         let lead = top - second;
+        let need = &need[leader];
         for c in 0..=KINDS {
             let row = &into[c];
-            if lead > spread[c] {
+            if lead > need[c] {
                 next[c] = top + row[leader] + em[c];
                 arg[c] = leader as u8;
                 continue;
