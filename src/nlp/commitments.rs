@@ -458,6 +458,22 @@ fn addressee(
     const PP_DETERMINERS: &[&str] = &[
         "the", "a", "an", "this", "that", "these", "those", "their", "its", "his", "her", "our",
     ];
+    // "demanded that the United States withdraw ...": the clause's subject
+    // should act (with a modal, "that X must ...", the modal is the cue).
+    if words.get(start).is_some_and(|w| word_is(text, w, "that")) {
+        let np = np_after(text, words, start + 1, index)?;
+        let verb = words.get(np.1)?;
+        let subjunctive = !verb.punct
+            && !verb.capital
+            && !word_in(text, verb, MODALS)
+            && !word_in(
+                text,
+                verb,
+                &["is", "are", "was", "were", "has", "have", "had"],
+            );
+        let who = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
+        return subjunctive.then(|| Some((who?, np.1, false))).flatten();
+    }
     let mut t = start;
     loop {
         let w = words.get(t)?;

@@ -451,6 +451,16 @@ fn actors_speakers_and_actions() {
             &[("Canadian", "", Support, "free trade")],
         ),
         (
+            "a demand that a party act: the party should act",
+            "Iraq demanded that the United States withdraw its troops.",
+            &[("United States", "", Proposal, "withdraw its troops")],
+        ),
+        (
+            "a demand with a modal: the modal is the cue",
+            "Iraq demanded that the United States must withdraw its troops.",
+            &[("United States", "", Proposal, "withdraw its troops")],
+        ),
+        (
             "a proposal keeps its proposer",
             "Mexico proposes a joint task force to curb trafficking.",
             &[(

@@ -158,6 +158,7 @@ pub const BASE_FORMS: &[&str] = &[
     "propose",
     "recommend",
     "tell",
+    "vote",
     "join",
     "ratify",
     "endorse",
@@ -1062,6 +1063,14 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
         positive: &["Norway voiced strong support for the ceasefire talks."],
         negative: &["Polls signaled waning support for the war."],
+    },
+    Trigger {
+        name: "voted to",
+        kind: Agreement,
+        // A body's vote to act is its decision, like "decided to".
+        steps: &[Word(&["vote", "votes", "voted"]), Word(&["to"])],
+        positive: &["The Iraqi parliament voted to expel foreign troops."],
+        negative: &["Lawmakers who voted to expel them were threatened."],
     },
 ];
 
