@@ -14,7 +14,7 @@
 use super::link::geo::{Geo, GeoHit, GeoKind};
 use super::sentence::Sentence;
 use super::{Commitment, CountryCode, CountryScore, Entity, EntityKind, Referent, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Weight of one piece of evidence by what it is.
 fn weight(kind: Evidence) -> f32 {
@@ -72,7 +72,8 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         commitments,
     } = *story;
     let evidence = collect(entities, referents, hits);
-    let mut tally: HashMap<CountryCode, (f32, usize, Vec<Span>, bool)> = HashMap::new();
+    // Fx-hashed (cheap for two-byte codes); the order is fixed by the sort below.
+    let mut tally: FxHashMap<CountryCode, (f32, usize, Vec<Span>, bool)> = FxHashMap::default();
     for (span, code, kind) in &evidence {
         let sentence = sentences.partition_point(|s| s.span.end <= span.start);
         let mut w = weight(*kind);

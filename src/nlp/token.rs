@@ -397,6 +397,14 @@ impl Scanner<'_> {
             let Some((next, next_len)) = self.char_at(i) else {
                 break;
             };
+            // Most words end at a space or other mark that nothing below can
+            // join or keep: stop before looking at the character after it.
+            if !(is_hyphen(next)
+                || is_apostrophe(next)
+                || matches!(next, '.' | ',' | ':' | '/' | '&'))
+            {
+                break;
+            }
             let after = i + next_len;
             let after_char = self.char_at(after).map(|(c, _)| c);
             let after_alnum = after_char.is_some_and(|c| classify(c) == Class::Alnum);

@@ -9,9 +9,9 @@ use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::{is_office_word, is_title_word};
 use crate::nlp::token::Token;
 use crate::nlp::{CountryCode, Entity, EntityKind, Referent, Span};
+use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 /// US states, so "Paris, Texas" and "Atlanta, Georgia" are read as American.
 const US_STATES: &[&str] = &[
@@ -82,7 +82,9 @@ pub fn assign(
     geo: &dyn Geo,
 ) {
     // How often the text names each country (by name or demonym): context for ambiguity.
-    let mut named: HashMap<CountryCode, usize> = HashMap::new();
+    // (Fx-hashed maps here: small keys, several lookups per entity; every
+    // choice taken from them breaks ties by code, so their order never shows.)
+    let mut named: FxHashMap<CountryCode, usize> = FxHashMap::default();
     for h in hits
         .iter()
         .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
@@ -91,7 +93,7 @@ pub fn assign(
     }
     // The distinct words naming each country, built once: asking "is this country
     // named otherwise?" per place must not walk every hit (quadratic on long texts).
-    let mut names_of: HashMap<CountryCode, Vec<&str>> = HashMap::new();
+    let mut names_of: FxHashMap<CountryCode, Vec<&str>> = FxHashMap::default();
     for h in hits {
         let surface = text.get(h.span.clone()).unwrap_or("");
         let names = names_of.entry(h.code).or_default();
@@ -103,7 +105,7 @@ pub fn assign(
     // name that is also a state, "Georgia"): fifty scans of every text cost
     // more than the rest of country assignment.
     let us_states: OnceCell<Vec<&str>> = OnceCell::new();
-    let mut votes: Vec<HashMap<CountryCode, usize>> = vec![HashMap::new(); referents.len()];
+    let mut votes: Vec<FxHashMap<CountryCode, usize>> = vec![FxHashMap::default(); referents.len()];
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
         let code = match e.kind {
@@ -141,7 +143,7 @@ fn unknown_places(
     entities: &[Entity],
     referents: &mut [Referent],
     hits: &[GeoHit],
-    named: &HashMap<CountryCode, usize>,
+    named: &FxHashMap<CountryCode, usize>,
 ) {
     // Evidence: country names and demonyms, and every place whose country is known.
     let mut evidence: Vec<(Span, CountryCode)> = hits
@@ -329,9 +331,9 @@ fn place_country(
     text: &str,
     e: &Entity,
     surface: &str,
-    named: &HashMap<CountryCode, usize>,
+    named: &FxHashMap<CountryCode, usize>,
     us_states: &OnceCell<Vec<&str>>,
-    names_of: &HashMap<CountryCode, Vec<&str>>,
+    names_of: &FxHashMap<CountryCode, Vec<&str>>,
     geo: &dyn Geo,
 ) -> Option<CountryCode> {
     let name = if surface.chars().any(char::is_lowercase) {
@@ -524,7 +526,8 @@ impl Paragraphs {
                 at + 1
             };
         }
-        let mut counts: Vec<HashMap<CountryCode, usize>> = vec![HashMap::new(); starts.len()];
+        let mut counts: Vec<FxHashMap<CountryCode, usize>> =
+            vec![FxHashMap::default(); starts.len()];
         for h in hits
             .iter()
             .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))

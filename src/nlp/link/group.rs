@@ -8,6 +8,7 @@ use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{Entity, EntityKind, Referent};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// Groups sorted, non-overlapping mentions into entities and referents.
 /// Referent countries are filled in later (`link::country`).
@@ -30,7 +31,8 @@ pub fn group(
     let kinds = majority_kinds(mentions, &lowered);
     let mut referents: Vec<Referent> = Vec::new();
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
-    let mut by_key: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut by_key: FxHashMap<Key, usize> =
+        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     // Person names as word lists, per referent, for surname and given-name matches.
     let mut people = People::default();
 
@@ -65,7 +67,7 @@ pub fn group(
                     .or_else(|| geo.country_named(&title_if_caps(surface)))
                 {
                     Some(code) => Key::Country(code),
-                    None => Key::Place(lowered.to_string()),
+                    None => Key::Place(lowered),
                 };
                 *by_key
                     .entry(key)
@@ -94,15 +96,16 @@ pub fn group(
 }
 
 /// What place and organisation mentions are grouped by (people are grouped
-/// by their name words instead).
+/// by their name words instead). Borrowed from the lower-cased surfaces: no
+/// string is built per mention.
 #[derive(PartialEq, Eq, Hash)]
-enum Key {
+enum Key<'a> {
     /// A place that is a country, however it is written.
     Country(CountryCode),
     /// Any other place, by its lower-cased name.
-    Place(String),
+    Place(&'a str),
     /// An organisation or other name, by [`org_key`].
-    Named(EntityKind, String),
+    Named(EntityKind, Cow<'a, str>),
 }
 
 fn new_referent(referents: &mut Vec<Referent>, surface: &str, kind: EntityKind) -> usize {
@@ -130,7 +133,7 @@ fn title_if_caps(s: &str) -> String {
 
 /// Organisation names compare without case, a leading "the" or "U.S.", and
 /// word order of "Department of State" / "State Department".
-fn org_key(lowered: &str) -> String {
+fn org_key(lowered: &str) -> Cow<'_, str> {
     let mut k = lowered.strip_prefix("the ").unwrap_or(lowered);
     for prefix in ["u.s. ", "us ", "united states "] {
         if let Some(rest) = k.strip_prefix(prefix)
@@ -143,10 +146,10 @@ fn org_key(lowered: &str) -> String {
         if let Some(rest) = k.strip_prefix(head).and_then(|r| r.strip_prefix(" of "))
             && !rest.is_empty()
         {
-            return format!("{rest} {head}");
+            return Cow::Owned(format!("{rest} {head}"));
         }
     }
-    k.to_string()
+    Cow::Borrowed(k)
 }
 
 /// The kind most mentions of a surface form have (ties: first seen).
@@ -300,10 +303,10 @@ fn merge_acronyms(
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters)
-        && s.chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+    // The character test first: it fails on the second letter of most names.
+    s.chars()
+        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+        && (2..=6).contains(&s.chars().filter(|c| c.is_alphabetic()).count())
 }
 
 /// Initials of the capitalised words: "United Nations" -> "UN".
