@@ -32,15 +32,15 @@ fn dev_set_scores_stay_above_floors() {
     };
     report("dev", &s);
     // About 0.05 below the figures measured when these floors were set (dev
-    // set of 18 articles: people 0.92, places 0.88, country 0.97, orgs 0.82,
-    // focus 0.91, mentioned 0.97, commitments 0.98, actor 0.93), so that a
+    // set of 18 articles: people 0.92, places 0.92, country 0.99, orgs 0.82,
+    // focus 0.94, mentioned 0.97, commitments 0.99, actor 0.91), so that a
     // retrained tagger may move them a little but a regression fails.
     let floors = [
         ("people F1", s.people.f1(), 0.87),
-        ("places F1", s.places.f1(), 0.82),
-        ("place country", ratio(s.place_country), 0.92),
+        ("places F1", s.places.f1(), 0.86),
+        ("place country", ratio(s.place_country), 0.94),
         ("orgs F1", s.orgs.f1(), 0.76),
-        ("focus F1", s.focus.f1(), 0.85),
+        ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.93),
         ("actor", ratio(s.actor), 0.88),
@@ -61,13 +61,14 @@ fn dev2_set_scores_stay_above_floors() {
     // articles, before anyone tuned on them: people 0.91, places 0.90,
     // country 1.0, orgs 0.585, focus 0.83, mentioned 1.0, commitments 0.86,
     // actor 0.68), so that tuning may raise them but a regression fails.
-    // Commitments were then tuned on dev2 (F1 0.98, actor 0.96): floors raised.
+    // Commitments were then tuned on dev2 (F1 0.98, actor 0.96), and focus
+    // (0.95): floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.86),
         ("places F1", s.places.f1(), 0.85),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.53),
-        ("focus F1", s.focus.f1(), 0.78),
+        ("focus F1", s.focus.f1(), 0.89),
         ("mentioned F1", s.mentioned.f1(), 0.95),
         ("commitments F1", s.commitments.f1(), 0.93),
         ("actor", ratio(s.actor), 0.91),
