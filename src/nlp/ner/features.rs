@@ -760,6 +760,11 @@ pub(super) fn word_info(word: &str, lower: &mut String) -> WordInfo {
     if word.is_ascii() && word.len() <= ASCII_WORD {
         return ascii_word_info(word.as_bytes());
     }
+    general_word_info(word, lower)
+}
+
+/// [`word_info`] for any word, char by char (the shortcut's reference).
+fn general_word_info(word: &str, lower: &mut String) -> WordInfo {
     lower.clear();
     for c in word.chars() {
         let c = normalize_char(c);
@@ -1074,50 +1079,6 @@ mod tests {
         assert_eq!(shapes("1996-08-22").1, shapes("1-2-3").1);
     }
 
-    /// [`word_info`] without the ASCII shortcut.
-    fn general_word_info(word: &str) -> WordInfo {
-        let mut lower = String::new();
-        for c in word.chars() {
-            let c = normalize_char(c);
-            if c.is_ascii_digit() {
-                lower.push('0');
-            } else if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-            } else {
-                lower.extend(c.to_lowercase());
-            }
-        }
-        let lower_hash = hash::bytes(lower.as_bytes());
-        let mut info = WordInfo {
-            word: hash::bytes(word.as_bytes()),
-            lower: lower_hash,
-            class: casing_class(word),
-            clusters: wordclass::classes_of_hash(lower_hash),
-            ..WordInfo::default()
-        };
-        if info.class == ALL_CAPS {
-            let mut title = String::new();
-            for (n, c) in word.chars().enumerate() {
-                if n == 0 {
-                    title.push(c);
-                } else {
-                    title.extend(c.to_lowercase());
-                }
-            }
-            info.title = hash::bytes(title.as_bytes());
-        }
-        (info.shape, info.short_shape) = shapes(word);
-        let chars = lower.chars().count();
-        for k in 1..=AFFIX.min(chars) {
-            let p_end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
-            let s_start = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
-            info.prefix[k - 1] = hash::bytes(&lower.as_bytes()[..p_end]);
-            info.suffix[k - 1] = hash::bytes(&lower.as_bytes()[s_start..]);
-            info.affixes = k as u8;
-        }
-        info
-    }
-
     #[test]
     fn ascii_words_take_a_shortcut_to_the_same_hashes() {
         let long = "x".repeat(ASCII_WORD);
@@ -1149,7 +1110,10 @@ mod tests {
         ];
         let mut buf = String::new();
         for w in words {
-            let (fast, general) = (word_info(w, &mut buf), general_word_info(w));
+            let (fast, general) = (
+                word_info(w, &mut buf),
+                general_word_info(w, &mut String::new()),
+            );
             let fields = |i: &WordInfo| {
                 (
                     i.word,
@@ -1182,7 +1146,7 @@ mod tests {
             };
             assert_eq!(
                 fields(&word_info(&w, &mut buf)),
-                fields(&general_word_info(&w)),
+                fields(&general_word_info(&w, &mut String::new())),
                 "{w:?}"
             );
         }
