@@ -160,6 +160,7 @@ fn unknown_places(
     }));
     evidence.sort_by_key(|(span, _)| (span.start, span.end));
     evidence.dedup_by_key(|(span, _)| span.start);
+    let mut resolved: Vec<(Span, CountryCode)> = Vec::new();
     // Built on first need: most texts have no place left unresolved that far.
     let paragraphs: OnceCell<Paragraphs> = OnceCell::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
@@ -176,7 +177,7 @@ fn unknown_places(
             .unwrap_or(e.span.clone());
         let code = named_within(e, &evidence)
             .or_else(|| qualified_by(text, e, &evidence))
-            .or_else(|| sentence_country(&sentence, e, &evidence))
+            .or_else(|| sentence_country(&sentence, e, &evidence, &resolved))
             .or_else(|| {
                 paragraphs
                     .get_or_init(|| Paragraphs::new(text, hits))
@@ -190,8 +191,9 @@ fn unknown_places(
             });
         if let (Some(code), Some(r)) = (code, referents.get_mut(e.referent)) {
             r.country = Some(code);
-            let at = evidence.partition_point(|(span, _)| span.start < e.span.start);
-            evidence.insert(at, (e.span.clone(), code));
+            // Entities come in text order, so this list stays sorted (inserting into
+            // `evidence` instead would be quadratic on a text of many unknown places).
+            resolved.push((e.span.clone(), code));
         }
     }
 }
@@ -291,25 +293,37 @@ fn qualified_by(text: &str, e: &Entity, evidence: &[(Span, CountryCode)]) -> Opt
 /// The country of the nearest evidence in the place's sentence, before it if any
 /// ("the PRC's practices in Xinjiang, Tibet and Hong Kong", "investment in Angola
 /// ... in the Lobito Corridor"): a place after it is more often a sibling in a list
-/// or a new topic than its container.
+/// or a new topic than its container. `resolved` are the unknown places resolved
+/// so far, all before this one.
 fn sentence_country(
     sentence: &Span,
     e: &Entity,
     evidence: &[(Span, CountryCode)],
+    resolved: &[(Span, CountryCode)],
 ) -> Option<CountryCode> {
-    let from = evidence.partition_point(|(span, _)| span.start < sentence.start);
+    let nearest_before = |list: &[(Span, CountryCode)]| {
+        let from = list.partition_point(|(span, _)| span.start < sentence.start);
+        let at = list.partition_point(|(span, _)| span.start < e.span.start);
+        list.get(from..at)?
+            .iter()
+            .rev()
+            .find(|(span, _)| span.end <= e.span.start)
+            .cloned()
+    };
+    let before = match (nearest_before(evidence), nearest_before(resolved)) {
+        (Some(a), Some(b)) => Some(if a.0.end >= b.0.end { a } else { b }),
+        (a, b) => a.or(b),
+    };
+    if let Some((_, code)) = before {
+        return Some(code);
+    }
     let at = evidence.partition_point(|(span, _)| span.start < e.span.start);
     let to = evidence.partition_point(|(span, _)| span.start < sentence.end);
-    let before = evidence
-        .get(from..at)?
-        .iter()
-        .rev()
-        .find(|(span, _)| span.end <= e.span.start);
-    let after = evidence
+    evidence
         .get(at..to)?
         .iter()
-        .find(|(span, _)| span.start >= e.span.end);
-    before.or(after).map(|(_, code)| *code)
+        .find(|(span, _)| span.start >= e.span.end)
+        .map(|(_, code)| *code)
 }
 
 /// Seats of government known by a building's name: an alternate city name
