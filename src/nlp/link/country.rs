@@ -163,6 +163,7 @@ fn unknown_places(
     let mut resolved: Vec<(Span, CountryCode)> = Vec::new();
     // Built on first need: most texts have no place left unresolved that far.
     let paragraphs: OnceCell<Paragraphs> = OnceCell::new();
+    let text_dominant: OnceCell<Option<CountryCode>> = OnceCell::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
         if referents
             .get(e.referent)
@@ -184,10 +185,12 @@ fn unknown_places(
                     .dominant(e.span.start)
             })
             .or_else(|| {
-                named
-                    .iter()
-                    .max_by_key(|(c, n)| (**n, Reverse(**c)))
-                    .map(|(c, _)| *c)
+                *text_dominant.get_or_init(|| {
+                    named
+                        .iter()
+                        .max_by_key(|(c, n)| (**n, Reverse(**c)))
+                        .map(|(c, _)| *c)
+                })
             });
         if let (Some(code), Some(r)) = (code, referents.get_mut(e.referent)) {
             r.country = Some(code);
