@@ -6,8 +6,12 @@
 use super::actors::{Actor, Context, resolve};
 use super::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party};
 use super::triggers::{word_in, word_is};
-use super::words::Word;
+use super::words::{Word, WordSet};
 use crate::nlp::{Entity, EntityKind};
+use std::sync::LazyLock;
+
+/// `SPEECH_VERBS` by hash: every word of every sentence is tested against it.
+static SPEECH_VERB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEECH_VERBS));
 
 /// The reported-speech frame of one sentence.
 pub struct Speech {
@@ -161,7 +165,7 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
     // Leading or inner: "NP said (that) ..."; "according to NP, ...".
     for v in 0..words.len() {
         let w = &words[v];
-        if word_in(text, w, SPEECH_VERBS) {
+        if SPEECH_VERB_SET.contains(text, w) {
             if let Some(np) = np_before(text, words, v, index).filter(|np| np.1 == v)
                 && let Some(s) = speaker_of(np)
             {

@@ -8,7 +8,7 @@
 
 use super::words::{Word, is_possessive};
 use crate::nlp::CommitmentKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// One step of a pattern.
@@ -1110,12 +1110,14 @@ pub fn word_in(text: &str, w: &Word, set: &[&str]) -> bool {
     })
 }
 
-/// For each lower-case word, the triggers that can start with it.
-static STARTERS: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+/// For each lower-case word (as bytes, so that a look-up needs no UTF-8
+/// check; Fx-hashed, since every word of every sentence is looked up), the
+/// triggers that can start with it.
+static STARTERS: LazyLock<FxHashMap<&'static [u8], Vec<usize>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], Vec<usize>> = FxHashMap::default();
     for (t, trig) in TRIGGERS.iter().enumerate() {
         for w in first_words(trig.steps) {
-            let list = map.entry(w).or_default();
+            let list = map.entry(w.as_bytes()).or_default();
             if !list.contains(&t) {
                 list.push(t);
             }
@@ -1147,8 +1149,10 @@ fn candidates(text: &str, w: &Word) -> &'static [usize] {
     for (b, c) in buf.iter_mut().zip(s.bytes()) {
         *b = c.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..s.len()]).unwrap_or("");
-    STARTERS.get(lower).map(Vec::as_slice).unwrap_or(&[])
+    STARTERS
+        .get(&buf[..s.len()])
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
 }
 
 /// Every trigger match in `words`, left to right, non-overlapping (longest first at each word).

@@ -6,6 +6,7 @@
 //! span is a byte range on char boundaries of the text it was given.
 
 use crate::nlp::Span;
+use rustc_hash::FxHashSet;
 
 /// One word or punctuation mark of a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,49 +22,61 @@ pub struct Word {
 /// Scans `text[range]` into words. Possessive "'s" (and a bare trailing "'"
 /// after "s") becomes its own word, so "China's" is "China" + "'s".
 pub fn scan(text: &str, range: Span) -> Vec<Word> {
-    let mut words = Vec::new();
     let Some(slice) = text.get(range.clone()) else {
-        return words;
+        return Vec::new();
     };
+    // About one word per five bytes of English: one allocation per sentence.
+    let mut words = Vec::with_capacity(slice.len() / 5 + 1);
     let base = range.start;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(slice, i) {
+        let next = i + c.len_utf8();
         if c.is_whitespace() {
+            i = next;
             continue;
         }
         if !c.is_alphanumeric() {
             words.push(Word {
-                span: base + i..base + i + c.len_utf8(),
+                span: base + i..base + next,
                 capital: false,
                 punct: true,
             });
+            i = next;
             continue;
         }
         // A word: alphanumerics joined by inner hyphens, apostrophes and dots.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = next;
+        while let Some(d) = char_at(slice, end) {
+            let after = end + d.len_utf8();
             if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
+                end = after;
                 continue;
             }
             let joiner = matches!(d, '-' | '\'' | '\u{2019}' | '.' | '&');
-            let next_alnum = slice
-                .get(j + d.len_utf8()..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_alphanumeric);
+            let next_alnum = char_at(slice, after).is_some_and(char::is_alphanumeric);
             // "U.S." keeps its final dot: a dot right after a lone capital letter.
             let abbrev_dot = d == '.' && is_single_capital(&slice[i..end]);
             if joiner && (next_alnum || abbrev_dot) {
-                end = j + d.len_utf8();
-                iter.next();
+                end = after;
                 continue;
             }
             break;
         }
         push_word(&mut words, slice, base, i, end, c.is_uppercase());
+        i = end;
     }
     words
+}
+
+/// The char at byte `i` of `s` (on a char boundary), decoding only non-ASCII:
+/// this scan runs over every byte of every sentence, and an ASCII byte is its char.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
 }
 
 /// True when the last dot-separated piece of `w` is one capital letter ("U", "U.S").
@@ -97,6 +110,49 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
         capital: cap,
         punct: false,
     });
+}
+
+/// A fixed list of words, matched like `triggers::word_in` (ASCII case
+/// folded, punctuation never) but by one hash look-up: for lists tested
+/// against every word of every sentence, where a linear scan over a few dozen
+/// entries was most of the stage's time.
+pub struct WordSet {
+    list: &'static [&'static str],
+    lower: FxHashSet<Vec<u8>>,
+}
+
+/// Words up to this many bytes are looked up through a stack buffer.
+const SHORT: usize = 32;
+
+impl WordSet {
+    pub fn new(list: &'static [&'static str]) -> Self {
+        // `word_in` compares a pattern's first byte with the word's lower-cased
+        // one: a pattern opening in upper case (or empty) never matches there.
+        let lower = list
+            .iter()
+            .filter(|p| p.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
+            .map(|p| p.as_bytes().to_ascii_lowercase())
+            .collect();
+        WordSet { list, lower }
+    }
+
+    /// Whether `w` is one of the list's words.
+    pub fn contains(&self, text: &str, w: &Word) -> bool {
+        if w.punct {
+            return false;
+        }
+        let Some(s) = text.get(w.span.clone()) else {
+            return false;
+        };
+        if s.len() > SHORT {
+            return super::triggers::word_in(text, w, self.list);
+        }
+        let mut buf = [0u8; SHORT];
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        self.lower.contains(&*lower)
+    }
 }
 
 /// True for the possessive marker word ("'s", "’s") or a bare apostrophe.
