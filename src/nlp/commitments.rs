@@ -16,7 +16,9 @@ mod words;
 
 use self::actors::{Actor, Context, resolve, we};
 use self::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left};
-use self::speech::{Speech, byline, interrupting_tag, reported, speech, statement_authors};
+use self::speech::{
+    Speech, byline, conditional_words, interrupting_tag, reported, speech, statement_authors,
+};
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
 use super::gazetteer::Gazetteer;
@@ -96,7 +98,11 @@ fn extract_sentence(
     }
     let mut found: Vec<Found> = Vec::new();
     let background = background_clause_end(text, &words);
-    for m in triggers::find(text, &words) {
+    let cues = triggers::find(text, &words);
+    if !cues.is_empty() {
+        speech.conditional = conditional_words(text, &words);
+    }
+    for m in cues {
         // "While 54 nations have signed ..., only 27 ...": a concessive clause states background.
         if m.start < background {
             continue;

@@ -21,11 +21,13 @@ pub struct Speech {
     /// Word index of the comma before a trailing "..., Li added.".
     pub tail_start: Option<usize>,
     /// Per word: inside an "if", "unless" or "whether" clause (up to its comma).
+    /// Filled by the caller ([`conditional_words`]) only for a sentence with a
+    /// cue to judge: most sentences have none.
     pub conditional: Vec<bool>,
 }
 
 /// Marks the words of conditional clauses: from "if" to the next comma or "then".
-fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
+pub fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
     let mut inside = false;
     words
         .iter()
@@ -126,7 +128,7 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
         speaker: None,
         content_start: 0,
         tail_start: None,
-        conditional: conditional_words(text, words),
+        conditional: Vec::new(),
     };
     let speaker_of = |np: (usize, usize)| {
         let p = party(text, words, np, index)?;
