@@ -17,6 +17,33 @@ pub struct Word {
     pub capital: bool,
     /// A single punctuation or symbol character.
     pub punct: bool,
+    /// The word ASCII-lower-cased and packed into one number ([`packed`]),
+    /// for look-ups by hash without slicing the text again; 0 for punctuation
+    /// and for words longer than [`PACKED`] bytes.
+    pub key: u128,
+}
+
+/// Words up to this many bytes get a [`Word::key`].
+pub const PACKED: usize = 16;
+
+/// `bytes` (at most [`PACKED`] of them) packed little-endian into one number,
+/// zero-padded: one-to-one on strings without NUL bytes, which no word and no
+/// listed pattern holds.
+pub fn packed(bytes: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; PACKED];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// A word's [`Word::key`]: its bytes ASCII-lower-cased, packed.
+fn key_of(word: &str) -> u128 {
+    let mut buf = [0u8; PACKED];
+    let Some(head) = buf.get_mut(..word.len()) else {
+        return 0;
+    };
+    head.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    u128::from_le_bytes(buf)
 }
 
 /// Scans `text[range]` into words. Possessive "'s" (and a bare trailing "'"
@@ -40,6 +67,7 @@ pub fn scan(text: &str, range: Span) -> Vec<Word> {
                 span: base + i..base + next,
                 capital: false,
                 punct: true,
+                key: 0,
             });
             i = next;
             continue;
@@ -95,11 +123,13 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
                 span: base + start..base + cut,
                 capital: cap,
                 punct: false,
+                key: key_of(&slice[start..cut]),
             });
             words.push(Word {
                 span: base + cut..base + end,
                 capital: false,
                 punct: false,
+                key: key_of(&slice[cut..end]),
             });
             return;
         }
@@ -109,49 +139,44 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
         span: base + start..base + end,
         capital: cap,
         punct: false,
+        key: key_of(w),
     });
 }
 
 /// A fixed list of words, matched like `triggers::word_in` (ASCII case
-/// folded, punctuation never) but by one hash look-up: for lists tested
-/// against every word of every sentence, where a linear scan over a few dozen
-/// entries was most of the stage's time.
+/// folded, punctuation never) but by one hash look-up of the word's key: for
+/// lists tested against every word of every sentence, where a linear scan over
+/// a few dozen entries was most of the stage's time.
 pub struct WordSet {
     list: &'static [&'static str],
-    lower: FxHashSet<Vec<u8>>,
+    keys: FxHashSet<u128>,
+    /// Some entry is longer than [`PACKED`] bytes (then long words are
+    /// compared the slow way).
+    long: bool,
 }
-
-/// Words up to this many bytes are looked up through a stack buffer.
-const SHORT: usize = 32;
 
 impl WordSet {
     pub fn new(list: &'static [&'static str]) -> Self {
         // `word_in` compares a pattern's first byte with the word's lower-cased
         // one: a pattern opening in upper case (or empty) never matches there.
-        let lower = list
+        let keys = list
             .iter()
             .filter(|p| p.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
-            .map(|p| p.as_bytes().to_ascii_lowercase())
+            .filter_map(|p| packed(p.to_ascii_lowercase().as_bytes()))
             .collect();
-        WordSet { list, lower }
+        let long = list.iter().any(|p| p.len() > PACKED);
+        WordSet { list, keys, long }
     }
 
     /// Whether `w` is one of the list's words.
     pub fn contains(&self, text: &str, w: &Word) -> bool {
         if w.punct {
-            return false;
+            false
+        } else if w.key == 0 {
+            self.long && super::triggers::word_in(text, w, self.list)
+        } else {
+            self.keys.contains(&w.key)
         }
-        let Some(s) = text.get(w.span.clone()) else {
-            return false;
-        };
-        if s.len() > SHORT {
-            return super::triggers::word_in(text, w, self.list);
-        }
-        let mut buf = [0u8; SHORT];
-        let lower = &mut buf[..s.len()];
-        lower.copy_from_slice(s.as_bytes());
-        lower.make_ascii_lowercase();
-        self.lower.contains(&*lower)
     }
 }
 
