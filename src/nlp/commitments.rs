@@ -292,9 +292,20 @@ fn judge(
     {
         return None;
     }
+    // "..., while reaffirming their support": a participle after "while" or
+    // "thereby" shares the main clause's subject, as after a comma.
+    let participle = text
+        .get(words[head].span.clone())
+        .is_some_and(|s| s.ends_with("ing"));
     let coordinated = before_comma.is_none_or(|w| {
-        (w.punct && text.get(w.span.clone()) == Some(",")) || word_in(text, w, &["and", "but"])
+        (w.punct && text.get(w.span.clone()) == Some(","))
+            || word_in(text, w, &["and", "but"])
+            || (participle && word_in(text, w, &["while", "whilst", "thereby"]))
     }) && left > speech.content_start;
+    // "had not, as of yesterday, announced any plans to": a negated cue commits to nothing.
+    if !matches!(trig.name, "will" | "would" | "should/must") && negated(text, words, left) {
+        return None;
+    }
     // "urged X to act", "calls on X to act": X is who should act.
     // "proposed a task force to curb ...": what is proposed, not who should act.
     let addressee = (trig.kind == CommitmentKind::Proposal
@@ -334,7 +345,7 @@ fn judge(
     } else if let Some(a) = addressee.as_ref().filter(|_| !coordinated) {
         // "We are united in calling for the regime to end ...": the addressee acts.
         (a.0.clone(), m.start)
-    } else if coordinated && !base {
+    } else if coordinated && !base && !in_relative_clause(text, words, earlier, left) {
         let inherited = named
             .or_else(|| earlier.last().map(|f| f.actor.clone()))
             .or_else(|| {
@@ -506,6 +517,83 @@ fn addressee(
     Some(((raw, None), t + 1, true))
 }
 
+/// The number of words of a list marker ("(i)", "(a)", "(2)") at word `at`, or 0.
+fn list_marker(text: &str, words: &[Word], at: usize) -> usize {
+    let is = |i: usize, p: &str| {
+        words
+            .get(i)
+            .is_some_and(|w| text.get(w.span.clone()) == Some(p))
+    };
+    let short = words
+        .get(at + 1)
+        .and_then(|w| text.get(w.span.clone()))
+        .is_some_and(|s| {
+            !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    if is(at, "(") && short && is(at + 2, ")") {
+        3
+    } else {
+        0
+    }
+}
+
+/// Whether a negation stands before word `at` in its clause, past adverbs,
+/// auxiliaries and a parenthetical between commas: "has not yet signed",
+/// "had not, as of yesterday, announced".
+fn negated(text: &str, words: &[Word], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 {
+        let w = &words[i - 1];
+        let contracted = text
+            .get(w.span.clone())
+            .is_some_and(|s| s.ends_with("n't") || s.ends_with("n\u{2019}t"));
+        if contracted || word_in(text, w, &["not", "never"]) {
+            return true;
+        }
+        let skip = word_in(text, w, triggers::ADVERBS)
+            || word_in(
+                text,
+                w,
+                &[
+                    "has", "have", "had", "did", "does", "do", "yet", "so", "far",
+                ],
+            );
+        if skip {
+            i -= 1;
+            continue;
+        }
+        // A parenthetical: the comma before it must lie within a few words.
+        if text.get(w.span.clone()) == Some(",") {
+            let open = (i.saturating_sub(7)..i - 1)
+                .rev()
+                .find(|&j| text.get(words[j].span.clone()) == Some(","));
+            match open {
+                Some(j) if j + 2 < i - 1 => {
+                    i = j;
+                    continue;
+                }
+                _ => return false,
+            }
+        }
+        return false;
+    }
+    false
+}
+
+/// Whether the cue at `at` sits in a relative clause still open since its
+/// "which" ("the alliance, which benefits both nations and supports peace"):
+/// its subject is the thing described, not the party of an earlier cue.
+fn in_relative_clause(text: &str, words: &[Word], earlier: &[Found], at: usize) -> bool {
+    let from = earlier.last().map_or(0, |f| f.cue.1);
+    let Some(which) = (from..at)
+        .rev()
+        .find(|&i| word_is(text, &words[i], "which"))
+    else {
+        return false;
+    };
+    !(which..at).any(|i| text.get(words[i].span.clone()) == Some(","))
+}
+
 /// "will" and "should" must govern a verb: not "the will of", not "will be held".
 fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) -> bool {
     if !matches!(name, "will" | "should/must" | "would") {
@@ -521,6 +609,8 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
     }) {
         n += 1;
     }
+    // "will (i) modify ... and (ii) remove": a list marker before the verb.
+    n += list_marker(text, words, n);
     let Some(next) = words.get(n) else {
         return true;
     };

@@ -43,9 +43,11 @@
 
 mod cities;
 mod matcher;
+mod regions;
 mod tables;
 
 pub use matcher::flags;
+pub use regions::{Region, RegionKind, region};
 pub use tables::{City, Country};
 
 use super::{CountryCode, Span};

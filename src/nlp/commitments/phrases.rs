@@ -52,6 +52,8 @@ pub const PARTY_NOUNS: &[&str] = &[
     "delegations",
     "officials",
     "partners",
+    "counterpart",
+    "counterparts",
     "allies",
     "secretary",
     "premier",

@@ -475,6 +475,64 @@ fn actors_speakers_and_actions() {
             "Harris proposed this dialogue during her visit in January.",
             &[],
         ),
+        (
+            "a participle after while shares the main subject",
+            "Chile and Peru condemned the coup, while reaffirming their firm support for Bolivia.",
+            &[("Chile and Peru", "", Support, "Bolivia")],
+        ),
+        (
+            "a participle after thereby shares the main subject",
+            "Norway raised its aid, thereby renewing its pledge to help Sudan.",
+            &[("Norway", "", Pledge, "help Sudan")],
+        ),
+        (
+            "list markers between the modal and its verbs",
+            "Ghana will (i) cut tariffs on cocoa and (ii) open its ports.",
+            &[(
+                "Ghana",
+                "",
+                Pledge,
+                "(i) cut tariffs on cocoa and (ii) open its ports",
+            )],
+        ),
+        (
+            "a negated announcement across a parenthetical",
+            "Norway had not, as of Monday, announced any plans to withdraw its troops.",
+            &[],
+        ),
+        (
+            "a negated signature after yet",
+            "Chile has not yet signed the accord with Peru.",
+            &[],
+        ),
+        (
+            "a contracted negation",
+            "Bolivia hasn't agreed to the new border crossing.",
+            &[],
+        ),
+        (
+            "a relative clause describes the thing, not the party",
+            "Chile reaffirmed its commitment to the pact, which protects fishermen and supports coastal towns.",
+            &[("Chile", "", Support, "the pact")],
+        ),
+        (
+            "a closed relative clause leaves the subject's cues",
+            "Chile adheres to the pact, which it drafted, and supports its renewal.",
+            &[
+                ("Chile", "", Support, "the pact"),
+                ("Chile", "", Support, "its renewal"),
+            ],
+        ),
+        (
+            "counterparts are a party",
+            "Peruvian officials and their Bolivian counterparts signed a memorandum on trade.",
+            &[(
+                "Peruvian officials and their Bolivian counterparts",
+                "",
+                Agreement,
+                "a memorandum on trade",
+            )],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {

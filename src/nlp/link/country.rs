@@ -7,6 +7,7 @@
 use super::fix::{title_case, token_at};
 use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::{is_office_word, is_title_word};
+use crate::nlp::gazetteer::RegionKind;
 use crate::nlp::token::Token;
 use crate::nlp::{CountryCode, Entity, EntityKind, Referent, Span};
 use rustc_hash::FxHashMap;
@@ -126,7 +127,7 @@ pub fn assign(
             .max_by_key(|(c, n)| (**n, Reverse(**c)))
             .map(|(c, _)| *c);
     }
-    unknown_places(text, sentences, entities, referents, hits, &named);
+    unknown_places(text, sentences, entities, referents, hits, &named, geo);
 }
 
 /// Places the gazetteer does not know ("Tigray", "Xinjiang", "Tell Tamer"): the
@@ -144,6 +145,7 @@ fn unknown_places(
     referents: &mut [Referent],
     hits: &[GeoHit],
     named: &FxHashMap<CountryCode, usize>,
+    geo: &dyn Geo,
 ) {
     // Evidence: country names and demonyms, and every place whose country is known.
     let mut evidence: Vec<(Span, CountryCode)> = hits
@@ -167,7 +169,7 @@ fn unknown_places(
     for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
         if referents
             .get(e.referent)
-            .is_none_or(|r| r.country.is_some() || spans_several_countries(&r.name))
+            .is_none_or(|r| r.country.is_some() || spans_several_countries(&r.name, geo))
         {
             continue;
         }
@@ -201,51 +203,10 @@ fn unknown_places(
     }
 }
 
-/// Regions, seas and oceans that span several countries: they belong to none
-/// ("Europe", "the Western Balkans", "the Indian Ocean").
-fn spans_several_countries(name: &str) -> bool {
-    const REGIONS: &[&str] = &[
-        "Africa",
-        "Americas",
-        "Antarctic",
-        "Arctic",
-        "Asia",
-        "Asia-Pacific",
-        "Asia Pacific",
-        "Atlantic",
-        "Balkans",
-        "Baltic",
-        "Baltics",
-        "Baltic Sea",
-        "Black Sea",
-        "Caribbean",
-        "Caspian Sea",
-        "Caucasus",
-        "East China Sea",
-        "Eurasia",
-        "Europe",
-        "Far East",
-        "Gulf",
-        "Hemisphere",
-        "Horn of Africa",
-        "Indo-Pacific",
-        "Latin America",
-        "Levant",
-        "Maghreb",
-        "Mediterranean",
-        "Mekong",
-        "Middle East",
-        "Near East",
-        "North Sea",
-        "Oceania",
-        "Pacific",
-        "Pacific Islands",
-        "Persian Gulf",
-        "Red Sea",
-        "Sahel",
-        "Scandinavia",
-        "South China Sea",
-    ];
+/// Regions, seas and oceans that span several countries, and former states:
+/// they belong to none ("Europe", "the Western Balkans", "the Indian Ocean",
+/// "the Soviet Union").
+fn spans_several_countries(name: &str, geo: &dyn Geo) -> bool {
     const QUALIFIERS: &[&str] = &[
         "Central ",
         "East ",
@@ -272,7 +233,8 @@ fn spans_several_countries(name: &str) -> bool {
         || ["Strait of ", "Straits of ", "Gulf of ", "Sea of "]
             .iter()
             .any(|w| name.starts_with(w));
-    water || REGIONS.contains(&name) || REGIONS.contains(&bare)
+    let area = |n: &str| geo.region(n).is_some_and(|r| r.kind != RegionKind::Admin);
+    water || area(name) || area(bare)
 }
 
 /// A country named inside the place's own name ("U.S. Federal Plaza").
@@ -405,8 +367,24 @@ fn place_country(
     if let Some((_, code)) = LANDMARKS.iter().find(|(n, _)| *n == name) {
         return geo.country_named(code);
     }
+    // A state or province ("Virginia", "Punjab"): the country of it the text
+    // names, before any city of that name elsewhere (Virginia, South Africa).
+    let region = geo.region(&name);
+    if let Some(r) = region {
+        if r.kind != RegionKind::Admin {
+            return None;
+        }
+        if let Some(code) = r.countries.iter().find(|c| named.contains_key(c)) {
+            return Some(*code);
+        }
+    }
     let readings = geo.cities(&name);
-    let top = readings.first()?;
+    let Some(top) = readings.first() else {
+        // "Washington, D.C.": a capital's full name; or a region alone.
+        return geo
+            .capital_of(&name)
+            .or_else(|| region.and_then(|r| r.countries.first().copied()));
+    };
     if us_state_after {
         return readings
             .iter()

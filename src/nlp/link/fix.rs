@@ -79,6 +79,21 @@ pub fn correct(
     }
     out.sort_by_key(|m| m.span.start);
     super::orgs::apply(text, tokens, &mut out);
+    for m in out
+        .iter_mut()
+        .filter(|m| matches!(m.kind, EntityKind::Org | EntityKind::Misc))
+    {
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        // "the Soviet Union", "the West Bank", "Crete": a region, whatever the
+        // tagger or an organisation's head word ("Union", "Bank") said; but "the
+        // news agency Fars" names the agency after its province.
+        let agency = text
+            .get(..m.span.start)
+            .is_some_and(|b| b.ends_with("agency ") || b.ends_with("agency, "));
+        if !agency && geo.region(surface).is_some() {
+            m.kind = EntityKind::Place;
+        }
+    }
     whole_country_names(hits, &mut out);
     let mut added = Vec::new();
     for h in hits {
@@ -95,6 +110,19 @@ pub fn correct(
         });
     }
     out.extend(added);
+    out.sort_by_key(|m| m.span.start);
+    let regions: Vec<Mention> = regions(text, tokens, geo)
+        .filter(|span| {
+            !overlaps(&out, span)
+                && !part_of_longer_name(text, tokens, span, GeoKind::City)
+                && !closes_a_name(text, span)
+        })
+        .map(|span| Mention {
+            span,
+            kind: EntityKind::Place,
+        })
+        .collect();
+    out.extend(regions);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut clean: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -107,6 +135,61 @@ pub fn correct(
         }
     }
     clean
+}
+
+/// Regions the gazetteer's running-text matcher does not know ("California",
+/// "the Indo-Pacific", "Western Balkans"), longest first at each capitalised
+/// word: a name runs over capitalised words and the connectors inside names
+/// ("Jammu and Kashmir", "Bosnia and Herzegovina" is a country).
+fn regions<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    geo: &'a dyn Geo,
+) -> impl Iterator<Item = Span> + 'a {
+    const MAX_WORDS: usize = 5;
+    let capitalised = |t: &Token| {
+        t.kind == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+    };
+    let mut next_free = 0;
+    tokens.iter().enumerate().filter_map(move |(i, first)| {
+        if first.span.start < next_free || !capitalised(first) {
+            return None;
+        }
+        // The words a name could span: capitalised, or a connector between two.
+        let mut ends = [0; MAX_WORDS];
+        let mut n = 0;
+        for t in tokens.get(i..)?.iter().take(MAX_WORDS) {
+            if capitalised(t) {
+                if let Some(slot) = ends.get_mut(n) {
+                    *slot = t.span.end;
+                    n += 1;
+                }
+            } else if !matches!(t.text(text), "and" | "of" | "de" | "del") {
+                break;
+            }
+        }
+        let found = ends.get(..n)?.iter().rev().find_map(|&end| {
+            let name = text.get(first.span.start..end)?;
+            geo.region(name).map(|_| first.span.start..end)
+        })?;
+        next_free = found.end;
+        Some(found)
+    })
+}
+
+/// "Summit of the Americas", "Bank of the West": the region ends a longer
+/// name whose capitalised head comes before "of (the)".
+fn closes_a_name(text: &str, span: &Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let Some(head) = before
+        .strip_suffix(" of the ")
+        .or_else(|| before.strip_suffix(" of "))
+    else {
+        return false;
+    };
+    head.rsplit([' ', '\n'])
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Last words that say what a name is: "... Corridor" is a place, "... Agency" an
@@ -242,12 +325,15 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
     (kind != m.kind).then_some(kind)
 }
 
-/// A country's long name the tagger cut into pieces ("Democratic Republic" +
-/// "Congo", "United States" + "America"): the gazetteer's whole name replaces
-/// the pieces it covers, unless one of them is a person.
+/// A country's or capital's long name the tagger cut into pieces ("Democratic
+/// Republic" + "Congo", "Washington" + "D.C."): the gazetteer's whole name
+/// replaces the pieces it covers, unless one of them is a person.
 fn whole_country_names(hits: &[GeoHit], out: &mut Vec<Mention>) {
     let mut changed = false;
-    for h in hits.iter().filter(|h| h.kind == GeoKind::Country) {
+    for h in hits
+        .iter()
+        .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Capital))
+    {
         let lo = out.partition_point(|m| m.span.end <= h.span.start);
         let inside = out[lo..]
             .iter()

@@ -2,7 +2,7 @@
 //! cities. A trait, so linking is tested on a small hand-made table and runs on
 //! the embedded gazetteer (`nlp::gazetteer`) in the product.
 
-use crate::nlp::gazetteer::{Gazetteer, GazetteerKind};
+use crate::nlp::gazetteer::{Gazetteer, GazetteerKind, Region};
 use crate::nlp::{CountryCode, Span};
 
 /// What a gazetteer hit in free text is.
@@ -46,6 +46,19 @@ pub trait Geo {
     fn country_name(&self, code: CountryCode) -> Option<String>;
     /// Country names, demonyms, capitals and cities in `text`, sorted by start.
     fn find(&self, text: &str) -> Vec<GeoHit>;
+    /// The region the city table lacks with exactly this name: a state or
+    /// province ("California"), an area spanning several countries
+    /// ("Indo-Pacific") or a former state ("Soviet Union").
+    fn region(&self, name: &str) -> Option<&Region> {
+        let _ = name;
+        None
+    }
+    /// The country whose capital has exactly this name, however written
+    /// ("Washington, D.C."), case-insensitively.
+    fn capital_of(&self, name: &str) -> Option<CountryCode> {
+        let _ = name;
+        None
+    }
 }
 
 /// The gazetteer linking uses in the product: the embedded one.
@@ -96,6 +109,14 @@ impl Geo for Gazetteer {
 
     fn country_name(&self, code: CountryCode) -> Option<String> {
         self.country(code).map(|c| c.name.to_string())
+    }
+
+    fn region(&self, name: &str) -> Option<&Region> {
+        crate::nlp::gazetteer::region(name)
+    }
+
+    fn capital_of(&self, name: &str) -> Option<CountryCode> {
+        self.capital(name)
     }
 
     fn find(&self, text: &str) -> Vec<GeoHit> {
@@ -204,6 +225,10 @@ pub mod table {
                     })
                 })
                 .collect()
+        }
+        fn region(&self, name: &str) -> Option<&Region> {
+            // Regions are the embedded table's: a hand-made list would only copy it.
+            crate::nlp::gazetteer::region(name)
         }
         fn country_name(&self, c: CountryCode) -> Option<String> {
             self.countries

@@ -62,10 +62,13 @@ pub fn group(
                 }
             }
             EntityKind::Place => {
-                let key = match geo
-                    .country_named(surface)
-                    .or_else(|| geo.country_named(&title_if_caps(surface)))
-                {
+                // "Gaza" and "the West Bank" both name Palestine in the country
+                // table, yet are two places: a region keeps its own name.
+                let country = || {
+                    geo.country_named(surface)
+                        .or_else(|| geo.country_named(&title_if_caps(surface)))
+                };
+                let key = match geo.region(surface).is_none().then(country).flatten() {
                     Some(code) => Key::Country(code),
                     None => Key::Place(lowered),
                 };
@@ -83,6 +86,7 @@ pub fn group(
         assigned[i] = Some(r);
     }
     merge_acronyms(text, mentions, &mut assigned, &mut referents);
+    merge_qualified_places(text, mentions, &mut assigned);
     for (i, m) in mentions.iter().enumerate() {
         let Some(r) = assigned[i] else { continue };
         let kind = referents.get(r).map_or(m.kind, |x| x.kind);
@@ -300,6 +304,32 @@ fn merge_acronyms(
         }
     }
     let _ = referents;
+}
+
+/// "Washington, D.C." ... "Washington": a place named once with its state or
+/// country after a comma, then by its own name, is one place.
+fn merge_qualified_places(text: &str, mentions: &[Mention], assigned: &mut [Option<usize>]) {
+    let mut heads: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        if m.kind == EntityKind::Place
+            && let Some((head, _)) = surface.split_once(", ")
+            && let Some(r) = assigned[i]
+        {
+            heads.entry(head).or_insert(r);
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        if m.kind == EntityKind::Place
+            && let Some(&r) = heads.get(surface)
+        {
+            assigned[i] = Some(r);
+        }
+    }
 }
 
 fn is_acronym(s: &str) -> bool {

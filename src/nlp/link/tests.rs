@@ -315,14 +315,118 @@ fn regions_and_seas_between_countries_get_no_country() {
 
 #[test]
 fn unknown_places_fall_back_to_the_paragraph_then_the_text() {
-    let text = "Kenya and Kenya talked.\n\nPeru said so. Visitors came to Tigray.";
+    // A made-up place: the region table knows real ones ("Tigray" is in Ethiopia).
+    let text = "Kenya and Kenya talked.\n\nPeru said so. Visitors came to Kelda Valley.";
     assert_eq!(
-        unknown_place_country(text, "Tigray", &[]).as_deref(),
+        unknown_place_country(text, "Kelda Valley", &[]).as_deref(),
         Some("PE")
     );
-    let text = "Kenya and Kenya talked.\n\nVisitors came to Tigray.";
+    let text = "Kenya and Kenya talked.\n\nVisitors came to Kelda Valley.";
     assert_eq!(
-        unknown_place_country(text, "Tigray", &[]).as_deref(),
+        unknown_place_country(text, "Kelda Valley", &[]).as_deref(),
         Some("KE")
     );
+}
+
+/// Linking with the embedded gazetteer (regions, capitals' full names).
+fn run_world(text: &str, given: &[(&str, EntityKind)]) -> Vec<Referent> {
+    let geo = super::geo::world();
+    let tokens = tokenize(text);
+    let hits = geo.find(text);
+    link(
+        text,
+        &tokens,
+        &spans(text, &tokens),
+        &mentions(text, given),
+        &hits,
+        geo,
+    )
+    .1
+}
+
+fn place<'a>(rs: &'a [Referent], name: &str) -> Option<&'a Referent> {
+    rs.iter().find(|r| r.name == name && r.kind == Place)
+}
+
+#[test]
+fn regions_the_tagger_missed_are_places_with_their_country() {
+    let text = "Kenya and the United States met. They spoke of the Indo-Pacific region \
+                and of a donation from California to Kenya.";
+    let rs = run_world(text, &[]);
+    let indo_pacific = place(&rs, "Indo-Pacific").expect("Indo-Pacific found");
+    assert_eq!(indo_pacific.country, None);
+    let california = place(&rs, "California").expect("California found");
+    assert_eq!(
+        california.country.map(|c| c.to_string()).as_deref(),
+        Some("US")
+    );
+}
+
+#[test]
+fn a_region_ending_a_longer_name_is_not_a_place() {
+    let text = "The leaders will meet at the Summit of the Americas in June.";
+    assert!(place(&run_world(text, &[]), "Americas").is_none());
+    // In running text it is one.
+    let text = "Trade grew across the Americas in June.";
+    assert!(place(&run_world(text, &[]), "Americas").is_some());
+}
+
+#[test]
+fn a_region_tagged_as_an_organisation_is_a_place_unless_an_agency_is_named() {
+    let text = "The nerve agent was developed by the Soviet Union decades ago.";
+    let rs = run_world(text, &[("Soviet Union", Org)]);
+    assert_eq!(place(&rs, "Soviet Union").map(|r| r.country), Some(None));
+    let text = "The Iranian news agency Fars reported the warrants.";
+    let rs = run_world(text, &[("Fars", Org)]);
+    assert!(rs.iter().any(|r| r.name == "Fars" && r.kind == Org));
+}
+
+#[test]
+fn a_state_beats_a_foreign_city_of_its_name_when_its_country_is_named() {
+    // Virginia is also a city in South Africa.
+    let text = "He lived in exile in Virginia as a resident of the United States.";
+    let rs = run_world(text, &[("Virginia", Place), ("United States", Place)]);
+    let virginia = place(&rs, "Virginia").expect("Virginia");
+    assert_eq!(
+        virginia.country.map(|c| c.to_string()).as_deref(),
+        Some("US")
+    );
+}
+
+#[test]
+fn a_capital_named_with_its_district_is_one_place_with_its_short_name() {
+    let text = "Armenia's minister came to Washington, D.C., on Monday. In Washington, \
+                they signed two accords.";
+    let rs = run_world(
+        text,
+        &[
+            ("Armenia", Place),
+            ("Washington, D.C.", Place),
+            ("Washington", Place),
+        ],
+    );
+    let washington = place(&rs, "Washington, D.C.").expect("Washington, D.C.");
+    assert_eq!(washington.mentions.len(), 2);
+    assert_eq!(
+        washington.country.map(|c| c.to_string()).as_deref(),
+        Some("US")
+    );
+    // The tagger's pieces of the name are joined.
+    let text = "Armenia's minister met him in Washington, D.C. to sign two accords.";
+    let rs = run_world(
+        text,
+        &[("Armenia", Place), ("Washington", Place), ("D.C.", Place)],
+    );
+    assert!(place(&rs, "Washington, D.C.").is_some());
+    assert!(place(&rs, "D.C.").is_none());
+}
+
+#[test]
+fn parts_of_a_country_listed_as_its_names_stay_places_of_their_own() {
+    let text = "The aid supports families in the West Bank and Gaza this year.";
+    let rs = run_world(text, &[("West Bank", Place), ("Gaza", Place)]);
+    for name in ["West Bank", "Gaza"] {
+        let r = place(&rs, name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(r.country.map(|c| c.to_string()).as_deref(), Some("PS"));
+    }
 }

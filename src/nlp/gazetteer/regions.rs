@@ -1,0 +1,101 @@
+//! Regions the city table lacks: states and provinces ("California",
+//! "Tigray"), areas spanning several countries ("Indo-Pacific", "Western
+//! Balkans") and former states ("Soviet Union"). Generated into
+//! `assets/gazetteer/regions.tsv` by `tools/gazetteer.py` from GeoNames'
+//! first-level divisions and a curated list.
+
+use crate::nlp::CountryCode;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+const REGIONS: &str = include_str!("../../../assets/gazetteer/regions.tsv");
+
+/// What kind of region a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionKind {
+    /// A state, province or region inside a country.
+    Admin,
+    /// A region, sea or ocean spanning several countries.
+    Area,
+    /// A state that no longer exists.
+    Former,
+}
+
+/// A region and the countries it may lie in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub kind: RegionKind,
+    /// For [`RegionKind::Admin`], the countries having a division of this name,
+    /// biggest first ("Florida": US, then UY and PR); empty otherwise.
+    pub countries: Vec<CountryCode>,
+}
+
+static TABLE: LazyLock<FxHashMap<&'static str, Region>> = LazyLock::new(|| {
+    REGIONS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut f = line.split('\t');
+            let name = f.next()?;
+            let kind = match f.next()? {
+                "admin" => RegionKind::Admin,
+                "area" => RegionKind::Area,
+                "former" => RegionKind::Former,
+                _ => return None,
+            };
+            let countries = f
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .filter_map(CountryCode::new)
+                .collect();
+            Some((name, Region { kind, countries }))
+        })
+        .collect()
+});
+
+/// The region named exactly `name` (case-sensitive: "Texas", not "texas").
+pub fn region(name: &str) -> Option<&'static Region> {
+    TABLE.get(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(c: &str) -> CountryCode {
+        CountryCode::new(c).unwrap()
+    }
+
+    #[test]
+    fn states_and_provinces_have_their_country() {
+        assert_eq!(region("California").unwrap().countries, vec![code("US")]);
+        assert_eq!(region("Tigray").unwrap().countries, vec![code("ET")]);
+        assert_eq!(region("Ontario").unwrap().kind, RegionKind::Admin);
+        // Shared names list the biggest division first.
+        assert_eq!(
+            region("Florida").unwrap().countries.first(),
+            Some(&code("US"))
+        );
+    }
+
+    #[test]
+    fn areas_and_former_states_have_none() {
+        for name in ["Indo-Pacific", "Western Balkans", "Middle East", "Sahel"] {
+            let r = region(name).unwrap();
+            assert_eq!((r.kind, r.countries.len()), (RegionKind::Area, 0), "{name}");
+        }
+        assert_eq!(region("Soviet Union").unwrap().kind, RegionKind::Former);
+    }
+
+    #[test]
+    fn words_people_and_countries_are_not_regions() {
+        // Country names are the country table's; words and personal names that
+        // GeoNames uses for divisions ("Pool", "Unity", "Paul") are left out.
+        for name in [
+            "China", "Georgia", "Scotland", "Pool", "Unity", "Paul", "Meta", "texas",
+        ] {
+            assert!(region(name).is_none(), "{name}");
+        }
+    }
+}
