@@ -15,7 +15,10 @@ mod triggers;
 mod words;
 
 use self::actors::{Actor, Context, resolve, we};
-use self::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party, skip_adverbs_left};
+use self::phrases::{
+    DETERMINERS, EntityIndex, PARTY_NOUNS, SPEECH_VERBS, np_after, np_before, party,
+    skip_adverbs_left,
+};
 use self::speech::{
     Speech, byline, conditional_words, interrupting_tag, reported, speech, statement_authors,
 };
@@ -56,6 +59,8 @@ struct Found {
     cue: (usize, usize),
     /// Word index where the action begins (after "urged X to").
     action_from: usize,
+    /// The actor is the party a proposal addresses ("urged X to ...").
+    addressed: bool,
 }
 
 fn extract_sentence(
@@ -80,6 +85,23 @@ fn extract_sentence(
     if speech.speaker.is_none() {
         speech.speaker = tag_speaker;
     }
+    // A quotation still open from the last sentence of the paragraph keeps its speaker.
+    let same_paragraph = text
+        .get(context.quote_end.min(span.start)..span.start)
+        .is_some_and(|gap| !gap.contains("\n\n"));
+    if !same_paragraph {
+        context.quote_speaker = None;
+    }
+    if speech.speaker.is_none() {
+        speech.speaker = context.quote_speaker.clone();
+    }
+    if let (Some((_, Some(person))), Some(country)) = (&speech.speaker, &speech.speaker_country) {
+        // A few recent ones suffice, and hostile input with many stays linear.
+        if context.person_countries.len() >= 8 {
+            context.person_countries.remove(0);
+        }
+        context.person_countries.push((*person, country.clone()));
+    }
     if let Some((name, r)) = &speech.speaker
         && r.is_none_or(|r| {
             index
@@ -99,6 +121,7 @@ fn extract_sentence(
     let mut found: Vec<Found> = Vec::new();
     let background = background_clause_end(text, &words);
     let cues = triggers::find(text, &words);
+    // Most sentences hold no cue: their conditional clauses need no marking.
     if !cues.is_empty() {
         speech.conditional = conditional_words(text, &words);
     }
@@ -157,6 +180,25 @@ fn extract_sentence(
             actors::note_country(context, f.actor.clone());
         }
     }
+    // "... from us. We shall overcome!": who speaks while the quotation stays open.
+    let open =
+        words.iter().filter(|w| w.punct).fold(
+            context.quote_speaker.is_some(),
+            |open, w| match text.get(w.span.clone()) {
+                Some("\u{201c}") => true,
+                Some("\u{201d}") => false,
+                Some("\"") => !open,
+                _ => open,
+            },
+        );
+    context.quote_speaker = speech.speaker.clone().filter(|_| open);
+    context.quote_end = span.end;
+    // "urged X to ... He also called for ...": whom the next call addresses.
+    context.last_addressee = found
+        .iter()
+        .rev()
+        .find(|f| f.addressed)
+        .map(|f| f.actor.clone());
     actors::remember(context, text, &words, speech.content_start, index);
 }
 
@@ -190,6 +232,20 @@ fn judge(
     if modal_needs_verb(text, words, m, trig.name) {
         return None;
     }
+    // "I must say", "I should add": a modal of speaking frames what is said.
+    let speaking = words.get(m.end).is_some_and(|w| {
+        word_in(
+            text,
+            w,
+            &[
+                "say", "tell", "answer", "admit", "confess", "add", "note", "repeat", "mention",
+                "concede",
+            ],
+        )
+    });
+    if speaking && matches!(trig.name, "will" | "should/must" | "would") {
+        return None;
+    }
     // "would" commits only in reported speech: "Biden said the US would ...".
     let in_speech = speech.speaker.is_some() && m.start >= speech.content_start;
     if trig.name == "would" && !in_speech && !reported(text, words, m.start) {
@@ -201,6 +257,12 @@ fn judge(
     }
     if trig.name == "let's" {
         return lets(text, words, m, speech, index, context);
+    }
+    // "X and Y agreed that their governments will ...": a joint decision of X and Y.
+    if matches!(trig.name, "will" | "would")
+        && let Some(f) = agreed_that(text, words, m, earlier, speech, index, context)
+    {
+        return Some(f);
     }
     if matches!(trig.name, "agreement was reached" | "was agreed") {
         return passive(text, words, m, speech, index, context);
@@ -257,7 +319,9 @@ fn judge(
     if before.is_some_and(|w| is_possessive(text, w)) {
         return None;
     }
-    let own = np_before(text, words, left, index).filter(|np| np.1 == left);
+    let own = np_before(text, words, left, index)
+        .filter(|np| np.1 == left)
+        .or_else(|| phrases::appositive_subject(text, words, left, index));
     // "longstanding U.S. support for", "discussed U.S. support": a noun after a
     // modifier, not a verb after its subject.
     if base
@@ -308,29 +372,72 @@ fn judge(
     }
     // "urged X to act", "calls on X to act": X is who should act.
     // "proposed a task force to curb ...": what is proposed, not who should act.
-    let addressee = (trig.kind == CommitmentKind::Proposal
-        && !matches!(trig.name, "should/must" | "proposed"))
-    .then(|| addressee(text, words, m.end, index, speech, context))
-    .flatten();
+    let addressee = if trig.name == "demanded from" {
+        // "We expect from Iran ...": only with a party that expects.
+        let expects = word_in(text, &words[head], &["expect", "expects"]);
+        let subject = own
+            .and_then(|np| party(text, words, np, index))
+            .and_then(|p| resolve(p, speech, context, index));
+        if expects && (m.end != head + 2 || subject.is_none()) {
+            return None;
+        }
+        Some(demanded_of(text, words, m, head, index, speech, context)?)
+    } else {
+        (trig.kind == CommitmentKind::Proposal && !matches!(trig.name, "should/must" | "proposed"))
+            .then(|| addressee(text, words, m.end, index, speech, context))
+            .flatten()
+    };
     // Weak cues ("asked", "the need for") are proposals only with a party to act:
     // "asked Japan to ...", not "asked about the case" or "the need for guardrails".
     let needs_party = matches!(
         trig.name,
-        "asked to" | "stressed the need for" | "need to" | "told to"
+        "asked to" | "stressed the need for" | "need to" | "told to" | "recommended"
     );
     if needs_party && addressee.as_ref().is_some_and(|a| a.2) {
         return None;
     }
-    if matches!(trig.name, "asked to" | "told to") && addressee.is_none() {
+    // "wrote to the embassy asking to waive ...": the one written to should act.
+    let addressee = addressee.or_else(|| {
+        (trig.name == "asked to")
+            .then(|| recipient(text, words, head, m, index, speech, context))
+            .flatten()
+    });
+    if matches!(trig.name, "asked to" | "told to" | "recommended") && addressee.is_none() {
         return None;
     }
+    // "urged X to reopen ... He also called for the release of ...": a call
+    // with no party of its own, by the same speaker, addresses X again.
+    let pronoun_subject = own.is_some_and(|np| {
+        np.1 == np.0 + 1 && word_in(text, &words[np.0], &["he", "she", "we", "they"])
+    });
+    let calls_for = trig.name == "calls on"
+        && words
+            .get(m.end - 1)
+            .is_some_and(|w| word_is(text, w, "for"));
+    let addressee = match (addressee, &context.last_addressee) {
+        (None, Some(last)) if calls_for && pronoun_subject => Some((last.clone(), m.end, false)),
+        (a, _) => a,
+    };
+    let addressed = addressee.is_some();
     let addressee = addressee.map(|(who, from, _)| (who, from));
     // "expressed China's willingness": the possessor is the actor.
     let possessor = m
         .possessor
-        .and_then(|np| party(text, words, np, index))
+        .and_then(|np| {
+            // "the King's assistance": the article and title name the person.
+            let titled =
+                np.0.checked_sub(1)
+                    .filter(|&a| word_is(text, &words[a], "the"))
+                    .and_then(|a| party(text, words, (a, np.1), index))
+                    .filter(|p| p.referent.is_some());
+            titled.or_else(|| party(text, words, np, index))
+        })
         .and_then(|p| resolve(p, speech, context, index))
         .or_else(|| attributive_country(words, m, index));
+    // "asked for help" is a proposal only when someone's help is named.
+    if trig.name == "asked for help" && possessor.is_none() {
+        return None;
+    }
     let named = addressee
         .as_ref()
         .map(|a| a.0.clone())
@@ -368,7 +475,9 @@ fn judge(
         actor
     };
     // "ratified the treaty on Tuesday": the verb is the cue, the pact the action.
-    let (cue_end, action_from) = if trig.name == "joined the agreement" {
+    // "demanded an explanation from Russia": the verb is the cue, the demand the action.
+    let object_first = trig.name == "demanded from" && m.end > head + 2;
+    let (cue_end, action_from) = if trig.name == "joined the agreement" || object_first {
         (head + 1, head + 1)
     } else {
         (m.end, addressee.map_or(m.end, |a| a.1))
@@ -379,6 +488,7 @@ fn judge(
         region_start,
         cue: (m.start, cue_end),
         action_from,
+        addressed,
     })
 }
 
@@ -424,6 +534,7 @@ fn passive(
         region_start: m.start,
         cue: (m.start, m.end),
         action_from: m.end,
+        addressed: false,
     })
 }
 
@@ -495,7 +606,7 @@ fn addressee(
     loop {
         let w = words.get(t)?;
         if t >= start + 14 || (w.punct && !is_possessive(text, w)) {
-            return None;
+            return subjunctive(text, words, start, index, speech, context);
         }
         // "to the conflict" continues the phrase; "to halt" ends it.
         let verb_follows = words
@@ -592,6 +703,180 @@ fn in_relative_clause(text: &str, words: &[Word], earlier: &[Found], at: usize) 
         return false;
     };
     !(which..at).any(|i| text.get(words[i].span.clone()) == Some(","))
+}
+
+/// "wrote to the US Embassy asking to waive ...": a participle "asking to"
+/// with no party of its own asks the one written or appealed to.
+fn recipient(
+    text: &str,
+    words: &[Word],
+    head: usize,
+    m: &TriggerMatch,
+    index: &EntityIndex,
+    speech: &Speech,
+    context: &Context,
+) -> Option<((String, Option<usize>), usize, bool)> {
+    const ADDRESSING: &[&str] = &[
+        "wrote",
+        "writes",
+        "write",
+        "written",
+        "letter",
+        "letters",
+        "message",
+        "appealed",
+        "appeals",
+        "petitioned",
+        "turned",
+    ];
+    let participle = text
+        .get(words[head].span.clone())
+        .is_some_and(|s| s.ends_with("ing"));
+    let bare_to = m.end == head + 2 && word_is(text, &words[head + 1], "to");
+    if !participle || !bare_to {
+        return None;
+    }
+    let to = (head.saturating_sub(10)..head)
+        .rev()
+        .take_while(|&i| !words[i].punct)
+        .find(|&i| {
+            word_is(text, &words[i], "to")
+                && i.checked_sub(1)
+                    .is_some_and(|v| word_in(text, &words[v], ADDRESSING))
+        })?;
+    let np = np_after(text, words, to + 1, index).filter(|np| np.1 <= head)?;
+    let who = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))?;
+    Some((who, m.end, false))
+}
+
+/// "X and Y agreed that their governments will ...": a modal in the clause
+/// of "agreed that" or "decided that" is the decision of who agreed.
+fn agreed_that(
+    text: &str,
+    words: &[Word],
+    m: &TriggerMatch,
+    earlier: &[Found],
+    speech: &Speech,
+    index: &EntityIndex,
+    context: &Context,
+) -> Option<Found> {
+    let from = m.start.saturating_sub(15);
+    let agreed = (from..m.start)
+        .rev()
+        .take_while(|&i| !matches!(text.get(words[i].span.clone()), Some(";" | "." | ":")))
+        .find(|&i| {
+            word_in(
+                text,
+                &words[i],
+                &["agreed", "agree", "agrees", "decided", "decide", "decides"],
+            ) && words.get(i + 1).is_some_and(|w| word_is(text, w, "that"))
+        })?;
+    let left = skip_adverbs_left(text, words, agreed);
+    let np = np_before(text, words, left, index).filter(|np| np.1 == left)?;
+    let actor = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))?;
+    // A second modal of the same clause must not cut the first one's action.
+    let region_start = if earlier.last().is_some_and(|f| f.cue.1 > np.0) {
+        m.start
+    } else {
+        np.0
+    };
+    Some(Found {
+        kind: CommitmentKind::Agreement,
+        actor,
+        region_start,
+        cue: (agreed, m.end),
+        action_from: m.end,
+        addressed: false,
+    })
+}
+
+/// "recommended the troops in Iraq withdraw": a party and a bare verb after
+/// the cue, the mandative subjunctive without "that". The party is named
+/// (capitalised words), a party noun or a plural; the verb is a plain word
+/// that is no preposition, determiner, past form or third person.
+fn subjunctive(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    index: &EntityIndex,
+    speech: &Speech,
+    context: &Context,
+) -> Option<((String, Option<usize>), usize, bool)> {
+    const NOT_VERBS: &[&str] = &[
+        "and", "or", "but", "that", "which", "who", "as", "than", "despite", "during", "after",
+        "before", "because", "since", "until", "into", "through", "against", "amid", "over",
+        "under", "about", "a", "an", "not", "also",
+    ];
+    let plural = |w: &Word| {
+        text.get(w.span.clone()).is_some_and(|s| {
+            s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us")
+        })
+    };
+    let mut k = start;
+    let mut head = false;
+    // A plain noun ends the party: "the authorities remain", "the troops leave".
+    let mut plain_head = false;
+    while k < start + 10 {
+        let w = words.get(k)?;
+        let plain = !w.punct && !w.capital && !plain_head;
+        let noun = !w.punct && (w.capital || plain && (word_in(text, w, PARTY_NOUNS) || plural(w)));
+        plain_head = noun && !w.capital;
+        let modifier = word_in(text, w, DETERMINERS) || word_in(text, w, &["a", "an"]);
+        // "in Iraq", "of the region": a phrase naming where the party is.
+        let place = head
+            && word_in(text, w, &["of", "in", "from"])
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.capital || word_is(text, n, "the"));
+        if noun {
+            head = true;
+        } else if !modifier && !place {
+            break;
+        }
+        k += 1;
+    }
+    let verb = words.get(k)?;
+    let v = text.get(verb.span.clone())?;
+    let bare = head
+        && !verb.punct
+        && !verb.capital
+        && !v.ends_with('s')
+        && !v.ends_with("ed")
+        && !v.ends_with("ing")
+        && !word_in(text, verb, NOT_VERBS)
+        && !word_in(text, verb, PREPOSITIONS)
+        && !word_in(text, verb, MODALS)
+        && !word_in(text, verb, DETERMINERS);
+    if !bare {
+        return None;
+    }
+    let who =
+        party(text, words, (start, k), index).and_then(|p| resolve(p, speech, context, index))?;
+    Some((who, k, false))
+}
+
+/// The party a demand is made of: "demanded an explanation from Russia",
+/// "expect from Iran assurances", "demanded from Interpol to publish". The
+/// action starts after the verb when the object comes first, else after the party.
+fn demanded_of(
+    text: &str,
+    words: &[Word],
+    m: &TriggerMatch,
+    head: usize,
+    index: &EntityIndex,
+    speech: &Speech,
+    context: &Context,
+) -> Option<((String, Option<usize>), usize, bool)> {
+    let np = np_after(text, words, m.end, index).filter(|np| np.0 == m.end)?;
+    let who = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))?;
+    let action_from = if m.end > head + 2 {
+        head + 1
+    } else if words.get(np.1).is_some_and(|w| word_is(text, w, "to")) {
+        np.1 + 1
+    } else {
+        np.1
+    };
+    Some((who, action_from, false))
 }
 
 /// "will" and "should" must govern a verb: not "the will of", not "will be held".
@@ -779,6 +1064,7 @@ fn lets(
         region_start: m.start,
         cue: (m.start, m.end),
         action_from: m.end,
+        addressed: false,
     })
 }
 

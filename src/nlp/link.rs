@@ -9,6 +9,7 @@ pub mod fix;
 pub mod geo;
 mod group;
 pub mod orgs;
+mod titled;
 pub mod titles;
 
 use self::geo::{Geo, GeoHit};

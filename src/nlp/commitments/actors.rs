@@ -30,6 +30,15 @@ pub struct Context {
     /// The last two people named, most recent last: "they" with no group
     /// before it means them ("Blinken met Lavrov. They agreed ...").
     pub recent_people: Vec<Actor>,
+    /// Who speaks in a quotation left open at the end of the last sentence.
+    pub quote_speaker: Option<Actor>,
+    /// Byte offset where the last sentence ended (a blank line after it closes its quotation).
+    pub quote_end: usize,
+    /// The party the last sentence's proposal addressed ("urged X to ...").
+    pub last_addressee: Option<Actor>,
+    /// People whose country an appositive gave ("Parrilla, the foreign
+    /// minister of Cuba,"), by referent.
+    pub person_countries: Vec<(usize, Actor)>,
 }
 
 /// Turns a party into an actor name, resolving pronouns.
@@ -81,7 +90,16 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
         .iter()
         .max_by_key(|(_, n)| *n)
         .map(|(a, _)| a.clone());
-    country.or(acting).or(speaker)
+    // "Parrilla, the foreign minister of Cuba, said": the country the text gives the speaker.
+    let told = speech.speaker_country.clone().or_else(|| {
+        let person = speaker.as_ref()?.1?;
+        context
+            .person_countries
+            .iter()
+            .find(|(p, _)| *p == person)
+            .map(|(_, c)| c.clone())
+    });
+    country.or(told).or(acting).or(speaker)
 }
 
 /// "A and B" from the last two people named.
@@ -204,6 +222,8 @@ fn counterpart_country(person: usize, index: &EntityIndex) -> Option<Actor> {
         .filter(|(_, r)| r.kind == EntityKind::Place)
         .filter_map(|(i, r)| Some((i, r, gazetteer.country_by_name(&r.name)?)))
         .filter(|(_, _, code)| !others.contains(code))
+        // Of equally named countries the first named: a later one is more often a topic.
+        .rev()
         .max_by_key(|(_, r, _)| r.mentions.len())?;
     Some((country_name(&r.name, code), Some(i)))
 }

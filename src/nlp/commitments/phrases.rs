@@ -374,6 +374,53 @@ pub fn np_before(
     trim_np(text, words, k, end)
 }
 
+/// The named subject before an appositive that ends right before word
+/// `end`: "Bruno Parrilla, the foreign minister of Cuba, responded".
+pub fn appositive_subject(
+    text: &str,
+    words: &[Word],
+    end: usize,
+    index: &EntityIndex,
+) -> Option<(usize, usize)> {
+    let is_comma = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| text.get(w.span.clone()) == Some(","))
+    };
+    let close = end.checked_sub(1).filter(|&c| is_comma(c))?;
+    let open = (close.saturating_sub(12)..close)
+        .rev()
+        .find(|&j| is_comma(j))?;
+    let first = words.get(open + 1)?;
+    if !word_in(
+        text,
+        first,
+        &["the", "a", "an", "its", "his", "her", "their"],
+    ) {
+        return None;
+    }
+    let np = np_before(text, words, open, index).filter(|np| np.1 == open)?;
+    let span = words.get(np.0)?.span.start..words.get(np.1 - 1)?.span.end;
+    (!index.within(&span).is_empty()).then_some(np)
+}
+
+/// The first country named in `words[a..b]`, as an actor.
+pub fn country_within(
+    text: &str,
+    words: &[Word],
+    (a, b): (usize, usize),
+    index: &EntityIndex,
+) -> Option<(String, Option<usize>)> {
+    let span = words.get(a)?.span.start..words.get(b.checked_sub(1)?)?.span.end;
+    index.within(&span).iter().find_map(|e| {
+        let name = text.get(e.span.clone())?;
+        let code = (e.kind == EntityKind::Place)
+            .then(|| Gazetteer::get().country_by_name(name))
+            .flatten()?;
+        Some((super::actors::country_name(name, code), Some(e.referent)))
+    })
+}
+
 /// The noun phrase starting at word `start`: the subject of a clause.
 pub fn np_after(
     text: &str,

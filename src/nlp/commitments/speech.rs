@@ -4,7 +4,9 @@
 //! release ("we" in it means them).
 
 use super::actors::{Actor, Context, resolve};
-use super::phrases::{EntityIndex, SPEECH_VERBS, np_after, np_before, party};
+use super::phrases::{
+    EntityIndex, SPEECH_VERBS, appositive_subject, country_within, np_after, np_before, party,
+};
 use super::triggers::{word_in, word_is};
 use super::words::{Word, WordSet};
 use crate::nlp::{Entity, EntityKind};
@@ -24,6 +26,8 @@ pub struct Speech {
     /// Filled by the caller ([`conditional_words`]) only for a sentence with a
     /// cue to judge: most sentences have none.
     pub conditional: Vec<bool>,
+    /// The speaker's country named in an appositive ("X, the president of Kenya, said").
+    pub speaker_country: Option<Actor>,
 }
 
 /// Marks the words of conditional clauses: from "if" to the next comma or "then".
@@ -95,9 +99,11 @@ pub fn reported(text: &str, words: &[Word], at: usize) -> bool {
 /// "a joint statement by X following ...": the words after "by" to the end of
 /// the sentence or the next clause word.
 pub fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
-    let statement = words
-        .iter()
-        .position(|w| word_in(text, w, &["statement", "communique", "declaration"]))?;
+    // The length filter first: this runs on every word of every sentence.
+    let statement = words.iter().position(|w| {
+        matches!(w.span.len(), 9..=11)
+            && word_in(text, w, &["statement", "communique", "declaration"])
+    })?;
     let by = (statement + 1..words.len().min(statement + 6))
         .find(|&i| word_is(text, &words[i], "by"))?;
     let from = by + 1;
@@ -128,7 +134,9 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
         speaker: None,
         content_start: 0,
         tail_start: None,
+        // Marked by the caller once the sentence is known to hold a cue.
         conditional: Vec::new(),
+        speaker_country: None,
     };
     let speaker_of = |np: (usize, usize)| {
         let p = party(text, words, np, index)?;
@@ -137,6 +145,7 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
             content_start: 0,
             tail_start: None,
             conditional: Vec::new(),
+            speaker_country: None,
         };
         resolve(p, &s, context, index)
     };
@@ -168,10 +177,17 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
     for v in 0..words.len() {
         let w = &words[v];
         if SPEECH_VERB_SET.contains(text, w) {
-            if let Some(np) = np_before(text, words, v, index).filter(|np| np.1 == v)
+            let direct = np_before(text, words, v, index).filter(|np| np.1 == v);
+            let appositive = direct
+                .is_none()
+                .then(|| appositive_subject(text, words, v, index))
+                .flatten();
+            if let Some(np) = direct.or(appositive)
                 && let Some(s) = speaker_of(np)
             {
                 frame.speaker = Some(s);
+                frame.speaker_country =
+                    appositive.and_then(|np| country_within(text, words, (np.1 + 1, v - 1), index));
                 let mut c = v + 1;
                 if words.get(c).is_some_and(|w| {
                     word_is(text, w, "that") || text.get(w.span.clone()) == Some(",")
@@ -242,6 +258,7 @@ pub fn interrupting_tag(
             content_start: 0,
             tail_start: None,
             conditional: Vec::new(),
+            speaker_country: None,
         };
         let speaker = np
             .and_then(|np| party(text, words, np, index))

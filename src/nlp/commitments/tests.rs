@@ -533,6 +533,99 @@ fn actors_speakers_and_actions() {
                 "a memorandum on trade",
             )],
         ),
+        (
+            "a vote on a motion to act is the body's decision",
+            "The Senate of Kenya voted on a resolution to expel the envoy.",
+            &[("The Senate of Kenya", "", Agreement, "expel the envoy")],
+        ),
+        (
+            "a recommendation that a party act, without that",
+            "Li recommended the Nepali authorities postpone the vote.",
+            &[("the Nepali authorities", "", Proposal, "postpone the vote")],
+        ),
+        (
+            "an urging without to: the party where it is",
+            "Li urged the Chilean troops in Bolivia withdraw.",
+            &[("the Chilean troops in Bolivia", "", Proposal, "withdraw")],
+        ),
+        (
+            "a recommendation of a thing is no proposal",
+            "Li recommended the new budget to parliament.",
+            &[],
+        ),
+        (
+            "a demand made of a party",
+            "Merkel demanded a full account from Serbia.",
+            &[("Serbia", "", Proposal, "a full account from Serbia")],
+        ),
+        (
+            "what a speaker expects from a party",
+            "Merkel said, \"We expect from Serbia a full account of the attack.\"",
+            &[("Serbia", "Merkel", Proposal, "a full account of the attack")],
+        ),
+        (
+            "a demand from a party to act",
+            "Serbia demanded from Interpol to publish a notice.",
+            &[("Interpol", "", Proposal, "publish a notice")],
+        ),
+        (
+            "a demand that a party act, with from in the action",
+            "Merkel demanded that Serbia withdraw from Kosovo.",
+            &[("Serbia", "", Proposal, "withdraw from Kosovo")],
+        ),
+        (
+            "a forecast of gains from a party is no demand",
+            "Analysts expect growth from Serbia.",
+            &[],
+        ),
+        (
+            "help asked of a party",
+            "Biden asked for Serbia's help in securing the border.",
+            &[("Serbia", "", Proposal, "securing the border")],
+        ),
+        (
+            "help asked of a titled person",
+            "President Aliyev met Li in Baku. Li asked for the President's help in opening the border.",
+            &[("Aliyev", "", Proposal, "opening the border")],
+        ),
+        (
+            "a modal of speaking is no commitment",
+            "Li said, \"I must say, the talks were hard.\"",
+            &[],
+        ),
+        (
+            "an open quotation keeps its speaker into the next sentence",
+            "Ruto, the president of Kenya, said: \"The talks were hard. We will send police to Haiti.\"",
+            &[("Kenya", "Ruto", Pledge, "send police to Haiti")],
+        ),
+        (
+            "a closed quotation does not",
+            "Ruto said: \"The talks were hard\". We will send police to Haiti.",
+            &[],
+        ),
+        (
+            "an appositive between the subject and its cue",
+            "Ruto, the president of Kenya, pledged to send police to Haiti.",
+            &[("Ruto", "", Pledge, "send police to Haiti")],
+        ),
+        (
+            "agreeing that the governments will act is a joint decision",
+            "Biden and Aliyev agreed that their governments will resume talks.",
+            &[("Biden and Aliyev", "", Agreement, "resume talks")],
+        ),
+        (
+            "a call after an urging addresses the same party",
+            "Biden urged Aliyev to free the journalists. He also called for the release of the activists.",
+            &[
+                ("Aliyev", "", Proposal, "free the journalists"),
+                ("Aliyev", "", Proposal, "the release of the activists"),
+            ],
+        ),
+        (
+            "asking to act after writing to a party",
+            "Li wrote to the Mayor of Lima asking to reopen the market.",
+            &[("the Mayor of Lima", "Li", Proposal, "reopen the market")],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {

@@ -31,9 +31,11 @@ pub enum Step {
     Mods(usize),
 }
 
-/// Prepositions that end a run of modifiers.
-const PREPS: &[&str] = &[
+/// Prepositions and clause words that end a run of modifiers: "demanded
+/// that Serbia withdraw from Kosovo" has no object before its "from".
+const MOD_STOPS: &[&str] = &[
     "on", "of", "in", "at", "for", "with", "by", "from", "to", "about", "over", "under", "between",
+    "that", "which", "who",
 ];
 
 /// A commitment cue and the examples that pin down what it means.
@@ -1072,6 +1074,115 @@ pub static TRIGGERS: &[Trigger] = &[
         positive: &["The Iraqi parliament voted to expel foreign troops."],
         negative: &["Lawmakers who voted to expel them were threatened."],
     },
+    Trigger {
+        name: "voted on a resolution to",
+        kind: Agreement,
+        // A vote on a motion to act is the body's decision to act.
+        steps: &[
+            Word(&["vote", "votes", "voted"]),
+            Word(&["on", "for"]),
+            Opt(&["a", "an", "the"]),
+            Mods(2),
+            Word(&["resolution", "motion", "bill", "measure", "proposal"]),
+            Word(&["to"]),
+        ],
+        positive: &["The Kenyan senate voted for a motion to dissolve the electoral board."],
+        negative: &["Lawmakers who voted on a bill to cut taxes were ousted."],
+    },
+    Trigger {
+        name: "recommended",
+        kind: Proposal,
+        // Only with a party and a bare verb after it (the mandative subjunctive
+        // without "that"): "recommended the troops withdraw", not
+        // "recommended a budget" or "proposed the dialogue in January".
+        steps: &[Word(&[
+            "recommended",
+            "suggested",
+            "suggests",
+            "suggest",
+            "insisted",
+            "insists",
+            "insist",
+            "proposed",
+        ])],
+        positive: &["Li recommended the Nepali authorities postpone the vote."],
+        negative: &[
+            "Li recommended the new budget to parliament.",
+            "Li insisted the Nepali authorities remains calm.",
+            "Harris proposed the dialogue in January.",
+        ],
+    },
+    Trigger {
+        name: "demanded from",
+        kind: Proposal,
+        // "demanded an explanation from Russia", "we expect from Iran
+        // assurances": the party the demand is made of should act.
+        steps: &[
+            Word(&[
+                "demand",
+                "demands",
+                "demanded",
+                "demanding",
+                "request",
+                "requests",
+                "requested",
+                "requesting",
+                "seek",
+                "seeks",
+                "sought",
+                "seeking",
+                "expect",
+                "expects",
+            ]),
+            Mods(5),
+            Word(&["from"]),
+        ],
+        positive: &[
+            "Merkel demanded a full account from Serbia.",
+            "We expect from Serbia a full account of the attack, Merkel said.",
+        ],
+        negative: &[
+            "Analysts expect growth from exports.",
+            "Investors expect higher returns from Serbia.",
+            "Merkel demanded answers from the report.",
+        ],
+    },
+    Trigger {
+        name: "asked for help",
+        kind: Proposal,
+        // "asked for the King's assistance in": the one whose help is sought should act.
+        steps: &[
+            Word(&[
+                "ask",
+                "asks",
+                "asked",
+                "asking",
+                "request",
+                "requests",
+                "requested",
+                "requesting",
+                "seek",
+                "seeks",
+                "sought",
+                "seeking",
+                "enlisted",
+            ]),
+            Opt(&["for"]),
+            Possessor,
+            Gap(1),
+            Word(&[
+                "assistance",
+                "help",
+                "support",
+                "cooperation",
+                "backing",
+                "mediation",
+            ]),
+            Opt(&["in", "to", "with", "on", "for"]),
+        ],
+        positive: &["Biden asked for Serbia's help in securing the border."],
+        negative: &["Biden asked for help with the border."],
+    },
 ];
 
 /// Head nouns of pacts an actor can join or ratify.
@@ -1309,7 +1420,8 @@ fn match_from(
             for n in 0..=max {
                 if n > 0
                     && words.get(i + n - 1).is_none_or(|w| {
-                        (w.punct && !is_possessive(text, w)) || (mods && word_in(text, w, PREPS))
+                        (w.punct && !is_possessive(text, w))
+                            || (mods && word_in(text, w, MOD_STOPS))
                     })
                 {
                     return None;

@@ -21,6 +21,10 @@ pub fn correct(
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     for m in mentions {
+        // "Joseph R. Biden, Jr.": a generational suffix names nobody on its own.
+        if NAME_SUFFIXES.contains(&text.get(m.span.clone()).unwrap_or("")) {
+            continue;
+        }
         let mut m = m.clone();
         if m.kind == EntityKind::Person {
             match strip_titles(text, tokens, &m.span, geo) {
@@ -58,6 +62,13 @@ pub fn correct(
             && geo.country_named(surface).is_some()
             && !(m.kind == EntityKind::Person && person_tokens.contains(surface))
         {
+            m.kind = EntityKind::Place;
+        } else if m.kind == EntityKind::Person
+            && !person_tokens.contains(surface)
+            && geo.region(surface).is_some()
+        {
+            // "Amhara", "Tigray" tagged as people: the region table keeps no name
+            // that is also a person's in news text, so the region wins.
             m.kind = EntityKind::Place;
         } else if m.kind != EntityKind::Person
             && !surface.contains(' ')
@@ -123,6 +134,16 @@ pub fn correct(
         })
         .collect();
     out.extend(regions);
+    out.sort_by_key(|m| m.span.start);
+    let people: Vec<Mention> = super::titled::names_after_titles(text, tokens, geo)
+        .into_iter()
+        .filter(|span| !overlaps(&out, span))
+        .map(|span| Mention {
+            span,
+            kind: EntityKind::Person,
+        })
+        .collect();
+    out.extend(people);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut clean: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -365,6 +386,9 @@ fn whole_country_names(hits: &[GeoHit], out: &mut Vec<Mention>) {
 
 /// Month and day names that are also towns ("March" in England): in news
 /// they are dates.
+/// Suffixes after a person's name that the tagger may take for a name of their own.
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "Junior", "Senior"];
+
 const CALENDAR_WORDS: &[&str] = &[
     "January",
     "February",

@@ -158,6 +158,11 @@ const OPENERS: &[&str] = &[
     "Senior",
 ];
 
+/// Whether a word ends organisation names ("Ministry", "Council", "Agency").
+pub fn is_head(word: &str) -> bool {
+    HEAD_SET.contains(word)
+}
+
 fn is_capitalised_word(text: &str, t: &Token) -> bool {
     let w = t.text(text);
     let first = w.chars().next().is_some_and(char::is_uppercase);

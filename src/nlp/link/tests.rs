@@ -430,3 +430,41 @@ fn parts_of_a_country_listed_as_its_names_stay_places_of_their_own() {
         assert_eq!(r.country.map(|c| c.to_string()).as_deref(), Some("PS"));
     }
 }
+
+#[test]
+fn a_generational_suffix_is_no_entity() {
+    let text = "President Joseph R. Biden, Jr. met President Lourenço of Angola.";
+    let rs = run_world(
+        text,
+        &[
+            ("Joseph R. Biden", Person),
+            ("Jr.", Place),
+            ("Lourenço", Person),
+            ("Angola", Place),
+        ],
+    );
+    assert!(rs.iter().all(|r| r.name != "Jr."), "{:?}", summary(&rs));
+    assert!(
+        rs.iter()
+            .any(|r| r.name == "Joseph R. Biden" && r.kind == Person)
+    );
+}
+
+#[test]
+fn a_region_tagged_as_a_person_is_a_place() {
+    let text = "Fighting spread from Tigray to Amhara, Abiy Ahmed said.";
+    let rs = run_world(
+        text,
+        &[
+            ("Tigray", Place),
+            ("Amhara", Person),
+            ("Abiy Ahmed", Person),
+        ],
+    );
+    let amhara = place(&rs, "Amhara").expect("Amhara is a place");
+    assert_eq!(amhara.country.map(|c| c.to_string()).as_deref(), Some("ET"));
+    assert!(
+        rs.iter()
+            .any(|r| r.name == "Abiy Ahmed" && r.kind == Person)
+    );
+}

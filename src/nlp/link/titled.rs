@@ -1,0 +1,176 @@
+//! People the tagger missed right after a title: "attributable to
+//! Spokesperson Ned Price:", "Ambassador Linda Thomas-Greenfield". A title
+//! that stands before a person's name, then two or three capitalised words
+//! that are no place, demonym, organisation word or further title, make a name.
+
+use super::geo::Geo;
+use super::orgs;
+use super::titles::is_title_word;
+use crate::nlp::Span;
+use crate::nlp::token::{Token, TokenKind};
+
+/// Titles written right before a person's name (not "Foreign" or "State",
+/// which also start ministries).
+const PERSON_TITLES: &[&str] = &[
+    "President",
+    "Premier",
+    "Minister",
+    "Secretary",
+    "Secretary-General",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Ambassador",
+    "Administrator",
+    "Advisor",
+    "Adviser",
+    "Envoy",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Emir",
+    "Sultan",
+    "Chancellor",
+    "Governor",
+    "Senator",
+    "Mayor",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+];
+
+/// Capitalised words that end names of things, not of people ("the Biden
+/// Administration", "the Lasso Government", "the Modi Initiative").
+const THING_WORDS: &[&str] = &[
+    "Administration",
+    "Government",
+    "Regime",
+    "Team",
+    "Statement",
+    "Readout",
+    "Act",
+    "Agreement",
+    "Accord",
+    "Summit",
+    "Dialogue",
+    "Framework",
+    "Partnership",
+    "Initiative",
+    "Program",
+    "Programme",
+    "Plan",
+    "Strategy",
+    "Day",
+];
+
+/// The most words a name after a title is read over ("Andrés Manuel López").
+const MAX_NAME_WORDS: usize = 4;
+
+/// Spans of names of two to four words right after a person's title, in text order.
+pub fn names_after_titles(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(t) = tokens.get(i) else { break };
+        i += 1;
+        // Most words are not capitalised: test that first, the list only then.
+        let w = t.text(text);
+        if !capitalised(w) || !PERSON_TITLES.contains(&w) {
+            continue;
+        }
+        let mut last = t;
+        let mut words = 0;
+        for next in tokens.iter().skip(i) {
+            let plain_gap = text.get(last.span.end..next.span.start) == Some(" ");
+            if !plain_gap || !name_word(text, next, geo) {
+                break;
+            }
+            last = next;
+            words += 1;
+        }
+        let after = tokens.get(i + words);
+        // A further capitalised word means a longer name this reading cannot bound
+        // ("President Biden Administration" stops at a head word and is skipped).
+        let open_ended = after.is_some_and(|a| {
+            a.kind == TokenKind::Word
+                && text.get(last.span.end..a.span.start) == Some(" ")
+                && capitalised(a.text(text))
+        });
+        if (2..=MAX_NAME_WORDS).contains(&words)
+            && !open_ended
+            && let Some(first) = tokens.get(i)
+        {
+            let span = first.span.start..last.span.end;
+            let name = text.get(span.clone()).unwrap_or("");
+            if !geo.is_city(name) && geo.region(name).is_none() {
+                out.push(span);
+            }
+            i += words;
+        }
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A word that can be part of a person's name: capitalised, and no title,
+/// organisation or thing word, country or demonym.
+fn name_word(text: &str, t: &Token, geo: &dyn Geo) -> bool {
+    let w = t.text(text);
+    t.kind == TokenKind::Word
+        && capitalised(w)
+        && !is_title_word(w)
+        && !orgs::is_head(w)
+        && !THING_WORDS.contains(&w)
+        && geo.country_named(w).is_none()
+        && geo.demonym(w).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::token::tokenize;
+
+    fn names(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        names_after_titles(text, &tokens, super::super::geo::world())
+            .into_iter()
+            .map(|s| &text[s])
+            .collect()
+    }
+
+    #[test]
+    fn a_name_after_a_title_is_read() {
+        assert_eq!(
+            names("The following is attributable to Spokesperson Ned Price:"),
+            ["Ned Price"]
+        );
+        assert_eq!(
+            names("They met Ambassador Linda Thomas-Greenfield and Mr. John Smith."),
+            ["Linda Thomas-Greenfield", "John Smith"]
+        );
+        assert_eq!(names("Foreign Minister Wang Yi spoke."), ["Wang Yi"]);
+    }
+
+    #[test]
+    fn one_word_organisations_countries_and_open_ended_runs_are_not_names() {
+        // One word: the tagger's business ("President Biden").
+        assert!(names("President Biden spoke.").is_empty());
+        // An organisation word ends the run at one word.
+        assert!(names("The President Biden Administration spoke.").is_empty());
+        // Countries and demonyms are no names.
+        assert!(names("Minister Chinese Officials met.").is_empty());
+        // Five capitalised words in a row: a heading, not a name.
+        assert!(names("Secretary Meets With Regional Leaders Today").is_empty());
+        // "Prime Minister" is a title, not a name.
+        assert!(names("the Deputy Prime Minister spoke").is_empty());
+    }
+}
