@@ -89,6 +89,7 @@ pub fn correct(
         });
     }
     out.sort_by_key(|m| m.span.start);
+    join_patronymics(text, &mut out);
     super::orgs::apply(text, tokens, &mut out);
     for m in out
         .iter_mut()
@@ -386,6 +387,26 @@ fn whole_country_names(hits: &[GeoHit], out: &mut Vec<Mention>) {
 
 /// Month and day names that are also towns ("March" in England): in news
 /// they are dates.
+/// "Abdullah II" + "bin" + "Al Hussein": an Arabic name with its patronymic is
+/// one person, though the tagger reads two names around "bin".
+fn join_patronymics(text: &str, out: &mut Vec<Mention>) {
+    let mut joined: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out.drain(..) {
+        if let Some(prev) = joined.last_mut()
+            && prev.kind == EntityKind::Person
+            && matches!(
+                text.get(prev.span.end..m.span.start),
+                Some(" bin " | " bint " | " ibn " | " bin al-" | " bin Al-")
+            )
+        {
+            prev.span.end = m.span.end;
+            continue;
+        }
+        joined.push(m);
+    }
+    *out = joined;
+}
+
 /// Suffixes after a person's name that the tagger may take for a name of their own.
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "Junior", "Senior"];
 

@@ -468,3 +468,27 @@ fn a_region_tagged_as_a_person_is_a_place() {
             .any(|r| r.name == "Abiy Ahmed" && r.kind == Person)
     );
 }
+
+#[test]
+fn an_arabic_name_with_its_patronymic_is_one_person() {
+    let text = "King Abdullah II bin Al Hussein met Crown Prince Hussein bin Abdullah II. \
+                King Abdullah spoke.";
+    let rs = run_world(
+        text,
+        &[
+            ("Abdullah II", Person),
+            ("Al Hussein", Person),
+            ("Hussein", Person),
+            ("Abdullah II", Person),
+            ("Abdullah", Person),
+        ],
+    );
+    let people: Vec<&str> = rs
+        .iter()
+        .filter(|r| r.kind == Person)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert!(people.contains(&"Abdullah II bin Al Hussein"), "{people:?}");
+    assert!(people.contains(&"Hussein bin Abdullah II"), "{people:?}");
+    assert_eq!(people.len(), 2, "{people:?}");
+}
