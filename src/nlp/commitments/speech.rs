@@ -8,8 +8,12 @@ use super::phrases::{
     EntityIndex, SPEECH_VERBS, appositive_subject, country_within, np_after, np_before, party,
 };
 use super::triggers::{word_in, word_is};
-use super::words::Word;
+use super::words::{Word, WordSet};
 use crate::nlp::{Entity, EntityKind};
+use std::sync::LazyLock;
+
+/// `SPEECH_VERBS` by hash: every word of every sentence is tested against it.
+static SPEECH_VERB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEECH_VERBS));
 
 /// The reported-speech frame of one sentence.
 pub struct Speech {
@@ -19,6 +23,8 @@ pub struct Speech {
     /// Word index of the comma before a trailing "..., Li added.".
     pub tail_start: Option<usize>,
     /// Per word: inside an "if", "unless" or "whether" clause (up to its comma).
+    /// Filled by the caller ([`conditional_words`]) only for a sentence with a
+    /// cue to judge: most sentences have none.
     pub conditional: Vec<bool>,
     /// The speaker's country named in an appositive ("X, the president of Kenya, said").
     pub speaker_country: Option<Actor>,
@@ -170,7 +176,7 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
     // Leading or inner: "NP said (that) ..."; "according to NP, ...".
     for v in 0..words.len() {
         let w = &words[v];
-        if word_in(text, w, SPEECH_VERBS) {
+        if SPEECH_VERB_SET.contains(text, w) {
             let direct = np_before(text, words, v, index).filter(|np| np.1 == v);
             let appositive = direct
                 .is_none()

@@ -6,9 +6,9 @@
 //! own subject right before it, because after "to", a modal or a comma it is
 //! part of another commitment's action ("is willing to ... firmly support").
 
-use super::words::{Word, is_possessive};
+use super::words::{Word, is_possessive, packed};
 use crate::nlp::CommitmentKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// One step of a pattern.
@@ -1208,25 +1208,36 @@ pub fn word_in(text: &str, w: &Word, set: &[&str]) -> bool {
     if w.punct {
         return false;
     }
-    // One slice lookup per call, then cheap length and first-byte filters:
-    // this runs for every word against several lists.
+    // The cheapest test first, before the word is even sliced: most words
+    // have none of the set's lengths (this runs for every word against
+    // several lists).
+    let len = w.span.end.saturating_sub(w.span.start);
+    let mut same_len = set.iter().filter(|p| p.len() == len).peekable();
+    if same_len.peek().is_none() {
+        return false;
+    }
     let Some(s) = text.get(w.span.clone()) else {
         return false;
     };
     let Some(first) = s.as_bytes().first().map(u8::to_ascii_lowercase) else {
         return false;
     };
-    set.iter().any(|p| {
-        p.len() == s.len() && p.as_bytes().first() == Some(&first) && s.eq_ignore_ascii_case(p)
-    })
+    same_len.any(|p| p.as_bytes().first() == Some(&first) && s.eq_ignore_ascii_case(p))
 }
 
-/// For each lower-case word, the triggers that can start with it.
-static STARTERS: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+/// For each lower-case word, packed as a [`Word::key`] (one hash look-up per
+/// word of every sentence, with no slicing or lower-casing), the triggers that
+/// can start with it. Words a look-up can never find are left out, as before
+/// keys: ones not in lower case, not ASCII, or longer than the packing holds.
+static STARTERS: LazyLock<FxHashMap<u128, Vec<usize>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
     for (t, trig) in TRIGGERS.iter().enumerate() {
         for w in first_words(trig.steps) {
-            let list = map.entry(w).or_default();
+            let findable = w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase());
+            let Some(key) = packed(w.as_bytes()).filter(|_| findable) else {
+                continue;
+            };
+            let list = map.entry(key).or_default();
             if !list.contains(&t) {
                 list.push(t);
             }
@@ -1249,17 +1260,12 @@ fn first_words(steps: &[Step]) -> Vec<&'static str> {
 }
 
 /// The triggers that may start at this word (a cheap filter before matching).
-fn candidates(text: &str, w: &Word) -> &'static [usize] {
-    let s = text.get(w.span.clone()).unwrap_or("");
-    let mut buf = [0u8; 16];
-    if w.punct || s.len() > buf.len() || !s.is_ascii() {
+fn candidates(w: &Word) -> &'static [usize] {
+    // Punctuation and long words have key 0, which no starter has.
+    if w.key == 0 {
         return &[];
     }
-    for (b, c) in buf.iter_mut().zip(s.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..s.len()]).unwrap_or("");
-    STARTERS.get(lower).map(Vec::as_slice).unwrap_or(&[])
+    STARTERS.get(&w.key).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// Every trigger match in `words`, left to right, non-overlapping (longest first at each word).
@@ -1268,7 +1274,7 @@ pub fn find(text: &str, words: &[Word]) -> Vec<TriggerMatch> {
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<TriggerMatch> = None;
-        for &t in candidates(text, &words[i]) {
+        for &t in candidates(&words[i]) {
             if let Some(trig) = TRIGGERS.get(t)
                 && let Some(m) = match_steps(text, words, i, trig.steps, t)
                 && best.as_ref().is_none_or(|b| m.end > b.end)

@@ -6,6 +6,7 @@
 //! span is a byte range on char boundaries of the text it was given.
 
 use crate::nlp::Span;
+use rustc_hash::FxHashSet;
 
 /// One word or punctuation mark of a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,54 +17,94 @@ pub struct Word {
     pub capital: bool,
     /// A single punctuation or symbol character.
     pub punct: bool,
+    /// The word ASCII-lower-cased and packed into one number ([`packed`]),
+    /// for look-ups by hash without slicing the text again; 0 for punctuation
+    /// and for words longer than [`PACKED`] bytes.
+    pub key: u128,
+}
+
+/// Words up to this many bytes get a [`Word::key`].
+pub const PACKED: usize = 16;
+
+/// `bytes` (at most [`PACKED`] of them) packed little-endian into one number,
+/// zero-padded: one-to-one on strings without NUL bytes, which no word and no
+/// listed pattern holds.
+pub fn packed(bytes: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; PACKED];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// A word's [`Word::key`]: its bytes ASCII-lower-cased, packed.
+fn key_of(word: &str) -> u128 {
+    let mut buf = [0u8; PACKED];
+    let Some(head) = buf.get_mut(..word.len()) else {
+        return 0;
+    };
+    head.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    u128::from_le_bytes(buf)
 }
 
 /// Scans `text[range]` into words. Possessive "'s" (and a bare trailing "'"
 /// after "s") becomes its own word, so "China's" is "China" + "'s".
 pub fn scan(text: &str, range: Span) -> Vec<Word> {
-    let mut words = Vec::new();
     let Some(slice) = text.get(range.clone()) else {
-        return words;
+        return Vec::new();
     };
+    // About one word per five bytes of English: one allocation per sentence.
+    let mut words = Vec::with_capacity(slice.len() / 5 + 1);
     let base = range.start;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(slice, i) {
+        let next = i + c.len_utf8();
         if c.is_whitespace() {
+            i = next;
             continue;
         }
         if !c.is_alphanumeric() {
             words.push(Word {
-                span: base + i..base + i + c.len_utf8(),
+                span: base + i..base + next,
                 capital: false,
                 punct: true,
+                key: 0,
             });
+            i = next;
             continue;
         }
         // A word: alphanumerics joined by inner hyphens, apostrophes and dots.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = next;
+        while let Some(d) = char_at(slice, end) {
+            let after = end + d.len_utf8();
             if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
+                end = after;
                 continue;
             }
             let joiner = matches!(d, '-' | '\'' | '\u{2019}' | '.' | '&');
-            let next_alnum = slice
-                .get(j + d.len_utf8()..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_alphanumeric);
+            let next_alnum = char_at(slice, after).is_some_and(char::is_alphanumeric);
             // "U.S." keeps its final dot: a dot right after a lone capital letter.
             let abbrev_dot = d == '.' && is_single_capital(&slice[i..end]);
             if joiner && (next_alnum || abbrev_dot) {
-                end = j + d.len_utf8();
-                iter.next();
+                end = after;
                 continue;
             }
             break;
         }
         push_word(&mut words, slice, base, i, end, c.is_uppercase());
+        i = end;
     }
     words
+}
+
+/// The char at byte `i` of `s` (on a char boundary), decoding only non-ASCII:
+/// this scan runs over every byte of every sentence, and an ASCII byte is its char.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
 }
 
 /// True when the last dot-separated piece of `w` is one capital letter ("U", "U.S").
@@ -82,11 +123,13 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
                 span: base + start..base + cut,
                 capital: cap,
                 punct: false,
+                key: key_of(&slice[start..cut]),
             });
             words.push(Word {
                 span: base + cut..base + end,
                 capital: false,
                 punct: false,
+                key: key_of(&slice[cut..end]),
             });
             return;
         }
@@ -96,7 +139,45 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
         span: base + start..base + end,
         capital: cap,
         punct: false,
+        key: key_of(w),
     });
+}
+
+/// A fixed list of words, matched like `triggers::word_in` (ASCII case
+/// folded, punctuation never) but by one hash look-up of the word's key: for
+/// lists tested against every word of every sentence, where a linear scan over
+/// a few dozen entries was most of the stage's time.
+pub struct WordSet {
+    list: &'static [&'static str],
+    keys: FxHashSet<u128>,
+    /// Some entry is longer than [`PACKED`] bytes (then long words are
+    /// compared the slow way).
+    long: bool,
+}
+
+impl WordSet {
+    pub fn new(list: &'static [&'static str]) -> Self {
+        // `word_in` compares a pattern's first byte with the word's lower-cased
+        // one: a pattern opening in upper case (or empty) never matches there.
+        let keys = list
+            .iter()
+            .filter(|p| p.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
+            .filter_map(|p| packed(p.to_ascii_lowercase().as_bytes()))
+            .collect();
+        let long = list.iter().any(|p| p.len() > PACKED);
+        WordSet { list, keys, long }
+    }
+
+    /// Whether `w` is one of the list's words.
+    pub fn contains(&self, text: &str, w: &Word) -> bool {
+        if w.punct {
+            false
+        } else if w.key == 0 {
+            self.long && super::triggers::word_in(text, w, self.list)
+        } else {
+            self.keys.contains(&w.key)
+        }
+    }
 }
 
 /// True for the possessive marker word ("'s", "’s") or a bare apostrophe.
