@@ -49,9 +49,10 @@ pub fn correct(
         if credit(text, &m.span)
             && m.kind != EntityKind::Person
             && geo.country_named(surface).is_none()
-            && !geo.is_city(surface)
+            && !big_city(surface, geo)
         {
-            // "(Xinhua)", "(Reuters/Jane Doe)": a news agency's credit.
+            // "(Xinhua)", "(Reuters/Jane Doe)": a news agency's credit; only a real
+            // city stays a place there (Xinhua is also a town of 16,000 people).
             m.kind = EntityKind::Org;
         } else if m.kind != EntityKind::Person && is_compound_of_places(surface, geo) {
             // "China-Europe", "U.S.-Japan": places joined into a modifier, not a place.
@@ -465,6 +466,15 @@ fn credit(text: &str, span: &Span) -> bool {
     let before = text.get(..span.start).and_then(|b| b.chars().next_back());
     let after = text.get(span.end..).and_then(|a| a.chars().next());
     before == Some('(') && matches!(after, Some(')' | '/'))
+}
+
+/// A city of 100,000 people or more has this name.
+fn big_city(name: &str, geo: &dyn Geo) -> bool {
+    geo.is_city(name)
+        && geo
+            .cities(name)
+            .first()
+            .is_some_and(|c| c.population >= 100_000)
 }
 
 /// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.

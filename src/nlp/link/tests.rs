@@ -492,3 +492,16 @@ fn an_arabic_name_with_its_patronymic_is_one_person() {
     assert!(people.contains(&"Hussein bin Abdullah II"), "{people:?}");
     assert_eq!(people.len(), 2, "{people:?}");
 }
+
+#[test]
+fn a_credit_naming_a_small_town_is_the_agency() {
+    // Xinhua is also a Chinese town of 16,000 people; Beijing a city of millions.
+    let text = "BEIJING, April 23 (Xinhua) -- Talks were held. (Beijing) Officials met.";
+    let rs = run_world(text, &[("Xinhua", Place), ("Beijing", Place)]);
+    assert!(
+        rs.iter().any(|r| r.name == "Xinhua" && r.kind == Org),
+        "{:?}",
+        summary(&rs)
+    );
+    assert!(place(&rs, "Beijing").is_some(), "{:?}", summary(&rs));
+}
