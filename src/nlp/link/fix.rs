@@ -21,8 +21,7 @@ pub fn correct(
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     for m in mentions {
-        // "Joseph R. Biden, Jr.": a generational suffix names nobody on its own.
-        if NAME_SUFFIXES.contains(&text.get(m.span.clone()).unwrap_or("")) {
+        if names_nobody(text.get(m.span.clone()).unwrap_or("")) {
             continue;
         }
         let mut m = m.clone();
@@ -410,6 +409,29 @@ fn join_patronymics(text: &str, out: &mut Vec<Mention>) {
 
 /// Suffixes after a person's name that the tagger may take for a name of their own.
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "Junior", "Senior"];
+
+/// Words that name nobody on their own, though the tagger may take them for a
+/// name: a generational suffix ("Joseph R. Biden, Jr."), an abbreviated title
+/// ("Lt. Gen. Michael Kurilla"), an honorific ("His Royal Highness").
+fn names_nobody(surface: &str) -> bool {
+    const HONORIFIC_WORDS: &[&str] = &[
+        "Majesty",
+        "Majesties",
+        "Highness",
+        "Highnesses",
+        "Royal",
+        "Excellency",
+        "Excellencies",
+        "Holiness",
+    ];
+    let honorific = ["His ", "Her ", "Their ", "Your "]
+        .iter()
+        .find_map(|p| surface.strip_prefix(p))
+        .is_some_and(|rest| rest.split(' ').all(|w| HONORIFIC_WORDS.contains(&w)));
+    NAME_SUFFIXES.contains(&surface)
+        || (surface.ends_with('.') && !surface.contains(' ') && is_title_word(surface))
+        || honorific
+}
 
 const CALENDAR_WORDS: &[&str] = &[
     "January",
