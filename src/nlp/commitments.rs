@@ -306,10 +306,15 @@ fn judge(
     if matches!(trig.name, "agreement was reached" | "was agreed") {
         return passive(text, words, m, speech, index, context);
     }
-    // "promised nothing", "signed no deal": a negated object commits to nothing.
-    if words
-        .get(m.end)
-        .is_some_and(|w| word_in(text, w, &["nothing", "no", "neither", "none"]))
+    // "promised nothing", "signed no deal": a negated object commits to
+    // nothing ("promised that no family would be left behind" does).
+    let clause_follows = words
+        .get(m.end - 1)
+        .is_some_and(|w| word_is(text, w, "that"));
+    if !clause_follows
+        && words
+            .get(m.end)
+            .is_some_and(|w| word_in(text, w, &["nothing", "no", "neither", "none"]))
     {
         return None;
     }

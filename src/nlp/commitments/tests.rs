@@ -632,6 +632,11 @@ fn actors_speakers_and_actions() {
             &[],
         ),
         (
+            "a promise that nothing bad will happen is a pledge",
+            "Ruto visited Lamu and promised that no family would be left behind.",
+            &[("Ruto", "", Pledge, "no family would be left behind")],
+        ),
+        (
             "a day before the subject is no part of it",
             "At the summit on Sunday Presidents Ruto and Li Wei signed the accord.",
             &[("Presidents Ruto and Li Wei", "", Agreement, "the accord")],
