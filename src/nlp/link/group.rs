@@ -372,18 +372,19 @@ fn initials(s: &str, out: &mut String) {
 fn renumber(
     text: &str,
     entities: Vec<Entity>,
-    referents: Vec<Referent>,
+    mut referents: Vec<Referent>,
 ) -> (Vec<Entity>, Vec<Referent>) {
     let mut map: Vec<Option<usize>> = vec![None; referents.len()];
     let mut out: Vec<Referent> = Vec::new();
     let mut ents = entities;
     for (ei, e) in ents.iter_mut().enumerate() {
-        let Some(old) = referents.get(e.referent) else {
+        let Some(old) = referents.get_mut(e.referent) else {
             continue;
         };
         let new = *map[e.referent].get_or_insert_with(|| {
             out.push(Referent {
-                name: old.name.clone(),
+                // Each old referent is copied once: its name can move.
+                name: std::mem::take(&mut old.name),
                 kind: old.kind,
                 country: None,
                 mentions: Vec::new(),
