@@ -102,13 +102,41 @@ fn extract_sentence(
         }
         context.person_countries.push((*person, country.clone()));
     }
-    if let Some((name, r)) = &speech.speaker
-        && r.is_none_or(|r| {
-            index
-                .referents
-                .get(r)
-                .is_some_and(|x| x.kind == EntityKind::Person)
+    // "the spokesperson said": a person; "the Togolese government said": no one "he" means.
+    let person_noun = |name: &str| {
+        name.rsplit(' ').next().is_some_and(|last| {
+            [
+                "spokesperson",
+                "spokesman",
+                "spokeswoman",
+                "official",
+                "minister",
+                "president",
+                "secretary",
+                "ambassador",
+                "envoy",
+                "premier",
+                "chancellor",
+                "governor",
+                "mayor",
+                "leader",
+                "chief",
+                "commander",
+                "general",
+                "diplomat",
+            ]
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(last))
         })
+    };
+    if let Some((name, r)) = &speech.speaker
+        && match r {
+            Some(r) => index
+                .referents
+                .get(*r)
+                .is_some_and(|x| x.kind == EntityKind::Person),
+            None => person_noun(name),
+        }
     {
         context.last_person = Some((name.clone(), *r));
     }
@@ -253,6 +281,17 @@ fn judge(
     }
     // "I hope that X will ...", "analysts expect Y will ...": a wish or forecast.
     if matches!(trig.name, "will" | "would") && after_belief(text, words, m.start) {
+        return None;
+    }
+    // "Japan will likely raise taxes": a forecast hedged by its adverb.
+    let hedged = words.get(m.end).is_some_and(|w| {
+        word_in(
+            text,
+            w,
+            &["likely", "probably", "possibly", "perhaps", "unlikely"],
+        )
+    });
+    if hedged && matches!(trig.name, "will" | "would" | "should/must") {
         return None;
     }
     if trig.name == "let's" {
@@ -515,10 +554,15 @@ fn passive(
     if negated {
         return None;
     }
-    let agent = words
+    // "was signed in Accra by X": the agent may follow a short place or time phrase.
+    let phrase = words
         .get(m.end)
-        .filter(|w| word_in(text, w, &["by", "between", "among"]))
-        .and_then(|_| np_after(text, words, m.end + 1, index))
+        .is_some_and(|w| word_in(text, w, &["in", "at", "on", "during"]));
+    let last = if phrase { m.end + 5 } else { m.end };
+    let agent = (m.end..=last.min(words.len().saturating_sub(1)))
+        .take_while(|&i| !words[i].punct)
+        .find(|&i| word_in(text, &words[i], &["by", "between", "among"]))
+        .and_then(|by| np_after(text, words, by + 1, index))
         .and_then(|np| party(text, words, np, index))
         .and_then(|p| resolve(p, speech, context, index));
     let speaker = speech
@@ -555,7 +599,7 @@ fn kind_of(
     match trig_name {
         // A reaffirmed "commitment to" a partner or goal is a stance kept;
         // a reaffirmed "determination" or "resolve to" act is a pledge.
-        "reaffirmed commitment" | "reaffirmed commitment of" => {
+        "reaffirmed commitment" | "reaffirmed commitment of" | "reaffirmed commitment of both" => {
             let commitment = words
                 .get(m.start..m.end)
                 .unwrap_or(&[])
@@ -1028,6 +1072,13 @@ fn after_belief(text: &str, words: &[Word], at: usize) -> bool {
         "suspects",
         "likely",
         "unlikely",
+        // Commentators' views of what a party will do are forecasts.
+        "analysts",
+        "experts",
+        "observers",
+        "economists",
+        "critics",
+        "commentators",
     ];
     let from = at.saturating_sub(12);
     (from..at)

@@ -54,6 +54,16 @@ pub const PARTY_NOUNS: &[&str] = &[
     "partners",
     "counterpart",
     "counterparts",
+    "representatives",
+    "delegates",
+    "negotiators",
+    "diplomats",
+    "lawmakers",
+    "legislators",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "ambassadors",
     "allies",
     "secretary",
     "premier",
@@ -371,7 +381,43 @@ pub fn np_before(
         }
         k -= 1;
     }
+    if k == end {
+        return plain_complement(text, words, end, index);
+    }
+    // "officials from both countries": a party noun with where it comes from.
+    if k >= 2
+        && word_is(text, &words[k - 1], "from")
+        && word_in(text, &words[k - 2], PARTY_NOUNS)
+        && let Some(np) = np_before(text, words, k - 1, index).filter(|np| np.1 == k - 1)
+    {
+        return trim_np(text, words, np.0, end);
+    }
     trim_np(text, words, k, end)
+}
+
+/// "the ministers of trade", "heads of state": a party noun with a plain
+/// complement after "of", ending right before word `end`.
+fn plain_complement(
+    text: &str,
+    words: &[Word],
+    end: usize,
+    index: &EntityIndex,
+) -> Option<(usize, usize)> {
+    let of = (end.saturating_sub(4)..end)
+        .rev()
+        .find(|&i| word_is(text, &words[i], "of"))?;
+    let plain = (of + 1..end).all(|i| {
+        let w = &words[i];
+        !w.punct && !w.capital && !word_in(text, w, NP_STOPS) && !word_in(text, w, SPEECH_VERBS)
+    });
+    let party_head = of
+        .checked_sub(1)
+        .is_some_and(|h| word_in(text, &words[h], PARTY_NOUNS));
+    if !plain || !party_head || of + 1 == end {
+        return None;
+    }
+    let np = np_before(text, words, of, index).filter(|np| np.1 == of)?;
+    Some((np.0, end))
 }
 
 /// The named subject before an appositive that ends right before word
@@ -436,8 +482,20 @@ pub fn np_after(
     if word_in(text, first, PRONOUNS) {
         return Some((s, s + 1));
     }
+    // "Ghana's defence minister X": a plain adjective before a party noun.
+    let adjective = |k: usize| {
+        let w = &words[k];
+        k > s
+            && !w.punct
+            && !w.capital
+            && !word_in(text, w, NP_STOPS)
+            && !word_in(text, w, SPEECH_VERBS)
+            && words
+                .get(k + 1)
+                .is_some_and(|n| word_in(text, n, PARTY_NOUNS))
+    };
     let mut k = s;
-    while k < words.len() && k - s < 12 && admissible(text, words, k, index) {
+    while k < words.len() && k - s < 12 && (admissible(text, words, k, index) || adjective(k)) {
         if k > s && word_in(text, &words[k], PRONOUNS) {
             break;
         }
@@ -547,6 +605,23 @@ pub fn party(
             pronoun: None,
         });
     }
+    // "Togo's president Faure Gnassingbé": a phrase ending in a name is that
+    // person ("the killers of Khashoggi" is not Khashoggi).
+    let and = words[a..b]
+        .iter()
+        .any(|w| word_in(text, w, &["and", "or", "of"]));
+    if let [person] = people.as_slice()
+        && !and
+        && person.span.end == last.span.end
+        && let Some(r) = index.referent(person)
+    {
+        return Some(Party {
+            name: person_name(text, index, r),
+            referent: Some(person.referent),
+            kind: Some(EntityKind::Person),
+            pronoun: None,
+        });
+    }
     let named = inside.iter().find(|e| e.kind != EntityKind::Misc);
     if let Some(e) = named {
         // A lone named place or organisation: its referent, written as in the text.
@@ -631,13 +706,37 @@ pub fn skip_adverbs_left(text: &str, words: &[Word], mut i: usize) -> usize {
         if word_in(text, w, ADVERBS)
             || word_in(text, w, &["has", "have", "had", "also"])
             || is_ly_adverb(text, w)
+            || word_in(text, w, &["yesterday", "today", "tonight"])
         {
             i -= 1;
+        } else if let Some(n) = time_phrase(text, words, i) {
+            i -= n;
         } else {
             break;
         }
     }
     i
+}
+
+/// The length of a time phrase ending right before word `end`: "on
+/// Tuesday", "last week", "this month" (between a subject and its verb).
+fn time_phrase(text: &str, words: &[Word], end: usize) -> Option<usize> {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "weekend",
+    ];
+    let w = words.get(end.checked_sub(1)?)?;
+    let before = words.get(end.checked_sub(2)?)?;
+    (word_in(text, w, DAYS) && word_in(text, before, &["on", "last", "this", "next"])).then_some(2)
 }
 
 /// "urgently", "jointly": lower-case words in -ly that are not nouns.

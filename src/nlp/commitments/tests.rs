@@ -626,6 +626,76 @@ fn actors_speakers_and_actions() {
             "Li wrote to the Mayor of Lima asking to reopen the market.",
             &[("the Mayor of Lima", "Li", Proposal, "reopen the market")],
         ),
+        (
+            "a day between the subject and its verb",
+            "Chile and Peru on Tuesday agreed to reopen the border.",
+            &[("Chile and Peru", "", Agreement, "reopen the border")],
+        ),
+        (
+            "a week between the subject and its verb",
+            "Chile last week pledged to cut emissions.",
+            &[("Chile", "", Pledge, "cut emissions")],
+        ),
+        (
+            "a party noun with a plain complement",
+            "The ministers of trade signed a memorandum on tariffs.",
+            &[(
+                "The ministers of trade",
+                "",
+                Agreement,
+                "a memorandum on tariffs",
+            )],
+        ),
+        (
+            "a party noun with where it comes from",
+            "Officials from both countries will meet in Lima.",
+            &[("Officials from both countries", "", Pledge, "meet in Lima")],
+        ),
+        (
+            "a passive agent with a title",
+            "The deal was signed by Chile's defence minister Li Wei.",
+            &[(
+                "Li Wei",
+                "",
+                Agreement,
+                "by Chile's defence minister Li Wei",
+            )],
+        ),
+        (
+            "a passive agent after a place",
+            "The deal was signed in Lima by Chile and Peru.",
+            &[("Chile and Peru", "", Agreement, "in Lima by Chile and Peru")],
+        ),
+        (
+            "what analysts say a party will do is a forecast",
+            "Analysts say Chile will raise taxes.",
+            &[],
+        ),
+        (
+            "a hedged will is a forecast",
+            "Chile will likely raise taxes.",
+            &[],
+        ),
+        (
+            "a phrase ending in a name is that person",
+            "Chile's president Li Wei said the talks went well. He pledged to visit Peru.",
+            &[("Li Wei", "", Pledge, "visit Peru")],
+        ),
+        (
+            "a phrase ending in a name after of is not that person",
+            "Li called for the killers of Rutte to be punished.",
+            &[("the killers of Rutte", "", Proposal, "be punished")],
+        ),
+        (
+            "a government that speaks is no he",
+            "The government said the talks went well. He pledged to visit Peru.",
+            &[],
+        ),
+        (
+            "the commitment of both countries",
+            "The ministers reaffirmed the commitment of both countries to free trade.",
+            &[("The ministers", "", Support, "free trade")],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {

@@ -1076,6 +1076,33 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &["Lawmakers who voted to expel them were threatened."],
     },
     Trigger {
+        name: "reaffirmed commitment of both",
+        kind: Support,
+        // "reaffirmed the commitment of both countries to ...": the group's stance.
+        steps: &[
+            Word(REAFFIRM),
+            Opt(&["the", "a"]),
+            Gap(2),
+            Word(&["commitment", "commitments", "determination", "resolve"]),
+            Word(&["of"]),
+            Opt(&["the", "both", "all"]),
+            Opt(&["two", "three"]),
+            Word(&[
+                "countries",
+                "sides",
+                "nations",
+                "governments",
+                "leaders",
+                "partners",
+                "parties",
+                "allies",
+            ]),
+            Word(&["to"]),
+        ],
+        positive: &["The ministers reaffirmed the commitment of both countries to free trade."],
+        negative: &["Analysts doubted the commitment of both countries to free trade."],
+    },
+    Trigger {
         name: "voted on a resolution to",
         kind: Agreement,
         // A vote on a motion to act is the body's decision to act.

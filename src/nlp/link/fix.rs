@@ -21,8 +21,7 @@ pub fn correct(
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     for m in mentions {
-        // "Joseph R. Biden, Jr.": a generational suffix names nobody on its own.
-        if NAME_SUFFIXES.contains(&text.get(m.span.clone()).unwrap_or("")) {
+        if names_nobody(text.get(m.span.clone()).unwrap_or("")) {
             continue;
         }
         let mut m = m.clone();
@@ -49,9 +48,10 @@ pub fn correct(
         if credit(text, &m.span)
             && m.kind != EntityKind::Person
             && geo.country_named(surface).is_none()
-            && !geo.is_city(surface)
+            && !big_city(surface, geo)
         {
-            // "(Xinhua)", "(Reuters/Jane Doe)": a news agency's credit.
+            // "(Xinhua)", "(Reuters/Jane Doe)": a news agency's credit; only a real
+            // city stays a place there (Xinhua is also a town of 16,000 people).
             m.kind = EntityKind::Org;
         } else if m.kind != EntityKind::Person && is_compound_of_places(surface, geo) {
             // "China-Europe", "U.S.-Japan": places joined into a modifier, not a place.
@@ -410,6 +410,29 @@ fn join_patronymics(text: &str, out: &mut Vec<Mention>) {
 /// Suffixes after a person's name that the tagger may take for a name of their own.
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "Junior", "Senior"];
 
+/// Words that name nobody on their own, though the tagger may take them for a
+/// name: a generational suffix ("Joseph R. Biden, Jr."), an abbreviated title
+/// ("Lt. Gen. Michael Kurilla"), an honorific ("His Royal Highness").
+fn names_nobody(surface: &str) -> bool {
+    const HONORIFIC_WORDS: &[&str] = &[
+        "Majesty",
+        "Majesties",
+        "Highness",
+        "Highnesses",
+        "Royal",
+        "Excellency",
+        "Excellencies",
+        "Holiness",
+    ];
+    let honorific = ["His ", "Her ", "Their ", "Your "]
+        .iter()
+        .find_map(|p| surface.strip_prefix(p))
+        .is_some_and(|rest| rest.split(' ').all(|w| HONORIFIC_WORDS.contains(&w)));
+    NAME_SUFFIXES.contains(&surface)
+        || (surface.ends_with('.') && !surface.contains(' ') && is_title_word(surface))
+        || honorific
+}
+
 const CALENDAR_WORDS: &[&str] = &[
     "January",
     "February",
@@ -465,6 +488,15 @@ fn credit(text: &str, span: &Span) -> bool {
     let before = text.get(..span.start).and_then(|b| b.chars().next_back());
     let after = text.get(span.end..).and_then(|a| a.chars().next());
     before == Some('(') && matches!(after, Some(')' | '/'))
+}
+
+/// A city of 100,000 people or more has this name.
+fn big_city(name: &str, geo: &dyn Geo) -> bool {
+    geo.is_city(name)
+        && geo
+            .cities(name)
+            .first()
+            .is_some_and(|c| c.population >= 100_000)
 }
 
 /// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.

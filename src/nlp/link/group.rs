@@ -189,17 +189,26 @@ fn name_words(text: &str, tokens: &[Token], m: &Mention) -> Vec<String> {
     if m.kind != EntityKind::Person {
         return Vec::new();
     }
-    tokens_in(tokens, &m.span)
+    let words: Vec<String> = tokens_in(tokens, &m.span)
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| lower(t.text(text)))
-        .filter(|w| {
-            !matches!(
-                w.as_str(),
-                "jr." | "sr." | "jr" | "sr" | "ii" | "iii" | "iv"
-            )
-        })
+        .collect();
+    // "Abdullah II", "Charles III": a monarch's name keeps its number, so that
+    // it is not read as the surname "Abdullah" of "Rania Al Abdullah".
+    if let [_, number] = words.as_slice()
+        && is_regnal_number(number)
+    {
+        return words;
+    }
+    words
+        .into_iter()
+        .filter(|w| !matches!(w.as_str(), "jr." | "sr." | "jr" | "sr") && !is_regnal_number(w))
         .collect()
+}
+
+fn is_regnal_number(w: &str) -> bool {
+    matches!(w, "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii")
 }
 
 /// Known person names, indexed so that each lookup is cheap (a text may hold
@@ -211,10 +220,23 @@ struct People {
     by_last: FxHashMap<String, Vec<(usize, Vec<String>)>>,
     /// The first multi-word name holding a word anywhere.
     by_word: FxHashMap<String, usize>,
+    /// People called by their given name, not a surname: monarchs ("abdullah"
+    /// -> "Abdullah II") and Arabic names with a patronymic ("hussein" ->
+    /// "Hussein bin Abdullah II").
+    by_given: FxHashMap<String, usize>,
 }
 
 impl People {
     fn add(&mut self, r: usize, words: Vec<String>) {
+        let patronymic = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "bin" | "bint" | "ibn"));
+        let regnal = matches!(words.as_slice(), [_, number] if is_regnal_number(number));
+        if (patronymic || regnal)
+            && let Some(given) = words.first()
+        {
+            self.by_given.entry(given.clone()).or_insert(r);
+        }
         if words.len() > 1 {
             for w in &words {
                 self.by_word.entry(w.clone()).or_insert(r);
@@ -242,10 +264,13 @@ impl People {
         let last = words.last()?;
         let same_last = self.by_last.get(last).map_or(&[][..], Vec::as_slice);
         if let [single] = words {
-            return same_last
-                .first()
-                .map(|(r, _)| *r)
-                .or_else(|| self.by_word.get(single).copied());
+            // "King Abdullah" is "Abdullah II" before any Abdullah by surname.
+            return self
+                .by_given
+                .get(single)
+                .or_else(|| same_last.first().map(|(r, _)| r))
+                .or_else(|| self.by_word.get(single))
+                .copied();
         }
         same_last
             .iter()

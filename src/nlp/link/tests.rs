@@ -492,3 +492,91 @@ fn an_arabic_name_with_its_patronymic_is_one_person() {
     assert!(people.contains(&"Hussein bin Abdullah II"), "{people:?}");
     assert_eq!(people.len(), 2, "{people:?}");
 }
+
+#[test]
+fn a_credit_naming_a_small_town_is_the_agency() {
+    // Xinhua is also a Chinese town of 16,000 people; Beijing a city of millions.
+    let text = "BEIJING, April 23 (Xinhua) -- Talks were held. (Beijing) Officials met.";
+    let rs = run_world(text, &[("Xinhua", Place), ("Beijing", Place)]);
+    assert!(
+        rs.iter().any(|r| r.name == "Xinhua" && r.kind == Org),
+        "{:?}",
+        summary(&rs)
+    );
+    assert!(place(&rs, "Beijing").is_some(), "{:?}", summary(&rs));
+}
+
+#[test]
+fn a_monarch_is_not_read_as_a_namesake_surname() {
+    let text = "King Abdullah II and Queen Rania Al Abdullah came. King Abdullah spoke.";
+    let rs = run_world(
+        text,
+        &[
+            ("Abdullah II", Person),
+            ("Rania Al Abdullah", Person),
+            ("Abdullah", Person),
+        ],
+    );
+    let king = rs
+        .iter()
+        .find(|r| r.name == "Abdullah II")
+        .expect("the king");
+    assert_eq!(king.mentions.len(), 2, "{:?}", summary(&rs));
+    let queen = rs
+        .iter()
+        .find(|r| r.name == "Rania Al Abdullah")
+        .expect("the queen");
+    assert_eq!(queen.mentions.len(), 1, "{:?}", summary(&rs));
+}
+
+#[test]
+fn honorifics_and_abbreviated_titles_are_no_entities() {
+    let text = "His Royal Highness Crown Prince Hussein met Lt. Gen. Michael Kurilla in Kenya.";
+    let rs = run_world(
+        text,
+        &[
+            ("His Royal Highness", Org),
+            ("Hussein", Person),
+            ("Lt.", Place),
+            ("Michael Kurilla", Person),
+            ("Kenya", Place),
+        ],
+    );
+    let names: Vec<&str> = rs.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Hussein", "Michael Kurilla", "Kenya"],
+        "{:?}",
+        summary(&rs)
+    );
+}
+
+#[test]
+fn a_patronymic_name_is_called_by_its_given_name() {
+    let text = "King Abdullah II bin Al Hussein and Crown Prince Hussein bin Abdullah II came. \
+                King Abdullah and Crown Prince Hussein spoke.";
+    let rs = run_world(
+        text,
+        &[
+            ("Abdullah II", Person),
+            ("Al Hussein", Person),
+            ("Hussein", Person),
+            ("Abdullah II", Person),
+            ("Abdullah", Person),
+            ("Hussein", Person),
+        ],
+    );
+    let mentions_of = |name: &str| rs.iter().find(|r| r.name == name).map(|r| r.mentions.len());
+    assert_eq!(
+        mentions_of("Abdullah II bin Al Hussein"),
+        Some(2),
+        "{:?}",
+        summary(&rs)
+    );
+    assert_eq!(
+        mentions_of("Hussein bin Abdullah II"),
+        Some(2),
+        "{:?}",
+        summary(&rs)
+    );
+}
