@@ -516,7 +516,8 @@ fn judge(
     // "ratified the treaty on Tuesday": the verb is the cue, the pact the action.
     // "demanded an explanation from Russia": the verb is the cue, the demand the action.
     let object_first = trig.name == "demanded from" && m.end > head + 2;
-    let (cue_end, action_from) = if trig.name == "joined the agreement" || object_first {
+    let pact_named = matches!(trig.name, "joined the agreement" | "adopted a declaration");
+    let (cue_end, action_from) = if pact_named || object_first {
         (head + 1, head + 1)
     } else {
         (m.end, addressee.map_or(m.end, |a| a.1))
@@ -847,9 +848,35 @@ fn subjunctive(
     context: &Context,
 ) -> Option<((String, Option<usize>), usize, bool)> {
     const NOT_VERBS: &[&str] = &[
-        "and", "or", "but", "that", "which", "who", "as", "than", "despite", "during", "after",
-        "before", "because", "since", "until", "into", "through", "against", "amid", "over",
-        "under", "about", "a", "an", "not", "also",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "despite",
+        "during",
+        "after",
+        "before",
+        "because",
+        "since",
+        "until",
+        "into",
+        "through",
+        "against",
+        "amid",
+        "over",
+        "under",
+        "about",
+        "a",
+        "an",
+        "not",
+        "also",
+        "due",
+        "thanks",
+        "according",
     ];
     let plural = |w: &Word| {
         text.get(w.span.clone()).is_some_and(|s| {

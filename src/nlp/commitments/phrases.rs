@@ -483,16 +483,17 @@ pub fn np_after(
         return Some((s, s + 1));
     }
     // "Ghana's defence minister X": a plain adjective before a party noun.
+    // The party noun after it is tested first: most words have none.
     let adjective = |k: usize| {
         let w = &words[k];
         k > s
             && !w.punct
             && !w.capital
-            && !word_in(text, w, NP_STOPS)
-            && !word_in(text, w, SPEECH_VERBS)
             && words
                 .get(k + 1)
-                .is_some_and(|n| word_in(text, n, PARTY_NOUNS))
+                .is_some_and(|n| !n.capital && word_in(text, n, PARTY_NOUNS))
+            && !word_in(text, w, NP_STOPS)
+            && !word_in(text, w, SPEECH_VERBS)
     };
     let mut k = s;
     while k < words.len() && k - s < 12 && (admissible(text, words, k, index) || adjective(k)) {

@@ -627,6 +627,31 @@ fn actors_speakers_and_actions() {
             &[("the Mayor of Lima", "Li", Proposal, "reopen the market")],
         ),
         (
+            "a warning to a party to act",
+            "Chile warned Peru to withdraw its ships.",
+            &[("Peru", "Chile", Proposal, "withdraw its ships")],
+        ),
+        (
+            "an adopted declaration is the action",
+            "The foreign ministers adopted a joint declaration on maritime security.",
+            &[(
+                "The foreign ministers",
+                "",
+                Agreement,
+                "a joint declaration on maritime security",
+            )],
+        ),
+        (
+            "a reflexive commitment",
+            "Chile committed itself to free trade.",
+            &[("Chile", "", Pledge, "free trade")],
+        ),
+        (
+            "a stance held steadfastly",
+            "Canada remains steadfast in its support for Ukraine.",
+            &[("Canada", "", Support, "Ukraine")],
+        ),
+        (
             "a day between the subject and its verb",
             "Chile and Peru on Tuesday agreed to reopen the border.",
             &[("Chile and Peru", "", Agreement, "reopen the border")],
