@@ -421,9 +421,11 @@ fn person_country(
 ) -> Option<CountryCode> {
     let i = token_at(tokens, e.span.start);
     // Backwards over titles: "Chinese Premier", "Azerbaijan's President", "U.S. Secretary of State".
+    // Two titles joined by "and" are walked over too: "Kazakh Deputy Prime
+    // Minister and Foreign Minister Murat Nurtleu".
     let mut k = i;
     let mut steps = 0;
-    while k > 0 && steps < 6 {
+    while k > 0 && steps < 8 {
         k -= 1;
         steps += 1;
         let w = tokens[k].text(text);
@@ -437,7 +439,11 @@ fn person_country(
         if let Some(c) = country_at(text, entities, tokens[k].span.start, geo) {
             return Some(c);
         }
-        if !(is_title_word(w) || is_office_word(w)) {
+        let joins_titles = w == "and"
+            && k.checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|t| is_title_word(t.text(text)));
+        if !(is_title_word(w) || is_office_word(w) || joins_titles) {
             break;
         }
     }

@@ -104,6 +104,10 @@ pub fn correct(
             .is_some_and(|b| b.ends_with("agency ") || b.ends_with("agency, "));
         if !agency && geo.region(surface).is_some() {
             m.kind = EntityKind::Place;
+        } else if m.kind == EntityKind::Org && only_common_nouns(surface) {
+            // "the Parties", "the Foreign Ministers", "the Steering Committee": a
+            // common noun capitalised in a statement, standing for a named body.
+            m.kind = EntityKind::Misc;
         }
     }
     whole_country_names(hits, &mut out);
@@ -468,6 +472,36 @@ const GENERIC_ORG_WORDS: &[&str] = &[
     "Government",
     "Administration",
 ];
+
+/// Whether an organisation's name is made only of common nouns for bodies,
+/// roles and groups, which name no one body by themselves.
+fn only_common_nouns(surface: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "Allies",
+        "Committee",
+        "Delegation",
+        "Delegations",
+        "Foreign",
+        "Governments",
+        "Group",
+        "Groups",
+        "Leaders",
+        "Members",
+        "Ministers",
+        "Office",
+        "Participants",
+        "Parties",
+        "Sides",
+        "Situation",
+        "Steering",
+        "Working",
+    ];
+    let surface = surface.strip_prefix("the ").unwrap_or(surface);
+    !surface.is_empty()
+        && surface
+            .split(' ')
+            .all(|w| COMMON.contains(&w) || GENERIC_ORG_WORDS.contains(&w))
+}
 
 /// Whether `span` follows "Minister of", "Secretary for" ...: part of a title.
 fn in_title(text: &str, span: &Span) -> bool {

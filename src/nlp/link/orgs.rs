@@ -292,6 +292,11 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize)> {
         if matches!(words[k], "and" | "the" | "&") && !complement {
             break;
         }
+        // "Organization of American States and the United Nations": "and the"
+        // opens another noun phrase; names join their parts with a bare "and".
+        if words[k] == "and" && words.get(k + 1) == Some(&"the") {
+            break;
+        }
         if words[k] == "and" {
             // Another name after "and": a head before the next joiner or the end.
             let mut j = k + 1;
@@ -419,6 +424,14 @@ mod tests {
             (
                 "the Central Bank of Nicaragua and the National Assembly said",
                 &["Central Bank of Nicaragua", "National Assembly"],
+            ),
+            (
+                "within the Organization of American States and the United Nations",
+                &["Organization of American States"],
+            ),
+            (
+                "the Bank for Reconstruction and Development lent",
+                &["Bank for Reconstruction and Development"],
             ),
         ];
         for (text, want) in cases {

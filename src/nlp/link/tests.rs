@@ -580,3 +580,40 @@ fn a_patronymic_name_is_called_by_its_given_name() {
         summary(&rs)
     );
 }
+
+#[test]
+fn a_person_takes_the_country_of_two_titles_joined_by_and() {
+    let text = "Chinese Minister Wang Yi met Kenyan Deputy Prime Minister and Foreign Minister \
+                John Mwangi in Nairobi.";
+    let rs = run(
+        text,
+        &[
+            ("Wang Yi", Person),
+            ("John Mwangi", Person),
+            ("Nairobi", Place),
+        ],
+    );
+    let mwangi = rs.iter().find(|r| r.name == "John Mwangi").expect("Mwangi");
+    assert_eq!(mwangi.country.map(|c| c.to_string()).as_deref(), Some("KE"));
+}
+
+#[test]
+fn common_nouns_for_bodies_are_no_organisations() {
+    let text = "The Parties agreed. The Steering Committee and the Foreign Ministers met the \
+                United Nations.";
+    let rs = run_world(
+        text,
+        &[
+            ("Parties", Org),
+            ("Steering Committee", Org),
+            ("Foreign Ministers", Org),
+            ("United Nations", Org),
+        ],
+    );
+    let orgs: Vec<&str> = rs
+        .iter()
+        .filter(|r| r.kind == Org)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(orgs, ["United Nations"], "{:?}", summary(&rs));
+}
