@@ -92,7 +92,8 @@ pub fn names_after_titles(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Sp
         }
         let mut last = t;
         let mut words = 0;
-        for next in tokens.iter().skip(i) {
+        // One word past the longest name is enough to know the run is too long.
+        for next in tokens.iter().skip(i).take(MAX_NAME_WORDS + 1) {
             let plain_gap = text.get(last.span.end..next.span.start) == Some(" ");
             if !plain_gap || !name_word(text, next, geo) {
                 break;
