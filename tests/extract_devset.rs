@@ -35,6 +35,7 @@ fn dev_set_scores_stay_above_floors() {
     // set of 18 articles: people 0.92, places 0.92, country 0.99, orgs 0.82,
     // focus 0.94, mentioned 0.97, commitments 0.99, actor 0.91), so that a
     // retrained tagger may move them a little but a regression fails.
+    // Commitments reached 1.00 (actor 0.91) in session 4: floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.87),
         ("places F1", s.places.f1(), 0.86),
@@ -42,7 +43,7 @@ fn dev_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.76),
         ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.92),
-        ("commitments F1", s.commitments.f1(), 0.93),
+        ("commitments F1", s.commitments.f1(), 0.95),
         ("actor", ratio(s.actor), 0.88),
     ];
     for (what, got, floor) in floors {

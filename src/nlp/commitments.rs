@@ -358,8 +358,22 @@ fn judge(
     if before.is_some_and(|w| is_possessive(text, w)) {
         return None;
     }
+    // "an agreement between Canada and Chile signed in 2023": a phrase after
+    // a preposition is no subject of a verb ("the terms of the agreement
+    // between X and Y will include" still binds X and Y). "on Sunday X
+    // signed": a day before the subject is no part of it.
+    let modal = matches!(trig.name, "will" | "would" | "should/must");
     let own = np_before(text, words, left, index)
         .filter(|np| np.1 == left)
+        .map(|np| phrases::drop_leading_day(text, words, np))
+        .filter(|np| {
+            modal
+                || np
+                    .0
+                    .checked_sub(1)
+                    .and_then(|i| words.get(i))
+                    .is_none_or(|w| !word_in(text, w, SUBJECTLESS_AFTER))
+        })
         .or_else(|| phrases::appositive_subject(text, words, left, index));
     // "longstanding U.S. support for", "discussed U.S. support": a noun after a
     // modifier, not a verb after its subject.
@@ -582,6 +596,12 @@ fn passive(
         addressed: false,
     })
 }
+
+/// Prepositions after which a noun phrase before a cue is no subject ("of"
+/// is left out: "the heads of state of Chile and Peru signed").
+const SUBJECTLESS_AFTER: &[&str] = &[
+    "between", "with", "by", "from", "among", "in", "at", "on", "for", "to", "about",
+];
 
 /// Prepositions: a noun phrase right after one is not a clause's subject.
 const PREPOSITIONS: &[&str] = &[

@@ -52,6 +52,28 @@ pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex
             .or_else(|| context.last_person.clone()),
         Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
         Some("we") => we(speech, context, index),
+        Some("our country") => we(speech, context, index).or(Some((p.name, None))),
+        Some("his country") => {
+            let person = speech
+                .speaker
+                .clone()
+                .filter(|s| s.1.is_some())
+                .or_else(|| context.last_person.clone());
+            let told = |r: usize| {
+                context
+                    .person_countries
+                    .iter()
+                    .find(|(p, _)| *p == r)
+                    .map(|(_, c)| c.clone())
+            };
+            let country = person.and_then(|(_, r)| {
+                let r = r?;
+                let code = index.referents.get(r)?.country;
+                code.and_then(|c| country_named(c, index))
+                    .or_else(|| told(r))
+            });
+            country.or(Some((p.name, None)))
+        }
         Some("they") => context.last_group.clone().or_else(|| pair(context)),
         // "The Ministry said it would ...": a speaker that is no person.
         Some("it") => speech.speaker.clone().filter(|s| {

@@ -571,6 +571,29 @@ pub fn party(
             pronoun: Some(p),
         });
     }
+    // "her country would welcome ...": the country of the one "her" means.
+    let own_country = b - a == 2
+        && word_in(
+            text,
+            last,
+            &["country", "government", "administration", "nation"],
+        );
+    if own_country
+        && let Some(p) = ["his", "her", "our"]
+            .into_iter()
+            .find(|p| word_is(text, first, p))
+    {
+        return Some(Party {
+            name: text.get(first.span.start..last.span.end)?.to_string(),
+            referent: None,
+            kind: None,
+            pronoun: Some(if p == "our" {
+                "our country"
+            } else {
+                "his country"
+            }),
+        });
+    }
     // "This Bicentennial Framework will help": plans, pacts and meetings do not commit.
     if word_in(text, last, NON_AGENT_HEADS) {
         return None;
@@ -717,6 +740,42 @@ pub fn skip_adverbs_left(text: &str, words: &[Word], mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// A noun phrase without a leading day or month after "on", "in" or
+/// "last": "on [Sunday Presidents Buhari and Talon]" names the presidents.
+pub fn drop_leading_day(text: &str, words: &[Word], np: (usize, usize)) -> (usize, usize) {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let after_prep =
+        np.0.checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| word_in(text, w, &["on", "in", "last", "this", "next"]));
+    let day = words.get(np.0).is_some_and(|w| word_in(text, w, DAYS));
+    if after_prep && day && np.1 > np.0 + 1 {
+        (np.0 + 1, np.1)
+    } else {
+        np
+    }
 }
 
 /// The length of a time phrase ending right before word `end`: "on

@@ -627,6 +627,21 @@ fn actors_speakers_and_actions() {
             &[("the Mayor of Lima", "Li", Proposal, "reopen the market")],
         ),
         (
+            "a phrase after a preposition is no subject",
+            "Chile recalled the accord between Peru and Bolivia signed in 2023.",
+            &[],
+        ),
+        (
+            "a day before the subject is no part of it",
+            "At the summit on Sunday Presidents Ruto and Li Wei signed the accord.",
+            &[("Presidents Ruto and Li Wei", "", Agreement, "the accord")],
+        ),
+        (
+            "her country is the country of the one she means",
+            "Li Wei, the president of Chile, said talks went well. Li Wei said her country would sign the accord.",
+            &[("Chile", "Li Wei", Pledge, "sign the accord")],
+        ),
+        (
             "a warning to a party to act",
             "Chile warned Peru to withdraw its ships.",
             &[("Peru", "Chile", Proposal, "withdraw its ships")],
