@@ -6,9 +6,10 @@
 //! own subject right before it, because after "to", a modal or a comma it is
 //! part of another commitment's action ("is willing to ... firmly support").
 
-use super::words::{Word, is_possessive, packed};
+use super::words::{Word, WordSet, is_possessive, packed};
 use crate::nlp::CommitmentKind;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// One step of a pattern.
@@ -1331,9 +1332,15 @@ pub fn word_is(text: &str, w: &Word, pat: &str) -> bool {
         .is_some_and(|s| s.len() == pat.len() && s.eq_ignore_ascii_case(pat))
 }
 
-pub fn word_in(text: &str, w: &Word, set: &[&str]) -> bool {
+/// Whether `w` is one of the words of `set`, ignoring ASCII case.
+pub fn word_in(text: &str, w: &Word, set: &'static [&'static str]) -> bool {
     if w.punct {
         return false;
+    }
+    // A long list is asked by hash (the linear scan below costs a few
+    // instructions per entry, for every word against several lists).
+    if set.len() > LINEAR && w.key != 0 {
+        return in_key_set(set, w.key);
     }
     // The cheapest test first, before the word is even sliced: most words
     // have none of the set's lengths (this runs for every word against
@@ -1350,6 +1357,28 @@ pub fn word_in(text: &str, w: &Word, set: &[&str]) -> bool {
         return false;
     };
     same_len.any(|p| p.as_bytes().first() == Some(&first) && s.eq_ignore_ascii_case(p))
+}
+
+/// Lists up to this long are scanned; longer ones go through [`in_key_set`].
+const LINEAR: usize = 6;
+
+thread_local! {
+    /// Each long list's words as a [`WordSet`], built on first use, keyed by
+    /// the list's address and length: a `'static` list never changes, so its
+    /// address names it (one list used from several places may get several
+    /// entries, all equal).
+    static KEY_SETS: RefCell<FxHashMap<(usize, usize), WordSet>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// Whether a word with this (non-zero) key is in `set`.
+fn in_key_set(set: &'static [&'static str], key: u128) -> bool {
+    KEY_SETS.with(|sets| {
+        sets.borrow_mut()
+            .entry((set.as_ptr() as usize, set.len()))
+            .or_insert_with(|| WordSet::new(set))
+            .has_key(key)
+    })
 }
 
 /// For each lower-case word, packed as a [`Word::key`] (one hash look-up per

@@ -55,6 +55,7 @@ pub fn scan(text: &str, range: Span) -> Vec<Word> {
     // About one word per five bytes of English: one allocation per sentence.
     let mut words = Vec::with_capacity(slice.len() / 5 + 1);
     let base = range.start;
+    let bytes = slice.as_bytes();
     let mut i = 0;
     while let Some(c) = char_at(slice, i) {
         let next = i + c.len_utf8();
@@ -74,7 +75,14 @@ pub fn scan(text: &str, range: Span) -> Vec<Word> {
         }
         // A word: alphanumerics joined by inner hyphens, apostrophes and dots.
         let mut end = next;
-        while let Some(d) = char_at(slice, end) {
+        loop {
+            // Most of a word is ASCII letters and digits: skip them a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = char_at(slice, end) else {
+                break;
+            };
             let after = end + d.len_utf8();
             if d.is_alphanumeric() {
                 end = after;
@@ -116,8 +124,10 @@ fn is_single_capital(w: &str) -> bool {
 
 fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end: usize, cap: bool) {
     let w = &slice[start..end];
+    // Every possessive ends in "s" or "S": most words need no suffix test.
+    let possessive = w.ends_with(['s', 'S']);
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if w.len() > suffix.len() && w.ends_with(suffix) {
+        if possessive && w.len() > suffix.len() && w.ends_with(suffix) {
             let cut = end - suffix.len();
             words.push(Word {
                 span: base + start..base + cut,
@@ -175,8 +185,13 @@ impl WordSet {
         } else if w.key == 0 {
             self.long && super::triggers::word_in(text, w, self.list)
         } else {
-            self.keys.contains(&w.key)
+            self.has_key(w.key)
         }
+    }
+
+    /// Whether a word with this non-zero key (at most [`PACKED`] bytes) is in the list.
+    pub fn has_key(&self, key: u128) -> bool {
+        self.keys.contains(&key)
     }
 }
 

@@ -7,7 +7,7 @@ use crate::nlp::CountryCode;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{Entity, EntityKind, Referent};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 /// Groups sorted, non-overlapping mentions into entities and referents.
@@ -298,12 +298,29 @@ fn merge_acronyms(
     assigned: &mut [Option<usize>],
     referents: &mut [Referent],
 ) {
+    // Only the acronyms that are looked up below need a definition: most
+    // texts have few or none, and building every mention's initials (a
+    // String each) cost more than the rest of grouping.
+    let wanted: FxHashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.kind != EntityKind::Person)
+        .map(|m| text.get(m.span.clone()).unwrap_or(""))
+        .filter(|s| is_acronym(s))
+        .map(|s| s.trim_end_matches('.'))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
     let mut defined: FxHashMap<String, usize> = FxHashMap::default();
+    let mut own = String::new();
     for (i, m) in mentions.iter().enumerate() {
         let Some(r) = assigned[i] else { continue };
         let surface = text.get(m.span.clone()).unwrap_or("");
         if !is_acronym(surface) {
-            defined.entry(initials(surface)).or_insert(r);
+            initials(surface, &mut own);
+            if wanted.contains(own.as_str()) {
+                defined.entry(own.clone()).or_insert(r);
+            }
             // "Name (ACR)": the bracketed acronym right after the name.
             let rest = text.get(m.span.end..).unwrap_or("");
             if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next())
@@ -364,12 +381,15 @@ fn is_acronym(s: &str) -> bool {
         && (2..=6).contains(&s.chars().filter(|c| c.is_alphabetic()).count())
 }
 
-/// Initials of the capitalised words: "United Nations" -> "UN".
-fn initials(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// Initials of the capitalised words, into `out` (cleared first, so that one
+/// buffer serves every mention): "United Nations" -> "UN".
+fn initials(s: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        s.split(|c: char| c.is_whitespace() || c == '-')
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase()),
+    );
 }
 
 /// Drops referents left without mentions, fills mention lists in text order,
@@ -377,18 +397,19 @@ fn initials(s: &str) -> String {
 fn renumber(
     text: &str,
     entities: Vec<Entity>,
-    referents: Vec<Referent>,
+    mut referents: Vec<Referent>,
 ) -> (Vec<Entity>, Vec<Referent>) {
     let mut map: Vec<Option<usize>> = vec![None; referents.len()];
     let mut out: Vec<Referent> = Vec::new();
     let mut ents = entities;
     for (ei, e) in ents.iter_mut().enumerate() {
-        let Some(old) = referents.get(e.referent) else {
+        let Some(old) = referents.get_mut(e.referent) else {
             continue;
         };
         let new = *map[e.referent].get_or_insert_with(|| {
             out.push(Referent {
-                name: old.name.clone(),
+                // Each old referent is copied once: its name can move.
+                name: std::mem::take(&mut old.name),
                 kind: old.kind,
                 country: None,
                 mentions: Vec::new(),

@@ -8,6 +8,8 @@ use super::orgs;
 use super::titles::is_title_word;
 use crate::nlp::Span;
 use crate::nlp::token::{Token, TokenKind};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// Titles written right before a person's name (not "Foreign" or "State",
 /// which also start ministries).
@@ -45,6 +47,10 @@ const PERSON_TITLES: &[&str] = &[
     "Dr.",
 ];
 
+/// `PERSON_TITLES` by hash: every capitalised word of a text is looked up.
+static PERSON_TITLE_SET: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| PERSON_TITLES.iter().copied().collect());
+
 /// Capitalised words that end names of things, not of people ("the Biden
 /// Administration", "the Lasso Government", "the Modi Initiative").
 const THING_WORDS: &[&str] = &[
@@ -81,7 +87,7 @@ pub fn names_after_titles(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Sp
         i += 1;
         // Most words are not capitalised: test that first, the list only then.
         let w = t.text(text);
-        if !capitalised(w) || !PERSON_TITLES.contains(&w) {
+        if !capitalised(w) || !PERSON_TITLE_SET.contains(w) {
             continue;
         }
         let mut last = t;
