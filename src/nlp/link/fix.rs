@@ -320,6 +320,15 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
     if inner.len() < 2 {
         return None;
     }
+    // "Mount Kilimanjaro", "Lake Victoria", "Cape Verde": a landform word first.
+    const LANDFORM_FIRST: &[&str] = &["Mount", "Mt.", "Lake", "Cape", "Isle"];
+    if m.kind != EntityKind::Place
+        && inner
+            .first()
+            .is_some_and(|t| LANDFORM_FIRST.contains(&t.text(text)))
+    {
+        return Some(EntityKind::Place);
+    }
     // The head is the word before an "of"/"for" complement ("Strait of Hormuz",
     // "Partnership for Prosperity"), else the last word.
     let of = inner

@@ -617,3 +617,23 @@ fn common_nouns_for_bodies_are_no_organisations() {
         .collect();
     assert_eq!(orgs, ["United Nations"], "{:?}", summary(&rs));
 }
+
+#[test]
+fn a_name_opening_with_a_landform_word_is_a_place() {
+    let text = "Climbers from Kenya reached Mount Kenya and sailed on Lake Turkana.";
+    let rs = run(
+        text,
+        &[
+            ("Kenya", Place),
+            ("Mount Kenya", Person),
+            ("Lake Turkana", Org),
+        ],
+    );
+    for name in ["Mount Kenya", "Lake Turkana"] {
+        assert!(
+            rs.iter().any(|r| r.name == name && r.kind == Place),
+            "{name}: {:?}",
+            summary(&rs)
+        );
+    }
+}
