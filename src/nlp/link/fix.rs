@@ -398,8 +398,6 @@ fn whole_country_names(hits: &[GeoHit], out: &mut Vec<Mention>) {
     }
 }
 
-/// Month and day names that are also towns ("March" in England): in news
-/// they are dates.
 /// "Abdullah II" + "bin" + "Al Hussein": an Arabic name with its patronymic is
 /// one person, though the tagger reads two names around "bin".
 fn join_patronymics(text: &str, out: &mut Vec<Mention>) {
@@ -446,6 +444,8 @@ fn names_nobody(surface: &str) -> bool {
         || honorific
 }
 
+/// Month and day names that are also towns ("March" in England): in news
+/// they are dates.
 const CALENDAR_WORDS: &[&str] = &[
     "January",
     "February",

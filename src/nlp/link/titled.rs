@@ -1,6 +1,6 @@
 //! People the tagger missed right after a title: "attributable to
 //! Spokesperson Ned Price:", "Ambassador Linda Thomas-Greenfield". A title
-//! that stands before a person's name, then two or three capitalised words
+//! that stands before a person's name, then two to four capitalised words
 //! that are no place, demonym, organisation word or further title, make a name.
 
 use super::geo::Geo;
