@@ -742,35 +742,41 @@ pub fn skip_adverbs_left(text: &str, words: &[Word], mut i: usize) -> usize {
     i
 }
 
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// A noun phrase without a leading day or month after "on", "in" or
 /// "last": "on [Sunday Presidents Buhari and Talon]" names the presidents.
 pub fn drop_leading_day(text: &str, words: &[Word], np: (usize, usize)) -> (usize, usize) {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let after_prep =
         np.0.checked_sub(1)
             .and_then(|i| words.get(i))
             .is_some_and(|w| word_in(text, w, &["on", "in", "last", "this", "next"]));
-    let day = words.get(np.0).is_some_and(|w| word_in(text, w, DAYS));
+    let day = words
+        .get(np.0)
+        .is_some_and(|w| word_in(text, w, WEEKDAYS) || word_in(text, w, MONTHS));
     if after_prep && day && np.1 > np.0 + 1 {
         (np.0 + 1, np.1)
     } else {
@@ -781,22 +787,11 @@ pub fn drop_leading_day(text: &str, words: &[Word], np: (usize, usize)) -> (usiz
 /// The length of a time phrase ending right before word `end`: "on
 /// Tuesday", "last week", "this month" (between a subject and its verb).
 fn time_phrase(text: &str, words: &[Word], end: usize) -> Option<usize> {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "week",
-        "month",
-        "year",
-        "weekend",
-    ];
+    const PERIODS: &[&str] = &["week", "month", "year", "weekend"];
     let w = words.get(end.checked_sub(1)?)?;
     let before = words.get(end.checked_sub(2)?)?;
-    (word_in(text, w, DAYS) && word_in(text, before, &["on", "last", "this", "next"])).then_some(2)
+    let when = word_in(text, w, WEEKDAYS) || word_in(text, w, PERIODS);
+    (when && word_in(text, before, &["on", "last", "this", "next"])).then_some(2)
 }
 
 /// "urgently", "jointly": lower-case words in -ly that are not nouns.

@@ -38,11 +38,10 @@ pub fn correct(
         if let Some(kind) = kind_from_head(text, tokens, &m) {
             m.kind = kind;
         }
-        // "Minister of Foreign Affairs": the rest of a title, not an organisation;
-        // "the Kingdom", "the Chair": a common noun standing for a named one.
-        if m.kind == EntityKind::Org
-            && (in_title(text, &m.span) || GENERIC_ORG_WORDS.contains(&surface))
-        {
+        // "Minister of Foreign Affairs": the rest of a title, not an organisation.
+        // (Common nouns standing for a named body, "the Kingdom", are turned
+        // aside after organisation names are built: see `only_common_nouns`.)
+        if m.kind == EntityKind::Org && in_title(text, &m.span) {
             m.kind = EntityKind::Misc;
         }
         if credit(text, &m.span)
@@ -105,8 +104,8 @@ pub fn correct(
         if !agency && geo.region(surface).is_some() {
             m.kind = EntityKind::Place;
         } else if m.kind == EntityKind::Org && only_common_nouns(surface) {
-            // "the Parties", "the Foreign Ministers", "the Steering Committee": a
-            // common noun capitalised in a statement, standing for a named body.
+            // "the Parties", "the Kingdom", "the Steering Committee": a common
+            // noun capitalised in a statement, standing for a named body.
             m.kind = EntityKind::Misc;
         }
     }

@@ -348,6 +348,18 @@ fn place<'a>(rs: &'a [Referent], name: &str) -> Option<&'a Referent> {
     rs.iter().find(|r| r.name == name && r.kind == Place)
 }
 
+/// A referent's country code as text, for comparing with a literal.
+fn code(r: &Referent) -> Option<String> {
+    r.country.map(|c| c.to_string())
+}
+
+fn names_of_kind(rs: &[Referent], kind: EntityKind) -> Vec<&str> {
+    rs.iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| r.name.as_str())
+        .collect()
+}
+
 #[test]
 fn regions_the_tagger_missed_are_places_with_their_country() {
     let text = "Kenya and the United States met. They spoke of the Indo-Pacific region \
@@ -356,10 +368,7 @@ fn regions_the_tagger_missed_are_places_with_their_country() {
     let indo_pacific = place(&rs, "Indo-Pacific").expect("Indo-Pacific found");
     assert_eq!(indo_pacific.country, None);
     let california = place(&rs, "California").expect("California found");
-    assert_eq!(
-        california.country.map(|c| c.to_string()).as_deref(),
-        Some("US")
-    );
+    assert_eq!(code(california).as_deref(), Some("US"));
 }
 
 #[test]
@@ -387,10 +396,7 @@ fn a_state_beats_a_foreign_city_of_its_name_when_its_country_is_named() {
     let text = "He lived in exile in Virginia as a resident of the United States.";
     let rs = run_world(text, &[("Virginia", Place), ("United States", Place)]);
     let virginia = place(&rs, "Virginia").expect("Virginia");
-    assert_eq!(
-        virginia.country.map(|c| c.to_string()).as_deref(),
-        Some("US")
-    );
+    assert_eq!(code(virginia).as_deref(), Some("US"));
 }
 
 #[test]
@@ -407,10 +413,7 @@ fn a_capital_named_with_its_district_is_one_place_with_its_short_name() {
     );
     let washington = place(&rs, "Washington, D.C.").expect("Washington, D.C.");
     assert_eq!(washington.mentions.len(), 2);
-    assert_eq!(
-        washington.country.map(|c| c.to_string()).as_deref(),
-        Some("US")
-    );
+    assert_eq!(code(washington).as_deref(), Some("US"));
     // The tagger's pieces of the name are joined.
     let text = "Armenia's minister met him in Washington, D.C. to sign two accords.";
     let rs = run_world(
@@ -427,7 +430,7 @@ fn parts_of_a_country_listed_as_its_names_stay_places_of_their_own() {
     let rs = run_world(text, &[("West Bank", Place), ("Gaza", Place)]);
     for name in ["West Bank", "Gaza"] {
         let r = place(&rs, name).unwrap_or_else(|| panic!("{name}"));
-        assert_eq!(r.country.map(|c| c.to_string()).as_deref(), Some("PS"));
+        assert_eq!(code(r).as_deref(), Some("PS"));
     }
 }
 
@@ -462,7 +465,7 @@ fn a_region_tagged_as_a_person_is_a_place() {
         ],
     );
     let amhara = place(&rs, "Amhara").expect("Amhara is a place");
-    assert_eq!(amhara.country.map(|c| c.to_string()).as_deref(), Some("ET"));
+    assert_eq!(code(amhara).as_deref(), Some("ET"));
     assert!(
         rs.iter()
             .any(|r| r.name == "Abiy Ahmed" && r.kind == Person)
@@ -483,11 +486,7 @@ fn an_arabic_name_with_its_patronymic_is_one_person() {
             ("Abdullah", Person),
         ],
     );
-    let people: Vec<&str> = rs
-        .iter()
-        .filter(|r| r.kind == Person)
-        .map(|r| r.name.as_str())
-        .collect();
+    let people = names_of_kind(&rs, Person);
     assert!(people.contains(&"Abdullah II bin Al Hussein"), "{people:?}");
     assert!(people.contains(&"Hussein bin Abdullah II"), "{people:?}");
     assert_eq!(people.len(), 2, "{people:?}");
@@ -594,7 +593,7 @@ fn a_person_takes_the_country_of_two_titles_joined_by_and() {
         ],
     );
     let mwangi = rs.iter().find(|r| r.name == "John Mwangi").expect("Mwangi");
-    assert_eq!(mwangi.country.map(|c| c.to_string()).as_deref(), Some("KE"));
+    assert_eq!(code(mwangi).as_deref(), Some("KE"));
 }
 
 #[test]
@@ -610,11 +609,7 @@ fn common_nouns_for_bodies_are_no_organisations() {
             ("United Nations", Org),
         ],
     );
-    let orgs: Vec<&str> = rs
-        .iter()
-        .filter(|r| r.kind == Org)
-        .map(|r| r.name.as_str())
-        .collect();
+    let orgs = names_of_kind(&rs, Org);
     assert_eq!(orgs, ["United Nations"], "{:?}", summary(&rs));
 }
 
