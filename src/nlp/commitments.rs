@@ -347,6 +347,24 @@ fn judge(
     {
         return None;
     }
+    // "a proposed bill that would allow ...": after an article or a possessive
+    // the participle names a thing, no one recommends anything.
+    let attributive = m
+        .start
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| {
+            word_in(
+                text,
+                w,
+                &[
+                    "a", "an", "the", "this", "its", "their", "his", "her", "our",
+                ],
+            )
+        });
+    if trig.name == "recommended" && attributive {
+        return None;
+    }
     // "proposed that X should ...": the clause's own modal commits.
     if trig.name == "proposed" && words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
         return None;
@@ -466,6 +484,16 @@ fn judge(
             .flatten()
     });
     if matches!(trig.name, "asked to" | "told to" | "recommended") && addressee.is_none() {
+        return None;
+    }
+    // "told the Military Times the attack took place ...": "tell" reports
+    // speech; only "told X to act" asks X to act (no bare-verb subjunctive).
+    let told_to = addressee.as_ref().is_some_and(|a| {
+        a.1.checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| word_is(text, w, "to"))
+    });
+    if trig.name == "told to" && !told_to {
         return None;
     }
     // "urged X to reopen ... He also called for the release of ...": a call
