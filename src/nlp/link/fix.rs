@@ -31,6 +31,14 @@ pub fn correct(
             m.span = with_cartel_word(text, &m.span);
             m.kind = kind;
         }
+        let titled = m.kind != EntityKind::Person
+            && super::titled::after_person_title(text, &m.span)
+            && super::titled::name_like(text, tokens, &m.span, geo);
+        if titled {
+            // "Prime Minister Luís Montenegro", "Prime Minister Montenegro": a
+            // person named like a country, by the title before the name.
+            m.kind = EntityKind::Person;
+        }
         if m.kind == EntityKind::Person {
             match strip_titles(text, tokens, &m.span, geo) {
                 Some(span) => m.span = span,
@@ -64,6 +72,7 @@ pub fn correct(
         } else if m.kind != EntityKind::Org && geo.demonym(surface).is_some() {
             m.kind = EntityKind::Misc;
         } else if m.kind != EntityKind::Place
+            && !titled
             && geo.country_named(surface).is_some()
             && !(m.kind == EntityKind::Person && person_tokens.contains(surface))
         {
@@ -96,6 +105,7 @@ pub fn correct(
     out.sort_by_key(|m| m.span.start);
     join_patronymics(text, &mut out);
     join_nicknames(text, &mut out);
+    join_country_surnames(text, geo, &mut out);
     super::orgs::apply(text, tokens, &mut out);
     for m in out
         .iter_mut()
@@ -321,6 +331,7 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         "Resolution",
         "Charter",
         "Communique",
+        "Award",
     ];
     let inner = tokens_in(tokens, &m.span);
     if inner.len() < 2 {
@@ -458,6 +469,31 @@ fn join_nicknames(text: &str, out: &mut Vec<Mention>) {
     *out = joined;
 }
 
+/// "Luís" + "Montenegro": a given name the tagger read as a person, then a
+/// country's name right after it with nothing between, is one person whose
+/// surname is spelled like the country.
+fn join_country_surnames(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
+    let mut joined: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out.drain(..) {
+        if let Some(prev) = joined.last_mut()
+            && prev.kind == EntityKind::Person
+            && m.kind == EntityKind::Place
+            && text.get(prev.span.end..m.span.start) == Some(" ")
+            && text
+                .get(prev.span.clone())
+                .is_some_and(|p| !p.contains(' '))
+            && text
+                .get(m.span.clone())
+                .is_some_and(|c| !c.contains(' ') && geo.country_named(c).is_some())
+        {
+            prev.span.end = m.span.end;
+            continue;
+        }
+        joined.push(m);
+    }
+    *out = joined;
+}
+
 /// Opening and closing quotation marks a nickname is written between.
 const QUOTES: &[(char, char)] = &[
     ('"', '"'),
@@ -506,8 +542,35 @@ fn alias_in_brackets(text: &str, end: usize, alias: &Span) -> bool {
 fn person_who_is_not(text: &str, span: &Span, geo: &dyn Geo) -> Option<EntityKind> {
     const STORMS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
     const GROUPS: &[&str] = &["Cartel", "Cártel", "Los", "Las"];
+    // Armed and political movements the tagger reads as people.
+    const MOVEMENTS: &[&str] = &[
+        "Hamas",
+        "Hezbollah",
+        "Hizballah",
+        "Hizbollah",
+        "Taliban",
+        "ISIS",
+        "ISIL",
+        "Daesh",
+        "Houthis",
+        "Ansarallah",
+        "al-Qaeda",
+        "al-Qaida",
+        "Al-Qaeda",
+        "al-Shabaab",
+        "Al-Shabaab",
+    ];
     let surface = text.get(span.clone())?;
     let first = surface.split(' ').next().unwrap_or("");
+    if MOVEMENTS.contains(&surface) {
+        return Some(EntityKind::Org);
+    }
+    // "the Agreement", "the Summit": a thing's head word alone names no one.
+    if !surface.contains(' ')
+        && (super::titled::is_thing_word(surface) || super::orgs::is_head(surface))
+    {
+        return Some(EntityKind::Misc);
+    }
     let before = text.get(..span.start)?.trim_end_matches(' ');
     let word_before = before.rsplit([' ', '\n']).next().unwrap_or("");
     if STORMS.contains(&first) || STORMS.contains(&word_before) {
@@ -615,6 +678,9 @@ fn only_common_nouns(surface: &str) -> bool {
         "Committee",
         "Delegation",
         "Delegations",
+        "Deputy",
+        "Assistant",
+        "Under",
         "Foreign",
         "Governments",
         "Group",

@@ -697,3 +697,43 @@ fn storms_and_spanish_gang_names_are_no_people() {
     assert!(orgs.contains(&"Los Halcones Rojos"), "{orgs:?}");
     assert!(orgs.contains(&"Cártel de Nueva Frontera"), "{orgs:?}");
 }
+
+#[test]
+fn a_persons_surname_spelled_like_a_country_is_read_after_a_title() {
+    // The whole name tagged as a place, after a title.
+    let text = "The envoy met Prime Minister Tomas Chile in Lisbon.";
+    let rs = run_world(text, &[("Tomas Chile", Place), ("Lisbon", Place)]);
+    assert_eq!(names_of_kind(&rs, Person), ["Tomas Chile"]);
+    // The given name a person, the surname a country.
+    let text = "The envoy met Prime Minister Tomas Chile in Lisbon.";
+    let rs = run_world(
+        text,
+        &[("Tomas", Person), ("Chile", Place), ("Lisbon", Place)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Tomas Chile"]);
+    // A country after a person with a comma between stays a place.
+    let text = "Ana Ruiz, Chile, and Peru signed.";
+    let rs = run_world(
+        text,
+        &[("Ana Ruiz", Person), ("Chile", Place), ("Peru", Place)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Ana Ruiz"]);
+    assert_eq!(names_of_kind(&rs, Place), ["Chile", "Peru"]);
+}
+
+#[test]
+fn a_things_head_word_or_a_movement_is_no_person() {
+    let text = "The minister signed the Agreement with H.E. Dara Vuthy. The Agreement \
+                takes effect soon, and Hizballah must disarm.";
+    let rs = run_world(
+        text,
+        &[
+            ("Agreement", Person),
+            ("H.E. Dara Vuthy", Person),
+            ("Agreement", Person),
+            ("Hizballah", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Dara Vuthy"]);
+    assert_eq!(names_of_kind(&rs, Org), ["Hizballah"]);
+}
