@@ -190,7 +190,15 @@ fn regions<'a>(
 ) -> impl Iterator<Item = Span> + 'a {
     const MAX_WORDS: usize = 5;
     let capitalised = |t: &Token| {
-        t.kind == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+        // Most words open with an ASCII byte that is no capital: answered
+        // without slicing the text (this runs for every token).
+        let ascii_small = text
+            .as_bytes()
+            .get(t.span.start)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        t.kind == TokenKind::Word
+            && !ascii_small
+            && t.text(text).starts_with(|c: char| c.is_uppercase())
     };
     let mut next_free = 0;
     tokens.iter().enumerate().filter_map(move |(i, first)| {
