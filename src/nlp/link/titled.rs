@@ -75,6 +75,32 @@ const THING_WORDS: &[&str] = &[
     "Day",
 ];
 
+/// Whether a word ends names of things, not of people ("Agreement", "Summit").
+pub fn is_thing_word(w: &str) -> bool {
+    THING_WORDS.contains(&w)
+}
+
+/// Whether the word right before `span` is a title written before a person's
+/// name ("Prime Minister Montenegro"), with one space between.
+pub fn after_person_title(text: &str, span: &Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    before.strip_suffix(' ').is_some_and(|b| {
+        let word = b.rsplit([' ', '\n']).next().unwrap_or("");
+        PERSON_TITLE_SET.contains(word)
+    })
+}
+
+/// Whether every word of `span` can be part of a person's name, a country's
+/// name allowed last ("Luís Montenegro").
+pub fn name_like(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo) -> bool {
+    let inner = super::fix::tokens_in(tokens, span);
+    let Some((last, rest)) = inner.split_last() else {
+        return false;
+    };
+    rest.iter().all(|t| name_word(text, t, geo))
+        && (name_word(text, last, geo) || geo.country_named(last.text(text)).is_some())
+}
+
 /// The most words a name after a title is read over ("Andrés Manuel López").
 const MAX_NAME_WORDS: usize = 4;
 
