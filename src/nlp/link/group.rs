@@ -136,7 +136,8 @@ fn title_if_caps(s: &str) -> String {
 }
 
 /// Organisation names compare without case, a leading "the" or "U.S.", and
-/// word order of "Department of State" / "State Department".
+/// word order of "Department of State" / "State Department"; "the Treasury"
+/// is its department, and "Rapid Support Force" its "Forces".
 fn org_key(lowered: &str) -> Cow<'_, str> {
     let mut k = lowered.strip_prefix("the ").unwrap_or(lowered);
     for prefix in ["u.s. ", "us ", "united states "] {
@@ -146,12 +147,19 @@ fn org_key(lowered: &str) -> Cow<'_, str> {
             k = rest;
         }
     }
+    if k == "treasury" {
+        return Cow::Borrowed("treasury department");
+    }
     for head in ["department", "ministry"] {
         if let Some(rest) = k.strip_prefix(head).and_then(|r| r.strip_prefix(" of "))
             && !rest.is_empty()
         {
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
             return Cow::Owned(format!("{rest} {head}"));
         }
+    }
+    if let Some(stem) = k.strip_suffix(" forces") {
+        return Cow::Owned(format!("{stem} force"));
     }
     Cow::Borrowed(k)
 }
@@ -377,7 +385,7 @@ fn merge_qualified_places(text: &str, mentions: &[Mention], assigned: &mut [Opti
 fn is_acronym(s: &str) -> bool {
     // The character test first: it fails on the second letter of most names.
     s.chars()
-        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
         && (2..=6).contains(&s.chars().filter(|c| c.is_alphabetic()).count())
 }
 
