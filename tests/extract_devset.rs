@@ -1,6 +1,6 @@
 //! Accuracy of the analysis on the hand-annotated development sets
-//! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`) and the seed article, scored as
-//! `../shared/tools/score_extract.py` does, with floors that can fail.
+//! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`) and the
+//! seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
 
 mod support {
     pub mod score;
@@ -78,6 +78,33 @@ fn dev2_set_scores_stay_above_floors() {
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "dev2 {what} {got:.3} fell below {floor}");
+    }
+}
+
+#[test]
+fn dev3_set_scores_stay_above_floors() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/devset/dev3.jsonl");
+    let Some(s) = score_file(&path) else {
+        panic!("cannot read {}", path.display());
+    };
+    report("dev3", &s);
+    // About 0.05 below the baseline measured when dev3 landed (12 articles from
+    // outside the bundled corpus, annotated blind in session 5, before anyone
+    // tuned on them: people 0.85, places 0.88, country 1.0, orgs 0.67, focus
+    // 0.87, mentioned 0.98, commitments 0.83, actor 0.56), so that tuning may
+    // raise them but a regression fails.
+    let floors = [
+        ("people F1", s.people.f1(), 0.80),
+        ("places F1", s.places.f1(), 0.83),
+        ("place country", ratio(s.place_country), 0.95),
+        ("orgs F1", s.orgs.f1(), 0.62),
+        ("focus F1", s.focus.f1(), 0.82),
+        ("mentioned F1", s.mentioned.f1(), 0.93),
+        ("commitments F1", s.commitments.f1(), 0.78),
+        ("actor", ratio(s.actor), 0.50),
+    ];
+    for (what, got, floor) in floors {
+        assert!(got >= floor, "dev3 {what} {got:.3} fell below {floor}");
     }
 }
 

@@ -21,6 +21,7 @@ use self::phrases::{
 };
 use self::speech::{
     Speech, byline, conditional_words, interrupting_tag, reported, speech, statement_authors,
+    we_apposition,
 };
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
@@ -74,6 +75,10 @@ fn extract_sentence(
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
     if let Some(authors) = statement_authors(text, &words) {
         context.authors = Some((authors, None));
+    }
+    if let Some((we, apposition)) = we_apposition(text, &words) {
+        context.authors = Some((we, None));
+        words.drain(apposition);
     }
     // "We stand ready," she said, "to help": the quotation reads as one clause.
     let tag = interrupting_tag(text, &words, index, context);
@@ -342,6 +347,24 @@ fn judge(
     {
         return None;
     }
+    // "a proposed bill that would allow ...": after an article or a possessive
+    // the participle names a thing, no one recommends anything.
+    let attributive = m
+        .start
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| {
+            word_in(
+                text,
+                w,
+                &[
+                    "a", "an", "the", "this", "its", "their", "his", "her", "our",
+                ],
+            )
+        });
+    if trig.name == "recommended" && attributive {
+        return None;
+    }
     // "proposed that X should ...": the clause's own modal commits.
     if trig.name == "proposed" && words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
         return None;
@@ -461,6 +484,16 @@ fn judge(
             .flatten()
     });
     if matches!(trig.name, "asked to" | "told to" | "recommended") && addressee.is_none() {
+        return None;
+    }
+    // "told the Military Times the attack took place ...": "tell" reports
+    // speech; only "told X to act" asks X to act (no bare-verb subjunctive).
+    let told_to = addressee.as_ref().is_some_and(|a| {
+        a.1.checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| word_is(text, w, "to"))
+    });
+    if trig.name == "told to" && !told_to {
         return None;
     }
     // "urged X to reopen ... He also called for the release of ...": a call
@@ -672,22 +705,55 @@ fn addressee(
         let who = party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
         return subjunctive.then(|| Some((who?, np.1, false))).flatten();
     }
+    // Commas may run through the party: a list ("urge the Sudanese Armed
+    // Forces, the Rapid Support Forces and allied armed groups to cease"), "as
+    // well as", or an aside closed by a comma before its "to" ("call upon all
+    // external actors, as stated in the Berlin principles, to cease"), which
+    // is no part of the name.
     let mut t = start;
+    let mut commas = 0;
+    let mut aside: Option<usize> = None;
     loop {
         let w = words.get(t)?;
-        if t >= start + 14 || (w.punct && !is_possessive(text, w)) {
+        let comma = text.get(w.span.clone()) == Some(",");
+        let limit = if commas == 0 { 14 } else { 30 };
+        if t >= start + limit || (w.punct && !is_possessive(text, w) && !(comma && t > start)) {
             return subjunctive(text, words, start, index, speech, context);
+        }
+        if comma {
+            commas += 1;
+            let next =
+                |k: usize, word: &str| words.get(t + k).is_some_and(|n| word_is(text, n, word));
+            let as_well_as = next(1, "as") && next(2, "well") && next(3, "as");
+            let listed = words.get(t + 1).is_some_and(|n| {
+                (n.capital && !n.punct)
+                    || word_in(text, n, PP_DETERMINERS)
+                    || word_is(text, n, "and")
+            });
+            if aside.is_none() && !as_well_as && !listed && !next(1, "to") {
+                aside = Some(t);
+            }
         }
         // "to the conflict" continues the phrase; "to halt" ends it.
         let verb_follows = words
             .get(t + 1)
             .is_some_and(|n| !n.punct && !n.capital && !word_in(text, n, PP_DETERMINERS));
         if word_is(text, w, "to") && verb_follows && t > start {
+            let after_comma = text.get(words[t - 1].span.clone()) == Some(",");
+            // An aside must be closed right before "to"; otherwise the comma
+            // ended the clause ("urged restraint, saying it was important to avoid").
+            if aside.is_some() && !after_comma {
+                return subjunctive(text, words, start, index, speech, context);
+            }
             break;
         }
         t += 1;
     }
-    let np = (start, t);
+    let mut end = aside.unwrap_or(t);
+    while end > start && text.get(words[end - 1].span.clone()) == Some(",") {
+        end -= 1;
+    }
+    let np = (start, end);
     let (first, last) = (words.get(np.0)?, words.get(np.1 - 1)?);
     if let Some(who) =
         party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))

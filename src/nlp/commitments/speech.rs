@@ -128,6 +128,53 @@ pub fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
         .flatten()
 }
 
+/// Who "we" are, from a sentence opening "We, the G7 Foreign Ministers of
+/// Canada, France, ..., and the High Representative of the European Union
+/// urge ...": the named group up to the first word in lower case that is no
+/// joining word, and the words the apposition takes (with its commas), so
+/// that the sentence reads "We urge ...". A statement that names itself so
+/// means that group by "we" from then on, rather than whoever released it.
+pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Range<usize>)> {
+    const JOINING: &[&str] = &["the", "of", "and", "for", "on", "in"];
+    let opens = words.first().is_some_and(|w| word_is(text, w, "we"))
+        && words
+            .get(1)
+            .is_some_and(|w| text.get(w.span.clone()) == Some(","));
+    if !opens {
+        return None;
+    }
+    let from = 2;
+    let starts_named = words
+        .get(from)
+        .is_some_and(|w| w.capital || word_is(text, w, "the"));
+    if !starts_named {
+        return None;
+    }
+    let mut end = from;
+    while let Some(w) = words.get(end) {
+        let comma = text.get(w.span.clone()) == Some(",");
+        let named = !w.punct && (w.capital || word_in(text, w, JOINING));
+        if !(comma || named) || end >= from + 40 {
+            break;
+        }
+        end += 1;
+    }
+    // A name ends on a name word, not on a comma or a joining word.
+    while end > from {
+        let last = &words[end - 1];
+        if last.capital && !word_is(text, last, "the") {
+            break;
+        }
+        end -= 1;
+    }
+    let names = (from..end).filter(|&i| words[i].capital).count();
+    let name = text.get(words.get(from)?.span.start..words.get(end.checked_sub(1)?)?.span.end)?;
+    let closing = words
+        .get(end)
+        .is_some_and(|w| text.get(w.span.clone()) == Some(","));
+    (names >= 2).then(|| (name.to_string(), 1..end + usize::from(closing)))
+}
+
 /// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
 pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) -> Speech {
     let mut frame = Speech {

@@ -278,6 +278,64 @@ fn actors_speakers_and_actions() {
             )],
         ),
         (
+            "we names itself in an apposition, over who released the statement",
+            "The statement was released by the Governments of Chile and Peru. We, the Trade Ministers of Chile, Peru and Canada, and the Secretary General of the Pacific Forum reaffirm our support for open markets. We remain committed to cutting tariffs.",
+            &[
+                (
+                    "the Trade Ministers of Chile, Peru and Canada, and the Secretary General of the Pacific Forum",
+                    "",
+                    Support,
+                    "open markets",
+                ),
+                (
+                    "the Trade Ministers of Chile, Peru and Canada, and the Secretary General of the Pacific Forum",
+                    "",
+                    Pledge,
+                    "cutting tariffs",
+                ),
+            ],
+        ),
+        (
+            "a listed addressee with commas acts",
+            "We urge the Chilean Navy, the Peruvian Navy and all fishing fleets to respect the ceasefire.",
+            &[(
+                "the Chilean Navy, the Peruvian Navy and all fishing fleets",
+                "",
+                Proposal,
+                "respect the ceasefire",
+            )],
+        ),
+        (
+            "as well as joins the addressee",
+            "We urge the Chilean Navy, as well as the fishing fleets, to respect the ceasefire.",
+            &[(
+                "the Chilean Navy, as well as the fishing fleets",
+                "",
+                Proposal,
+                "respect the ceasefire",
+            )],
+        ),
+        (
+            "an aside closed before to is no part of the addressee",
+            "We call upon all external actors, as agreed in Lima, to stop arming the parties.",
+            &[(
+                "all external actors",
+                "",
+                Proposal,
+                "stop arming the parties",
+            )],
+        ),
+        (
+            "a comma ending the clause: no addressee before it",
+            "Biden urged restraint, saying it was important to avoid a war.",
+            &[(
+                "Biden",
+                "",
+                Proposal,
+                "restraint, saying it was important to avoid a war",
+            )],
+        ),
+        (
             "a call with no subject: the addressee acts",
             "We are united in calling for the regime to end its repression.",
             &[("the regime", "", Proposal, "end its repression")],

@@ -1068,6 +1068,7 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &[
             "Li told reporters that the talks went well.",
             "Li told reporters to expect delays.",
+            "An aide told the Lima Times the convoy left at noon.",
         ],
     },
     Trigger {
@@ -1238,6 +1239,7 @@ pub static TRIGGERS: &[Trigger] = &[
             "Li recommended the new budget to parliament.",
             "Li insisted the Nepali authorities remains calm.",
             "Harris proposed the dialogue in January.",
+            "The senate shelved a proposed bill that allowed Peru to tax exports.",
         ],
     },
     Trigger {
