@@ -137,7 +137,8 @@ fn title_if_caps(s: &str) -> String {
 
 /// Organisation names compare without case, a leading "the" or "U.S.", and
 /// word order of "Department of State" / "State Department"; "the Treasury"
-/// is its department, and "Rapid Support Force" its "Forces".
+/// is its department, "the Group of Seven" the G7, and "Rapid Support
+/// Force" its "Forces".
 fn org_key(lowered: &str) -> Cow<'_, str> {
     let mut k = lowered.strip_prefix("the ").unwrap_or(lowered);
     for prefix in ["u.s. ", "us ", "united states "] {
@@ -147,8 +148,16 @@ fn org_key(lowered: &str) -> Cow<'_, str> {
             k = rest;
         }
     }
-    if k == "treasury" {
-        return Cow::Borrowed("treasury department");
+    // "G7, or the Group of Seven".
+    let named = match k {
+        "treasury" => Some("treasury department"),
+        "group of seven" => Some("g7"),
+        "group of eight" => Some("g8"),
+        "group of twenty" => Some("g20"),
+        _ => None,
+    };
+    if let Some(named) = named {
+        return Cow::Borrowed(named);
     }
     for head in ["department", "ministry"] {
         if let Some(rest) = k.strip_prefix(head).and_then(|r| r.strip_prefix(" of "))

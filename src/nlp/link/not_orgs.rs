@@ -8,7 +8,7 @@
 
 use super::fix::tokens_in;
 use super::geo::Geo;
-use super::orgs::{is_head, is_thing, names_a_thing};
+use super::orgs::{is_head, is_thing, names_a_thing, plural_of_head};
 use crate::nlp::EntityKind;
 use crate::nlp::Span;
 use crate::nlp::ner::Mention;
@@ -116,13 +116,17 @@ enum Verdict {
 /// Corrects the organisation mentions in `mentions` (sorted, non-overlapping):
 /// spans only shrink, so the order holds.
 pub fn correct(text: &str, tokens: &[Token], mentions: &mut [Mention], geo: &dyn Geo) {
+    if !mentions.iter().any(|m| m.kind == EntityKind::Org) {
+        return;
+    }
     let things = abbreviated_things(text, tokens, mentions);
+    let headings = Headings::new(text, mentions);
     for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Org) {
         let surface = text.get(m.span.clone()).unwrap_or("");
         let verdict = if things.contains(surface) || ABBREVIATED_THINGS.contains(&surface) {
             Verdict::Other
         } else {
-            judge(text, tokens, &m.span, geo)
+            judge(text, tokens, &m.span, geo, &headings)
         };
         match verdict {
             Verdict::Org(span) => m.span = span,
@@ -136,7 +140,7 @@ pub fn correct(text: &str, tokens: &[Token], mentions: &mut [Mention], geo: &dyn
 }
 
 /// The verdict on one organisation mention.
-fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo) -> Verdict {
+fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &Headings) -> Verdict {
     let inner = tokens_in(tokens, span);
     let words: Vec<&str> = inner.iter().map(|t| t.text(text)).collect();
     if words.is_empty() {
@@ -157,7 +161,12 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo) -> Verdict {
     // Central Bank", "the Deputy Secretary".
     let mut a = 0;
     let mut b = words.len();
-    while a < b && LEADING_ROLES.contains(&words[a]) {
+    // "Yemen-based Houthi", "Iran-backed": a modifier before the name.
+    let modifier = |w: &str| {
+        w.rsplit_once('-')
+            .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()))
+    };
+    while a < b && (LEADING_ROLES.contains(&words[a]) || modifier(words[a])) {
         a += 1;
     }
     // Not inside a complement: "Office of the U.S. Trade Representative".
@@ -183,6 +192,10 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo) -> Verdict {
     if geo.demonym(surface).is_some() {
         return Verdict::Other;
     }
+    // "Northamptonshire": an English county, whatever the police there are.
+    if words.len() == 1 && surface.len() > 6 && surface.ends_with("shire") {
+        return Verdict::Place(span);
+    }
     let next = tokens.get(super::fix::token_at(tokens, span.end));
     let glued_next = next.filter(|t| text.get(span.end..t.span.start) == Some(" "));
     // "Armed Forces Day", "Taylor Force Act", "Memorandum of Understanding".
@@ -207,7 +220,7 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo) -> Verdict {
         || kind_of_body(text, &span, words, glued_next.map(|t| t.text(text)))
         || administration(words)
         || gerund_phrase(words, geo)
-        || in_heading(text, &span, surface, words)
+        || (!words.iter().any(|w| is_head(w)) && headings.topic(span.start, surface))
     {
         return Verdict::Other;
     }
@@ -228,7 +241,7 @@ fn kind_of_body(text: &str, span: &Span, words: &[&str], next: Option<&str>) -> 
     let Some(last) = words.last() else {
         return false;
     };
-    let before = text.get(..span.start).unwrap_or("");
+    let before = tail(text, span.start, 48);
     // "a Foreign Terrorist Organization", "a designated Foreign Terrorist
     // Organization": an article, perhaps with one lower-case word after it.
     let article = |b: &str| {
@@ -285,21 +298,19 @@ fn kind_of_body(text: &str, span: &Span, words: &[&str], next: Option<&str>) -> 
     words.len() > 1 && ((indefinite && is_head(last) && !modifier) || plural || plural_first)
 }
 
-/// "Organizations", "Ministries": the plural of a body's head noun, which is
-/// no head itself ("Forces", "Airlines" are), naming several bodies;
-/// "Revolutionary Guards" and "Qassam Brigades" are one body each.
-fn plural_of_head(w: &str) -> bool {
-    !is_head(w)
-        && !matches!(w, "Guards" | "Brigades")
-        && [("ies", "y"), ("s", "")].iter().any(|(plural, singular)| {
-            w.strip_suffix(plural)
-                .is_some_and(|stem| is_head(&format!("{stem}{singular}")))
-        })
-}
-
 /// "II", "III", "IV" ...: a Roman numeral after a name.
 fn roman_numeral(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// At most the last `n` bytes of the text before `end` (fewer, to stay on a
+/// character boundary): a look back that costs the same however long the text.
+fn tail(text: &str, end: usize, n: usize) -> &str {
+    let mut start = end.saturating_sub(n);
+    while start < end && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..end).unwrap_or("")
 }
 
 /// "Trump Administration", "Castro Administration": a president's term.
@@ -322,55 +333,65 @@ fn gerund_phrase(words: &[&str], geo: &dyn Geo) -> bool {
         && geo.region(first).is_none()
 }
 
-/// A name inside a heading of a statement ("Clean Energy", "Energy and
-/// Economic Cooperation") with no head noun of a body, found nowhere else in
-/// the text: headings name topics.
-fn in_heading(text: &str, span: &Span, surface: &str, words: &[&str]) -> bool {
-    if words.iter().any(|w| is_head(w)) {
-        return false;
+/// The heading lines of a text, and the names mentioned outside them.
+struct Headings<'a> {
+    /// Start and end of each line, and whether it is a heading.
+    lines: Vec<(usize, usize, bool)>,
+    /// Surfaces of mentions in lines that are no headings.
+    in_running_text: FxHashSet<&'a str>,
+}
+
+impl<'a> Headings<'a> {
+    fn new(text: &'a str, mentions: &[Mention]) -> Self {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let end = start + line.len();
+            lines.push((start, end, is_heading(line)));
+            start = end + 1;
+        }
+        let mut headings = Headings {
+            lines,
+            in_running_text: FxHashSet::default(),
+        };
+        for m in mentions {
+            if !headings.in_heading(m.span.start) {
+                headings
+                    .in_running_text
+                    .insert(text.get(m.span.clone()).unwrap_or(""));
+            }
+        }
+        headings
     }
-    let start = text
-        .get(..span.start)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(span.end..)
-        .and_then(|a| a.find('\n'))
-        .map_or(text.len(), |i| span.end + i);
-    let Some(line) = text.get(start..end) else {
-        return false;
-    };
-    if !is_heading(line) {
-        return false;
+
+    fn in_heading(&self, pos: usize) -> bool {
+        let i = self.lines.partition_point(|l| l.1 < pos);
+        self.lines.get(i).is_some_and(|l| l.2)
     }
-    // The same name in running text elsewhere is a name after all.
-    !text.match_indices(surface).any(|(i, _)| {
-        let s = text
-            .get(..i)
-            .and_then(|b| b.rfind('\n'))
-            .map_or(0, |k| k + 1);
-        let e = text
-            .get(i..)
-            .and_then(|a| a.find('\n'))
-            .map_or(text.len(), |k| i + k);
-        text.get(s..e).is_some_and(|l| !is_heading(l))
-    })
+
+    /// Whether a name at `pos` sits in a heading of a statement ("Clean
+    /// Energy", "Energy and Economic Cooperation") and nowhere in running
+    /// text: headings name topics.
+    fn topic(&self, pos: usize, surface: &str) -> bool {
+        self.in_heading(pos) && !self.in_running_text.contains(surface)
+    }
 }
 
 /// A heading line: up to eight words, all capitalised but for joiners, with
 /// no closing punctuation.
 fn is_heading(line: &str) -> bool {
     let line = line.trim();
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut words = 0;
     !line.is_empty()
-        && words.len() <= 8
         && !line.ends_with(['.', ':', ',', ';', '?', '!', '"', '\u{201d}'])
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase())
-                || matches!(
-                    *w,
-                    "and" | "of" | "the" | "for" | "in" | "on" | "to" | "with" | "&"
-                )
+        && line.split_whitespace().all(|w| {
+            words += 1;
+            words <= 8
+                && (w.starts_with(|c: char| c.is_uppercase())
+                    || matches!(
+                        w,
+                        "and" | "of" | "the" | "for" | "in" | "on" | "to" | "with" | "&"
+                    ))
         })
 }
 
@@ -402,7 +423,7 @@ fn abbreviated_things<'a>(
         let Some(open) = i.checked_sub(1) else {
             continue;
         };
-        let expansion: Vec<&str> = tokens[..open]
+        let expansion: Vec<&str> = tokens[open.saturating_sub(4 * letters.len() + 4)..open]
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
@@ -536,6 +557,18 @@ mod tests {
                 "China",
                 EntityKind::Place,
                 "China",
+            ),
+            (
+                "Rebels of the Yemen-based Houthi movement",
+                "Yemen-based Houthi",
+                EntityKind::Org,
+                "Houthi",
+            ),
+            (
+                "Northamptonshire police found the car.",
+                "Northamptonshire",
+                EntityKind::Place,
+                "Northamptonshire",
             ),
         ];
         for (text, org, kind, want) in cases {

@@ -136,6 +136,13 @@ const THINGS: &[&str] = &[
     "Line",
     "Award",
     "Prize",
+    "Report",
+    "Sheet",
+    "Note",
+    "Release",
+    "Notice",
+    "Advisory",
+    "Guidance",
 ];
 
 /// First words of names of operations and laws ("Operation Absolute Resolve",
@@ -230,11 +237,39 @@ const OPENERS: &[&str] = &[
     "Special",
     "Envoy",
     "Senior",
+    "All",
+    "Every",
+    "Each",
+    "Some",
+    "Many",
+    "Other",
+    "These",
+    "Those",
+    "Such",
+    "Several",
+    "Any",
+    "No",
 ];
 
 /// Whether a word ends organisation names ("Ministry", "Council", "Agency").
 pub fn is_head(word: &str) -> bool {
     HEAD_SET.contains(word)
+}
+
+/// "Organizations", "Ministries": the plural of a body's head noun, which is
+/// no head itself ("Forces", "Airlines" are), naming several bodies;
+/// "Revolutionary Guards" and "Qassam Brigades" are one body each.
+pub fn plural_of_head(w: &str) -> bool {
+    if is_head(w) || matches!(w, "Guards" | "Brigades") {
+        return false;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        let mut singular = String::with_capacity(stem.len() + 1);
+        singular.push_str(stem);
+        singular.push('y');
+        return is_head(&singular);
+    }
+    w.strip_suffix('s').is_some_and(is_head)
 }
 
 /// Whether a word makes a name a thing, not a body ("Act", "Day", "Zone").
@@ -326,6 +361,11 @@ fn is_ordinal(w: &str) -> bool {
 /// or "for" complement, "Population, Refugees, and Migration", when the list
 /// is closed by "and" and a capitalised word; `None` when it is not such a list.
 fn listed_complement(text: &str, run: &[Token], comma: usize) -> Option<usize> {
+    // A name's list is short: looking no further keeps a long text's runs linear.
+    const MAX_TOKENS: usize = 24;
+    let lo = comma.saturating_sub(MAX_TOKENS);
+    let run = run.get(lo..run.len().min(comma + MAX_TOKENS))?;
+    let comma = comma - lo;
     let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
     let before = words.get(..comma)?;
     // The list must follow a complement's opening: "Bureau of Population, ...".
@@ -354,12 +394,12 @@ fn listed_complement(text: &str, run: &[Token], comma: usize) -> Option<usize> {
             return None;
         }
         if and {
-            return Some(j);
+            return Some(lo + j);
         }
         if words.get(j) == Some(&"and") {
             let last = stretch(j + 1);
             let plain = !words[j + 1..last].iter().any(|w| HEAD_SET.contains(w));
-            return (last > j + 1 && plain).then_some(last);
+            return (last > j + 1 && plain).then_some(lo + last);
         }
         k = j;
     }
@@ -510,8 +550,12 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize, bool)> {
     let run = run.get(a..)?;
     let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
     // "House" only as "House of ...": "White House" is a building.
+    // A plural head makes a name too, of several bodies ("Departments of State
+    // and Defense") or of one ("International Gateways Groups of Company
+    // Limited"): `not_orgs` tells them apart.
     let is_head = |k: usize| {
-        HEAD_SET.contains(words[k]) && (words[k] != "House" || words.get(k + 1) == Some(&"of"))
+        (HEAD_SET.contains(words[k]) && (words[k] != "House" || words.get(k + 1) == Some(&"of")))
+            || plural_of_head(words[k])
     };
     let joiner = |k: usize| {
         !is_capitalised_word(text, &run[k])
@@ -554,6 +598,7 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize, bool)> {
         if complement
             && matches!(words[k], "of" | "for")
             && (k + 1..run.len())
+                .take(8)
                 .take_while(|&j| !matches!(words[j], "of" | "for" | "and"))
                 .any(|j| !joiner(j) && is_head(j))
         {
@@ -799,6 +844,14 @@ mod tests {
             (
                 "briefed the United Nations Security Council on July 2 about",
                 &["United Nations Security Council"],
+            ),
+            (
+                "All Department of State targets are sanctioned.",
+                &["Department of State"],
+            ),
+            (
+                "OFAC designated International Gateways Groups of Company Limited (IGG).",
+                &["International Gateways Groups of Company Limited"],
             ),
             (
                 "the Office of the Secretary Defense, Joint Staff, and U.S. European Command",

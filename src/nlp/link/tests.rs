@@ -639,7 +639,8 @@ fn names_of_one_organisation_are_one_referent() {
     // acronym with "&" follows its name.
     let text = "The U.S. Department of the Treasury acted. See Treasury's release. \
                 The Rapid Support Forces attacked; the Rapid Support Force denied it. \
-                OFAC named Myanmar Chemical & Machinery Company Limited (MC&M). MC&M said no.";
+                OFAC named Myanmar Chemical & Machinery Company Limited (MC&M). MC&M said no. \
+                The G7, or the Group of Seven, met.";
     let rs = run(
         text,
         &[
@@ -650,8 +651,11 @@ fn names_of_one_organisation_are_one_referent() {
             ("OFAC", Org),
             ("MC&M", Org),
             ("MC&M", Org),
+            ("G7", Org),
+            ("Group of Seven", Org),
         ],
     );
+    assert!(has(&rs, "Group of Seven", 2), "{:?}", summary(&rs));
     let s = summary(&rs);
     assert!(
         s.contains(&row("U.S. Department of the Treasury", Org, Some("US"), 2)),
@@ -670,4 +674,9 @@ fn names_of_one_organisation_are_one_referent() {
         )),
         "{s:?}"
     );
+}
+
+/// Whether a referent of this name has `n` mentions.
+fn has(rs: &[Referent], name: &str, n: usize) -> bool {
+    rs.iter().any(|r| r.name == name && r.mentions.len() == n)
 }
