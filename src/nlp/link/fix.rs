@@ -20,6 +20,7 @@ pub fn correct(
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
+    let rulers = super::titled::rulers(text, tokens, geo);
     for m in mentions {
         if names_nobody(text.get(m.span.clone()).unwrap_or("")) {
             continue;
@@ -32,8 +33,9 @@ pub fn correct(
             m.kind = kind;
         }
         let titled = m.kind != EntityKind::Person
-            && super::titled::after_person_title(text, &m.span)
-            && super::titled::name_like(text, tokens, &m.span, geo);
+            && (rulers.contains(&m.span)
+                || super::titled::after_person_title(text, &m.span)
+                    && super::titled::name_like(text, tokens, &m.span, geo));
         if titled {
             // "Prime Minister Luís Montenegro", "Prime Minister Montenegro": a
             // person named like a country, by the title before the name.
@@ -88,10 +90,19 @@ pub fn correct(
             && !surface.contains(' ')
             && person_tokens.contains(surface)
             && geo.country_named(surface).is_none()
-            && !geo.is_city(surface)
+            && (m.kind == EntityKind::Org || !geo.is_city(surface))
         {
-            // "Li" tagged as a place while "Li Qiang" is a person in the same text.
+            // "Li" tagged as a place while "Li Qiang" is a person in the same
+            // text; "Bolton" tagged as an organisation after "John R. Bolton"
+            // (a town may share a person's name, an organisation hardly).
             m.kind = EntityKind::Person;
+        } else if m.kind == EntityKind::Person
+            && !surface.contains(' ')
+            && !person_tokens.contains(surface)
+            && after_in(text, &m.span)
+        {
+            // "a zone in Clark": a lone name after "in" is a place, not a person.
+            m.kind = EntityKind::Place;
         }
         out.push(m);
     }
@@ -158,6 +169,7 @@ pub fn correct(
     out.sort_by_key(|m| m.span.start);
     let people: Vec<Mention> = super::titled::names_after_titles(text, tokens, geo)
         .into_iter()
+        .chain(rulers)
         .filter(|span| !overlaps(&out, span))
         .map(|span| Mention {
             span,
@@ -500,6 +512,15 @@ fn join_country_surnames(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
         joined.push(m);
     }
     *out = joined;
+}
+
+/// Whether `span` follows " in " and has no possessive after it ("in Clark.",
+/// not "in Smith's view").
+fn after_in(text: &str, span: &Span) -> bool {
+    text.get(..span.start).is_some_and(|b| b.ends_with(" in "))
+        && !text
+            .get(span.end..)
+            .is_some_and(|a| a.starts_with("'s") || a.starts_with("\u{2019}s"))
 }
 
 /// Opening and closing quotation marks a nickname is written between.
