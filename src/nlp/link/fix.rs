@@ -20,11 +20,27 @@ pub fn correct(
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
+    let rulers = super::titled::rulers(text, tokens, geo);
     for m in mentions {
         if names_nobody(text.get(m.span.clone()).unwrap_or("")) {
             continue;
         }
         let mut m = m.clone();
+        if m.kind == EntityKind::Person
+            && let Some(kind) = person_who_is_not(text, &m.span, geo)
+        {
+            m.span = with_cartel_word(text, &m.span);
+            m.kind = kind;
+        }
+        let titled = m.kind != EntityKind::Person
+            && (rulers.contains(&m.span)
+                || super::titled::after_person_title(text, &m.span)
+                    && super::titled::name_like(text, tokens, &m.span, geo));
+        if titled {
+            // "Prime Minister Luís Montenegro", "Prime Minister Montenegro": a
+            // person named like a country, by the title before the name.
+            m.kind = EntityKind::Person;
+        }
         if m.kind == EntityKind::Person {
             match strip_titles(text, tokens, &m.span, geo) {
                 Some(span) => m.span = span,
@@ -58,6 +74,7 @@ pub fn correct(
         } else if m.kind != EntityKind::Org && geo.demonym(surface).is_some() {
             m.kind = EntityKind::Misc;
         } else if m.kind != EntityKind::Place
+            && !titled
             && geo.country_named(surface).is_some()
             && !(m.kind == EntityKind::Person && person_tokens.contains(surface))
         {
@@ -73,10 +90,19 @@ pub fn correct(
             && !surface.contains(' ')
             && person_tokens.contains(surface)
             && geo.country_named(surface).is_none()
-            && !geo.is_city(surface)
+            && (m.kind == EntityKind::Org || !geo.is_city(surface))
         {
-            // "Li" tagged as a place while "Li Qiang" is a person in the same text.
+            // "Li" tagged as a place while "Li Qiang" is a person in the same
+            // text; "Bolton" tagged as an organisation after "John R. Bolton"
+            // (a town may share a person's name, an organisation hardly).
             m.kind = EntityKind::Person;
+        } else if m.kind == EntityKind::Person
+            && !surface.contains(' ')
+            && !person_tokens.contains(surface)
+            && after_in(text, &m.span)
+        {
+            // "a zone in Clark": a lone name after "in" is a place, not a person.
+            m.kind = EntityKind::Place;
         }
         out.push(m);
     }
@@ -89,6 +115,8 @@ pub fn correct(
     }
     out.sort_by_key(|m| m.span.start);
     join_patronymics(text, &mut out);
+    join_nicknames(text, &mut out);
+    join_country_surnames(text, geo, &mut out);
     super::orgs::apply(text, tokens, &mut out);
     super::not_orgs::correct(text, tokens, &mut out, geo);
     for m in out
@@ -142,6 +170,7 @@ pub fn correct(
     out.sort_by_key(|m| m.span.start);
     let people: Vec<Mention> = super::titled::names_after_titles(text, tokens, geo)
         .into_iter()
+        .chain(rulers)
         .filter(|span| !overlaps(&out, span))
         .map(|span| Mention {
             span,
@@ -174,7 +203,15 @@ fn regions<'a>(
 ) -> impl Iterator<Item = Span> + 'a {
     const MAX_WORDS: usize = 5;
     let capitalised = |t: &Token| {
-        t.kind == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+        // Most words open with an ASCII byte that is no capital: answered
+        // without slicing the text (this runs for every token).
+        let ascii_small = text
+            .as_bytes()
+            .get(t.span.start)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        t.kind == TokenKind::Word
+            && !ascii_small
+            && t.text(text).starts_with(|c: char| c.is_uppercase())
     };
     let mut next_free = 0;
     tokens.iter().enumerate().filter_map(move |(i, first)| {
@@ -315,6 +352,7 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         "Resolution",
         "Charter",
         "Communique",
+        "Award",
     ];
     let inner = tokens_in(tokens, &m.span);
     if inner.len() < 2 {
@@ -418,6 +456,186 @@ fn join_patronymics(text: &str, out: &mut Vec<Mention>) {
     *out = joined;
 }
 
+/// `Thomas "Tommy" Pigott`: a nickname in quotes between a given name and a
+/// surname belongs to one person's name, though the tagger reads two or three
+/// names there; and a nickname in brackets right after a name (`Ismael
+/// Zambada ("Mayito Flaco")`) is that person's alias, no one else.
+fn join_nicknames(text: &str, out: &mut Vec<Mention>) {
+    let mut joined: Vec<Mention> = Vec::with_capacity(out.len());
+    let mut rest = std::mem::take(out).into_iter().peekable();
+    while let Some(mut m) = rest.next() {
+        if m.kind == EntityKind::Person {
+            if let Some(surname) = after_nickname(text, m.span.end) {
+                // The nickname's own mention, if the tagger made one, lies before the surname.
+                let mut inside = Vec::new();
+                while let Some(n) = rest.next_if(|n| n.span.end <= surname) {
+                    inside.push(n);
+                }
+                match rest.peek() {
+                    Some(n) if n.span.start == surname && n.kind == EntityKind::Person => {
+                        m.span.end = n.span.end;
+                        rest.next();
+                    }
+                    _ => joined.extend(inside),
+                }
+            } else if let Some(alias) = rest.peek()
+                && alias_in_brackets(text, m.span.end, &alias.span)
+            {
+                rest.next();
+            }
+        }
+        joined.push(m);
+    }
+    joined.sort_by_key(|m| m.span.start);
+    *out = joined;
+}
+
+/// "Luís" + "Montenegro": a given name the tagger read as a person, then a
+/// country's name right after it with nothing between, is one person whose
+/// surname is spelled like the country.
+fn join_country_surnames(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
+    let mut joined: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out.drain(..) {
+        if let Some(prev) = joined.last_mut()
+            && prev.kind == EntityKind::Person
+            && m.kind == EntityKind::Place
+            && text.get(prev.span.end..m.span.start) == Some(" ")
+            && text
+                .get(prev.span.clone())
+                .is_some_and(|p| !p.contains(' '))
+            && text
+                .get(m.span.clone())
+                .is_some_and(|c| !c.contains(' ') && geo.country_named(c).is_some())
+        {
+            prev.span.end = m.span.end;
+            continue;
+        }
+        joined.push(m);
+    }
+    *out = joined;
+}
+
+/// Whether `span` follows " in " and has no possessive after it ("in Clark.",
+/// not "in Smith's view").
+fn after_in(text: &str, span: &Span) -> bool {
+    text.get(..span.start).is_some_and(|b| b.ends_with(" in "))
+        && !text
+            .get(span.end..)
+            .is_some_and(|a| a.starts_with("'s") || a.starts_with("\u{2019}s"))
+}
+
+/// Opening and closing quotation marks a nickname is written between.
+const QUOTES: &[(char, char)] = &[
+    ('"', '"'),
+    ('\u{201c}', '\u{201d}'),
+    ('\'', '\''),
+    ('\u{2018}', '\u{2019}'),
+];
+
+/// Where the surname starts after ` "Tommy" ` following a given name ending at
+/// `end`: one or two capitalised words in quotes, then a capitalised word.
+fn after_nickname(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let open = rest.chars().next()?;
+    let &(_, close) = QUOTES.iter().find(|(o, _)| *o == open)?;
+    let inner = rest.get(open.len_utf8()..)?;
+    let (nick, after) = inner.split_once(close)?;
+    let words = nick.split(' ').collect::<Vec<_>>();
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let surname = after.strip_prefix(' ')?;
+    (words.len() <= 2 && words.iter().all(|w| capitalised(w)) && capitalised(surname))
+        .then(|| text.len() - surname.len())
+}
+
+/// Whether `alias` is written ` ("Alias")` right after a name ending at `end`.
+fn alias_in_brackets(text: &str, end: usize, alias: &Span) -> bool {
+    let Some(between) = text.get(end..alias.start) else {
+        return false;
+    };
+    let Some(open) = between.strip_prefix(" (").and_then(|q| q.chars().next()) else {
+        return false;
+    };
+    let Some(&(_, close)) = QUOTES.iter().find(|(o, _)| *o == open) else {
+        return false;
+    };
+    between.len() == 2 + open.len_utf8()
+        && text
+            .get(alias.end..)
+            .and_then(|a| a.strip_prefix(close))
+            .is_some_and(|a| a.starts_with(')'))
+}
+
+/// What a name the tagger took for a person's is, when its first word says
+/// so: a storm ("Typhoon Sinlaku"), or a Spanish name of a cartel or gang
+/// ("Cártel de Jalisco Nueva Generación", "Los Choneros"); also when the
+/// cartel word stands right before it.
+fn person_who_is_not(text: &str, span: &Span, geo: &dyn Geo) -> Option<EntityKind> {
+    const STORMS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
+    const GROUPS: &[&str] = &["Cartel", "Cártel", "Los", "Las"];
+    // Armed and political movements the tagger reads as people.
+    const MOVEMENTS: &[&str] = &[
+        "Hamas",
+        "Hezbollah",
+        "Hizballah",
+        "Hizbollah",
+        "Taliban",
+        "ISIS",
+        "ISIL",
+        "Daesh",
+        "Houthis",
+        "Ansarallah",
+        "al-Qaeda",
+        "al-Qaida",
+        "Al-Qaeda",
+        "al-Shabaab",
+        "Al-Shabaab",
+    ];
+    let surface = text.get(span.clone())?;
+    let first = surface.split(' ').next().unwrap_or("");
+    if MOVEMENTS.contains(&surface) {
+        return Some(EntityKind::Org);
+    }
+    // "the Agreement", "the Summit": a thing's head word alone names no one.
+    if !surface.contains(' ')
+        && (super::titled::is_thing_word(surface) || super::orgs::is_head(surface))
+    {
+        return Some(EntityKind::Misc);
+    }
+    let before = text.get(..span.start)?.trim_end_matches(' ');
+    let word_before = before.rsplit([' ', '\n']).next().unwrap_or("");
+    if STORMS.contains(&first) || STORMS.contains(&word_before) {
+        Some(EntityKind::Misc)
+    } else if (GROUPS.contains(&first) && surface.contains(' ') && !geo.is_city(surface))
+        || cartel_word_before(text, span.start).is_some()
+    {
+        Some(EntityKind::Org)
+    } else {
+        None
+    }
+}
+
+/// Where "Cartel ", "Cártel de " or "Cartel del " starts when it stands right before `start`.
+fn cartel_word_before(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?;
+    [
+        "Cartel ",
+        "Cártel ",
+        "Cartel de ",
+        "Cártel de ",
+        "Cartel del ",
+        "Cártel del ",
+    ]
+    .iter()
+    .find_map(|w| before.strip_suffix(w))
+    .filter(|b| b.is_empty() || b.ends_with([' ', '\n', '(']))
+    .map(str::len)
+}
+
+/// The span with the cartel word before it taken in.
+fn with_cartel_word(text: &str, span: &Span) -> Span {
+    cartel_word_before(text, span.start).unwrap_or(span.start)..span.end
+}
+
 /// Suffixes after a person's name that the tagger may take for a name of their own.
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "Junior", "Senior"];
 
@@ -492,6 +710,9 @@ fn only_common_nouns(surface: &str) -> bool {
         "Committee",
         "Delegation",
         "Delegations",
+        "Deputy",
+        "Assistant",
+        "Under",
         "Foreign",
         "Governments",
         "Group",

@@ -24,11 +24,17 @@ pub fn group(
         .iter()
         .map(|m| lower(text.get(m.span.clone()).unwrap_or("")))
         .collect();
+    let kinds = majority_kinds(mentions, &lowered);
+    // A mention takes its surface's majority kind: "Putin" tagged a place once
+    // and a person twice has a person's name words each time.
     let mut words: Vec<Vec<String>> = mentions
         .iter()
-        .map(|m| name_words(text, tokens, m))
+        .zip(&lowered)
+        .map(|(m, l)| {
+            let kind = kinds.get(l.as_str()).copied().unwrap_or(m.kind);
+            name_words(text, tokens, m, kind)
+        })
         .collect();
-    let kinds = majority_kinds(mentions, &lowered);
     let mut referents: Vec<Referent> = Vec::new();
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
     let mut by_key: FxHashMap<Key, usize> =
@@ -202,8 +208,8 @@ fn majority_kinds<'a>(
 }
 
 /// A person's name as lower-case words, without suffixes ("Jr.") and punctuation.
-fn name_words(text: &str, tokens: &[Token], m: &Mention) -> Vec<String> {
-    if m.kind != EntityKind::Person {
+fn name_words(text: &str, tokens: &[Token], m: &Mention, kind: EntityKind) -> Vec<String> {
+    if kind != EntityKind::Person {
         return Vec::new();
     }
     let words: Vec<String> = tokens_in(tokens, &m.span)

@@ -303,6 +303,15 @@ pub fn names_a_thing(words: &[&str]) -> bool {
 }
 
 fn is_capitalised_word(text: &str, t: &Token) -> bool {
+    // Most tokens open with an ASCII byte that is no capital: answered without
+    // slicing the text (this runs for every token).
+    if text
+        .as_bytes()
+        .get(t.span.start)
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     let w = t.text(text);
     let first = w.chars().next().is_some_and(char::is_uppercase);
     if !first {

@@ -680,3 +680,158 @@ fn names_of_one_organisation_are_one_referent() {
 fn has(rs: &[Referent], name: &str, n: usize) -> bool {
     rs.iter().any(|r| r.name == name && r.mentions.len() == n)
 }
+
+#[test]
+fn a_nickname_in_quotes_inside_a_name_is_one_person() {
+    let text = "Margaret \u{201c}Peggy\u{201d} Lindqvist, Spokesperson\n\n\
+                The note is attributable to Spokesperson Peggy Lindqvist.";
+    let rs = run_world(
+        text,
+        &[
+            ("Margaret", Person),
+            ("Peggy", Person),
+            ("Lindqvist", Person),
+            ("Peggy Lindqvist", Person),
+        ],
+    );
+    let people = names_of_kind(&rs, Person);
+    assert_eq!(people, ["Margaret \u{201c}Peggy\u{201d} Lindqvist"]);
+    assert_eq!(rs.iter().map(|r| r.mentions.len()).sum::<usize>(), 2);
+    // Straight quotes, and a nickname the tagger did not tag.
+    let text = "Robert \"Bobby\" Quinlan spoke.";
+    let rs = run_world(text, &[("Robert", Person), ("Quinlan", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), ["Robert \"Bobby\" Quinlan"]);
+    // A quoted phrase between two people is no nickname.
+    let text = "Anna Berg said \"yes\" Tomas Lund said no.";
+    let rs = run_world(text, &[("Anna Berg", Person), ("Tomas Lund", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), ["Anna Berg", "Tomas Lund"]);
+}
+
+#[test]
+fn an_alias_in_brackets_after_a_name_is_no_second_person() {
+    let text = "The reward targets gang boss Hector Vidal Ruiz (\u{201c}El Toro Negro\u{201d}) \
+                and his brother Luis Vidal Ruiz.";
+    let rs = run_world(
+        text,
+        &[
+            ("Hector Vidal Ruiz", Person),
+            ("El Toro Negro", Person),
+            ("Luis Vidal Ruiz", Person),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Hector Vidal Ruiz", "Luis Vidal Ruiz"]
+    );
+}
+
+#[test]
+fn storms_and_spanish_gang_names_are_no_people() {
+    let text = "Typhoon Marlowe struck the islands after Cyclone Dana. Gangs such as \
+                Los Halcones Rojos and the Cartel del Puerto Azul were named, as was \
+                Cártel de Nueva Frontera; Los Angeles was spared.";
+    let rs = run_world(
+        text,
+        &[
+            ("Typhoon Marlowe", Person),
+            ("Dana", Person),
+            ("Los Halcones Rojos", Person),
+            ("Puerto Azul", Person),
+            ("Nueva Frontera", Person),
+        ],
+    );
+    assert!(names_of_kind(&rs, Person).is_empty(), "{rs:?}");
+    let orgs = names_of_kind(&rs, Org);
+    assert!(orgs.contains(&"Los Halcones Rojos"), "{orgs:?}");
+    assert!(orgs.contains(&"Cártel de Nueva Frontera"), "{orgs:?}");
+}
+
+#[test]
+fn a_persons_surname_spelled_like_a_country_is_read_after_a_title() {
+    // The whole name tagged as a place, after a title.
+    let text = "The envoy met Prime Minister Tomas Chile in Lisbon.";
+    let rs = run_world(text, &[("Tomas Chile", Place), ("Lisbon", Place)]);
+    assert_eq!(names_of_kind(&rs, Person), ["Tomas Chile"]);
+    // The given name a person, the surname a country.
+    let text = "The envoy met Prime Minister Tomas Chile in Lisbon.";
+    let rs = run_world(
+        text,
+        &[("Tomas", Person), ("Chile", Place), ("Lisbon", Place)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Tomas Chile"]);
+    // A country after a person with a comma between stays a place.
+    let text = "Ana Ruiz, Chile, and Peru signed.";
+    let rs = run_world(
+        text,
+        &[("Ana Ruiz", Person), ("Chile", Place), ("Peru", Place)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Ana Ruiz"]);
+    assert_eq!(names_of_kind(&rs, Place), ["Chile", "Peru"]);
+}
+
+#[test]
+fn a_things_head_word_or_a_movement_is_no_person() {
+    let text = "The minister signed the Agreement with H.E. Dara Vuthy. The Agreement \
+                takes effect soon, and Hizballah must disarm.";
+    let rs = run_world(
+        text,
+        &[
+            ("Agreement", Person),
+            ("H.E. Dara Vuthy", Person),
+            ("Agreement", Person),
+            ("Hizballah", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Dara Vuthy"]);
+    assert_eq!(names_of_kind(&rs, Org), ["Hizballah"]);
+}
+
+#[test]
+fn a_ruler_is_read_from_the_regime_or_war_named_after_them() {
+    let text = "Ministers condemned the Varga regime and Kallas’s war of choice. \
+                Later the Brandt administration spoke, and Russia’s war went on.";
+    let rs = run_world(text, &[("Kallas", Place), ("Russia", Place)]);
+    let people = names_of_kind(&rs, Person);
+    assert_eq!(people, ["Varga", "Kallas", "Brandt"]);
+    assert_eq!(names_of_kind(&rs, Place), ["Russia"]);
+    // A capitalised "Administration" names a body; the Kremlin is no person.
+    let text = "The Brandt Administration and the Kremlin’s war were discussed.";
+    assert!(names_of_kind(&run_world(text, &[]), Person).is_empty());
+}
+
+#[test]
+fn a_name_after_a_kin_or_role_noun_is_a_person() {
+    let text = "The designation covers his wife Amara Linde Osei and journalist Tobias Renn.";
+    let rs = run_world(text, &[]);
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Amara Linde Osei", "Tobias Renn"]
+    );
+}
+
+#[test]
+fn a_persons_surname_tagged_as_an_organisation_is_the_person() {
+    let text = "Adviser Harold P. Bolton resigned. Bolton said he had offered to go.";
+    let rs = run_world(text, &[("Harold P. Bolton", Person), ("Bolton", Org)]);
+    assert_eq!(names_of_kind(&rs, Person), ["Harold P. Bolton"]);
+    assert!(names_of_kind(&rs, Org).is_empty());
+}
+
+#[test]
+fn a_lone_name_after_in_is_a_place() {
+    let text = "The zone opens in Tarlo next year, as agreed in Smith's talks.";
+    let rs = run_world(text, &[("Tarlo", Person), ("Smith", Person)]);
+    assert_eq!(names_of_kind(&rs, Place), ["Tarlo"]);
+    assert_eq!(names_of_kind(&rs, Person), ["Smith"]);
+}
+
+#[test]
+fn a_surface_mostly_tagged_as_a_person_groups_as_one_person() {
+    let text = "Kovacs spoke first. Then Kovacs left, and Kovacs returned.";
+    let rs = run_world(
+        text,
+        &[("Kovacs", Person), ("Kovacs", Place), ("Kovacs", Person)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Kovacs"]);
+    assert_eq!(rs.len(), 1, "{rs:?}");
+}

@@ -30,6 +30,7 @@ const TITLE_WORDS: &[&str] = &[
     "Mrs.",
     "Ms.",
     "Dr.",
+    "H.E.",
     "Sen.",
     "Senator",
     "Rep.",

@@ -585,13 +585,19 @@ fn mark_names(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &m
 /// `features::token_features`).
 fn first_scores(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
     let n = doc.token_words.len();
-    doc.scores.clear();
+    // Every token of a sentence gets its scores written below, and no other
+    // token's scores are read (both stages decode sentence by sentence): the
+    // buffer, kept from the last document, needs room but no zeroing.
+    doc.scores.truncate(n);
     doc.scores.resize(n, ZERO);
     let t = c.tables;
     for sentence in sentences {
         let bucket = features::length_bucket(sentence.len());
         for i in sentence.clone() {
             let (Some(w), Some(weights)) = (c.word(doc, i), c.weights(doc, i)) else {
+                if let Some(out) = doc.scores.get_mut(i) {
+                    *out = ZERO;
+                }
                 continue;
             };
             let mut s = weights.own;
