@@ -20,6 +20,7 @@ pub fn correct(
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
+    let rulers = super::titled::rulers(text, tokens, geo);
     for m in mentions {
         if names_nobody(text.get(m.span.clone()).unwrap_or("")) {
             continue;
@@ -32,8 +33,9 @@ pub fn correct(
             m.kind = kind;
         }
         let titled = m.kind != EntityKind::Person
-            && super::titled::after_person_title(text, &m.span)
-            && super::titled::name_like(text, tokens, &m.span, geo);
+            && (rulers.contains(&m.span)
+                || super::titled::after_person_title(text, &m.span)
+                    && super::titled::name_like(text, tokens, &m.span, geo));
         if titled {
             // "Prime Minister Luís Montenegro", "Prime Minister Montenegro": a
             // person named like a country, by the title before the name.
@@ -88,10 +90,19 @@ pub fn correct(
             && !surface.contains(' ')
             && person_tokens.contains(surface)
             && geo.country_named(surface).is_none()
-            && !geo.is_city(surface)
+            && (m.kind == EntityKind::Org || !geo.is_city(surface))
         {
-            // "Li" tagged as a place while "Li Qiang" is a person in the same text.
+            // "Li" tagged as a place while "Li Qiang" is a person in the same
+            // text; "Bolton" tagged as an organisation after "John R. Bolton"
+            // (a town may share a person's name, an organisation hardly).
             m.kind = EntityKind::Person;
+        } else if m.kind == EntityKind::Person
+            && !surface.contains(' ')
+            && !person_tokens.contains(surface)
+            && after_in(text, &m.span)
+        {
+            // "a zone in Clark": a lone name after "in" is a place, not a person.
+            m.kind = EntityKind::Place;
         }
         out.push(m);
     }
@@ -107,6 +118,7 @@ pub fn correct(
     join_nicknames(text, &mut out);
     join_country_surnames(text, geo, &mut out);
     super::orgs::apply(text, tokens, &mut out);
+    super::not_orgs::correct(text, tokens, &mut out, geo);
     for m in out
         .iter_mut()
         .filter(|m| matches!(m.kind, EntityKind::Org | EntityKind::Misc))
@@ -158,6 +170,7 @@ pub fn correct(
     out.sort_by_key(|m| m.span.start);
     let people: Vec<Mention> = super::titled::names_after_titles(text, tokens, geo)
         .into_iter()
+        .chain(rulers)
         .filter(|span| !overlaps(&out, span))
         .map(|span| Mention {
             span,
@@ -502,6 +515,15 @@ fn join_country_surnames(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
     *out = joined;
 }
 
+/// Whether `span` follows " in " and has no possessive after it ("in Clark.",
+/// not "in Smith's view").
+fn after_in(text: &str, span: &Span) -> bool {
+    text.get(..span.start).is_some_and(|b| b.ends_with(" in "))
+        && !text
+            .get(span.end..)
+            .is_some_and(|a| a.starts_with("'s") || a.starts_with("\u{2019}s"))
+}
+
 /// Opening and closing quotation marks a nickname is written between.
 const QUOTES: &[(char, char)] = &[
     ('"', '"'),
@@ -682,7 +704,9 @@ const GENERIC_ORG_WORDS: &[&str] = &[
 /// roles and groups, which name no one body by themselves.
 fn only_common_nouns(surface: &str) -> bool {
     const COMMON: &[&str] = &[
+        "Alliance",
         "Allies",
+        "Board",
         "Committee",
         "Delegation",
         "Delegations",
@@ -711,18 +735,24 @@ fn only_common_nouns(surface: &str) -> bool {
             .all(|w| COMMON.contains(&w) || GENERIC_ORG_WORDS.contains(&w))
 }
 
-/// Whether `span` follows "Minister of", "Secretary for" ...: part of a title.
+/// Whether `span` follows "Minister of", "Secretary of the", "Under
+/// Secretary of State for" ...: the rest of a title.
 fn in_title(text: &str, span: &Span) -> bool {
     let before = text.get(..span.start).unwrap_or("");
-    [
-        "Minister of ",
-        "Minister for ",
-        "Secretary of ",
-        "Secretary for ",
-        "Ministers of ",
-    ]
-    .iter()
-    .any(|t| before.ends_with(t))
+    let before = before.strip_suffix("the ").unwrap_or(before);
+    let Some(rest) = before
+        .strip_suffix(" of ")
+        .or_else(|| before.strip_suffix(" for "))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix(" of State").unwrap_or(rest);
+    rest.rsplit([' ', '\n']).next().is_some_and(|w| {
+        matches!(
+            w,
+            "Minister" | "Ministers" | "Secretary" | "Secretaries" | "Commissioner"
+        )
+    })
 }
 
 /// A name in a credit: right after "(" and before ")" or "/".

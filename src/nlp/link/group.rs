@@ -24,11 +24,17 @@ pub fn group(
         .iter()
         .map(|m| lower(text.get(m.span.clone()).unwrap_or("")))
         .collect();
+    let kinds = majority_kinds(mentions, &lowered);
+    // A mention takes its surface's majority kind: "Putin" tagged a place once
+    // and a person twice has a person's name words each time.
     let mut words: Vec<Vec<String>> = mentions
         .iter()
-        .map(|m| name_words(text, tokens, m))
+        .zip(&lowered)
+        .map(|(m, l)| {
+            let kind = kinds.get(l.as_str()).copied().unwrap_or(m.kind);
+            name_words(text, tokens, m, kind)
+        })
         .collect();
-    let kinds = majority_kinds(mentions, &lowered);
     let mut referents: Vec<Referent> = Vec::new();
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
     let mut by_key: FxHashMap<Key, usize> =
@@ -136,7 +142,9 @@ fn title_if_caps(s: &str) -> String {
 }
 
 /// Organisation names compare without case, a leading "the" or "U.S.", and
-/// word order of "Department of State" / "State Department".
+/// word order of "Department of State" / "State Department"; "the Treasury"
+/// is its department, "the Group of Seven" the G7, and "Rapid Support
+/// Force" its "Forces".
 fn org_key(lowered: &str) -> Cow<'_, str> {
     let mut k = lowered.strip_prefix("the ").unwrap_or(lowered);
     for prefix in ["u.s. ", "us ", "united states "] {
@@ -146,12 +154,27 @@ fn org_key(lowered: &str) -> Cow<'_, str> {
             k = rest;
         }
     }
+    // "G7, or the Group of Seven".
+    let named = match k {
+        "treasury" => Some("treasury department"),
+        "group of seven" => Some("g7"),
+        "group of eight" => Some("g8"),
+        "group of twenty" => Some("g20"),
+        _ => None,
+    };
+    if let Some(named) = named {
+        return Cow::Borrowed(named);
+    }
     for head in ["department", "ministry"] {
         if let Some(rest) = k.strip_prefix(head).and_then(|r| r.strip_prefix(" of "))
             && !rest.is_empty()
         {
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
             return Cow::Owned(format!("{rest} {head}"));
         }
+    }
+    if let Some(stem) = k.strip_suffix(" forces") {
+        return Cow::Owned(format!("{stem} force"));
     }
     Cow::Borrowed(k)
 }
@@ -185,8 +208,8 @@ fn majority_kinds<'a>(
 }
 
 /// A person's name as lower-case words, without suffixes ("Jr.") and punctuation.
-fn name_words(text: &str, tokens: &[Token], m: &Mention) -> Vec<String> {
-    if m.kind != EntityKind::Person {
+fn name_words(text: &str, tokens: &[Token], m: &Mention, kind: EntityKind) -> Vec<String> {
+    if kind != EntityKind::Person {
         return Vec::new();
     }
     let words: Vec<String> = tokens_in(tokens, &m.span)
@@ -377,7 +400,7 @@ fn merge_qualified_places(text: &str, mentions: &[Mention], assigned: &mut [Opti
 fn is_acronym(s: &str) -> bool {
     // The character test first: it fails on the second letter of most names.
     s.chars()
-        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
         && (2..=6).contains(&s.chars().filter(|c| c.is_alphabetic()).count())
 }
 

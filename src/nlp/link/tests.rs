@@ -634,6 +634,54 @@ fn a_name_opening_with_a_landform_word_is_a_place() {
 }
 
 #[test]
+fn names_of_one_organisation_are_one_referent() {
+    // "the Treasury" is its department; "Force" and "Forces" one army; an
+    // acronym with "&" follows its name.
+    let text = "The U.S. Department of the Treasury acted. See Treasury's release. \
+                The Rapid Support Forces attacked; the Rapid Support Force denied it. \
+                OFAC named Myanmar Chemical & Machinery Company Limited (MC&M). MC&M said no. \
+                The G7, or the Group of Seven, met.";
+    let rs = run(
+        text,
+        &[
+            ("U.S. Department of the Treasury", Org),
+            ("Treasury", Org),
+            ("Rapid Support Forces", Org),
+            ("Rapid Support Force", Org),
+            ("OFAC", Org),
+            ("MC&M", Org),
+            ("MC&M", Org),
+            ("G7", Org),
+            ("Group of Seven", Org),
+        ],
+    );
+    assert!(has(&rs, "Group of Seven", 2), "{:?}", summary(&rs));
+    let s = summary(&rs);
+    assert!(
+        s.contains(&row("U.S. Department of the Treasury", Org, Some("US"), 2)),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&row("Rapid Support Forces", Org, None, 2)),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&row(
+            "Myanmar Chemical & Machinery Company Limited",
+            Org,
+            None,
+            3
+        )),
+        "{s:?}"
+    );
+}
+
+/// Whether a referent of this name has `n` mentions.
+fn has(rs: &[Referent], name: &str, n: usize) -> bool {
+    rs.iter().any(|r| r.name == name && r.mentions.len() == n)
+}
+
+#[test]
 fn a_nickname_in_quotes_inside_a_name_is_one_person() {
     let text = "Margaret \u{201c}Peggy\u{201d} Lindqvist, Spokesperson\n\n\
                 The note is attributable to Spokesperson Peggy Lindqvist.";
@@ -736,4 +784,54 @@ fn a_things_head_word_or_a_movement_is_no_person() {
     );
     assert_eq!(names_of_kind(&rs, Person), ["Dara Vuthy"]);
     assert_eq!(names_of_kind(&rs, Org), ["Hizballah"]);
+}
+
+#[test]
+fn a_ruler_is_read_from_the_regime_or_war_named_after_them() {
+    let text = "Ministers condemned the Varga regime and Kallas’s war of choice. \
+                Later the Brandt administration spoke, and Russia’s war went on.";
+    let rs = run_world(text, &[("Kallas", Place), ("Russia", Place)]);
+    let people = names_of_kind(&rs, Person);
+    assert_eq!(people, ["Varga", "Kallas", "Brandt"]);
+    assert_eq!(names_of_kind(&rs, Place), ["Russia"]);
+    // A capitalised "Administration" names a body; the Kremlin is no person.
+    let text = "The Brandt Administration and the Kremlin’s war were discussed.";
+    assert!(names_of_kind(&run_world(text, &[]), Person).is_empty());
+}
+
+#[test]
+fn a_name_after_a_kin_or_role_noun_is_a_person() {
+    let text = "The designation covers his wife Amara Linde Osei and journalist Tobias Renn.";
+    let rs = run_world(text, &[]);
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Amara Linde Osei", "Tobias Renn"]
+    );
+}
+
+#[test]
+fn a_persons_surname_tagged_as_an_organisation_is_the_person() {
+    let text = "Adviser Harold P. Bolton resigned. Bolton said he had offered to go.";
+    let rs = run_world(text, &[("Harold P. Bolton", Person), ("Bolton", Org)]);
+    assert_eq!(names_of_kind(&rs, Person), ["Harold P. Bolton"]);
+    assert!(names_of_kind(&rs, Org).is_empty());
+}
+
+#[test]
+fn a_lone_name_after_in_is_a_place() {
+    let text = "The zone opens in Tarlo next year, as agreed in Smith's talks.";
+    let rs = run_world(text, &[("Tarlo", Person), ("Smith", Person)]);
+    assert_eq!(names_of_kind(&rs, Place), ["Tarlo"]);
+    assert_eq!(names_of_kind(&rs, Person), ["Smith"]);
+}
+
+#[test]
+fn a_surface_mostly_tagged_as_a_person_groups_as_one_person() {
+    let text = "Kovacs spoke first. Then Kovacs left, and Kovacs returned.";
+    let rs = run_world(
+        text,
+        &[("Kovacs", Person), ("Kovacs", Place), ("Kovacs", Person)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Kovacs"]);
+    assert_eq!(rs.len(), 1, "{rs:?}");
 }

@@ -45,6 +45,28 @@ const PERSON_TITLES: &[&str] = &[
     "Mrs.",
     "Ms.",
     "Dr.",
+    "Counsellor",
+    "Counselor",
+];
+
+/// Lower-case nouns for a person's role or kin written right before their
+/// name: "his wife Jane Doe", "journalist John Roe".
+const ROLE_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "brother",
+    "sister",
+    "companion",
+    "journalist",
+    "activist",
+    "dissident",
+    "lawyer",
+    "businessman",
+    "businesswoman",
 ];
 
 /// `PERSON_TITLES` by hash: every capitalised word of a text is looked up.
@@ -101,6 +123,86 @@ pub fn name_like(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo) -> bo
         && (name_word(text, last, geo) || geo.country_named(last.text(text)).is_some())
 }
 
+/// Nouns for a ruler's rule written after their name: "the Lukashenka
+/// regime", "the Trump administration".
+const RULE_NOUNS: &[&str] = &["regime", "administration", "dictatorship", "government"];
+
+/// Nouns after a possessive that only a person or a state has: "Putin’s war".
+const DEED_NOUNS: &[&str] = &["war", "invasion", "aggression", "regime", "dictatorship"];
+
+/// Capitalised words before those nouns that name no person.
+const NOT_RULERS: &[&str] = &[
+    "Kremlin",
+    "Soviet",
+    "Communist",
+    "Islamic",
+    "Nazi",
+    "Junta",
+    "Military",
+    "Federal",
+    "Provisional",
+    "Transitional",
+    "Interim",
+    "National",
+    "Regional",
+    "Central",
+    "Local",
+    "State",
+    "Civil",
+    "Cold",
+    "World",
+    "Gulf",
+    "Korean",
+    "Vietnam",
+];
+
+/// Single-word names of rulers read from the noun after them: "the Lukashenka
+/// regime" and "the Trump administration" (lower-case nouns: a capitalised
+/// "Administration" makes a name of its own), "Putin’s war". Words a place,
+/// demonym, title, organisation or movement could be are left out.
+pub fn rulers(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.text(text);
+        let (name_at, before_name) = if RULE_NOUNS.contains(&w) {
+            (i.checked_sub(1), i.checked_sub(2))
+        } else if DEED_NOUNS.contains(&w) && i >= 2 {
+            match tokens.get(i - 1).map(|p| p.text(text)) {
+                Some("'s" | "\u{2019}s") => (i.checked_sub(2), None),
+                _ => continue,
+            }
+        } else {
+            continue;
+        };
+        let Some(name) = name_at.and_then(|k| tokens.get(k)) else {
+            continue;
+        };
+        // "the Trump administration": the article before the name is required there.
+        if let Some(k) = before_name
+            && !matches!(tokens.get(k).map(|a| a.text(text)), Some("the" | "The"))
+        {
+            continue;
+        }
+        let n = name.text(text);
+        let plain = name.kind == TokenKind::Word
+            && capitalised(n)
+            && n.chars().skip(1).all(char::is_lowercase)
+            && n.chars().count() > 2
+            && text
+                .get(name.span.end..)
+                .is_some_and(|a| a.starts_with([' ', '\'', '\u{2019}']));
+        if plain
+            && !NOT_RULERS.contains(&n)
+            && name_word(text, name, geo)
+            && !geo.is_city(n)
+            && geo.region(n).is_none()
+        {
+            out.push(name.span.clone());
+        }
+    }
+    out
+}
+
 /// The most words a name after a title is read over ("Andrés Manuel López").
 const MAX_NAME_WORDS: usize = 4;
 
@@ -113,7 +215,12 @@ pub fn names_after_titles(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Sp
         i += 1;
         // Most words are not capitalised: test that first, the list only then.
         let w = t.text(text);
-        if !capitalised(w) || !PERSON_TITLE_SET.contains(w) {
+        let cue = if capitalised(w) {
+            PERSON_TITLE_SET.contains(w)
+        } else {
+            tokens.get(i).is_some_and(|n| capitalised(n.text(text))) && ROLE_NOUNS.contains(&w)
+        };
+        if !cue {
             continue;
         }
         let mut last = t;
