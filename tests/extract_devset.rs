@@ -36,11 +36,13 @@ fn dev_set_scores_stay_above_floors() {
     // focus 0.94, mentioned 0.97, commitments 0.99, actor 0.91), so that a
     // retrained tagger may move them a little but a regression fails.
     // Commitments reached 1.00 (actor 0.91) in session 4: floor raised.
+    // Organisations reached 0.87 in session 5 (names that are titles,
+    // documents, events or headings turned aside): floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.87),
         ("places F1", s.places.f1(), 0.86),
         ("place country", ratio(s.place_country), 0.94),
-        ("orgs F1", s.orgs.f1(), 0.76),
+        ("orgs F1", s.orgs.f1(), 0.82),
         ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.95),
@@ -63,12 +65,12 @@ fn dev2_set_scores_stay_above_floors() {
     // country 1.0, orgs 0.585, focus 0.83, mentioned 1.0, commitments 0.86,
     // actor 0.68), so that tuning may raise them but a regression fails.
     // Commitments were then tuned on dev2 (F1 0.98, actor 0.96), and focus
-    // (0.95): floors raised.
+    // (0.95): floors raised. Organisations reached 0.82 in session 5.
     let floors = [
         ("people F1", s.people.f1(), 0.86),
         ("places F1", s.places.f1(), 0.85),
         ("place country", ratio(s.place_country), 0.95),
-        ("orgs F1", s.orgs.f1(), 0.53),
+        ("orgs F1", s.orgs.f1(), 0.77),
         ("focus F1", s.focus.f1(), 0.89),
         ("mentioned F1", s.mentioned.f1(), 0.95),
         ("commitments F1", s.commitments.f1(), 0.93),

@@ -126,6 +126,7 @@ pub fn correct(
     join_nicknames(text, &mut out);
     join_country_surnames(text, geo, &mut out);
     super::orgs::apply(text, tokens, &mut out);
+    super::not_orgs::correct(text, tokens, &mut out, geo);
     for m in out
         .iter_mut()
         .filter(|m| matches!(m.kind, EntityKind::Org | EntityKind::Misc))
@@ -781,7 +782,9 @@ const GENERIC_ORG_WORDS: &[&str] = &[
 /// roles and groups, which name no one body by themselves.
 fn only_common_nouns(surface: &str) -> bool {
     const COMMON: &[&str] = &[
+        "Alliance",
         "Allies",
+        "Board",
         "Committee",
         "Delegation",
         "Delegations",
@@ -810,18 +813,24 @@ fn only_common_nouns(surface: &str) -> bool {
             .all(|w| COMMON.contains(&w) || GENERIC_ORG_WORDS.contains(&w))
 }
 
-/// Whether `span` follows "Minister of", "Secretary for" ...: part of a title.
+/// Whether `span` follows "Minister of", "Secretary of the", "Under
+/// Secretary of State for" ...: the rest of a title.
 fn in_title(text: &str, span: &Span) -> bool {
     let before = text.get(..span.start).unwrap_or("");
-    [
-        "Minister of ",
-        "Minister for ",
-        "Secretary of ",
-        "Secretary for ",
-        "Ministers of ",
-    ]
-    .iter()
-    .any(|t| before.ends_with(t))
+    let before = before.strip_suffix("the ").unwrap_or(before);
+    let Some(rest) = before
+        .strip_suffix(" of ")
+        .or_else(|| before.strip_suffix(" for "))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix(" of State").unwrap_or(rest);
+    rest.rsplit([' ', '\n']).next().is_some_and(|w| {
+        matches!(
+            w,
+            "Minister" | "Ministers" | "Secretary" | "Secretaries" | "Commissioner"
+        )
+    })
 }
 
 /// A name in a credit: right after "(" and before ")" or "/".

@@ -142,7 +142,9 @@ fn title_if_caps(s: &str) -> String {
 }
 
 /// Organisation names compare without case, a leading "the" or "U.S.", and
-/// word order of "Department of State" / "State Department".
+/// word order of "Department of State" / "State Department"; "the Treasury"
+/// is its department, "the Group of Seven" the G7, and "Rapid Support
+/// Force" its "Forces".
 fn org_key(lowered: &str) -> Cow<'_, str> {
     let mut k = lowered.strip_prefix("the ").unwrap_or(lowered);
     for prefix in ["u.s. ", "us ", "united states "] {
@@ -152,12 +154,27 @@ fn org_key(lowered: &str) -> Cow<'_, str> {
             k = rest;
         }
     }
+    // "G7, or the Group of Seven".
+    let named = match k {
+        "treasury" => Some("treasury department"),
+        "group of seven" => Some("g7"),
+        "group of eight" => Some("g8"),
+        "group of twenty" => Some("g20"),
+        _ => None,
+    };
+    if let Some(named) = named {
+        return Cow::Borrowed(named);
+    }
     for head in ["department", "ministry"] {
         if let Some(rest) = k.strip_prefix(head).and_then(|r| r.strip_prefix(" of "))
             && !rest.is_empty()
         {
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
             return Cow::Owned(format!("{rest} {head}"));
         }
+    }
+    if let Some(stem) = k.strip_suffix(" forces") {
+        return Cow::Owned(format!("{stem} force"));
     }
     Cow::Borrowed(k)
 }
@@ -411,7 +428,7 @@ fn merge_qualified_places(text: &str, mentions: &[Mention], assigned: &mut [Opti
 fn is_acronym(s: &str) -> bool {
     // The character test first: it fails on the second letter of most names.
     s.chars()
-        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
         && (2..=6).contains(&s.chars().filter(|c| c.is_alphabetic()).count())
 }
 

@@ -4,6 +4,7 @@
 //! "African Export-Import Bank"), and the short names of international bodies
 //! ("G7", "ASEAN", "NATO").
 
+use super::titles::is_title_word;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
 use rustc_hash::FxHashSet;
@@ -15,6 +16,7 @@ use std::sync::LazyLock;
 static HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| HEADS.iter().copied().collect());
 static BODY_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| BODIES.iter().copied().collect());
 static OPENER_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| OPENERS.iter().copied().collect());
+static THING_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| THINGS.iter().copied().collect());
 
 /// Nouns that make a capitalised run an organisation's name.
 const HEADS: &[&str] = &[
@@ -65,7 +67,87 @@ const HEADS: &[&str] = &[
     "Airlines",
     "Airways",
     "House",
+    "Group",
+    "Division",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Squadron",
 ];
+
+/// Head words of things that are no organisation: documents ("Memorandum of
+/// Understanding", "Taylor Force Act"), events ("Armed Forces Day"),
+/// programmes and zones ("Foreign Military Sales", "Economic Security Zone").
+const THINGS: &[&str] = &[
+    "Act",
+    "Acts",
+    "Agreement",
+    "Agreements",
+    "Accord",
+    "Accords",
+    "Memorandum",
+    "Memoranda",
+    "Treaty",
+    "Treaties",
+    "Resolution",
+    "Resolutions",
+    "Order",
+    "Law",
+    "Laws",
+    "Declaration",
+    "Convention",
+    "Charter",
+    "Protocol",
+    "Statute",
+    "Compact",
+    "Communique",
+    "Communiqu\u{e9}",
+    "Bill",
+    "Amendment",
+    "Decree",
+    "Directive",
+    "Framework",
+    "Strategy",
+    "Plan",
+    "Initiative",
+    "Program",
+    "Programme",
+    "Statement",
+    "Doctrine",
+    "Principles",
+    "Practices",
+    "Roadmap",
+    "Day",
+    "Week",
+    "Games",
+    "Olympics",
+    "Exposition",
+    "Expo",
+    "Summit",
+    "Ministerial",
+    "Dialogue",
+    "Talks",
+    "Crisis",
+    "War",
+    "Sales",
+    "Entry",
+    "Zone",
+    "Area",
+    "Line",
+    "Award",
+    "Prize",
+    "Report",
+    "Sheet",
+    "Note",
+    "Release",
+    "Notice",
+    "Advisory",
+    "Guidance",
+];
+
+/// First words of names of operations and laws ("Operation Absolute Resolve",
+/// "Law Against Hatred").
+const THING_OPENERS: &[&str] = &["Operation", "Law", "Treaty", "Memorandum"];
 
 /// Short names of international bodies, as written (case-sensitive).
 const BODIES: &[&str] = &[
@@ -149,18 +231,75 @@ const OPENERS: &[&str] = &[
     "Chair",
     "Director",
     "Head",
-    "Foreign",
     "Vice",
     "General",
     "Acting",
     "Special",
     "Envoy",
     "Senior",
+    "All",
+    "Every",
+    "Each",
+    "Some",
+    "Many",
+    "Other",
+    "These",
+    "Those",
+    "Such",
+    "Several",
+    "Any",
+    "No",
 ];
 
 /// Whether a word ends organisation names ("Ministry", "Council", "Agency").
 pub fn is_head(word: &str) -> bool {
     HEAD_SET.contains(word)
+}
+
+/// "Organizations", "Ministries": the plural of a body's head noun, which is
+/// no head itself ("Forces", "Airlines" are), naming several bodies;
+/// "Revolutionary Guards" and "Qassam Brigades" are one body each.
+pub fn plural_of_head(w: &str) -> bool {
+    if is_head(w) || matches!(w, "Guards" | "Brigades") {
+        return false;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        let mut singular = String::with_capacity(stem.len() + 1);
+        singular.push_str(stem);
+        singular.push('y');
+        return is_head(&singular);
+    }
+    w.strip_suffix('s').is_some_and(is_head)
+}
+
+/// Whether a word makes a name a thing, not a body ("Act", "Day", "Zone").
+pub fn is_thing(word: &str) -> bool {
+    THING_SET.contains(word)
+}
+
+/// Whether a name, as its words, names a document, event, programme or zone
+/// rather than a body: its head (the word before an "of"/"for" complement,
+/// else the last word) is such a thing ("Memorandum of Understanding",
+/// "Armed Forces Day", "Taylor Force Act"), or it opens with "Operation" or
+/// "Law" ("Operation Absolute Resolve", "Law Against Hatred").
+pub fn names_a_thing(words: &[&str]) -> bool {
+    let words = match words {
+        // "Customs Tariff Commission ... No. 4", "Act of 1989": a number closes the name.
+        [rest @ .., "of", year] if year.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        _ => words,
+    };
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let complement = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "for"))
+        .filter(|&k| k > 0)
+        .and_then(|k| words.get(k - 1));
+    let opener = words.len() > 1
+        && words.first().is_some_and(|w| THING_OPENERS.contains(w))
+        && !is_head(last);
+    opener || complement.is_some_and(|w| is_thing(w)) || is_thing(last)
 }
 
 fn is_capitalised_word(text: &str, t: &Token) -> bool {
@@ -194,6 +333,88 @@ fn is_g_number(w: &str) -> bool {
     chars.next() == Some('G') && (2..=3).contains(&w.len()) && chars.all(|c| c.is_ascii_digit())
 }
 
+/// Months and days: "the Council on Monday" is no "Council on ..." name.
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
+/// "66th", "1st", "3rd": an ordinal number.
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(w.get(digits..), Some("st" | "nd" | "rd" | "th"))
+}
+
+/// In `run`, whose token `comma` is a comma glued to the word before it: the
+/// end (exclusive, in `run`) of a list of capitalised words inside an "of"
+/// or "for" complement, "Population, Refugees, and Migration", when the list
+/// is closed by "and" and a capitalised word; `None` when it is not such a list.
+fn listed_complement(text: &str, run: &[Token], comma: usize) -> Option<usize> {
+    // A name's list is short: looking no further keeps a long text's runs linear.
+    const MAX_TOKENS: usize = 24;
+    let lo = comma.saturating_sub(MAX_TOKENS);
+    let run = run.get(lo..run.len().min(comma + MAX_TOKENS))?;
+    let comma = comma - lo;
+    let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
+    let before = words.get(..comma)?;
+    // The list must follow a complement's opening: "Bureau of Population, ...".
+    if !before.iter().any(|w| matches!(*w, "of" | "for")) {
+        return None;
+    }
+    let stretch = |mut j: usize| {
+        while run
+            .get(j)
+            .zip(j.checked_sub(1).and_then(|p| run.get(p)))
+            .is_some_and(|(t, p)| is_capitalised_word(text, t) && adjacent(text, p, t))
+        {
+            j += 1;
+        }
+        j
+    };
+    let mut k = comma;
+    // At a comma: ", Word ..." then another comma, or "(,) and Word ...".
+    while words.get(k) == Some(&",") {
+        let and = words.get(k + 1) == Some(&"and");
+        let first = k + 1 + usize::from(and);
+        let j = stretch(first);
+        // Items of a list inside a name are no bodies: "Joint Staff, and U.S.
+        // European Command" lists names.
+        if j == first || words[first..j].iter().any(|w| HEAD_SET.contains(w)) {
+            return None;
+        }
+        if and {
+            return Some(lo + j);
+        }
+        if words.get(j) == Some(&"and") {
+            let last = stretch(j + 1);
+            let plain = !words[j + 1..last].iter().any(|w| HEAD_SET.contains(w));
+            return (last > j + 1 && plain).then_some(lo + last);
+        }
+        k = j;
+    }
+    None
+}
+
 /// Whether only one plain space separates two tokens (names do not cross lines).
 fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.span.end..b.span.start) == Some(" ")
@@ -201,7 +422,14 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 
 /// Byte spans of organisation names, sorted and non-overlapping.
 pub fn names(text: &str, tokens: &[Token]) -> Vec<Span> {
+    scan(text, tokens).0
+}
+
+/// Byte spans of organisation names, and of things named like them ("Taylor
+/// Force Act", "Armed Forces Day"), each sorted and non-overlapping.
+fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
     let mut out = Vec::new();
+    let mut things = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_capitalised_word(text, &tokens[i]) {
@@ -226,6 +454,16 @@ pub fn names(text: &str, tokens: &[Token]) -> Vec<Span> {
                 end = k;
                 continue;
             }
+            // "Bureau of Population, Refugees, and Migration": a list inside
+            // a complement, closed by "and" and a capitalised word.
+            if w == ","
+                && text.get(prev.span.end..t.span.start) == Some("")
+                && let Some(close) = listed_complement(text, &tokens[start..], k - start)
+            {
+                k = start + close;
+                end = k;
+                continue;
+            }
             if !adjacent(text, prev, t) {
                 break;
             }
@@ -234,10 +472,22 @@ pub fn names(text: &str, tokens: &[Token]) -> Vec<Span> {
                 end = k;
             } else if JOINERS.contains(&w)
                 || matches!(w, "'s" | "\u{2019}s")
+                // "Global Coalition to Defeat ISIS", "Committee to Protect
+                // Journalists", "United Nations Office on Drugs and Crime".
+                || (matches!(w, "to" | "on")
+                    && HEAD_SET.contains(prev.text(text))
+                    && tokens.get(k + 1).is_some_and(|n| {
+                        is_capitalised_word(text, n)
+                            && adjacent(text, t, n)
+                            && !is_calendar_word(n.text(text))
+                    }))
                 || (w == "in"
-                    && tokens
-                        .get(k + 1)
-                        .is_some_and(|n| CONTINENTS.contains(&n.text(text))))
+                    && tokens.get(k + 1).is_some_and(|n| {
+                        CONTINENTS.contains(&n.text(text))
+                            // "UN Interim Force in Lebanon", "UN Mission in South Sudan".
+                            || (matches!(prev.text(text), "Force" | "Mission")
+                                && is_capitalised_word(text, n))
+                    }))
             {
                 k += 1;
             } else {
@@ -245,6 +495,27 @@ pub fn names(text: &str, tokens: &[Token]) -> Vec<Span> {
             }
         }
         let found = name_in(text, &tokens[start..end]);
+        let (found, thing) = match found {
+            Some((span, used, true)) => {
+                things.push(span);
+                (None, Some(used))
+            }
+            Some((span, used, false)) => (Some((span, used)), None),
+            None => (None, None),
+        };
+        let end = thing.map_or(end, |used| start + used);
+        let found = found.map(|(span, used)| {
+            // "the 66th Light Infantry Division": an ordinal opens the name.
+            let ordinal = start
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .filter(|o| {
+                    o.span.end + 1 == span.start
+                        && tokens[start].span.start == span.start
+                        && is_ordinal(o.text(text))
+                });
+            (ordinal.map_or(span.start, |o| o.span.start)..span.end, used)
+        });
         // The rest of the run may hold another name.
         let end = found.as_ref().map_or(end, |(_, used)| start + used);
         let name = found.map(|(span, _)| span);
@@ -262,25 +533,38 @@ pub fn names(text: &str, tokens: &[Token]) -> Vec<Span> {
         i = end.max(i + 1);
     }
     out.sort_by_key(|s| s.start);
-    out
+    (out, things)
 }
 
 /// The organisation name inside a run, if the run has a head noun: from the
 /// start of the capitalised stretch holding the first head ("Okey Oramah of
 /// the [African Export-Import Bank]") to the end of the run, stopping before
 /// "and" that opens another name ("... Bank of Nicaragua and the National Assembly").
-fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize)> {
+/// The flag is set when the name is a thing's, not a body's (`names_a_thing`).
+fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize, bool)> {
     let mut a = 0;
-    while a < run.len()
-        && (OPENER_SET.contains(run[a].text(text)) || !is_capitalised_word(text, &run[a]))
-    {
+    // "Foreign Minister ... of the Council": "Foreign" opens a title there, but
+    // a name elsewhere ("Foreign Ministry of Iraq").
+    let opener = |k: usize| {
+        let w = run[k].text(text);
+        OPENER_SET.contains(w)
+            || (w == "Foreign"
+                && run.get(k + 1).is_some_and(|n| {
+                    matches!(n.text(text), "Minister" | "Secretary" | "Ministers")
+                }))
+    };
+    while a < run.len() && (opener(a) || !is_capitalised_word(text, &run[a])) {
         a += 1;
     }
     let run = run.get(a..)?;
     let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
     // "House" only as "House of ...": "White House" is a building.
+    // A plural head makes a name too, of several bodies ("Departments of State
+    // and Defense") or of one ("International Gateways Groups of Company
+    // Limited"): `not_orgs` tells them apart.
     let is_head = |k: usize| {
-        HEAD_SET.contains(words[k]) && (words[k] != "House" || words.get(k + 1) == Some(&"of"))
+        (HEAD_SET.contains(words[k]) && (words[k] != "House" || words.get(k + 1) == Some(&"of")))
+            || plural_of_head(words[k])
     };
     let joiner = |k: usize| {
         !is_capitalised_word(text, &run[k])
@@ -288,14 +572,48 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize)> {
     };
     let head = (0..run.len()).find(|&k| is_head(k))?;
     let mut first = head;
-    while first > 0 && !joiner(first - 1) {
-        first -= 1;
+    loop {
+        while first > 0 && !joiner(first - 1) {
+            first -= 1;
+        }
+        // "Myanmar Chemical & Machinery Company", "Cinema for Peace Foundation":
+        // "&" and "for" join words of one name when a plain capitalised word
+        // stands before them (not a title: "Minister for Trade").
+        let glue = first
+            .checked_sub(2)
+            .filter(|&p| matches!(words[p + 1], "&" | "for"))
+            .filter(|&p| {
+                !joiner(p)
+                    && !OPENER_SET.contains(words[p])
+                    && !is_title_word(words[p])
+                    && !HEAD_SET.contains(words[p])
+            });
+        match glue {
+            Some(p) => first = p,
+            None => break,
+        }
+    }
+    // "Compact of Free Association": a document named after a body.
+    let document = first >= 2 && words[first - 1] == "of" && is_thing(words[first - 2]);
+    if document {
+        first -= 2;
     }
     let mut last = head;
     let mut k = head + 1;
     let mut complement = false;
     while k < run.len() {
-        complement |= matches!(words[k], "of" | "for" | "de" | "du");
+        // "Export-Import Bank of the United States for Telekom Srbija Group": a
+        // second complement holding a head of its own is another name.
+        if complement
+            && matches!(words[k], "of" | "for")
+            && (k + 1..run.len())
+                .take(8)
+                .take_while(|&j| !matches!(words[j], "of" | "for" | "and"))
+                .any(|j| !joiner(j) && is_head(j))
+        {
+            break;
+        }
+        complement |= matches!(words[k], "of" | "for" | "de" | "du" | "to" | "on");
         // "European Union and the South American ...": "and" joins inside an
         // "of"/"for" complement only ("Organization for Security and Cooperation").
         if matches!(words[k], "and" | "the" | "&") && !complement {
@@ -327,33 +645,53 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize)> {
         k += 1;
     }
     // "National Assembly Deputy Ana Rosa": a title after the name ends it.
-    if let Some(t) = (head + 1..=last).find(|&k| TITLE_TAILS.contains(&words[k]) && !joiner(k - 1))
-    {
+    // A title inside the name goes on with a complement: "Office of the UN High
+    // Commissioner for Human Rights".
+    if let Some(t) = (head + 1..=last).find(|&k| {
+        TITLE_TAILS.contains(&words[k])
+            && !joiner(k - 1)
+            && !matches!(words.get(k + 1), Some(&"for" | &"of"))
+    }) {
         last = t - 1;
     }
-    (last > first).then(|| (run[first].span.start..run[last].span.end, a + last + 1))
+    // "Commission of the State Council No. 4": the number is no part of it.
+    while last > first && matches!(words[last], "No" | "No." | "Nos.") {
+        last -= 1;
+    }
+    while last > first && joiner(last) {
+        last -= 1;
+    }
+    let thing = document || names_a_thing(&words[first..=last]);
+    (last > first).then(|| {
+        (
+            run[first].span.start..run[last].span.end,
+            a + last + 1,
+            thing,
+        )
+    })
 }
 
 /// Adds the organisation names to `mentions` (sorted by start), replacing the
 /// tagger's pieces of them; a name overlapping a person is left alone.
 pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<crate::nlp::ner::Mention>) {
-    let spans = names(text, tokens);
-    if spans.is_empty() {
+    let (spans, things) = scan(text, tokens);
+    if spans.is_empty() && things.is_empty() {
         return;
     }
     let overlapping = |span: &Span, m: &crate::nlp::ner::Mention| {
         m.span.start < span.end && span.start < m.span.end
     };
-    let keep: Vec<Span> = spans
-        .into_iter()
-        .filter(|span| {
-            !mentions
-                .iter()
-                .skip(mentions.partition_point(|m| m.span.end <= span.start))
-                .take_while(|m| m.span.start < span.end)
-                .any(|m| m.kind == EntityKind::Person && overlapping(span, m))
-        })
-        .collect();
+    let no_person = |span: &Span| {
+        !mentions
+            .iter()
+            .skip(mentions.partition_point(|m| m.span.end <= span.start))
+            .take_while(|m| m.span.start < span.end)
+            .any(|m| m.kind == EntityKind::Person && overlapping(span, m))
+    };
+    let keep: Vec<Span> = spans.into_iter().filter(|s| no_person(s)).collect();
+    // A thing named after a body ("Taylor Force Act") replaces the tagger's
+    // pieces of it ("Taylor Force").
+    let things: Vec<Span> = things.into_iter().filter(|s| no_person(s)).collect();
     // A bare short name inside a longer mention ("ASEAN" in "U.S.-ASEAN Summit") stays as tagged.
     let keep: Vec<Span> = keep
         .into_iter()
@@ -369,11 +707,17 @@ pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<crate::nlp::ner::M
         .collect();
     mentions.retain(|m| {
         let i = keep.partition_point(|s| s.end <= m.span.start);
+        let j = things.partition_point(|s| s.end <= m.span.start);
         keep.get(i).is_none_or(|s| !overlapping(s, m))
+            && things.get(j).is_none_or(|s| !overlapping(s, m))
     });
     mentions.extend(keep.into_iter().map(|span| crate::nlp::ner::Mention {
         span,
         kind: EntityKind::Org,
+    }));
+    mentions.extend(things.into_iter().map(|span| crate::nlp::ner::Mention {
+        span,
+        kind: EntityKind::Misc,
     }));
     mentions.sort_by_key(|m| m.span.start);
 }
@@ -446,6 +790,129 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(found(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn names_joined_by_lists_ampersands_and_for() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "funds from the Bureau of Population, Refugees, and Migration (PRM).",
+                &["Bureau of Population, Refugees, and Migration"],
+            ),
+            (
+                "the Bureau of Population, Refugees and Migration said",
+                &["Bureau of Population, Refugees and Migration"],
+            ),
+            (
+                "the Department of State, USAID, and the Treasury",
+                &["Department of State", "USAID"],
+            ),
+            (
+                "OFAC designated Myanmar Chemical & Machinery Company Limited today.",
+                &["Myanmar Chemical & Machinery Company Limited"],
+            ),
+            (
+                "airlifted by Berlin non-profit Cinema for Peace Foundation.",
+                &["Cinema for Peace Foundation"],
+            ),
+            (
+                "a rapporteur for the Office of the UN High Commissioner for Human Rights said",
+                &["Office of the UN High Commissioner for Human Rights"],
+            ),
+            (
+                "a loan from the Export-Import Bank of the United States for Telekom Srbija Group to",
+                &[
+                    "Export-Import Bank of the United States",
+                    "Telekom Srbija Group",
+                ],
+            ),
+            (
+                "set forth in Announcement of the Customs Tariff Commission of the State Council No. 4 of 2025",
+                &["Customs Tariff Commission of the State Council"],
+            ),
+            (
+                "The Foreign Ministry of Iraq said so.",
+                &["Foreign Ministry of Iraq"],
+            ),
+            (
+                "a peacekeeper serving in the UN Interim Force in Lebanon died",
+                &["UN Interim Force in Lebanon"],
+            ),
+            (
+                "OFAC has also designated the 66th Light Infantry Division, which",
+                &["66th Light Infantry Division"],
+            ),
+            (
+                "the continued presence of the Global Coalition to Defeat ISIS in Iraq",
+                &["Global Coalition to Defeat ISIS"],
+            ),
+            (
+                "with the United Nations Office on Drugs and Crime (UNODC) to",
+                &["United Nations Office on Drugs and Crime"],
+            ),
+            (
+                "briefed the United Nations Security Council on July 2 about",
+                &["United Nations Security Council"],
+            ),
+            (
+                "All Department of State targets are sanctioned.",
+                &["Department of State"],
+            ),
+            (
+                "OFAC designated International Gateways Groups of Company Limited (IGG).",
+                &["International Gateways Groups of Company Limited"],
+            ),
+            (
+                "the Office of the Secretary Defense, Joint Staff, and U.S. European Command",
+                &["Office of the Secretary Defense", "U.S. European Command"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn documents_and_events_named_after_bodies_are_not_organisations() {
+        for text in [
+            "It is consistent with applicable law, including the Taylor Force Act.",
+            "Troops opened fire on Armed Forces Day in 2021.",
+            "under the Compact of Free Association today",
+            "in support of Security Council Resolution 242 and 338",
+            "a Nuclear Cooperation Memorandum of Understanding was signed",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_thing_named_after_a_body_replaces_the_taggers_pieces() {
+        use crate::nlp::ner::Mention;
+        let text = "It is consistent with the Taylor Force Act and the Armed Forces.";
+        let tokens = tokenize(text);
+        let at = |s: &str| text.find(s).map(|i| i..i + s.len()).unwrap_or_default();
+        let mut mentions = vec![
+            Mention {
+                span: at("Taylor Force"),
+                kind: EntityKind::Org,
+            },
+            Mention {
+                span: at("Armed Forces"),
+                kind: EntityKind::Org,
+            },
+        ];
+        apply(text, &tokens, &mut mentions);
+        let got: Vec<(&str, EntityKind)> = mentions
+            .iter()
+            .map(|m| (&text[m.span.clone()], m.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Taylor Force Act", EntityKind::Misc),
+                ("Armed Forces", EntityKind::Org)
+            ]
+        );
     }
 
     #[test]

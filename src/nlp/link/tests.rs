@@ -634,6 +634,54 @@ fn a_name_opening_with_a_landform_word_is_a_place() {
 }
 
 #[test]
+fn names_of_one_organisation_are_one_referent() {
+    // "the Treasury" is its department; "Force" and "Forces" one army; an
+    // acronym with "&" follows its name.
+    let text = "The U.S. Department of the Treasury acted. See Treasury's release. \
+                The Rapid Support Forces attacked; the Rapid Support Force denied it. \
+                OFAC named Myanmar Chemical & Machinery Company Limited (MC&M). MC&M said no. \
+                The G7, or the Group of Seven, met.";
+    let rs = run(
+        text,
+        &[
+            ("U.S. Department of the Treasury", Org),
+            ("Treasury", Org),
+            ("Rapid Support Forces", Org),
+            ("Rapid Support Force", Org),
+            ("OFAC", Org),
+            ("MC&M", Org),
+            ("MC&M", Org),
+            ("G7", Org),
+            ("Group of Seven", Org),
+        ],
+    );
+    assert!(has(&rs, "Group of Seven", 2), "{:?}", summary(&rs));
+    let s = summary(&rs);
+    assert!(
+        s.contains(&row("U.S. Department of the Treasury", Org, Some("US"), 2)),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&row("Rapid Support Forces", Org, None, 2)),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&row(
+            "Myanmar Chemical & Machinery Company Limited",
+            Org,
+            None,
+            3
+        )),
+        "{s:?}"
+    );
+}
+
+/// Whether a referent of this name has `n` mentions.
+fn has(rs: &[Referent], name: &str, n: usize) -> bool {
+    rs.iter().any(|r| r.name == name && r.mentions.len() == n)
+}
+
+#[test]
 fn a_nickname_in_quotes_inside_a_name_is_one_person() {
     let text = "Margaret \u{201c}Peggy\u{201d} Lindqvist, Spokesperson\n\n\
                 The note is attributable to Spokesperson Peggy Lindqvist.";
