@@ -574,6 +574,15 @@ fn judge(
     } else {
         actor
     };
+    // "Landau signed an agreement yesterday with Minister Havannall": a pact
+    // signed with a named party binds both.
+    let actor = match (trig.name, counterparty(text, words, m.end, index)) {
+        ("signed", Some(other)) if !actor.0.contains(other.0.as_str()) => {
+            // The first signer stays the referent (its country counts for focus).
+            (format!("{} and {}", actor.0, other.0), actor.1)
+        }
+        _ => actor,
+    };
     // "ratified the treaty on Tuesday": the verb is the cue, the pact the action.
     // "demanded an explanation from Russia": the verb is the cue, the demand the action.
     let object_first = trig.name == "demanded from" && m.end > head + 2;
@@ -683,6 +692,22 @@ fn kind_of(
         "resolved to" if actors::is_group(actor) => CommitmentKind::Agreement,
         _ => kind,
     }
+}
+
+/// The named party after "with" in the clause from word `from` ("signed a
+/// memorandum on Monday with Peru"): a person, place or organisation the
+/// text names, up to the first comma or clause word.
+fn counterparty(text: &str, words: &[Word], from: usize, index: &EntityIndex) -> Option<Actor> {
+    let with = (from..words.len().min(from + 12))
+        .take_while(|&i| {
+            let w = &words[i];
+            !(w.punct || word_in(text, w, &["and", "that", "which", "to", "who"]))
+        })
+        .find(|&i| word_is(text, &words[i], "with"))?;
+    let np = np_after(text, words, with + 1, index)?;
+    let p = party(text, words, np, index)?;
+    let named = p.referent.is_some() && p.pronoun.is_none();
+    named.then_some((p.name, p.referent))
 }
 
 /// The party a proposal addresses, up to the "to" of its action:

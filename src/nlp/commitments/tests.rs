@@ -341,6 +341,16 @@ fn actors_speakers_and_actions() {
             &[("Biden", "Biden", Pledge, "send aid next week")],
         ),
         (
+            "a pact signed with a named party binds both",
+            "Chile signed a fishing accord on Monday with Peru.",
+            &[(
+                "Chile and Peru",
+                "",
+                Agreement,
+                "a fishing accord on Monday with Peru",
+            )],
+        ),
+        (
             "a call with no subject: the addressee acts",
             "We are united in calling for the regime to end its repression.",
             &[("the regime", "", Proposal, "end its repression")],
