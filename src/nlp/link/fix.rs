@@ -26,8 +26,14 @@ pub fn correct(
             continue;
         }
         let mut m = m.clone();
+        if text
+            .get(m.span.clone())
+            .is_some_and(|s| MOVEMENTS.contains(&s))
+        {
+            m.kind = EntityKind::Org;
+        }
         if m.kind == EntityKind::Person
-            && let Some(kind) = person_who_is_not(text, &m.span, geo)
+            && let Some(kind) = person_who_is_not(text, &m.span, &person_tokens, geo)
         {
             m.span = with_cartel_word(text, &m.span);
             m.kind = kind;
@@ -57,7 +63,9 @@ pub fn correct(
         // "Minister of Foreign Affairs": the rest of a title, not an organisation.
         // (Common nouns standing for a named body, "the Kingdom", are turned
         // aside after organisation names are built: see `only_common_nouns`.)
-        if m.kind == EntityKind::Org && in_title(text, &m.span) {
+        if m.kind == EntityKind::Org
+            && (in_title(text, &m.span) || title_only(text, tokens, &m.span))
+        {
             m.kind = EntityKind::Misc;
         }
         if credit(text, &m.span)
@@ -132,7 +140,10 @@ pub fn correct(
             .is_some_and(|b| b.ends_with("agency ") || b.ends_with("agency, "));
         if !agency && geo.region(surface).is_some() {
             m.kind = EntityKind::Place;
-        } else if m.kind == EntityKind::Org && only_common_nouns(surface) {
+        } else if m.kind == EntityKind::Org
+            && (only_common_nouns(surface)
+                || !surface.contains(' ') && super::titled::is_thing_word(surface))
+        {
             // "the Parties", "the Kingdom", "the Steering Committee": a common
             // noun capitalised in a statement, standing for a named body.
             m.kind = EntityKind::Misc;
@@ -569,37 +580,38 @@ fn alias_in_brackets(text: &str, end: usize, alias: &Span) -> bool {
 /// so: a storm ("Typhoon Sinlaku"), or a Spanish name of a cartel or gang
 /// ("Cártel de Jalisco Nueva Generación", "Los Choneros"); also when the
 /// cartel word stands right before it.
-fn person_who_is_not(text: &str, span: &Span, geo: &dyn Geo) -> Option<EntityKind> {
+fn person_who_is_not(
+    text: &str,
+    span: &Span,
+    person_tokens: &FxHashSet<&str>,
+    geo: &dyn Geo,
+) -> Option<EntityKind> {
     const STORMS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
     const GROUPS: &[&str] = &["Cartel", "Cártel", "Los", "Las"];
-    // Armed and political movements the tagger reads as people.
-    const MOVEMENTS: &[&str] = &[
-        "Hamas",
-        "Hezbollah",
-        "Hizballah",
-        "Hizbollah",
-        "Taliban",
-        "ISIS",
-        "ISIL",
-        "Daesh",
-        "Houthis",
-        "Ansarallah",
-        "al-Qaeda",
-        "al-Qaida",
-        "Al-Qaeda",
-        "al-Shabaab",
-        "Al-Shabaab",
-    ];
     let surface = text.get(span.clone())?;
     let first = surface.split(' ').next().unwrap_or("");
-    if MOVEMENTS.contains(&surface) {
-        return Some(EntityKind::Org);
-    }
     // "the Agreement", "the Summit": a thing's head word alone names no one.
     if !surface.contains(' ')
         && (super::titled::is_thing_word(surface) || super::orgs::is_head(surface))
     {
         return Some(EntityKind::Misc);
+    }
+    // "Rohingya", "Coexistence": a people, or an abstract noun in a heading.
+    if !surface.contains(' ')
+        && !person_tokens.contains(surface)
+        && (PEOPLES.contains(&surface) || abstract_noun(surface))
+    {
+        return Some(EntityKind::Misc);
+    }
+    // "held in Sde Boker, Israel": a name between "in" and a country is a place.
+    if text.get(..span.start).is_some_and(|b| b.ends_with(" in "))
+        && text
+            .get(span.end..)
+            .and_then(|a| a.strip_prefix(", "))
+            .and_then(|a| a.split([' ', ',', '.', '\n']).next())
+            .is_some_and(|w| geo.country_named(w).is_some())
+    {
+        return Some(EntityKind::Place);
     }
     let before = text.get(..span.start)?.trim_end_matches(' ');
     let word_before = before.rsplit([' ', '\n']).next().unwrap_or("");
@@ -612,6 +624,72 @@ fn person_who_is_not(text: &str, span: &Span, geo: &dyn Geo) -> Option<EntityKin
     } else {
         None
     }
+}
+
+/// Armed and political movements, whatever the tagger took them for.
+const MOVEMENTS: &[&str] = &[
+    "Hamas",
+    "Hezbollah",
+    "Hizballah",
+    "Hizbollah",
+    "Taliban",
+    "ISIS",
+    "ISIL",
+    "Daesh",
+    "Islamic State",
+    "Houthis",
+    "Ansarallah",
+    "al-Qaeda",
+    "al-Qaida",
+    "Al-Qaeda",
+    "al-Shabaab",
+    "Al-Shabaab",
+];
+
+/// Peoples and ethnic groups the tagger may read as a person ("against Rohingya").
+const PEOPLES: &[&str] = &[
+    "Rohingya",
+    "Uyghur",
+    "Uyghurs",
+    "Uighur",
+    "Uighurs",
+    "Kurds",
+    "Yazidi",
+    "Yazidis",
+    "Tamil",
+    "Tamils",
+    "Pashtun",
+    "Pashtuns",
+    "Hazara",
+    "Hazaras",
+    "Druze",
+    "Bedouin",
+    "Maasai",
+    "Tigrayans",
+    "Amhara",
+    "Oromo",
+    "Tutsi",
+    "Hutu",
+    "Roma",
+];
+
+/// A long word ending like an abstract noun ("Coexistence", "Resilience",
+/// "Cooperation"): a heading's word, no person's name.
+fn abstract_noun(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ence", "ance", "ment", "ity", "ism", "ness", "ship", "hood",
+    ];
+    w.chars().count() >= 7 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// "National Security Advisor", "First Lady Dr.": a title, no organisation,
+/// though the tagger says so; "Office of the Spokesperson" keeps its head.
+fn title_only(text: &str, tokens: &[Token], span: &Span) -> bool {
+    let inner = tokens_in(tokens, span);
+    inner
+        .last()
+        .is_some_and(|t| super::titled::is_person_title(t.text(text)) || t.text(text) == "Lady")
+        && !inner.iter().any(|t| super::orgs::is_head(t.text(text)))
 }
 
 /// Where "Cartel ", "Cártel de " or "Cartel del " starts when it stands right before `start`.
@@ -860,7 +938,8 @@ fn strip_titles(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo) -> Opt
         }
     }
     let first = inner.get(i)?;
-    if inner.len() == 1 && is_title_word(first.text(text)) {
+    // "Premier" left of "Vice Premier": a title alone names no one.
+    if inner.len() == i + 1 && is_title_word(first.text(text)) {
         return None;
     }
     Some(first.span.start.max(span.start)..span.end)

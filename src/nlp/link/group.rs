@@ -299,13 +299,41 @@ impl People {
             .iter()
             .find(|(_, k)| {
                 let compatible_first = match (k.first(), words.first()) {
-                    (Some(a), Some(b)) => a.chars().next() == b.chars().next(),
+                    (Some(a), Some(b)) => same_given_name(a, b),
                     _ => false,
                 };
                 is_subsequence(words, k) || compatible_first
             })
             .map(|(r, _)| *r)
     }
+}
+
+/// Whether two given names can be one person's: an initial and a name ("J."
+/// and "Joseph"), a short form sharing the first two letters ("Joe" and
+/// "Joseph"), or a known short form ("Tom" and "Thomas"); "Jill" and
+/// "Joseph" Biden are two people.
+fn same_given_name(a: &str, b: &str) -> bool {
+    /// Short forms whose second letter differs from the full name's.
+    const SHORT_FORMS: &[(&str, &str)] = &[
+        ("tom", "thomas"),
+        ("tommy", "thomas"),
+        ("jim", "james"),
+        ("jimmy", "james"),
+        ("jack", "john"),
+        ("ted", "theodore"),
+        ("hank", "henry"),
+    ];
+    let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    let mut ca = a.chars();
+    let mut cb = b.chars();
+    let first_same = ca.next() == cb.next();
+    first_same
+        && (initial(a)
+            || initial(b)
+            || ca.next() == cb.next()
+            || SHORT_FORMS
+                .iter()
+                .any(|&(s, l)| (s, l) == (a, b) || (s, l) == (b, a)))
 }
 
 fn is_subsequence(short: &[String], long: &[String]) -> bool {

@@ -835,3 +835,62 @@ fn a_surface_mostly_tagged_as_a_person_groups_as_one_person() {
     assert_eq!(names_of_kind(&rs, Person), ["Kovacs"]);
     assert_eq!(rs.len(), 1, "{rs:?}");
 }
+
+#[test]
+fn two_people_of_one_family_stay_two() {
+    let text = "President Joseph R. Vance met Dr. Jill Vance. Joe Vance spoke, and \
+                Thomas Reeve met Tom Reeve's aide.";
+    let rs = run_world(
+        text,
+        &[
+            ("Joseph R. Vance", Person),
+            ("Jill Vance", Person),
+            ("Joe Vance", Person),
+            ("Thomas Reeve", Person),
+            ("Tom Reeve", Person),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Joseph R. Vance", "Jill Vance", "Thomas Reeve"]
+    );
+}
+
+#[test]
+fn titles_alone_are_no_person_and_no_organisation() {
+    let text = "Talks were led by Li Wen, Vice Premier of the Council, with National \
+                Security Advisor Dan Orr and the Office of the Special Envoy.";
+    let rs = run_world(
+        text,
+        &[
+            ("Li Wen", Person),
+            ("Vice Premier", Person),
+            ("National Security Advisor", Org),
+            ("Dan Orr", Person),
+            ("Office of the Special Envoy", Org),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Li Wen", "Dan Orr"]);
+    assert_eq!(names_of_kind(&rs, Org), ["Office of the Special Envoy"]);
+}
+
+#[test]
+fn movements_peoples_headings_and_places_after_in_are_no_people() {
+    let text = "Forces fought Islamic State near crimes against Rohingya.\n\n\
+                Education and Coexistence\n\nThe summit was held in Ein Karem, Israel, \
+                under the Agreement.";
+    let rs = run_world(
+        text,
+        &[
+            ("Islamic State", Place),
+            ("Rohingya", Person),
+            ("Coexistence", Person),
+            ("Ein Karem", Person),
+            ("Israel", Place),
+            ("Agreement", Org),
+        ],
+    );
+    assert!(names_of_kind(&rs, Person).is_empty(), "{rs:?}");
+    assert_eq!(names_of_kind(&rs, Org), ["Islamic State"]);
+    assert_eq!(names_of_kind(&rs, Place), ["Ein Karem", "Israel"]);
+}

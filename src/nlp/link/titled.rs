@@ -97,6 +97,11 @@ const THING_WORDS: &[&str] = &[
     "Day",
 ];
 
+/// Whether a word is a title written before a person's name ("Minister").
+pub fn is_person_title(w: &str) -> bool {
+    PERSON_TITLE_SET.contains(w)
+}
+
 /// Whether a word ends names of things, not of people ("Agreement", "Summit").
 pub fn is_thing_word(w: &str) -> bool {
     THING_WORDS.contains(&w)
