@@ -100,8 +100,10 @@ fn dev3_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.62),
         ("focus F1", s.focus.f1(), 0.82),
         ("mentioned F1", s.mentioned.f1(), 0.93),
-        ("commitments F1", s.commitments.f1(), 0.78),
-        ("actor", ratio(s.actor), 0.50),
+        // Raised in session 5 after the commitment rules improved on dev3
+        // (commitments 0.875, actor 0.857).
+        ("commitments F1", s.commitments.f1(), 0.83),
+        ("actor", ratio(s.actor), 0.80),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "dev3 {what} {got:.3} fell below {floor}");

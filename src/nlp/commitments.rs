@@ -82,6 +82,8 @@ fn extract_sentence(
     }
     // "We stand ready," she said, "to help": the quotation reads as one clause.
     let tag = interrupting_tag(text, &words, index, context);
+    // Where the quotation resumes once the tag and its quote marks are dropped.
+    let reopened_at = tag.as_ref().map(|(drop, _)| drop.start);
     let tag_speaker = tag.and_then(|(drop, speaker)| {
         words.drain(drop);
         speaker
@@ -214,16 +216,23 @@ fn extract_sentence(
         }
     }
     // "... from us. We shall overcome!": who speaks while the quotation stays open.
-    let open =
-        words.iter().filter(|w| w.punct).fold(
-            context.quote_speaker.is_some(),
-            |open, w| match text.get(w.span.clone()) {
-                Some("\u{201c}") => true,
-                Some("\u{201d}") => false,
-                Some("\"") => !open,
-                _ => open,
-            },
-        );
+    // After an interrupting tag ("...," wrote Trump, "and ...") the quotation
+    // is open again, though the tag's quote marks were dropped with it.
+    let (was_open, from) = match reopened_at {
+        Some(at) => (true, at),
+        None => (context.quote_speaker.is_some(), 0),
+    };
+    let open = words
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|w| w.punct)
+        .fold(was_open, |open, w| match text.get(w.span.clone()) {
+            Some("\u{201c}") => true,
+            Some("\u{201d}") => false,
+            Some("\"") => !open,
+            _ => open,
+        });
     context.quote_speaker = speech.speaker.clone().filter(|_| open);
     context.quote_end = span.end;
     // "urged X to ... He also called for ...": whom the next call addresses.

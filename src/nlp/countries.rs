@@ -226,8 +226,25 @@ fn title_countries(
     referents: &[Referent],
     geo: &dyn Geo,
 ) -> (Vec<CountryCode>, Vec<CountryCode>) {
-    let (venues, found): (Vec<GeoHit>, Vec<GeoHit>) =
-        geo.find(title).into_iter().partition(|h| venue(title, h));
+    // "Trump ousts national security advisor Bolton": a name the body shows to
+    // be a person or a body is not the town of that name.
+    let not_places: Vec<&str> = referents
+        .iter()
+        .filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Org))
+        .flat_map(|r| r.mentions.iter())
+        .filter_map(|&i| entities.get(i))
+        .filter_map(|e| text.get(e.span.clone()))
+        .flat_map(|s| [s, s.split_whitespace().last().unwrap_or(s)])
+        .collect();
+    let (venues, found): (Vec<GeoHit>, Vec<GeoHit>) = geo
+        .find(title)
+        .into_iter()
+        .filter(|h| {
+            title
+                .get(h.span.clone())
+                .is_none_or(|name| !not_places.contains(&name))
+        })
+        .partition(|h| venue(title, h));
     let mut out: Vec<CountryCode> = found.iter().map(|h| h.code).collect();
     for r in referents.iter().filter(|r| r.kind == EntityKind::Person) {
         let Some(code) = r.country else { continue };

@@ -336,6 +336,11 @@ fn actors_speakers_and_actions() {
             )],
         ),
         (
+            "a quotation reopened after an interrupting tag keeps its speaker",
+            "\"I thank Peru. I salute Chile,\" wrote Biden in a post, \"and I salute Peru. I will send aid next week.\"",
+            &[("Biden", "Biden", Pledge, "send aid next week")],
+        ),
+        (
             "a call with no subject: the addressee acts",
             "We are united in calling for the regime to end its repression.",
             &[("the regime", "", Proposal, "end its repression")],

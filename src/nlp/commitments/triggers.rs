@@ -726,10 +726,13 @@ pub static TRIGGERS: &[Trigger] = &[
             Word(&["announced", "announces", "unveiled", "unveils"]),
             Possessor,
             Gap(1),
-            Word(&["plans", "plan", "intention"]),
+            Word(&["plans", "plan", "intention", "intent"]),
             Word(&["to"]),
         ],
-        positive: &["Norway announced plans to double its aid to Sudan."],
+        positive: &[
+            "Norway announced plans to double its aid to Sudan.",
+            "Chile announced its intent to open a consulate in Lima.",
+        ],
         negative: &["Nobody announced anything about plans."],
     },
     Trigger {

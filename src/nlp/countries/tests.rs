@@ -146,3 +146,14 @@ fn a_city_named_as_the_headline_venue_is_mentioned_not_focus() {
     );
     assert!(codes(&focus).contains(&"FR".to_string()));
 }
+
+#[test]
+fn a_person_named_in_the_headline_is_not_the_place_of_that_name() {
+    let (focus, mentioned) = run(
+        "Kenya dismisses adviser Jordan",
+        "Kenya dismissed its adviser Paul Jordan on Monday. Kenya will name a successor.",
+        &["Paul Jordan"],
+    );
+    assert_eq!(codes(&focus), ["KE"]);
+    assert!(!codes(&mentioned).contains(&"JO".to_string()));
+}
