@@ -179,7 +179,34 @@ pub fn correct(
         .collect();
     out.extend(regions);
     out.sort_by_key(|m| m.span.start);
-    let people: Vec<Mention> = super::titled::names_after_titles(text, tokens, geo)
+    let titled_names = super::titled::names_after_titles(text, tokens, geo);
+    // "State Counsellor Aung San Suu Kyi" read as an organisation, "companion
+    // Sofia Sapega" as a place: the name after a title or role noun replaces
+    // what the tagger made of it and its title, unless it read a person there.
+    let mut replaced = false;
+    for span in &titled_names {
+        let lo = out.partition_point(|m| m.span.end <= span.start);
+        let inside = out.get(lo..).unwrap_or(&[]);
+        let n = inside
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .count();
+        let covered = inside.get(..n).unwrap_or(&[]);
+        if n > 0
+            && covered.iter().all(|m| {
+                m.kind != EntityKind::Person
+                    && m.span.end <= span.end
+                    && only_titles_between(text, m.span.start, span.start)
+            })
+        {
+            out.drain(lo..lo + n);
+            replaced = true;
+        }
+    }
+    if replaced {
+        out.sort_by_key(|m| m.span.start);
+    }
+    let people: Vec<Mention> = titled_names
         .into_iter()
         .chain(rulers)
         .filter(|span| !overlaps(&out, span))
@@ -524,6 +551,15 @@ fn join_country_surnames(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
         joined.push(m);
     }
     *out = joined;
+}
+
+/// Whether the text from `from` to `to` holds only title words ("State
+/// Counsellor "), or nothing.
+fn only_titles_between(text: &str, from: usize, to: usize) -> bool {
+    from >= to
+        || text
+            .get(from..to)
+            .is_some_and(|t| t.split_whitespace().all(is_title_word))
 }
 
 /// Whether `span` follows " in " and has no possessive after it ("in Clark.",

@@ -323,9 +323,9 @@ impl People {
 }
 
 /// Whether two given names can be one person's: an initial and a name ("J."
-/// and "Joseph"), a short form sharing the first two letters ("Joe" and
-/// "Joseph"), or a known short form ("Tom" and "Thomas"); "Jill" and
-/// "Joseph" Biden are two people.
+/// and "Joseph"), a short form of four letters at most sharing the first two
+/// ("Joe" and "Joseph"), or a known short form ("Tom" and "Thomas"); "Jill"
+/// and "Joseph" Biden are two people.
 fn same_given_name(a: &str, b: &str) -> bool {
     /// Short forms whose second letter differs from the full name's.
     const SHORT_FORMS: &[(&str, &str)] = &[
@@ -338,13 +338,16 @@ fn same_given_name(a: &str, b: &str) -> bool {
         ("hank", "henry"),
     ];
     let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    let short = |w: &str| w.chars().count() <= 4;
     let mut ca = a.chars();
     let mut cb = b.chars();
     let first_same = ca.next() == cb.next();
+    // "Saumu" and "Salma" Mbuvi, two sisters, also share two letters: only a
+    // short form ("Joe", "Mike") is read as the longer name.
     first_same
         && (initial(a)
             || initial(b)
-            || ca.next() == cb.next()
+            || (ca.next() == cb.next() && (short(a) != short(b)))
             || SHORT_FORMS
                 .iter()
                 .any(|&(s, l)| (s, l) == (a, b) || (s, l) == (b, a)))

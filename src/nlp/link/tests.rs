@@ -901,3 +901,29 @@ fn movements_peoples_headings_and_places_after_in_are_no_people() {
     assert_eq!(names_of_kind(&rs, Org), ["Islamic State"]);
     assert_eq!(names_of_kind(&rs, Place), ["Ein Karem", "Israel"]);
 }
+
+#[test]
+fn a_name_after_a_title_replaces_what_the_tagger_made_of_it() {
+    let text = "They jailed former State Counsellor Daw Khin Myo Aye. The order names \
+                his daughters Amina Wairimu Kamau and Akinyi Njeri Kamau, and his \
+                companion Sofia Petrakis.";
+    let rs = run_world(
+        text,
+        &[
+            ("State Counsellor Daw Khin Myo Aye", Org),
+            ("Amina Wairimu Kamau", Org),
+            ("Akinyi Njeri Kamau", Person),
+            ("Sofia Petrakis", Place),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        [
+            "Daw Khin Myo Aye",
+            "Amina Wairimu Kamau",
+            "Akinyi Njeri Kamau",
+            "Sofia Petrakis"
+        ]
+    );
+    assert!(names_of_kind(&rs, Org).is_empty());
+}
