@@ -32,6 +32,10 @@ pub fn correct(
         {
             m.kind = EntityKind::Org;
         }
+        if vessel(text, &m.span) {
+            // "YONG TAI (IMO 9231511)", "the tanker Ocean Star": a ship, no person.
+            m.kind = EntityKind::Misc;
+        }
         if m.kind == EntityKind::Person
             && let Some(kind) = person_who_is_not(text, &m.span, &person_tokens, geo)
         {
@@ -551,6 +555,18 @@ fn join_country_surnames(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
         joined.push(m);
     }
     *out = joined;
+}
+
+/// Whether `span` names a ship: its IMO number follows in brackets, or a
+/// word for a ship comes right before it.
+fn vessel(text: &str, span: &Span) -> bool {
+    const SHIP_WORDS: &[&str] = &["vessel", "vessels", "tanker", "tankers", "ship", "ships"];
+    let imo = text.get(span.end..).is_some_and(|a| a.starts_with(" (IMO"));
+    let before = text.get(..span.start).unwrap_or("");
+    let named_ship = before
+        .strip_suffix(' ')
+        .is_some_and(|b| SHIP_WORDS.contains(&b.rsplit([' ', '\n']).next().unwrap_or("")));
+    imo || named_ship
 }
 
 /// Whether the text from `from` to `to` holds only title words ("State

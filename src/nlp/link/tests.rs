@@ -927,3 +927,18 @@ fn a_name_after_a_title_replaces_what_the_tagger_made_of_it() {
     );
     assert!(names_of_kind(&rs, Org).is_empty());
 }
+
+#[test]
+fn ships_are_no_people() {
+    let text = "KESTREL LINE FZE manages ARDEN STAR (IMO 9012345). The tanker Mirela Dawn \
+                sailed, while Captain Joao Reis stayed ashore.";
+    let rs = run_world(
+        text,
+        &[
+            ("ARDEN STAR", Person),
+            ("Mirela Dawn", Person),
+            ("Joao Reis", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Joao Reis"]);
+}
