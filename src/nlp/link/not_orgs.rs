@@ -220,10 +220,13 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     let words = &words[a..b];
     let span = inner[a].span.start..inner[b - 1].span.end;
     let surface = text.get(span.clone()).unwrap_or("");
-    if geo.country_named(surface).is_some() {
+    // A country or demonym left of a title ("US Ambassador"). (Whole names
+    // were read by `fix` already; the lookups cost more than the rest.)
+    let trimmed_any = a > 0 || b < inner.len();
+    if (trimmed_any || words.len() == 1) && geo.country_named(surface).is_some() {
         return Verdict::Place(span);
     }
-    if geo.demonym(surface).is_some() {
+    if (trimmed_any || words.len() == 1) && geo.demonym(surface).is_some() {
         return Verdict::Other;
     }
     // "Political Directors": one plain word left of a title names no body
