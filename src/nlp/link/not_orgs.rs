@@ -34,6 +34,7 @@ const ROLES: &[&str] = &[
     "Minister",
     "Ministers",
     "Director",
+    "Directors",
     "Commissioner",
     "Governor",
     "Administrator",
@@ -223,6 +224,15 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
         return Verdict::Place(span);
     }
     if geo.demonym(surface).is_some() {
+        return Verdict::Other;
+    }
+    // "Political Directors": one plain word left of a title names no body
+    // ("AU", "NATO" and "Negev Forum" do).
+    let trimmed = b < inner.len() && words.len() == 1;
+    let short_name = words
+        .first()
+        .is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+    if trimmed && !short_name && !is_head(words[0]) {
         return Verdict::Other;
     }
     // "Northamptonshire": an English county, whatever the police there are.
@@ -630,6 +640,12 @@ mod tests {
                 "Yemen-based Houthi",
                 EntityKind::Org,
                 "Houthi",
+            ),
+            (
+                "They met Political Directors in Rome.",
+                "Political Directors",
+                EntityKind::Misc,
+                "Political Directors",
             ),
             (
                 "No Coalition troops were injured.",

@@ -182,6 +182,11 @@ const BODIES: &[&str] = &[
     "Quad",
     "AUKUS",
     "GCC",
+    // Armed groups the news names often.
+    "Taliban",
+    "Hezbollah",
+    "Hizballah",
+    "Hamas",
     // Platforms news quotes ("wrote on Twitter"), whose names are also words.
     "Twitter",
     "Facebook",

@@ -640,7 +640,8 @@ fn names_of_one_organisation_are_one_referent() {
     let text = "The U.S. Department of the Treasury acted. See Treasury's release. \
                 The Rapid Support Forces attacked; the Rapid Support Force denied it. \
                 OFAC named Myanmar Chemical & Machinery Company Limited (MC&M). MC&M said no. \
-                The G7, or the Group of Seven, met.";
+                The G7, or the Group of Seven, met. ISIS, the Islamic State, and the Houthis \
+                (a Houthi force) fought.";
     let rs = run(
         text,
         &[
@@ -653,8 +654,14 @@ fn names_of_one_organisation_are_one_referent() {
             ("MC&M", Org),
             ("G7", Org),
             ("Group of Seven", Org),
+            ("ISIS", Org),
+            ("Islamic State", Org),
+            ("Houthis", Org),
+            ("Houthi", Org),
         ],
     );
+    assert!(has(&rs, "Islamic State", 2), "{:?}", summary(&rs));
+    assert!(has(&rs, "Houthis", 2), "{:?}", summary(&rs));
     assert!(has(&rs, "Group of Seven", 2), "{:?}", summary(&rs));
     let s = summary(&rs);
     assert!(
