@@ -129,6 +129,7 @@ pub fn correct(
     join_patronymics(text, &mut out);
     join_nicknames(text, &mut out);
     join_country_surnames(text, geo, &mut out);
+    join_given_names(text, tokens, geo, &mut out);
     super::orgs::apply(text, tokens, &mut out);
     super::not_orgs::correct(text, tokens, &mut out, geo);
     for m in out
@@ -585,6 +586,54 @@ fn after_in(text: &str, span: &Span) -> bool {
         && !text
             .get(span.end..)
             .is_some_and(|a| a.starts_with("'s") || a.starts_with("\u{2019}s"))
+}
+
+/// "Camila Antonia" (read as an organisation) + "Ortega Murillo" (a person):
+/// name words right before a person's name, with one space between, are
+/// that person's given names.
+fn join_given_names(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut Vec<Mention>) {
+    /// Bodies and their members, written before a member's name ("Congress
+    /// Members Ana Pol"): no given names.
+    const BODY_WORDS: &[&str] = &[
+        "Congress",
+        "House",
+        "Senate",
+        "Parliament",
+        "Members",
+        "Representatives",
+        "Ministers",
+        "Leaders",
+        "Officials",
+        "Delegates",
+        "Senators",
+        "Governments",
+        "Parties",
+    ];
+    let mut joined: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out.drain(..) {
+        if m.kind == EntityKind::Person
+            && let Some(prev) = joined.last_mut()
+            && prev.kind != EntityKind::Person
+            && text.get(prev.span.end..m.span.start) == Some(" ")
+            && (2..=3).contains(&tokens_in(tokens, &prev.span).len())
+            && !tokens_in(tokens, &prev.span)
+                .iter()
+                .any(|t| BODY_WORDS.contains(&t.text(text)))
+            && !text
+                .get(..prev.span.start)
+                .is_some_and(|b| b.ends_with("of "))
+            && super::titled::name_like(text, tokens, &prev.span, geo)
+            && text
+                .get(prev.span.clone())
+                .is_some_and(|p| geo.country_named(p).is_none() && !geo.is_city(p))
+        {
+            prev.span.end = m.span.end;
+            prev.kind = EntityKind::Person;
+            continue;
+        }
+        joined.push(m);
+    }
+    *out = joined;
 }
 
 /// Opening and closing quotation marks a nickname is written between.

@@ -942,3 +942,39 @@ fn ships_are_no_people() {
     );
     assert_eq!(names_of_kind(&rs, Person), ["Joao Reis"]);
 }
+
+#[test]
+fn given_names_read_apart_from_the_surnames_join_them() {
+    let text = "The order names Lucia Fernanda Reyes Alba, his adviser, and the \
+                Ministry of Finance Marta Ruiz spoke of.";
+    let rs = run_world(
+        text,
+        &[
+            ("Lucia Fernanda", Org),
+            ("Reyes Alba", Person),
+            ("Ministry of Finance", Org),
+            ("Marta Ruiz", Person),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Lucia Fernanda Reyes Alba", "Marta Ruiz"]
+    );
+    assert_eq!(names_of_kind(&rs, Org), ["Ministry of Finance"]);
+}
+
+#[test]
+fn a_body_before_a_name_is_no_given_name() {
+    let text = "The House of Representatives Foreign Affairs Chair Ellis Ward spoke, as did \
+                Congress Members Ana Pol.";
+    let rs = run_world(
+        text,
+        &[
+            ("Representatives Foreign Affairs", Org),
+            ("Ellis Ward", Person),
+            ("Congress Members", Org),
+            ("Ana Pol", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Ellis Ward", "Ana Pol"]);
+}
