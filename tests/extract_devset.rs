@@ -38,9 +38,11 @@ fn dev_set_scores_stay_above_floors() {
     // Commitments reached 1.00 (actor 0.91) in session 4: floor raised.
     // Organisations reached 0.87 in session 5 (names that are titles,
     // documents, events or headings turned aside): floor raised.
+    // People reached 0.975 and places 0.953 in session 5 (linking rules read
+    // from unseen releases): floors raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.87),
-        ("places F1", s.places.f1(), 0.86),
+        ("people F1", s.people.f1(), 0.92),
+        ("places F1", s.places.f1(), 0.90),
         ("place country", ratio(s.place_country), 0.94),
         ("orgs F1", s.orgs.f1(), 0.82),
         ("focus F1", s.focus.f1(), 0.88),
@@ -65,10 +67,11 @@ fn dev2_set_scores_stay_above_floors() {
     // country 1.0, orgs 0.585, focus 0.83, mentioned 1.0, commitments 0.86,
     // actor 0.68), so that tuning may raise them but a regression fails.
     // Commitments were then tuned on dev2 (F1 0.98, actor 0.96), and focus
-    // (0.95): floors raised. Organisations reached 0.82 in session 5.
+    // (0.95): floors raised. Organisations reached 0.82 in session 5, people
+    // 0.981 and places 0.965.
     let floors = [
-        ("people F1", s.people.f1(), 0.86),
-        ("places F1", s.places.f1(), 0.85),
+        ("people F1", s.people.f1(), 0.93),
+        ("places F1", s.places.f1(), 0.91),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.77),
         ("focus F1", s.focus.f1(), 0.89),
@@ -92,10 +95,11 @@ fn dev3_set_scores_stay_above_floors() {
     // outside the bundled corpus, annotated blind in session 5, before anyone
     // tuned on them: people 0.85, places 0.88, country 1.0, orgs 0.67, focus
     // 0.87, mentioned 0.98, commitments 0.83, actor 0.56), so that tuning may
-    // raise them but a regression fails.
+    // raise them but a regression fails. People reached 0.957 and places
+    // 0.904 after the session's linking rules: floors raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.80),
-        ("places F1", s.places.f1(), 0.83),
+        ("people F1", s.people.f1(), 0.90),
+        ("places F1", s.places.f1(), 0.85),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.62),
         ("focus F1", s.focus.f1(), 0.82),

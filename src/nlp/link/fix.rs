@@ -32,6 +32,10 @@ pub fn correct(
         {
             m.kind = EntityKind::Org;
         }
+        if vessel(text, &m.span) {
+            // "YONG TAI (IMO 9231511)", "the tanker Ocean Star": a ship, no person.
+            m.kind = EntityKind::Misc;
+        }
         if m.kind == EntityKind::Person
             && let Some(kind) = person_who_is_not(text, &m.span, &person_tokens, geo)
         {
@@ -125,6 +129,7 @@ pub fn correct(
     join_patronymics(text, &mut out);
     join_nicknames(text, &mut out);
     join_country_surnames(text, geo, &mut out);
+    join_given_names(text, tokens, geo, &mut out);
     super::orgs::apply(text, tokens, &mut out);
     super::not_orgs::correct(text, tokens, &mut out, geo);
     for m in out
@@ -179,7 +184,34 @@ pub fn correct(
         .collect();
     out.extend(regions);
     out.sort_by_key(|m| m.span.start);
-    let people: Vec<Mention> = super::titled::names_after_titles(text, tokens, geo)
+    let titled_names = super::titled::names_after_titles(text, tokens, geo);
+    // "State Counsellor Aung San Suu Kyi" read as an organisation, "companion
+    // Sofia Sapega" as a place: the name after a title or role noun replaces
+    // what the tagger made of it and its title, unless it read a person there.
+    let mut replaced = false;
+    for span in &titled_names {
+        let lo = out.partition_point(|m| m.span.end <= span.start);
+        let inside = out.get(lo..).unwrap_or(&[]);
+        let n = inside
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .count();
+        let covered = inside.get(..n).unwrap_or(&[]);
+        if n > 0
+            && covered.iter().all(|m| {
+                m.kind != EntityKind::Person
+                    && m.span.end <= span.end
+                    && only_titles_between(text, m.span.start, span.start)
+            })
+        {
+            out.drain(lo..lo + n);
+            replaced = true;
+        }
+    }
+    if replaced {
+        out.sort_by_key(|m| m.span.start);
+    }
+    let people: Vec<Mention> = titled_names
         .into_iter()
         .chain(rulers)
         .filter(|span| !overlaps(&out, span))
@@ -526,6 +558,27 @@ fn join_country_surnames(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
     *out = joined;
 }
 
+/// Whether `span` names a ship: its IMO number follows in brackets, or a
+/// word for a ship comes right before it.
+fn vessel(text: &str, span: &Span) -> bool {
+    const SHIP_WORDS: &[&str] = &["vessel", "vessels", "tanker", "tankers", "ship", "ships"];
+    let imo = text.get(span.end..).is_some_and(|a| a.starts_with(" (IMO"));
+    let before = text.get(..span.start).unwrap_or("");
+    let named_ship = before
+        .strip_suffix(' ')
+        .is_some_and(|b| SHIP_WORDS.contains(&b.rsplit([' ', '\n']).next().unwrap_or("")));
+    imo || named_ship
+}
+
+/// Whether the text from `from` to `to` holds only title words ("State
+/// Counsellor "), or nothing.
+fn only_titles_between(text: &str, from: usize, to: usize) -> bool {
+    from >= to
+        || text
+            .get(from..to)
+            .is_some_and(|t| t.split_whitespace().all(is_title_word))
+}
+
 /// Whether `span` follows " in " and has no possessive after it ("in Clark.",
 /// not "in Smith's view").
 fn after_in(text: &str, span: &Span) -> bool {
@@ -533,6 +586,54 @@ fn after_in(text: &str, span: &Span) -> bool {
         && !text
             .get(span.end..)
             .is_some_and(|a| a.starts_with("'s") || a.starts_with("\u{2019}s"))
+}
+
+/// "Camila Antonia" (read as an organisation) + "Ortega Murillo" (a person):
+/// name words right before a person's name, with one space between, are
+/// that person's given names.
+fn join_given_names(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut Vec<Mention>) {
+    /// Bodies and their members, written before a member's name ("Congress
+    /// Members Ana Pol"): no given names.
+    const BODY_WORDS: &[&str] = &[
+        "Congress",
+        "House",
+        "Senate",
+        "Parliament",
+        "Members",
+        "Representatives",
+        "Ministers",
+        "Leaders",
+        "Officials",
+        "Delegates",
+        "Senators",
+        "Governments",
+        "Parties",
+    ];
+    let mut joined: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out.drain(..) {
+        if m.kind == EntityKind::Person
+            && let Some(prev) = joined.last_mut()
+            && prev.kind != EntityKind::Person
+            && text.get(prev.span.end..m.span.start) == Some(" ")
+            && (2..=3).contains(&tokens_in(tokens, &prev.span).len())
+            && !tokens_in(tokens, &prev.span)
+                .iter()
+                .any(|t| BODY_WORDS.contains(&t.text(text)))
+            && !text
+                .get(..prev.span.start)
+                .is_some_and(|b| b.ends_with("of "))
+            && super::titled::name_like(text, tokens, &prev.span, geo)
+            && text
+                .get(prev.span.clone())
+                .is_some_and(|p| geo.country_named(p).is_none() && !geo.is_city(p))
+        {
+            prev.span.end = m.span.end;
+            prev.kind = EntityKind::Person;
+            continue;
+        }
+        joined.push(m);
+    }
+    *out = joined;
 }
 
 /// Opening and closing quotation marks a nickname is written between.

@@ -143,7 +143,8 @@ fn title_if_caps(s: &str) -> String {
 
 /// Organisation names compare without case, a leading "the" or "U.S.", and
 /// word order of "Department of State" / "State Department"; "the Treasury"
-/// is its department, "the Group of Seven" the G7, and "Rapid Support
+/// and "State" are their departments, "Islamic State" is ISIS, a one-word
+/// group is the same in the plural, "the Group of Seven" the G7, and "Rapid Support
 /// Force" its "Forces".
 fn org_key(lowered: &str) -> Cow<'_, str> {
     let mut k = lowered.strip_prefix("the ").unwrap_or(lowered);
@@ -157,6 +158,12 @@ fn org_key(lowered: &str) -> Cow<'_, str> {
     // "G7, or the Group of Seven".
     let named = match k {
         "treasury" => Some("treasury department"),
+        "state" => Some("state department"),
+        "islamic state"
+        | "isil"
+        | "daesh"
+        | "islamic state of iraq and syria"
+        | "islamic state of iraq and the levant" => Some("isis"),
         "group of seven" => Some("g7"),
         "group of eight" => Some("g8"),
         "group of twenty" => Some("g20"),
@@ -175,6 +182,13 @@ fn org_key(lowered: &str) -> Cow<'_, str> {
     }
     if let Some(stem) = k.strip_suffix(" forces") {
         return Cow::Owned(format!("{stem} force"));
+    }
+    // "the Houthis" ... "the Houthi": one group, named in the plural or not.
+    if let Some(stem) = k.strip_suffix('s')
+        && stem.len() > 3
+        && !stem.contains(' ')
+    {
+        return Cow::Borrowed(stem);
     }
     Cow::Borrowed(k)
 }
@@ -309,9 +323,9 @@ impl People {
 }
 
 /// Whether two given names can be one person's: an initial and a name ("J."
-/// and "Joseph"), a short form sharing the first two letters ("Joe" and
-/// "Joseph"), or a known short form ("Tom" and "Thomas"); "Jill" and
-/// "Joseph" Biden are two people.
+/// and "Joseph"), a short form of four letters at most sharing the first two
+/// ("Joe" and "Joseph"), or a known short form ("Tom" and "Thomas"); "Jill"
+/// and "Joseph" Biden are two people.
 fn same_given_name(a: &str, b: &str) -> bool {
     /// Short forms whose second letter differs from the full name's.
     const SHORT_FORMS: &[(&str, &str)] = &[
@@ -324,13 +338,16 @@ fn same_given_name(a: &str, b: &str) -> bool {
         ("hank", "henry"),
     ];
     let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    let short = |w: &str| w.chars().count() <= 4;
     let mut ca = a.chars();
     let mut cb = b.chars();
     let first_same = ca.next() == cb.next();
+    // "Saumu" and "Salma" Mbuvi, two sisters, also share two letters: only a
+    // short form ("Joe", "Mike") is read as the longer name.
     first_same
         && (initial(a)
             || initial(b)
-            || ca.next() == cb.next()
+            || (ca.next() == cb.next() && (short(a) != short(b)))
             || SHORT_FORMS
                 .iter()
                 .any(|&(s, l)| (s, l) == (a, b) || (s, l) == (b, a)))

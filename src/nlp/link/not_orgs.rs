@@ -34,6 +34,7 @@ const ROLES: &[&str] = &[
     "Minister",
     "Ministers",
     "Director",
+    "Directors",
     "Commissioner",
     "Governor",
     "Administrator",
@@ -59,6 +60,26 @@ const ROLES: &[&str] = &[
 /// Words of a title that open it before a body's name ("Deputy Central Bank
 /// Governor"); plural roles ("Ambassadors Fund") may open a name.
 const LEADING_ROLES: &[&str] = &["Deputy", "Acting", "Former", "Vice", "Personal"];
+
+/// Determiners that may open a sentence before a name ("No Coalition troops
+/// were hurt"), never part of it.
+const DETERMINERS: &[&str] = &[
+    "No", "All", "Every", "Each", "Some", "Many", "Other", "These", "Those", "Such", "Several",
+    "Any",
+];
+
+/// Buildings that stand for the government seated in them: "the White House
+/// said" is the administration, "met at the White House" the building.
+const SEATS: &[&str] = &[
+    "White House",
+    "Kremlin",
+    "Pentagon",
+    "Downing Street",
+    "Blue House",
+    "Zhongnanhai",
+    "\u{c9}lys\u{e9}e",
+    "Elysee",
+];
 
 /// Abbreviations of things, written in capitals like a body's: "AI", "GDP".
 const ABBREVIATED_THINGS: &[&str] = &[
@@ -116,6 +137,7 @@ enum Verdict {
 /// Corrects the organisation mentions in `mentions` (sorted, non-overlapping):
 /// spans only shrink, so the order holds.
 pub fn correct(text: &str, tokens: &[Token], mentions: &mut [Mention], geo: &dyn Geo) {
+    seats_as_governments(text, mentions);
     if !mentions.iter().any(|m| m.kind == EntityKind::Org) {
         return;
     }
@@ -166,10 +188,22 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
         w.rsplit_once('-')
             .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()))
     };
-    while a < b && (LEADING_ROLES.contains(&words[a]) || modifier(words[a])) {
+    while a < b
+        && (LEADING_ROLES.contains(&words[a])
+            || DETERMINERS.contains(&words[a])
+            || modifier(words[a]))
+    {
         a += 1;
     }
     // Not inside a complement: "Office of the U.S. Trade Representative".
+    // "naming a new National Security Advisor": an office, not a body.
+    if words
+        .last()
+        .is_some_and(|w| ROLES.contains(w) || matches!(*w, "Advisor" | "Adviser"))
+        && indefinite_before(text, span.start)
+    {
+        return Verdict::Other;
+    }
     let complement = words.iter().any(|w| matches!(*w, "of" | "for"));
     while !complement && b > a {
         if b >= a + 2 && words[b - 2] == "Member" && words[b - 1] == "States" {
@@ -186,10 +220,22 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     let words = &words[a..b];
     let span = inner[a].span.start..inner[b - 1].span.end;
     let surface = text.get(span.clone()).unwrap_or("");
-    if geo.country_named(surface).is_some() {
+    // A country or demonym left of a title ("US Ambassador"). (Whole names
+    // were read by `fix` already; the lookups cost more than the rest.)
+    let trimmed_any = a > 0 || b < inner.len();
+    if (trimmed_any || words.len() == 1) && geo.country_named(surface).is_some() {
         return Verdict::Place(span);
     }
-    if geo.demonym(surface).is_some() {
+    if (trimmed_any || words.len() == 1) && geo.demonym(surface).is_some() {
+        return Verdict::Other;
+    }
+    // "Political Directors": one plain word left of a title names no body
+    // ("AU", "NATO" and "Negev Forum" do).
+    let trimmed = b < inner.len() && words.len() == 1;
+    let short_name = words
+        .first()
+        .is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+    if trimmed && !short_name && !is_head(words[0]) {
         return Verdict::Other;
     }
     // "Northamptonshire": an English county, whatever the police there are.
@@ -241,21 +287,9 @@ fn kind_of_body(text: &str, span: &Span, words: &[&str], next: Option<&str>) -> 
     let Some(last) = words.last() else {
         return false;
     };
-    let before = tail(text, span.start, 48);
     // "a Foreign Terrorist Organization", "a designated Foreign Terrorist
     // Organization": an article, perhaps with one lower-case word after it.
-    let article = |b: &str| {
-        ["a ", "an ", "A ", "An "].iter().any(|p| {
-            b.strip_suffix(p)
-                .is_some_and(|b| b.is_empty() || b.ends_with([' ', '\n']))
-        })
-    };
-    let adjective = before
-        .trim_end_matches(' ')
-        .rsplit_once(' ')
-        .filter(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
-        .map(|(b, _)| format!("{b} "));
-    let indefinite = article(before) || adjective.as_deref().is_some_and(article);
+    let indefinite = indefinite_before(text, span.start);
     // "an Iraqi Army unit", "a National Assembly Deputy": the name modifies
     // the noun after it.
     const FUNCTION_WORDS: &[&str] = &[
@@ -301,6 +335,52 @@ fn kind_of_body(text: &str, span: &Span, words: &[&str], next: Option<&str>) -> 
 /// "II", "III", "IV" ...: a Roman numeral after a name.
 fn roman_numeral(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Whether "a" or "an" comes right before `pos`, perhaps with one lower-case
+/// word between ("a designated ...").
+fn indefinite_before(text: &str, pos: usize) -> bool {
+    let before = tail(text, pos, 48);
+    let article = |b: &str| {
+        ["a ", "an ", "A ", "An "].iter().any(|p| {
+            b.strip_suffix(p)
+                .is_some_and(|b| b.is_empty() || b.ends_with([' ', '\n']))
+        })
+    };
+    let adjective = before
+        .trim_end_matches(' ')
+        .rsplit_once(' ')
+        .filter(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
+        .map(|(b, _)| b.len() + 1);
+    article(before) || adjective.and_then(|n| before.get(..n)).is_some_and(article)
+}
+
+/// Seats of government standing for it ("the White House said"), as
+/// organisations; after "at", "in", "outside" ... they stay buildings.
+fn seats_as_governments(text: &str, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place) {
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        if !SEATS.contains(&surface) {
+            continue;
+        }
+        let before = tail(text, m.span.start, 16);
+        let before = before.strip_suffix("the ").unwrap_or(before);
+        let located = [
+            " at ",
+            " in ",
+            " outside ",
+            " near ",
+            " inside ",
+            " into ",
+            " on ",
+            " to ",
+        ]
+        .iter()
+        .any(|p| before.ends_with(p));
+        if !located {
+            m.kind = EntityKind::Org;
+        }
+    }
 }
 
 /// At most the last `n` bytes of the text before `end` (fewer, to stay on a
@@ -565,6 +645,18 @@ mod tests {
                 "Houthi",
             ),
             (
+                "They met Political Directors in Rome.",
+                "Political Directors",
+                EntityKind::Misc,
+                "Political Directors",
+            ),
+            (
+                "No Coalition troops were injured.",
+                "No Coalition",
+                EntityKind::Org,
+                "Coalition",
+            ),
+            (
                 "Northamptonshire police found the car.",
                 "Northamptonshire",
                 EntityKind::Place,
@@ -640,6 +732,10 @@ mod tests {
                 "AI",
             ),
             (
+                "I will be naming a new National Security Advisor next week.",
+                "National Security Advisor",
+            ),
+            (
                 "Cartels are Foreign Terrorist Organizations now.",
                 "Foreign Terrorist Organizations",
             ),
@@ -676,6 +772,26 @@ mod tests {
             let got = run(text, &[org]);
             assert_eq!(got[0].0, EntityKind::Misc, "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_seat_of_government_is_the_government_unless_it_is_where_one_is() {
+        let text = "Biden met Chaves at the White House today. The White House said \
+                    that the Kremlin had called.";
+        let tokens = tokenize(text);
+        let mut mentions: Vec<Mention> = text
+            .match_indices("White House")
+            .chain(text.match_indices("Kremlin"))
+            .map(|(i, s)| Mention {
+                span: i..i + s.len(),
+                kind: EntityKind::Place,
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        correct(text, &tokens, &mut mentions, &Table::sample());
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        use EntityKind::{Org, Place};
+        assert_eq!(kinds, vec![Place, Org, Org]);
     }
 
     #[test]

@@ -149,11 +149,53 @@ const THINGS: &[&str] = &[
 /// "Law Against Hatred").
 const THING_OPENERS: &[&str] = &["Operation", "Law", "Treaty", "Memorandum"];
 
-/// Short names of international bodies, as written (case-sensitive).
+/// Short names of international bodies and of a few companies, as written
+/// (case-sensitive).
 const BODIES: &[&str] = &[
-    "ASEAN", "BRICS", "NATO", "OPEC", "APEC", "EU", "UN", "AU", "IMF", "WTO", "OAS", "ECOWAS",
-    "Mercosur", "MERCOSUR", "Interpol", "INTERPOL", "UNESCO", "UNICEF", "UNHCR", "UNRWA", "USAID",
-    "OSCE", "SADC", "CARICOM", "IAEA", "OECD", "ICJ", "Quad", "AUKUS", "GCC",
+    "ASEAN",
+    "BRICS",
+    "NATO",
+    "OPEC",
+    "APEC",
+    "EU",
+    "UN",
+    "AU",
+    "IMF",
+    "WTO",
+    "OAS",
+    "ECOWAS",
+    "Mercosur",
+    "MERCOSUR",
+    "Interpol",
+    "INTERPOL",
+    "UNESCO",
+    "UNICEF",
+    "UNHCR",
+    "UNRWA",
+    "USAID",
+    "OSCE",
+    "SADC",
+    "CARICOM",
+    "IAEA",
+    "OECD",
+    "ICJ",
+    "Quad",
+    "AUKUS",
+    "GCC",
+    // Armed groups the news names often.
+    "Taliban",
+    "Hezbollah",
+    "Hizballah",
+    "Hamas",
+    // Platforms news quotes ("wrote on Twitter"), whose names are also words.
+    "Twitter",
+    "Facebook",
+    "YouTube",
+    "Instagram",
+    "TikTok",
+    "WhatsApp",
+    "Weibo",
+    "WeChat",
 ];
 
 /// "Organization for Security and Cooperation in Europe": "in" joins only these.
@@ -858,6 +900,7 @@ mod tests {
                 "All Department of State targets are sanctioned.",
                 &["Department of State"],
             ),
+            ("He wrote on Twitter that it was over.", &["Twitter"]),
             (
                 "OFAC designated International Gateways Groups of Company Limited (IGG).",
                 &["International Gateways Groups of Company Limited"],

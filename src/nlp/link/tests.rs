@@ -640,7 +640,8 @@ fn names_of_one_organisation_are_one_referent() {
     let text = "The U.S. Department of the Treasury acted. See Treasury's release. \
                 The Rapid Support Forces attacked; the Rapid Support Force denied it. \
                 OFAC named Myanmar Chemical & Machinery Company Limited (MC&M). MC&M said no. \
-                The G7, or the Group of Seven, met.";
+                The G7, or the Group of Seven, met. ISIS, the Islamic State, and the Houthis \
+                (a Houthi force) fought.";
     let rs = run(
         text,
         &[
@@ -653,8 +654,14 @@ fn names_of_one_organisation_are_one_referent() {
             ("MC&M", Org),
             ("G7", Org),
             ("Group of Seven", Org),
+            ("ISIS", Org),
+            ("Islamic State", Org),
+            ("Houthis", Org),
+            ("Houthi", Org),
         ],
     );
+    assert!(has(&rs, "Islamic State", 2), "{:?}", summary(&rs));
+    assert!(has(&rs, "Houthis", 2), "{:?}", summary(&rs));
     assert!(has(&rs, "Group of Seven", 2), "{:?}", summary(&rs));
     let s = summary(&rs);
     assert!(
@@ -893,4 +900,81 @@ fn movements_peoples_headings_and_places_after_in_are_no_people() {
     assert!(names_of_kind(&rs, Person).is_empty(), "{rs:?}");
     assert_eq!(names_of_kind(&rs, Org), ["Islamic State"]);
     assert_eq!(names_of_kind(&rs, Place), ["Ein Karem", "Israel"]);
+}
+
+#[test]
+fn a_name_after_a_title_replaces_what_the_tagger_made_of_it() {
+    let text = "They jailed former State Counsellor Daw Khin Myo Aye. The order names \
+                his daughters Amina Wairimu Kamau and Akinyi Njeri Kamau, and his \
+                companion Sofia Petrakis.";
+    let rs = run_world(
+        text,
+        &[
+            ("State Counsellor Daw Khin Myo Aye", Org),
+            ("Amina Wairimu Kamau", Org),
+            ("Akinyi Njeri Kamau", Person),
+            ("Sofia Petrakis", Place),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        [
+            "Daw Khin Myo Aye",
+            "Amina Wairimu Kamau",
+            "Akinyi Njeri Kamau",
+            "Sofia Petrakis"
+        ]
+    );
+    assert!(names_of_kind(&rs, Org).is_empty());
+}
+
+#[test]
+fn ships_are_no_people() {
+    let text = "KESTREL LINE FZE manages ARDEN STAR (IMO 9012345). The tanker Mirela Dawn \
+                sailed, while Captain Joao Reis stayed ashore.";
+    let rs = run_world(
+        text,
+        &[
+            ("ARDEN STAR", Person),
+            ("Mirela Dawn", Person),
+            ("Joao Reis", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Joao Reis"]);
+}
+
+#[test]
+fn given_names_read_apart_from_the_surnames_join_them() {
+    let text = "The order names Lucia Fernanda Reyes Alba, his adviser, and the \
+                Ministry of Finance Marta Ruiz spoke of.";
+    let rs = run_world(
+        text,
+        &[
+            ("Lucia Fernanda", Org),
+            ("Reyes Alba", Person),
+            ("Ministry of Finance", Org),
+            ("Marta Ruiz", Person),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Lucia Fernanda Reyes Alba", "Marta Ruiz"]
+    );
+    assert_eq!(names_of_kind(&rs, Org), ["Ministry of Finance"]);
+}
+
+#[test]
+fn a_body_before_a_name_is_no_given_name() {
+    let text = "The House of Representatives Foreign Affairs Chair Ellis Ward spoke, as did \
+                Congress Members Ana Pol.";
+    let rs = run_world(
+        text,
+        &[
+            ("Representatives Foreign Affairs", Org),
+            ("Ellis Ward", Person),
+            ("Congress Members", Org),
+            ("Ana Pol", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Ellis Ward", "Ana Pol"]);
 }

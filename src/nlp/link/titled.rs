@@ -273,6 +273,7 @@ fn name_word(text: &str, t: &Token, geo: &dyn Geo) -> bool {
     t.kind == TokenKind::Word
         && capitalised(w)
         && !is_title_word(w)
+        && !PERSON_TITLE_SET.contains(w)
         && !orgs::is_head(w)
         && !THING_WORDS.contains(&w)
         && geo.country_named(w).is_none()

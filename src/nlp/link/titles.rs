@@ -81,6 +81,7 @@ const TITLE_WORDS: &[&str] = &[
     "former",
     "Senior",
     "Counselor",
+    "Counsellor",
     "Administrator",
     "Commander",
     "Marshal",
