@@ -576,8 +576,11 @@ fn judge(
     };
     // "Landau signed an agreement yesterday with Minister Havannall": a pact
     // signed with a named party binds both.
-    let actor = match (trig.name, counterparty(text, words, m.end, index)) {
-        ("signed", Some(other)) if !actor.0.contains(other.0.as_str()) => {
+    let signed_with = (trig.name == "signed")
+        .then(|| counterparty(text, words, m.end, index))
+        .flatten();
+    let actor = match signed_with {
+        Some(other) if !actor.0.contains(other.0.as_str()) => {
             // The first signer stays the referent (its country counts for focus).
             (format!("{} and {}", actor.0, other.0), actor.1)
         }
