@@ -1,5 +1,6 @@
 //! Accuracy of the analysis on the hand-annotated development sets
-//! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`) and the
+//! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
+//! `tests/devset/heldout4.jsonl`) and the
 //! seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
 
 mod support {
@@ -112,6 +113,27 @@ fn dev3_set_scores_stay_above_floors() {
         ("actor", ratio(s.actor), 0.80),
     ];
     assert_floors("dev3", &floors);
+}
+
+#[test]
+fn heldout4_set_scores_stay_above_floors() {
+    let s = devset_scores("heldout4");
+    // heldout4 was report-only in session 5 and opened for tuning in session 6.
+    // About 0.05 below its last held-out figures (people 0.755, places 0.90,
+    // country 1.0, orgs 0.60, focus 0.905, mentioned 0.974, commitments 0.71 on
+    // 17 scored entries, actor 0.909), so that tuning may raise them but a
+    // regression fails.
+    let floors = [
+        ("people F1", s.people.f1(), 0.70),
+        ("places F1", s.places.f1(), 0.85),
+        ("place country", ratio(s.place_country), 0.95),
+        ("orgs F1", s.orgs.f1(), 0.55),
+        ("focus F1", s.focus.f1(), 0.85),
+        ("mentioned F1", s.mentioned.f1(), 0.92),
+        ("commitments F1", s.commitments.f1(), 0.65),
+        ("actor", ratio(s.actor), 0.85),
+    ];
+    assert_floors("heldout4", &floors);
 }
 
 #[test]
