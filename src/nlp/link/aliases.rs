@@ -1,10 +1,12 @@
-//! Names in capitals defined with a short form in brackets, as sanctions fact
-//! sheets write them: "JANE ROE DOE (ROE DOE) is ...", "ACME TRADING LLC
-//! (ACMETRA) is ...". Capitals hide from the tagger whether a name is a
-//! person's; the short form tells: a person's is made of their own surnames
-//! (never the first word, a given name), a company's is an acronym or the
-//! name holds a company's legal form. Every later use of the short form
-//! ("ROE DOE has ...") is the same person or organisation.
+//! Names in capitals, as sanctions fact sheets write them: "JANE ROE DOE
+//! (ROE DOE) is ...", "ACME TRADING LLC (ACMETRA) is ...", "JANE ROE DOE is
+//! a Senior Colonel". Capitals hide from the tagger whether a name is a
+//! person's. A short form in brackets tells: a person's is made of their own
+//! surnames (never the first word, a given name), a company's is an acronym
+//! or the name holds a company's legal form; every later use of the short
+//! form ("ROE DOE has ...") is the same person or organisation. Without one,
+//! a name opening a paragraph and said to be a person's role ("is a Captain",
+//! "is the head of") is a person's.
 
 use crate::nlp::EntityKind;
 use crate::nlp::ner::Mention;
@@ -97,6 +99,96 @@ const BODY_WORDS: &[&str] = &[
 /// What follows a definition's closing bracket: the sentence goes on about it.
 const AFTER_DEFINITION: &[&str] = &[") is ", ") was ", ") has ", ") are ", ") and ", "), "];
 
+/// What a name opening a paragraph is said to be: " is a ", " is the ".
+const PREDICATES: &[&str] = &[" is a ", " is an ", " is the ", " was a ", " was the "];
+
+/// Nouns for a person's role, rank or kin, in any case ("is a Senior
+/// Colonel", "is the head of", "is a Cuban national").
+const ROLE_NOUNS: &[&str] = &[
+    "colonel",
+    "captain",
+    "general",
+    "lieutenant",
+    "major",
+    "admiral",
+    "sergeant",
+    "commander",
+    "director",
+    "minister",
+    "official",
+    "officer",
+    "head",
+    "leader",
+    "member",
+    "chief",
+    "president",
+    "chairman",
+    "chairwoman",
+    "businessman",
+    "businesswoman",
+    "national",
+    "citizen",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "manager",
+    "owner",
+    "founder",
+    "judge",
+    "prosecutor",
+    "governor",
+    "mayor",
+    "ambassador",
+    "senator",
+    "legislator",
+    "adviser",
+    "advisor",
+    "facilitator",
+    "financier",
+    "trafficker",
+    "smuggler",
+    "operative",
+    "associate",
+    "deputy",
+    "spokesperson",
+    "executive",
+];
+
+/// Nouns for a body that end the look for a role ("is a Cuba-based company").
+const BODY_NOUNS: &[&str] = &[
+    "company",
+    "enterprise",
+    "entity",
+    "bank",
+    "firm",
+    "subsidiary",
+    "group",
+    "organization",
+    "center",
+    "centre",
+    "agency",
+    "ministry",
+    "corporation",
+    "vessel",
+    "ship",
+    "tanker",
+    "network",
+    "business",
+    "holding",
+    "institution",
+    "unit",
+    "front",
+    "militia",
+];
+
+/// The most words read after the predicate for a role ("a Cuban MINFAR official").
+const ROLE_WINDOW: usize = 5;
+
 /// A word written in capitals: "ROE", "S.A.", "AL-ASAD" (one letter or more).
 fn caps_word(text: &str, t: &Token) -> bool {
     let w = t.text(text);
@@ -157,7 +249,10 @@ pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
             short.entry(head).or_default().push((alias, kind));
         }
     }
+    named_by_role(text, tokens, &mut out);
     if short.is_empty() {
+        out.sort_by_key(|m| m.span.start);
+        out.dedup_by(|b, a| b.span.start < a.span.end);
         return out;
     }
     // Every use of a short form, the definition's own brackets included; a
@@ -201,6 +296,56 @@ pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
     out.sort_by_key(|m| m.span.start);
     out.dedup_by(|b, a| b.span.start < a.span.end);
     out
+}
+
+/// Names in capitals opening a paragraph, without a short form, said to be a
+/// person's role: "JANE ROE DOE is a Senior Colonel in the army".
+fn named_by_role(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while let Some(t) = tokens.get(i) {
+        i += 1;
+        let opens = t.span.start == 0 || text.as_bytes().get(t.span.start - 1) == Some(&b'\n');
+        if !opens || !caps_word(text, t) {
+            continue;
+        }
+        let start = i - 1;
+        let mut end = start;
+        while let (Some(prev), Some(n)) = (tokens.get(end), tokens.get(end + 1)) {
+            if !caps_word(text, n) || text.get(prev.span.end..n.span.start) != Some(" ") {
+                break;
+            }
+            end += 1;
+        }
+        i = end + 1;
+        let Some(run) = tokens.get(start..=end) else {
+            continue;
+        };
+        let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
+        if !(2..=MAX_PERSON_WORDS).contains(&words.len())
+            || words.iter().any(|w| BODY_WORDS.contains(w))
+        {
+            continue;
+        }
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        let after = text.get(last.span.end..).unwrap_or("");
+        let Some(said) = PREDICATES.iter().find_map(|p| after.strip_prefix(p)) else {
+            continue;
+        };
+        let role = said
+            .split([' ', ','])
+            .take(ROLE_WINDOW)
+            .map(|w| w.trim_end_matches(['.', ';', ':']).to_lowercase())
+            .take_while(|w| !BODY_NOUNS.contains(&w.as_str()))
+            .any(|w| ROLE_NOUNS.contains(&w.as_str()));
+        if role {
+            out.push(Mention {
+                span: first.span.start..last.span.end,
+                kind: EntityKind::Person,
+            });
+        }
+    }
 }
 
 /// The short form's words after the "(" at `open`, and the index of ")":
@@ -321,6 +466,20 @@ mod tests {
                 ("NORCAR", EntityKind::Org),
                 ("LAGUNA AZUL SA", EntityKind::Org),
                 ("AZUL SA", EntityKind::Org),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_opening_a_paragraph_said_to_hold_a_role_is_a_persons() {
+        let text = "Designated today:\n\nTOMAS ARCE VIDAL is a Senior Colonel in the navy.\n\n\
+                    LUCIA MORA is the head of the port.\n\nNORTE AZUL is a Cuba-based company \
+                    with a director.\n\nPORT RULES are the law.";
+        assert_eq!(
+            found(text),
+            [
+                ("TOMAS ARCE VIDAL", EntityKind::Person),
+                ("LUCIA MORA", EntityKind::Person),
             ]
         );
     }

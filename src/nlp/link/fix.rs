@@ -774,6 +774,16 @@ fn person_who_is_not(
     {
         return Some(EntityKind::Misc);
     }
+    // "Delisting Guidance", "Countering Fraud": a phrase opening with a long
+    // -ing form is a heading or a page, no one's name ("Channing" is short).
+    if surface.contains(' ')
+        && first.len() >= 9
+        && first.ends_with("ing")
+        && geo.country_named(first).is_none()
+        && !geo.is_city(first)
+    {
+        return Some(EntityKind::Misc);
+    }
     // "held in Sde Boker, Israel": a name between "in" and a country is a place.
     if text.get(..span.start).is_some_and(|b| b.ends_with(" in "))
         && text

@@ -864,6 +864,16 @@ fn a_governments_demonym_names_no_ruler() {
 }
 
 #[test]
+fn a_phrase_opening_with_a_long_ing_form_is_no_person() {
+    let text = "See the Countering Fraud page, said Channing Ellis.";
+    let rs = run_world(
+        text,
+        &[("Countering Fraud", Person), ("Channing Ellis", Person)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Channing Ellis"]);
+}
+
+#[test]
 fn a_plural_abstract_heading_word_is_no_person() {
     let text = "Sanctions Implications\n\nThe measures take effect today, said Ana Reyes.";
     let rs = run_world(text, &[("Sanctions", Person), ("Ana Reyes", Person)]);
