@@ -774,6 +774,19 @@ fn person_who_is_not(
     {
         return Some(EntityKind::Misc);
     }
+    // "Johns Hopkins Center", "Crow Tribe", "the Legislative Yuan": a body
+    // named after a person or a people is no person.
+    let last = surface.rsplit(' ').next().unwrap_or("");
+    if surface.contains(' ')
+        && (matches!(last, "Center" | "Centre" | "Tribe" | "Tribes")
+            || last == "Yuan"
+                && matches!(
+                    first,
+                    "Legislative" | "Executive" | "Judicial" | "Control" | "Examination"
+                ))
+    {
+        return Some(EntityKind::Org);
+    }
     // "Delisting Guidance", "Countering Fraud": a phrase opening with a long
     // -ing form is a heading or a page, no one's name ("Channing" is short).
     if surface.contains(' ')

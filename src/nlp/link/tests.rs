@@ -864,6 +864,39 @@ fn a_governments_demonym_names_no_ruler() {
 }
 
 #[test]
+fn a_body_named_after_a_person_or_people_is_no_person() {
+    let text = "The Ellis Center, the Arapaho Tribe and the Legislative Yuan met Li Yuan.";
+    let rs = run_world(
+        text,
+        &[
+            ("Ellis Center", Person),
+            ("Arapaho Tribe", Person),
+            ("Legislative Yuan", Person),
+            ("Li Yuan", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Li Yuan"]);
+    assert_eq!(
+        names_of_kind(&rs, Org),
+        ["Ellis Center", "Arapaho Tribe", "Legislative Yuan"]
+    );
+}
+
+#[test]
+fn a_misspelt_title_and_a_ministrys_last_words_are_no_part_of_a_name() {
+    let text = "Foreign Minster Omar Haddad met the Minister of Foreign Affairs and \
+                Expatriates Rami Nasser.";
+    let rs = run_world(
+        text,
+        &[
+            ("Minster Omar Haddad", Person),
+            ("Expatriates Rami Nasser", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Omar Haddad", "Rami Nasser"]);
+}
+
+#[test]
 fn a_phrase_opening_with_a_long_ing_form_is_no_person() {
     let text = "See the Countering Fraud page, said Channing Ellis.";
     let rs = run_world(

@@ -17,6 +17,7 @@ const PERSON_TITLES: &[&str] = &[
     "President",
     "Premier",
     "Minister",
+    "Minster",
     "Secretary",
     "Secretary-General",
     "Spokesperson",

@@ -107,6 +107,15 @@ const TITLE_WORDS: &[&str] = &[
     "Saint",
     "St.",
     "Minister-President",
+    // "Foreign Minster Takaichi": a frequent misspelling of "Minister".
+    "Minster",
+    // Last words of ministers' titles: "Minister of Foreign Affairs and
+    // Expatriates Ayman Safadi", "... and International Cooperation".
+    "Expatriates",
+    "Emigrants",
+    "Cooperation",
+    "Diaspora",
+    "Sayyid",
     // Religious and traditional honorifics: "Mallam Nuhu Ribadu", "Monseñor
     // Jorge Lozano", "Alhaji Aliko Dangote".
     "Mallam",
