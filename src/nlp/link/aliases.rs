@@ -260,7 +260,13 @@ pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
         i += 1;
-        if !t.text(text).starts_with(|c: char| c.is_uppercase()) {
+        // Most words open with an ASCII byte that is no capital: answered
+        // without slicing the text.
+        let small = text
+            .as_bytes()
+            .get(t.span.start)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if small {
             continue;
         }
         let Some(forms) = short.get(t.text(text)) else {

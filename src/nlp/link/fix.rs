@@ -608,8 +608,8 @@ fn surnames_of_joined_names(text: &str, tokens: &[Token], geo: &dyn Geo, out: &m
                 inner
                     .iter()
                     .map(|t| t.text(text))
-                    .filter(|w| w.chars().count() > 2 && !is_title_word(w))
-                    .filter(|w| w.starts_with(|c: char| c.is_uppercase())),
+                    .filter(|w| w.len() > 2 && w.starts_with(|c: char| c.is_uppercase()))
+                    .filter(|w| !is_title_word(w)),
             );
         }
     }

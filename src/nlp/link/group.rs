@@ -449,11 +449,12 @@ fn merge_qualified_places(text: &str, mentions: &[Mention], assigned: &mut [Opti
 /// A short form in capitals longer than an acronym, defined in brackets
 /// after a name: "(TECNOSUR)", "(AZUL SA)" (up to four words).
 fn is_caps_alias(s: &str) -> bool {
+    // The character test first: it fails on the second letter of most names.
     (2..=40).contains(&s.len())
-        && s.split(' ').count() <= 4
         && s.chars()
             .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '.' | '&'))
         && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && s.split(' ').count() <= 4
 }
 
 fn is_acronym(s: &str) -> bool {

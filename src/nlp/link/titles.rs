@@ -2,6 +2,9 @@
 //! ("President", "Prime Minister", "Secretary"), used to strip them from
 //! person mentions and to read a person's country from the words around them.
 
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
 /// Words that make up titles and offices, case-sensitive (as written before a name).
 const TITLE_WORDS: &[&str] = &[
     "President",
@@ -145,9 +148,13 @@ const TITLE_WORDS: &[&str] = &[
     "for",
 ];
 
+/// `TITLE_WORDS` by hash: words of every person name are looked up.
+static TITLE_SET: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+
 /// Whether a word is part of a title ("President", "Prime", "Minister").
 pub fn is_title_word(w: &str) -> bool {
-    TITLE_WORDS.contains(&w)
+    TITLE_SET.contains(w)
 }
 
 /// Head nouns of offices, in any case: "the foreign affairs minister of Cuba".
