@@ -798,8 +798,34 @@ fn addressee(
         return Some((who, t + 1, false));
     }
     let raw = text.get(first.span.start..last.span.end)?.to_string();
-    Some(((raw, None), t + 1, true))
+    // "instructed security agencies to investigate", "urged citizens to stay
+    // home": a directive may address the public or a body by a common noun,
+    // which as a subject ("voters will choose") would commit nobody.
+    let public = !first.capital
+        && words[np.0..np.1].iter().all(|w| !w.punct)
+        && word_in(text, last, PUBLIC_ADDRESSEES);
+    Some(((raw, None), t + 1, !public))
 }
+
+/// Plural common nouns a call or directive may address: those asked to act.
+const PUBLIC_ADDRESSEES: &[&str] = &[
+    "agencies",
+    "citizens",
+    "residents",
+    "voters",
+    "nationals",
+    "travelers",
+    "travellers",
+    "businesses",
+    "companies",
+    "institutions",
+    "persons",
+    "troops",
+    "soldiers",
+    "police",
+    "workers",
+    "banks",
+];
 
 /// The number of words of a list marker ("(i)", "(a)", "(2)") at word `at`, or 0.
 fn list_marker(text: &str, words: &[Word], at: usize) -> usize {

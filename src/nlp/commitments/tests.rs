@@ -23,6 +23,7 @@ const COMMON: &[&str] = &[
     "Analysts",
     "Investors",
     "Lawmakers",
+    "Voters",
     "Companies",
     "Polls",
     "Observers",
@@ -660,6 +661,26 @@ fn actors_speakers_and_actions() {
             "help asked of a titled person",
             "President Aliyev met Li in Baku. Li asked for the President's help in opening the border.",
             &[("Aliyev", "", Proposal, "opening the border")],
+        ),
+        (
+            "a directive to a body under the speaker",
+            "Ruto instructed security agencies to investigate the leak.",
+            &[("security agencies", "", Proposal, "investigate the leak")],
+        ),
+        (
+            "a call on the public by a common noun",
+            "Li spoke at a rally, asking voters to turn out early.",
+            &[("voters", "", Proposal, "turn out early")],
+        ),
+        (
+            "a common noun asked about something is no party",
+            "Li asked reporters about the leak.",
+            &[],
+        ),
+        (
+            "voters as a subject commit nobody",
+            "Voters will choose a new parliament on Sunday.",
+            &[],
         ),
         (
             "a modal of speaking is no commitment",

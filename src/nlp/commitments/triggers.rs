@@ -799,13 +799,27 @@ pub static TRIGGERS: &[Trigger] = &[
                 "advised",
                 "advises",
                 "challenged",
+                // A directive to a body under the speaker asks it to act.
+                "instruct",
+                "instructs",
+                "instructed",
+                "instructing",
+                "directed",
+                "directs",
+                "ordered",
+                "orders",
             ]),
             Opt(&["on", "to", "upon"]),
         ],
-        positive: &["Britain asked the United States to waive immunity."],
+        positive: &[
+            "Britain asked the United States to waive immunity.",
+            "President Ruto instructed the Interior Ministry to investigate the attack.",
+        ],
         negative: &[
             "Reporters asked about the case.",
             "Japan encouraged investment in 2015.",
+            "The film was directed by a Chilean.",
+            "Peru ordered ten aircraft from Brazil.",
         ],
     },
     Trigger {
