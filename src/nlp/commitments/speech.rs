@@ -177,8 +177,25 @@ pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Ra
 
 /// Words that may follow the speaker of a trailing tag: ", said Li on Monday".
 const TAG_CONTINUATIONS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "while", "when", "yesterday", "today",
-    "tonight", "last", "this", "earlier", "later", "to", "from", "of", "according",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "to",
+    "from",
+    "of",
+    "according",
 ];
 
 /// A quotation mark standing as its own word.
@@ -233,9 +250,9 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
             // "Johnson, the premier, said his government will ..." the verb
             // opens the sentence's content instead.
             np_after(text, words, v + 1, index).filter(|np| {
-                words.get(np.1).is_none_or(|w| {
-                    np.1 >= end || w.punct || word_in(text, w, TAG_CONTINUATIONS)
-                })
+                words
+                    .get(np.1)
+                    .is_none_or(|w| np.1 >= end || w.punct || word_in(text, w, TAG_CONTINUATIONS))
             })
         };
         if let Some(np) = np.filter(|np| np.0 > comma)

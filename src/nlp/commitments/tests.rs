@@ -663,6 +663,21 @@ fn actors_speakers_and_actions() {
             &[("Aliyev", "", Proposal, "opening the border")],
         ),
         (
+            "an inverted tag after a quotation names the speaker",
+            "\"Kenya will send police to Haiti,\" said Ruto.",
+            &[("Kenya", "Ruto", Pledge, "send police to Haiti")],
+        ),
+        (
+            "an inverted tag may go on with a time",
+            "Kenya will send police to Haiti, said Ruto on Monday.",
+            &[("Kenya", "Ruto", Pledge, "send police to Haiti")],
+        ),
+        (
+            "a verb after an appositive opens the content, not a tag",
+            "Ruto, the president of Kenya, said his government will send police to Haiti.",
+            &[("Kenya", "Ruto", Pledge, "send police to Haiti")],
+        ),
+        (
             "a directive to a body under the speaker",
             "Ruto instructed security agencies to investigate the leak.",
             &[("security agencies", "", Proposal, "investigate the leak")],
