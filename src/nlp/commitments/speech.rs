@@ -114,7 +114,8 @@ pub fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
             w,
             &["following", "after", "on", "in", "at", "to", "that"],
         ) || matches!(text.get(w.span.clone()), Some("." | ":" | ";"));
-        if stop || end >= from + 30 {
+        // Long enough for a statement of twenty governments listed by name.
+        if stop || end >= from + 80 {
             break;
         }
         end += 1;

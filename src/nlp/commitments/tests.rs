@@ -279,6 +279,16 @@ fn actors_speakers_and_actions() {
             )],
         ),
         (
+            "a statement's authors may be a long list",
+            "The statement was released by the Governments of Chile, Peru, Bolivia, Ecuador, Colombia, Panama, Paraguay, Uruguay, Guyana, Honduras, Guatemala, Belize, Jamaica, Haiti, and Trinidad and Tobago. We are committed to support free trade.",
+            &[(
+                "the Governments of Chile, Peru, Bolivia, Ecuador, Colombia, Panama, Paraguay, Uruguay, Guyana, Honduras, Guatemala, Belize, Jamaica, Haiti, and Trinidad and Tobago",
+                "",
+                Pledge,
+                "support free trade",
+            )],
+        ),
+        (
             "we names itself in an apposition, over who released the statement",
             "The statement was released by the Governments of Chile and Peru. We, the Trade Ministers of Chile, Peru and Canada, and the Secretary General of the Pacific Forum reaffirm our support for open markets. We remain committed to cutting tariffs.",
             &[
