@@ -481,7 +481,7 @@ fn judge(
     // "asked Japan to ...", not "asked about the case" or "the need for guardrails".
     let needs_party = matches!(
         trig.name,
-        "asked to" | "stressed the need for" | "need to" | "told to" | "recommended"
+        "asked to" | "stressed the need for" | "need to" | "told to" | "recommended" | "call to"
     );
     if needs_party && addressee.as_ref().is_some_and(|a| a.2) {
         return None;

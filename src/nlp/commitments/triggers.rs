@@ -345,6 +345,16 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &["Analysts doubted the commitment to reform."],
     },
     Trigger {
+        name: "intends to",
+        kind: Pledge,
+        steps: &[Word(&["intend", "intends", "intended"]), Word(&["to"])],
+        positive: &[
+            "Chile intends to ratify the treaty this year.",
+            "Li announced that China intended to reopen the border.",
+        ],
+        negative: &["The law was intended to protect workers."],
+    },
+    Trigger {
         name: "willing/ready to",
         kind: Willingness,
         steps: &[
@@ -548,6 +558,30 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &["Polls showed falling support for the war."],
     },
     Trigger {
+        name: "reaffirmed opposition to",
+        kind: Support,
+        steps: &[
+            Word(REAFFIRM),
+            Possessor,
+            Gap(3),
+            Word(&["opposition"]),
+            Word(&["to"]),
+        ],
+        positive: &["The ministers reiterated their opposition to economic coercion."],
+        negative: &["The opposition to the plan grew."],
+    },
+    Trigger {
+        name: "endorses",
+        kind: Support,
+        // Endorsing a candidate or a plan is a stance taken, not a past event.
+        steps: &[Adverbs, Word(&["endorse", "endorses", "endorsed"])],
+        positive: &[
+            "Senator Sanders endorsed Biden for president.",
+            "Norway endorses the peace plan.",
+        ],
+        negative: &["The plan was endorsed by the council."],
+    },
+    Trigger {
         name: "adheres to",
         kind: Support,
         steps: &[Word(&["adhere", "adheres"]), Word(&["to"])],
@@ -607,6 +641,17 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
         positive: &["Turkey called on Sweden to extradite the suspects."],
         negative: &["The ship called at the port of Aden."],
+    },
+    Trigger {
+        name: "call to",
+        kind: Proposal,
+        // The noun: "We issue a firm call to all authorities to act".
+        steps: &[Word(&["call", "calls"]), Word(&["to"])],
+        positive: &["Chile issued a call to all parties to respect the truce."],
+        negative: &[
+            "Peru ignored calls to resign.",
+            "The call to prayer sounded.",
+        ],
     },
     Trigger {
         name: "counts on",
