@@ -473,9 +473,10 @@ fn judge(
         }
         Some(demanded_of(text, words, m, head, index, speech, context)?)
     } else {
-        (trig.kind == CommitmentKind::Proposal && !matches!(trig.name, "should/must" | "proposed"))
-            .then(|| addressee(text, words, m.end, index, speech, context))
-            .flatten()
+        (trig.kind == CommitmentKind::Proposal
+            && !matches!(trig.name, "should/must" | "proposed" | "need to"))
+        .then(|| addressee(text, words, m.end, index, speech, context))
+        .flatten()
     };
     // Weak cues ("asked", "the need for") are proposals only with a party to act:
     // "asked Japan to ...", not "asked about the case" or "the need for guardrails".
@@ -484,6 +485,15 @@ fn judge(
         "asked to" | "stressed the need for" | "need to" | "told to" | "recommended" | "call to"
     );
     if needs_party && addressee.as_ref().is_some_and(|a| a.2) {
+        return None;
+    }
+    // "All we need to do is ask her back": a pseudo-cleft describes, it asks no one.
+    let cleft = trig.name == "need to"
+        && words.get(m.end).is_some_and(|w| word_is(text, w, "do"))
+        && words
+            .get(m.end + 1)
+            .is_some_and(|w| word_in(text, w, &["is", "was"]));
+    if cleft {
         return None;
     }
     // "wrote to the embassy asking to waive ...": the one written to should act.

@@ -688,6 +688,16 @@ fn actors_speakers_and_actions() {
             &[("Kenya", "Ruto", Pledge, "send police to Haiti")],
         ),
         (
+            "documents signed with a party sign nothing themselves",
+            "Peru remains committed to the Charters and Memoranda of Understanding signed with Chile.",
+            &[(
+                "Peru",
+                "",
+                Pledge,
+                "the Charters and Memoranda of Understanding signed with Chile",
+            )],
+        ),
+        (
             "a directive to a body under the speaker",
             "Ruto instructed security agencies to investigate the leak.",
             &[("security agencies", "", Proposal, "investigate the leak")],

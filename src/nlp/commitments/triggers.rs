@@ -668,7 +668,11 @@ pub static TRIGGERS: &[Trigger] = &[
         kind: Proposal,
         steps: &[Word(&["need", "needs"]), Word(&["to"])],
         positive: &["Both countries need to reduce emissions, Rutte said."],
-        negative: &["There is no need to panic."],
+        negative: &[
+            "There is no need to panic.",
+            "All Peru needs to do is ask.",
+            "Li said every society needs to respect the choices of its members to decide freely.",
+        ],
     },
     Trigger {
         name: "stressed the need for",
