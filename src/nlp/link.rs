@@ -8,6 +8,7 @@ mod country;
 pub mod fix;
 pub mod geo;
 mod group;
+mod named_places;
 mod not_orgs;
 pub mod orgs;
 mod titled;

@@ -184,6 +184,7 @@ pub fn correct(
         .collect();
     out.extend(regions);
     out.sort_by_key(|m| m.span.start);
+    super::named_places::apply(text, tokens, &mut out);
     let titled_names = super::titled::names_after_titles(text, tokens, geo);
     // "State Counsellor Aung San Suu Kyi" read as an organisation, "companion
     // Sofia Sapega" as a place: the name after a title or role noun replaces

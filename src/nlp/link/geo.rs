@@ -136,6 +136,27 @@ impl Geo for Gazetteer {
     }
 }
 
+/// Seats of government known by a building's name: an alternate city name
+/// ("White House" is also a name of Casablanca) must not win over them.
+const LANDMARKS: &[(&str, &str)] = &[
+    ("White House", "United States"),
+    ("Pentagon", "United States"),
+    ("Capitol Hill", "United States"),
+    ("Kremlin", "Russia"),
+    ("Downing Street", "United Kingdom"),
+    ("Élysée Palace", "France"),
+    ("Elysee Palace", "France"),
+    ("Zhongnanhai", "China"),
+    ("Great Hall of the People", "China"),
+    ("Blue House", "South Korea"),
+];
+
+/// The country (its English name) of a seat of government known by its
+/// building's name ("Pentagon": "United States").
+pub fn landmark_country(name: &str) -> Option<&'static str> {
+    LANDMARKS.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
+
 /// A tiny table for tests: names, demonyms and cities given by hand.
 #[cfg(test)]
 pub mod table {
