@@ -8,9 +8,9 @@
 //! a name opening a paragraph and said to be a person's role ("is a Captain",
 //! "is the head of") is a person's.
 
-use crate::nlp::EntityKind;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
+use crate::nlp::{EntityKind, Span};
 use rustc_hash::FxHashMap;
 
 /// The most words a defined name is read over (companies have long names).
@@ -213,6 +213,29 @@ pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
         if !is_punct(text, t, b'(') {
             continue;
         }
+        // "ARGO MARIS (IMO: 9041643)": a ship, here and wherever named again.
+        if tokens.get(i + 1).is_some_and(|n| n.text(text) == "IMO")
+            && let Some(first) = name_before(text, tokens, i)
+            && let (Some(a), Some(b)) = (tokens.get(first), tokens.get(i - 1))
+        {
+            let words: Vec<&str> = tokens
+                .get(first..i)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.text(text))
+                .collect();
+            out.push(Mention {
+                span: a.span.start..b.span.end,
+                kind: EntityKind::Misc,
+            });
+            if let Some(head) = words.first() {
+                short
+                    .entry(head)
+                    .or_default()
+                    .push((words, EntityKind::Misc));
+            }
+            continue;
+        }
         let Some((alias, close)) = alias_after(text, tokens, i) else {
             continue;
         };
@@ -248,8 +271,25 @@ pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
         if let Some(head) = alias.first() {
             short.entry(head).or_default().push((alias, kind));
         }
+        // The whole name written again later is the same one too.
+        if name.len() == words.len()
+            && let Some(head) = words.first()
+        {
+            short.entry(head).or_default().push((words, kind));
+        }
     }
-    named_by_role(text, tokens, &mut out);
+    for (span, words) in named_by_role(text, tokens) {
+        if let Some(head) = words.first() {
+            short
+                .entry(head)
+                .or_default()
+                .push((words, EntityKind::Person));
+        }
+        out.push(Mention {
+            span,
+            kind: EntityKind::Person,
+        });
+    }
     if short.is_empty() {
         out.sort_by_key(|m| m.span.start);
         out.dedup_by(|b, a| b.span.start < a.span.end);
@@ -304,14 +344,20 @@ pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
     out
 }
 
-/// Names in capitals opening a paragraph, without a short form, said to be a
-/// person's role: "JANE ROE DOE is a Senior Colonel in the army".
-fn named_by_role(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+/// Names in capitals opening a paragraph or sentence, without a short form,
+/// said to be a person's role: "JANE ROE DOE is a Senior Colonel in the
+/// army"; their spans and words.
+fn named_by_role<'a>(text: &'a str, tokens: &[Token]) -> Vec<(Span, Vec<&'a str>)> {
+    let mut out = Vec::new();
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
         i += 1;
-        let opens = t.span.start == 0 || text.as_bytes().get(t.span.start - 1) == Some(&b'\n');
-        if !opens || !caps_word(text, t) {
+        if !caps_word(text, t) {
+            continue;
+        }
+        let before = text.get(..t.span.start).unwrap_or("").trim_end_matches(' ');
+        let opens = before.is_empty() || before.ends_with(['\n', '.']);
+        if !opens {
             continue;
         }
         let start = i - 1;
@@ -346,12 +392,10 @@ fn named_by_role(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             .take_while(|w| !BODY_NOUNS.contains(&w.as_str()))
             .any(|w| ROLE_NOUNS.contains(&w.as_str()));
         if role {
-            out.push(Mention {
-                span: first.span.start..last.span.end,
-                kind: EntityKind::Person,
-            });
+            out.push((first.span.start..last.span.end, words));
         }
     }
+    out
 }
 
 /// The short form's words after the "(" at `open`, and the index of ")":
@@ -491,10 +535,40 @@ mod tests {
     }
 
     #[test]
+    fn a_name_written_again_whole_or_said_mid_paragraph_is_found() {
+        let text = "Designated:\n\nNORTE AZUL TRADING LIMITED (NORTE AZUL) is a firm.  \
+                    RAJ KIRAN DESAI is an Indian national and a director of NORTE AZUL.\n\n\
+                    NORTE AZUL TRADING LIMITED is being designated. RAJ KIRAN DESAI is being \
+                    blocked.\n\nHAVEN SHIP LLC is the registered owner of the ship.";
+        assert_eq!(
+            found(text),
+            [
+                ("NORTE AZUL TRADING LIMITED", EntityKind::Org),
+                ("NORTE AZUL", EntityKind::Org),
+                ("RAJ KIRAN DESAI", EntityKind::Person),
+                ("NORTE AZUL", EntityKind::Org),
+                ("NORTE AZUL TRADING LIMITED", EntityKind::Org),
+                ("RAJ KIRAN DESAI", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_ship_named_with_its_number_is_a_ship_wherever_named() {
+        let text = "The firm manages SEA WREN (IMO: 9000001). SEA WREN is blocked.";
+        assert_eq!(
+            found(text),
+            [
+                ("SEA WREN", EntityKind::Misc),
+                ("SEA WREN", EntityKind::Misc)
+            ]
+        );
+    }
+
+    #[test]
     fn brackets_that_define_nothing_are_left_alone() {
-        // A ship's number, a dateline's agency, a given name as the short form,
+        // A dateline's agency, a given name as the short form,
         // a name in ordinary case, one word in capitals.
-        assert!(found("The tanker SEA HAWK (IMO 9231511) is listed.").is_empty());
         assert!(found("NEW YORK (AP) — Markets fell.").is_empty());
         assert!(found("Anna Lund (Lund) is named. NATO (NATO) is.").is_empty());
         // A given name or a nickname as the short form: unknown.

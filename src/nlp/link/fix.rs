@@ -21,6 +21,7 @@ pub fn correct(
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     let rulers = super::titled::rulers(text, tokens, geo);
+    let mut ships: Vec<Span> = Vec::new();
     for m in mentions {
         if names_nobody(text.get(m.span.clone()).unwrap_or("")) {
             continue;
@@ -35,6 +36,7 @@ pub fn correct(
         if vessel(text, &m.span) {
             // "YONG TAI (IMO 9231511)", "the tanker Ocean Star": a ship, no person.
             m.kind = EntityKind::Misc;
+            ships.push(m.span.clone());
         }
         if m.kind != EntityKind::Place
             && let Some(name) = super::titled::ruler_of_administration(text, tokens, &m.span, geo)
@@ -125,6 +127,15 @@ pub fn correct(
             m.kind = EntityKind::Place;
         }
         out.push(m);
+    }
+    if !ships.is_empty() {
+        // A ship named once by its number or kind is the same ship without them.
+        let names: Vec<&str> = ships.iter().filter_map(|s| text.get(s.clone())).collect();
+        for m in out.iter_mut().filter(|m| m.kind != EntityKind::Misc) {
+            if text.get(m.span.clone()).is_some_and(|s| names.contains(&s)) {
+                m.kind = EntityKind::Misc;
+            }
+        }
     }
     for span in datelines(text, tokens, geo) {
         out.retain(|m| m.span.end <= span.start || m.span.start >= span.end);

@@ -897,6 +897,20 @@ fn a_misspelt_title_and_a_ministrys_last_words_are_no_part_of_a_name() {
 }
 
 #[test]
+fn a_ship_named_once_with_its_number_is_no_person_later() {
+    let text = "The firm manages SEA WREN (IMO: 9000001). SEA WREN is blocked, said Ana Lopes.";
+    let rs = run_world(
+        text,
+        &[
+            ("SEA WREN", Person),
+            ("SEA WREN", Person),
+            ("Ana Lopes", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Ana Lopes"]);
+}
+
+#[test]
 fn a_phrase_opening_with_a_long_ing_form_is_no_person() {
     let text = "See the Countering Fraud page, said Channing Ellis.";
     let rs = run_world(
