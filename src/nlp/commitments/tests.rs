@@ -698,6 +698,29 @@ fn actors_speakers_and_actions() {
             )],
         ),
         (
+            "one call addresses two parties, each with its own action",
+            "We call for the Sudanese Armed Forces to cease their attacks and for the Rapid Support Forces to withdraw from El Fasher.",
+            &[
+                (
+                    "the Sudanese Armed Forces",
+                    "",
+                    Proposal,
+                    "cease their attacks",
+                ),
+                (
+                    "the Rapid Support Forces",
+                    "",
+                    Proposal,
+                    "withdraw from El Fasher",
+                ),
+            ],
+        ),
+        (
+            "a call whose action goes on with and for is one call",
+            "Chile called on Peru to push for peace and for justice.",
+            &[("Peru", "", Proposal, "push for peace and for justice")],
+        ),
+        (
             "a directive to a body under the speaker",
             "Ruto instructed security agencies to investigate the leak.",
             &[("security agencies", "", Proposal, "investigate the leak")],
