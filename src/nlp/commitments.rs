@@ -448,6 +448,29 @@ fn judge(
                     .is_none_or(|w| !word_in(text, w, SUBJECTLESS_AFTER))
         })
         .or_else(|| phrases::appositive_subject(text, words, left, index));
+    // "We support the envoy's efforts ... and support the Quad's": the same verb
+    // again after "and" is the same actor's second commitment (a noun phrase
+    // before it is the first one's object, no subject).
+    let repeated = before.is_some_and(|w| word_is(text, w, "and"))
+        && earlier.last().is_some_and(|f| {
+            f.cue.1 == f.cue.0 + 1
+                && m.end == m.start + 1
+                && text.get(words[f.cue.0].span.clone()) == text.get(words[m.start].span.clone())
+        })
+        // "and support for them grows": the noun.
+        && words
+            .get(m.end)
+            .is_some_and(|w| !w.punct && !word_in(text, w, PREPOSITIONS));
+    if repeated && let Some(f) = earlier.last() {
+        return Some(Found {
+            kind: f.kind,
+            actor: f.actor.clone(),
+            region_start: left - 1,
+            cue: (m.start, m.end),
+            action_from: m.end,
+            addressed: false,
+        });
+    }
     // "longstanding U.S. support for", "discussed U.S. support": a noun after a
     // modifier, not a verb after its subject.
     if base

@@ -721,6 +721,29 @@ fn actors_speakers_and_actions() {
             &[("Peru", "", Proposal, "push for peace and for justice")],
         ),
         (
+            "the same verb again after and is a second commitment",
+            "Chile and Peru support the efforts of the envoy to advance peace in Haiti and support broader efforts by the Quad.",
+            &[
+                (
+                    "Chile and Peru",
+                    "",
+                    Support,
+                    "the efforts of the envoy to advance peace in Haiti",
+                ),
+                ("Chile and Peru", "", Support, "broader efforts by the Quad"),
+            ],
+        ),
+        (
+            "a noun after and is no second verb",
+            "Chile and Peru support the talks and support for them grows.",
+            &[(
+                "Chile and Peru",
+                "",
+                Support,
+                "the talks and support for them grows",
+            )],
+        ),
+        (
             "a directive to a body under the speaker",
             "Ruto instructed security agencies to investigate the leak.",
             &[("security agencies", "", Proposal, "investigate the leak")],
