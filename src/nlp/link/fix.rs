@@ -801,6 +801,25 @@ fn person_who_is_not(
     {
         return Some(EntityKind::Org);
     }
+    // "Pax Americana", "Pax Silica": an order or a pact, named in Latin.
+    if first == "Pax" && surface.contains(' ') {
+        return Some(EntityKind::Misc);
+    }
+    // "the crime prevention program, Sembremos Seguridad": a thing's name
+    // set after the noun for it.
+    if let Some(noun) = text
+        .get(..span.start)
+        .and_then(|b| b.strip_suffix(", "))
+        .and_then(|b| b.rsplit([' ', '\n']).next())
+        && THING_NOUNS.contains(&noun)
+    {
+        return Some(EntityKind::Misc);
+    }
+    // "Vyasna, an independent human rights center": a body, by the noun for
+    // it set after its name.
+    if !surface.contains(' ') && !person_tokens.contains(surface) && body_after(text, span.end) {
+        return Some(EntityKind::Org);
+    }
     // "Delisting Guidance", "Countering Fraud": a phrase opening with a long
     // -ing form is a heading or a page, no one's name ("Channing" is short).
     if surface.contains(' ')
@@ -832,6 +851,81 @@ fn person_who_is_not(
     } else {
         None
     }
+}
+
+/// Lower-case nouns for things that a name may follow after a comma ("the
+/// program, Sembremos Seguridad").
+const THING_NOUNS: &[&str] = &[
+    "program",
+    "programme",
+    "initiative",
+    "campaign",
+    "operation",
+    "project",
+    "plan",
+    "exercise",
+    "mission",
+    "strategy",
+    "platform",
+    "app",
+    "website",
+    "festival",
+    "agreement",
+    "treaty",
+    "law",
+];
+
+/// Lower-case nouns for bodies set after a name ("Vyasna, a rights center").
+const BODY_NOUNS: &[&str] = &[
+    "center",
+    "centre",
+    "group",
+    "organization",
+    "organisation",
+    "newspaper",
+    "agency",
+    "party",
+    "movement",
+    "company",
+    "firm",
+    "network",
+    "foundation",
+    "NGO",
+    "union",
+    "association",
+    "coalition",
+    "institute",
+    "broadcaster",
+    "outlet",
+    "charity",
+    "bank",
+    "militia",
+];
+
+/// The most words read after ", a" for a body's noun.
+const BODY_WINDOW: usize = 6;
+
+/// Whether ", a/an/the ... <body noun>" follows `end` within a few words and
+/// before any other punctuation: "Vyasna, an independent Belarusian human
+/// rights center".
+fn body_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|a| a.strip_prefix(", ")) else {
+        return false;
+    };
+    let Some(rest) = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+    else {
+        return false;
+    };
+    let clause = rest
+        .split([',', '.', ';', ':', '(', '\n'])
+        .next()
+        .unwrap_or("");
+    clause
+        .split(' ')
+        .take(BODY_WINDOW)
+        .any(|w| BODY_NOUNS.contains(&w))
 }
 
 /// Armed and political movements, whatever the tagger took them for.

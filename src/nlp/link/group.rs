@@ -261,6 +261,8 @@ struct People {
     /// -> "Abdullah II") and Arabic names with a patronymic ("hussein" ->
     /// "Hussein bin Abdullah II").
     by_given: FxHashMap<String, usize>,
+    /// The words of each multi-word name, by referent.
+    words_of: FxHashMap<usize, Vec<String>>,
 }
 
 impl People {
@@ -284,6 +286,7 @@ impl People {
                     .or_default()
                     .push((r, words.clone()));
             }
+            self.words_of.entry(r).or_insert_with(|| words.clone());
         }
         self.exact.entry(words).or_insert(r);
     }
@@ -319,7 +322,31 @@ impl People {
                 is_subsequence(words, k) || compatible_first
             })
             .map(|(r, _)| *r)
+            .or_else(|| self.spelled_otherwise(words))
     }
+
+    /// "Hamza bin Ladin" after "Hamza bin Laden": the first name holding the
+    /// same first word, when the names differ in one vowel of one word only
+    /// (a transliteration's spelling).
+    fn spelled_otherwise(&self, words: &[String]) -> Option<usize> {
+        let r = *self.by_word.get(words.first()?)?;
+        let known = self.words_of.get(&r)?;
+        let mut differing = known.iter().zip(words).filter(|(a, b)| a != b);
+        (known.len() == words.len()
+            && differing.next().is_some_and(|(a, b)| one_vowel_apart(a, b))
+            && differing.next().is_none())
+        .then_some(r)
+    }
+}
+
+/// Whether two words differ in one vowel only ("laden", "ladin").
+fn one_vowel_apart(a: &str, b: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let mut apart = a.chars().zip(b.chars()).filter(|(x, y)| x != y);
+    a.chars().count() == b.chars().count()
+        && a.chars().count() > 3
+        && apart.next().is_some_and(|(x, y)| vowel(x) && vowel(y))
+        && apart.next().is_none()
 }
 
 /// Whether two given names can be one person's: an initial and a name ("J."

@@ -911,6 +911,41 @@ fn a_ship_named_once_with_its_number_is_no_person_later() {
 }
 
 #[test]
+fn a_name_set_beside_a_noun_for_a_thing_or_body_is_no_person() {
+    let text = "It funds the youth program, Vamos Juntos, and Memoria, a human rights \
+                group, as well as Tarsk, a lawyer, and the Pax Borealis pact.";
+    let rs = run_world(
+        text,
+        &[
+            ("Vamos Juntos", Person),
+            ("Memoria", Person),
+            ("Tarsk", Person),
+            ("Pax Borealis", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Tarsk"]);
+    assert_eq!(names_of_kind(&rs, Org), ["Memoria"]);
+}
+
+#[test]
+fn a_name_spelled_with_another_vowel_is_the_same_person() {
+    let text = "Omar bin Haden spoke. Later Omar bin Hadin left, and Ana Lopez met Ana Lopes.";
+    let rs = run_world(
+        text,
+        &[
+            ("Omar bin Haden", Person),
+            ("Omar bin Hadin", Person),
+            ("Ana Lopez", Person),
+            ("Ana Lopes", Person),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Omar bin Haden", "Ana Lopez", "Ana Lopes"]
+    );
+}
+
+#[test]
 fn a_phrase_opening_with_a_long_ing_form_is_no_person() {
     let text = "See the Countering Fraud page, said Channing Ellis.";
     let rs = run_world(
