@@ -129,7 +129,12 @@ fn new_referent(referents: &mut Vec<Referent>, surface: &str, kind: EntityKind) 
 }
 
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    // Most names are ASCII: the same string without Unicode case mapping.
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// "BEIJING" -> "Beijing"; other strings unchanged.
