@@ -4,6 +4,7 @@
 //! group mentions of one person, place or organisation (`group`), and give
 //! each referent its country (`country`).
 
+mod aliases;
 mod country;
 pub mod fix;
 pub mod geo;

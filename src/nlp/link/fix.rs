@@ -36,6 +36,12 @@ pub fn correct(
             // "YONG TAI (IMO 9231511)", "the tanker Ocean Star": a ship, no person.
             m.kind = EntityKind::Misc;
         }
+        if m.kind != EntityKind::Place
+            && let Some(name) = super::titled::ruler_of_administration(text, tokens, &m.span, geo)
+        {
+            m.span = name;
+            m.kind = EntityKind::Person;
+        }
         if m.kind == EntityKind::Person
             && let Some(kind) = person_who_is_not(text, &m.span, &person_tokens, geo)
         {
@@ -130,6 +136,7 @@ pub fn correct(
     join_nicknames(text, &mut out);
     join_country_surnames(text, geo, &mut out);
     join_given_names(text, tokens, geo, &mut out);
+    surnames_of_joined_names(text, tokens, geo, &mut out);
     super::orgs::apply(text, tokens, &mut out);
     super::not_orgs::correct(text, tokens, &mut out, geo);
     for m in out
@@ -221,6 +228,13 @@ pub fn correct(
         })
         .collect();
     out.extend(people);
+    // "JANE ROE DOE (ROE DOE) is ...": a name in capitals defined with its
+    // short form replaces whatever the tagger made of its words.
+    let defined = super::aliases::defined(text, tokens);
+    if !defined.is_empty() {
+        out.retain(|m| !overlaps(&defined, &m.span));
+        out.extend(defined);
+    }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut clean: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -366,6 +380,24 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         "Foundation",
         "Movement",
         "Front",
+        // Company forms: "Grupo Empresarial S.A.", "Acme Trading LLC".
+        "S.A.",
+        "SA",
+        "S.A",
+        "LLC",
+        "L.L.C.",
+        "Ltd",
+        "Limited",
+        "Inc",
+        "Corp.",
+        "GmbH",
+        "PLC",
+        "plc",
+        "JSC",
+        "LLP",
+        "B.V.",
+        "N.V.",
+        "AG",
     ];
     const OTHER: &[&str] = &[
         "Initiative",
@@ -480,18 +512,24 @@ fn whole_country_names(hits: &[GeoHit], out: &mut Vec<Mention>) {
 }
 
 /// "Abdullah II" + "bin" + "Al Hussein": an Arabic name with its patronymic is
-/// one person, though the tagger reads two names around "bin".
+/// one person, though the tagger reads two names around "bin", and may take
+/// one of them for an organisation ("Qaboos" + "bin" + "Said").
 fn join_patronymics(text: &str, out: &mut Vec<Mention>) {
     let mut joined: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out.drain(..) {
+        let named =
+            |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Org | EntityKind::Misc);
         if let Some(prev) = joined.last_mut()
-            && prev.kind == EntityKind::Person
+            && (prev.kind == EntityKind::Person || m.kind == EntityKind::Person)
+            && named(prev.kind)
+            && named(m.kind)
             && matches!(
                 text.get(prev.span.end..m.span.start),
                 Some(" bin " | " bint " | " ibn " | " bin al-" | " bin Al-")
             )
         {
             prev.span.end = m.span.end;
+            prev.kind = EntityKind::Person;
             continue;
         }
         joined.push(m);
@@ -556,6 +594,38 @@ fn join_country_surnames(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
         joined.push(m);
     }
     *out = joined;
+}
+
+/// "Qaboos" tagged as an organisation where "Qaboos bin Said" was joined into
+/// one person above: a single name word of a person's joined name is that
+/// person (the same test as for the tagger's own multi-word names).
+fn surnames_of_joined_names(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut [Mention]) {
+    let mut words: FxHashSet<&str> = FxHashSet::default();
+    for m in out.iter().filter(|m| m.kind == EntityKind::Person) {
+        let inner = tokens_in(tokens, &m.span);
+        if inner.len() > 1 {
+            words.extend(
+                inner
+                    .iter()
+                    .map(|t| t.text(text))
+                    .filter(|w| w.chars().count() > 2 && !is_title_word(w))
+                    .filter(|w| w.starts_with(|c: char| c.is_uppercase())),
+            );
+        }
+    }
+    if words.is_empty() {
+        return;
+    }
+    for m in out.iter_mut().filter(|m| m.kind == EntityKind::Org) {
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        if !surface.contains(' ')
+            && words.contains(surface)
+            && !super::orgs::is_head(surface)
+            && geo.country_named(surface).is_none()
+        {
+            m.kind = EntityKind::Person;
+        }
+    }
 }
 
 /// Whether `span` names a ship: its IMO number follows in brackets, or a
@@ -704,6 +774,16 @@ fn person_who_is_not(
     {
         return Some(EntityKind::Misc);
     }
+    // "Delisting Guidance", "Countering Fraud": a phrase opening with a long
+    // -ing form is a heading or a page, no one's name ("Channing" is short).
+    if surface.contains(' ')
+        && first.len() >= 9
+        && first.ends_with("ing")
+        && geo.country_named(first).is_none()
+        && !geo.is_city(first)
+    {
+        return Some(EntityKind::Misc);
+    }
     // "held in Sde Boker, Israel": a name between "in" and a country is a place.
     if text.get(..span.start).is_some_and(|b| b.ends_with(" in "))
         && text
@@ -745,6 +825,33 @@ const MOVEMENTS: &[&str] = &[
     "Al-Qaeda",
     "al-Shabaab",
     "Al-Shabaab",
+    "al-Qa\u{2019}ida",
+    "Al-Qa\u{2019}ida",
+    "al-Qa'ida",
+    "Al-Qa'ida",
+    "Al-Qaida",
+    "al Qaeda",
+    "Al Qaeda",
+    "Boko Haram",
+    "ISIS-K",
+    "ISIS-WA",
+    "ISIS-Khorasan",
+    "Tehreek-e-Taliban Pakistan",
+    "Tehrik-e-Taliban Pakistan",
+    "Tehrik-i-Taliban Pakistan",
+    "Lashkar-e-Tayyiba",
+    "Lashkar-e-Taiba",
+    "Jaish-e-Mohammed",
+    "Jaish-e-Muhammad",
+    "Hayat Tahrir al-Sham",
+    "Jabhat al-Nusra",
+    "al-Nusra Front",
+    "Kata\u{2019}ib Hizballah",
+    "Kata'ib Hizballah",
+    "Kataib Hezbollah",
+    "Tren de Aragua",
+    "MS-13",
+    "Wagner Group",
 ];
 
 /// Peoples and ethnic groups the tagger may read as a person ("against Rohingya").
@@ -780,7 +887,11 @@ fn abstract_noun(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "tion", "sion", "ence", "ance", "ment", "ity", "ism", "ness", "ship", "hood",
     ];
-    w.chars().count() >= 7 && ENDINGS.iter().any(|e| w.ends_with(e))
+    // "Sanctions", "Authorities": plurals of the clearest endings too (not
+    // "-ments": "Clements" is a surname).
+    const PLURAL_ENDINGS: &[&str] = &["tions", "sions", "ities"];
+    w.chars().count() >= 7
+        && (ENDINGS.iter().any(|e| w.ends_with(e)) || PLURAL_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 /// "National Security Advisor", "First Lady Dr.": a title, no organisation,

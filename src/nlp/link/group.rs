@@ -381,7 +381,11 @@ fn merge_acronyms(
         .filter(|s| is_acronym(s))
         .map(|s| s.trim_end_matches('.'))
         .collect();
-    if wanted.is_empty() {
+    if wanted.is_empty()
+        && !mentions.iter().any(|m| {
+            m.kind != EntityKind::Person && is_caps_alias(text.get(m.span.clone()).unwrap_or(""))
+        })
+    {
         return;
     }
     let mut defined: FxHashMap<String, usize> = FxHashMap::default();
@@ -397,7 +401,7 @@ fn merge_acronyms(
             // "Name (ACR)": the bracketed acronym right after the name.
             let rest = text.get(m.span.end..).unwrap_or("");
             if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next())
-                && is_acronym(inner)
+                && (is_acronym(inner) || is_caps_alias(inner))
             {
                 defined.insert(inner.to_string(), r);
             }
@@ -405,7 +409,7 @@ fn merge_acronyms(
     }
     for (i, m) in mentions.iter().enumerate() {
         let surface = text.get(m.span.clone()).unwrap_or("");
-        if !is_acronym(surface) || m.kind == EntityKind::Person {
+        if m.kind == EntityKind::Person || !(is_acronym(surface) || is_caps_alias(surface)) {
             continue;
         }
         if let (Some(&target), Some(own)) =
@@ -445,6 +449,16 @@ fn merge_qualified_places(text: &str, mentions: &[Mention], assigned: &mut [Opti
             assigned[i] = Some(r);
         }
     }
+}
+
+/// A short form in capitals longer than an acronym, defined in brackets
+/// after a name: "(TECNOSUR)", "(AZUL SA)" (up to four words).
+fn is_caps_alias(s: &str) -> bool {
+    (2..=40).contains(&s.len())
+        && s.split(' ').count() <= 4
+        && s.chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '.' | '&'))
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 fn is_acronym(s: &str) -> bool {

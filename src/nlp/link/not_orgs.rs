@@ -121,7 +121,48 @@ const PRODUCTS: &[&str] = &[
 
 /// Words before "Administration" that make it an agency ("Maritime
 /// Administration"); any other single name makes it a president's term.
-const AGENCY_WORDS: &[&str] = &["Maritime", "Federal", "National", "Space", "Highway"];
+const AGENCY_WORDS: &[&str] = &[
+    "Maritime",
+    "Federal",
+    "National",
+    "Space",
+    "Highway",
+    "Veterans",
+    "Transportation",
+    "Aviation",
+    "Security",
+    "Energy",
+    "Drug",
+    "Food",
+    "Business",
+    "Health",
+    "Customs",
+    "Revenue",
+    "Tax",
+    "Civil",
+    "Public",
+    "Railroad",
+    "Transit",
+    "Housing",
+    "Labor",
+    "Labour",
+    "Fisheries",
+    "Enforcement",
+    "Services",
+    "Court",
+    "Prison",
+    "Presidential",
+    "Military",
+    "Civilian",
+    "Airport",
+    "Port",
+];
+
+/// Whether a word before "Administration" makes it an agency, not a
+/// president's term ("Maritime Administration").
+pub fn is_agency_word(w: &str) -> bool {
+    AGENCY_WORDS.contains(&w)
+}
 
 /// What to make of an organisation mention.
 #[derive(Debug, PartialEq, Eq)]

@@ -52,14 +52,8 @@ const PERSON_TITLES: &[&str] = &[
 /// Lower-case nouns for a person's role or kin written right before their
 /// name: "his wife Jane Doe", "journalist John Roe".
 const ROLE_NOUNS: &[&str] = &[
-    "wife",
-    "husband",
-    "son",
     "sons",
-    "daughter",
     "daughters",
-    "brother",
-    "sister",
     "companion",
     "journalist",
     "activist",
@@ -67,6 +61,26 @@ const ROLE_NOUNS: &[&str] = &[
     "lawyer",
     "businessman",
     "businesswoman",
+];
+
+/// Kin nouns: "her husband Siarhei" names him by one word, and "wife of
+/// Jan Novak" names him after "of".
+const KIN_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "mother",
+    "father",
+    "cousin",
+    "nephew",
+    "niece",
+    "grandson",
+    "granddaughter",
 ];
 
 /// `PERSON_TITLES` by hash: every capitalised word of a text is looked up.
@@ -208,6 +222,33 @@ pub fn rulers(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
     out
 }
 
+/// "the Trump Administration", "Castro Administration officials": a
+/// president's term names the president, whatever the tagger made of the two
+/// words; the name's span, if `span` is one plain name and "Administration".
+pub fn ruler_of_administration(
+    text: &str,
+    tokens: &[Token],
+    span: &Span,
+    geo: &dyn Geo,
+) -> Option<Span> {
+    let [name, head] = super::fix::tokens_in(tokens, span) else {
+        return None;
+    };
+    let n = name.text(text);
+    let plain = n.chars().count() > 2
+        && capitalised(n)
+        && n.chars().skip(1).all(char::is_lowercase)
+        && text.get(name.span.end..head.span.start) == Some(" ");
+    (head.text(text) == "Administration"
+        && plain
+        && !super::not_orgs::is_agency_word(n)
+        && !NOT_RULERS.contains(&n)
+        && name_word(text, name, geo)
+        && !geo.is_city(n)
+        && geo.region(n).is_none())
+    .then(|| name.span.clone())
+}
+
 /// The most words a name after a title is read over ("Andrés Manuel López").
 const MAX_NAME_WORDS: usize = 4;
 
@@ -220,10 +261,22 @@ pub fn names_after_titles(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Sp
         i += 1;
         // Most words are not capitalised: test that first, the list only then.
         let w = t.text(text);
+        let mut fewest = 2;
         let cue = if capitalised(w) {
             PERSON_TITLE_SET.contains(w)
+        } else if !tokens.get(i).is_some_and(|n| capitalised(n.text(text))) {
+            false
+        } else if w == "of" {
+            // "wife of Jan Novak".
+            i.checked_sub(2)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|p| KIN_NOUNS.contains(&p.text(text)))
+        } else if KIN_NOUNS.contains(&w) {
+            // "her husband Siarhei": one word is enough after kin.
+            fewest = 1;
+            true
         } else {
-            tokens.get(i).is_some_and(|n| capitalised(n.text(text))) && ROLE_NOUNS.contains(&w)
+            ROLE_NOUNS.contains(&w)
         };
         if !cue {
             continue;
@@ -247,7 +300,7 @@ pub fn names_after_titles(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Sp
                 && text.get(last.span.end..a.span.start) == Some(" ")
                 && capitalised(a.text(text))
         });
-        if (2..=MAX_NAME_WORDS).contains(&words)
+        if (fewest..=MAX_NAME_WORDS).contains(&words)
             && !open_ended
             && let Some(first) = tokens.get(i)
         {
