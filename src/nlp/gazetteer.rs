@@ -82,6 +82,9 @@ pub struct GazetteerHit {
     pub population: u64,
 }
 
+/// What a looked-up name is (a country name or code when no kind), and whose.
+type Entry = (Option<GazetteerKind>, CountryCode);
+
 /// The embedded gazetteer. Get it with [`Gazetteer::get`].
 ///
 /// Countries and their names are parsed on first use (about a millisecond);
@@ -94,7 +97,7 @@ pub struct Gazetteer {
     /// several times per word, with keys from our own tables or the text.)
     /// Keyed by bytes, so that a query lower-cased on the stack is looked up
     /// without checking it is UTF-8 again.
-    lookup: FxHashMap<Box<[u8]>, Vec<(Option<GazetteerKind>, CountryCode)>>,
+    lookup: FxHashMap<Box<[u8]>, Vec<Entry>>,
     /// Names usable in running text: (text, kind, code, gated).
     free_names: Vec<(&'static str, GazetteerKind, CountryCode, bool)>,
     city_index: OnceLock<cities::CityIndex>,
@@ -114,8 +117,7 @@ impl Gazetteer {
     /// [`Gazetteer::get`]; this exists to measure start-up cost.
     pub fn load() -> Gazetteer {
         let countries = tables::countries();
-        let mut lookup: FxHashMap<Box<[u8]>, Vec<(Option<GazetteerKind>, CountryCode)>> =
-            FxHashMap::default();
+        let mut lookup: FxHashMap<Box<[u8]>, Vec<Entry>> = FxHashMap::default();
         let mut free_names = Vec::new();
         for row in tables::names() {
             let entry = (row.kind, row.code);
@@ -163,7 +165,7 @@ impl Gazetteer {
         self.countries.iter()
     }
 
-    fn entries(&self, query: &str) -> &[(Option<GazetteerKind>, CountryCode)] {
+    fn entries(&self, query: &str) -> &[Entry] {
         let query = query.trim();
         // Linking asks about nearly every mention and word: lower-case short
         // ASCII queries on the stack instead of allocating a String each time
