@@ -473,17 +473,27 @@ fn judge(
         }
         Some(demanded_of(text, words, m, head, index, speech, context)?)
     } else {
-        (trig.kind == CommitmentKind::Proposal && !matches!(trig.name, "should/must" | "proposed"))
-            .then(|| addressee(text, words, m.end, index, speech, context))
-            .flatten()
+        (trig.kind == CommitmentKind::Proposal
+            && !matches!(trig.name, "should/must" | "proposed" | "need to"))
+        .then(|| addressee(text, words, m.end, index, speech, context))
+        .flatten()
     };
     // Weak cues ("asked", "the need for") are proposals only with a party to act:
     // "asked Japan to ...", not "asked about the case" or "the need for guardrails".
     let needs_party = matches!(
         trig.name,
-        "asked to" | "stressed the need for" | "need to" | "told to" | "recommended"
+        "asked to" | "stressed the need for" | "need to" | "told to" | "recommended" | "call to"
     );
     if needs_party && addressee.as_ref().is_some_and(|a| a.2) {
+        return None;
+    }
+    // "All we need to do is ask her back": a pseudo-cleft describes, it asks no one.
+    let cleft = trig.name == "need to"
+        && words.get(m.end).is_some_and(|w| word_is(text, w, "do"))
+        && words
+            .get(m.end + 1)
+            .is_some_and(|w| word_in(text, w, &["is", "was"]));
+    if cleft {
         return None;
     }
     // "wrote to the embassy asking to waive ...": the one written to should act.
@@ -798,8 +808,34 @@ fn addressee(
         return Some((who, t + 1, false));
     }
     let raw = text.get(first.span.start..last.span.end)?.to_string();
-    Some(((raw, None), t + 1, true))
+    // "instructed security agencies to investigate", "urged citizens to stay
+    // home": a directive may address the public or a body by a common noun,
+    // which as a subject ("voters will choose") would commit nobody.
+    let public = !first.capital
+        && words[np.0..np.1].iter().all(|w| !w.punct)
+        && word_in(text, last, PUBLIC_ADDRESSEES);
+    Some(((raw, None), t + 1, !public))
 }
+
+/// Plural common nouns a call or directive may address: those asked to act.
+const PUBLIC_ADDRESSEES: &[&str] = &[
+    "agencies",
+    "citizens",
+    "residents",
+    "voters",
+    "nationals",
+    "travelers",
+    "travellers",
+    "businesses",
+    "companies",
+    "institutions",
+    "persons",
+    "troops",
+    "soldiers",
+    "police",
+    "workers",
+    "banks",
+];
 
 /// The number of words of a list marker ("(i)", "(a)", "(2)") at word `at`, or 0.
 fn list_marker(text: &str, words: &[Word], at: usize) -> usize {

@@ -188,15 +188,11 @@ fn collect(
         let kind = match h.kind {
             GeoKind::Country => Evidence::Country,
             GeoKind::Demonym => Evidence::Demonym,
-            GeoKind::Capital | GeoKind::City => {
-                // Only cities the linker kept as places.
-                let kept =
-                    overlapping.is_some_and(|e| e.span == h.span && e.kind == EntityKind::Place);
-                if !kept {
-                    continue;
-                }
-                Evidence::City
-            }
+            // A city the linker kept as a place with a country is counted
+            // above; one it gave none is a region of several countries that
+            // some town shares a name with ("Asia", a town in the Philippines),
+            // and one it did not keep is no place here.
+            GeoKind::Capital | GeoKind::City => continue,
         };
         out.push((h.span.clone(), h.code, kind));
     }

@@ -9,6 +9,7 @@ mod country;
 pub mod fix;
 pub mod geo;
 mod group;
+mod named_places;
 mod not_orgs;
 pub mod orgs;
 mod titled;

@@ -209,6 +209,13 @@ const NON_AGENT_HEADS: &[&str] = &[
     "pledge",
     "memorandum",
     "conference",
+    "agreements",
+    "frameworks",
+    "treaties",
+    "accords",
+    "charters",
+    "memoranda",
+    "declarations",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
@@ -595,7 +602,16 @@ pub fn party(
         });
     }
     // "This Bicentennial Framework will help": plans, pacts and meetings do not commit.
-    if word_in(text, last, NON_AGENT_HEADS) {
+    // "The Agreement with Cambodia will ...", "the Charters and Memoranda of
+    // Understanding signed with ...": the head before a preposition decides too.
+    let head = words[a..b]
+        .iter()
+        .position(|w| word_in(text, w, &["of", "with", "between"]))
+        .and_then(|k| k.checked_sub(1))
+        .and_then(|k| words.get(a + k));
+    if word_in(text, last, NON_AGENT_HEADS)
+        || head.is_some_and(|h| word_in(text, h, NON_AGENT_HEADS))
+    {
         return None;
     }
     let span = first.span.start..last.span.end;

@@ -114,7 +114,8 @@ pub fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
             w,
             &["following", "after", "on", "in", "at", "to", "that"],
         ) || matches!(text.get(w.span.clone()), Some("." | ":" | ";"));
-        if stop || end >= from + 30 {
+        // Long enough for a statement of twenty governments listed by name.
+        if stop || end >= from + 80 {
             break;
         }
         end += 1;
@@ -175,6 +176,37 @@ pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Ra
     (names >= 2).then(|| (name.to_string(), 1..end + usize::from(closing)))
 }
 
+/// Words that may follow the speaker of a trailing tag: ", said Li on Monday".
+const TAG_CONTINUATIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "to",
+    "from",
+    "of",
+    "according",
+];
+
+/// A quotation mark standing as its own word.
+fn is_quote_mark(text: &str, w: &Word) -> bool {
+    matches!(
+        text.get(w.span.clone()),
+        Some("\"" | "\u{201c}" | "\u{201d}" | "''" | "``" | "'" | "\u{2019}")
+    )
+}
+
 /// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
 pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) -> Speech {
     let mut frame = Speech {
@@ -207,10 +239,22 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
         .find(|&i| text.get(words[i].span.clone()) == Some(","))
         && let Some(v) = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))
     {
-        let np = if v > comma + 1 {
+        // `"...," said Li`: the quote mark closing the quotation is no part of the tag.
+        let mut after = comma + 1;
+        while after < v && is_quote_mark(text, &words[after]) {
+            after += 1;
+        }
+        let np = if v > after {
             np_before(text, words, v, index)
         } else {
-            np_after(text, words, v + 1, index)
+            // ", said Li." or ", said Li on Monday.": the name ends the tag. In
+            // "Johnson, the premier, said his government will ..." the verb
+            // opens the sentence's content instead.
+            np_after(text, words, v + 1, index).filter(|np| {
+                words
+                    .get(np.1)
+                    .is_none_or(|w| np.1 >= end || w.punct || word_in(text, w, TAG_CONTINUATIONS))
+            })
         };
         if let Some(np) = np.filter(|np| np.0 > comma)
             && let Some(s) = speaker_of(np)

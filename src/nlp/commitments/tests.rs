@@ -23,6 +23,7 @@ const COMMON: &[&str] = &[
     "Analysts",
     "Investors",
     "Lawmakers",
+    "Voters",
     "Companies",
     "Polls",
     "Observers",
@@ -272,6 +273,16 @@ fn actors_speakers_and_actions() {
             "The statement was released by the Governments of Chile and Peru. We are committed to support free trade.",
             &[(
                 "the Governments of Chile and Peru",
+                "",
+                Pledge,
+                "support free trade",
+            )],
+        ),
+        (
+            "a statement's authors may be a long list",
+            "The statement was released by the Governments of Chile, Peru, Bolivia, Ecuador, Colombia, Panama, Paraguay, Uruguay, Guyana, Honduras, Guatemala, Belize, Jamaica, Haiti, and Trinidad and Tobago. We are committed to support free trade.",
+            &[(
+                "the Governments of Chile, Peru, Bolivia, Ecuador, Colombia, Panama, Paraguay, Uruguay, Guyana, Honduras, Guatemala, Belize, Jamaica, Haiti, and Trinidad and Tobago",
                 "",
                 Pledge,
                 "support free trade",
@@ -660,6 +671,51 @@ fn actors_speakers_and_actions() {
             "help asked of a titled person",
             "President Aliyev met Li in Baku. Li asked for the President's help in opening the border.",
             &[("Aliyev", "", Proposal, "opening the border")],
+        ),
+        (
+            "an inverted tag after a quotation names the speaker",
+            "\"Kenya will send police to Haiti,\" said Ruto.",
+            &[("Kenya", "Ruto", Pledge, "send police to Haiti")],
+        ),
+        (
+            "an inverted tag may go on with a time",
+            "Kenya will send police to Haiti, said Ruto on Monday.",
+            &[("Kenya", "Ruto", Pledge, "send police to Haiti")],
+        ),
+        (
+            "a verb after an appositive opens the content, not a tag",
+            "Ruto, the president of Kenya, said his government will send police to Haiti.",
+            &[("Kenya", "Ruto", Pledge, "send police to Haiti")],
+        ),
+        (
+            "documents signed with a party sign nothing themselves",
+            "Peru remains committed to the Charters and Memoranda of Understanding signed with Chile.",
+            &[(
+                "Peru",
+                "",
+                Pledge,
+                "the Charters and Memoranda of Understanding signed with Chile",
+            )],
+        ),
+        (
+            "a directive to a body under the speaker",
+            "Ruto instructed security agencies to investigate the leak.",
+            &[("security agencies", "", Proposal, "investigate the leak")],
+        ),
+        (
+            "a call on the public by a common noun",
+            "Li spoke at a rally, asking voters to turn out early.",
+            &[("voters", "", Proposal, "turn out early")],
+        ),
+        (
+            "a common noun asked about something is no party",
+            "Li asked reporters about the leak.",
+            &[],
+        ),
+        (
+            "voters as a subject commit nobody",
+            "Voters will choose a new parliament on Sunday.",
+            &[],
         ),
         (
             "a modal of speaking is no commitment",

@@ -345,6 +345,16 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &["Analysts doubted the commitment to reform."],
     },
     Trigger {
+        name: "intends to",
+        kind: Pledge,
+        steps: &[Word(&["intend", "intends", "intended"]), Word(&["to"])],
+        positive: &[
+            "Chile intends to ratify the treaty this year.",
+            "Li announced that China intended to reopen the border.",
+        ],
+        negative: &["The law was intended to protect workers."],
+    },
+    Trigger {
         name: "willing/ready to",
         kind: Willingness,
         steps: &[
@@ -548,6 +558,30 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &["Polls showed falling support for the war."],
     },
     Trigger {
+        name: "reaffirmed opposition to",
+        kind: Support,
+        steps: &[
+            Word(REAFFIRM),
+            Possessor,
+            Gap(3),
+            Word(&["opposition"]),
+            Word(&["to"]),
+        ],
+        positive: &["The ministers reiterated their opposition to economic coercion."],
+        negative: &["The opposition to the plan grew."],
+    },
+    Trigger {
+        name: "endorses",
+        kind: Support,
+        // Endorsing a candidate or a plan is a stance taken, not a past event.
+        steps: &[Adverbs, Word(&["endorse", "endorses", "endorsed"])],
+        positive: &[
+            "Senator Sanders endorsed Biden for president.",
+            "Norway endorses the peace plan.",
+        ],
+        negative: &["The plan was endorsed by the council."],
+    },
+    Trigger {
         name: "adheres to",
         kind: Support,
         steps: &[Word(&["adhere", "adheres"]), Word(&["to"])],
@@ -609,6 +643,17 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &["The ship called at the port of Aden."],
     },
     Trigger {
+        name: "call to",
+        kind: Proposal,
+        // The noun: "We issue a firm call to all authorities to act".
+        steps: &[Word(&["call", "calls"]), Word(&["to"])],
+        positive: &["Chile issued a call to all parties to respect the truce."],
+        negative: &[
+            "Peru ignored calls to resign.",
+            "The call to prayer sounded.",
+        ],
+    },
+    Trigger {
         name: "counts on",
         kind: Proposal,
         steps: &[
@@ -623,7 +668,11 @@ pub static TRIGGERS: &[Trigger] = &[
         kind: Proposal,
         steps: &[Word(&["need", "needs"]), Word(&["to"])],
         positive: &["Both countries need to reduce emissions, Rutte said."],
-        negative: &["There is no need to panic."],
+        negative: &[
+            "There is no need to panic.",
+            "All Peru needs to do is ask.",
+            "Li said every society needs to respect the choices of its members to decide freely.",
+        ],
     },
     Trigger {
         name: "stressed the need for",
@@ -799,13 +848,27 @@ pub static TRIGGERS: &[Trigger] = &[
                 "advised",
                 "advises",
                 "challenged",
+                // A directive to a body under the speaker asks it to act.
+                "instruct",
+                "instructs",
+                "instructed",
+                "instructing",
+                "directed",
+                "directs",
+                "ordered",
+                "orders",
             ]),
             Opt(&["on", "to", "upon"]),
         ],
-        positive: &["Britain asked the United States to waive immunity."],
+        positive: &[
+            "Britain asked the United States to waive immunity.",
+            "President Ruto instructed the Interior Ministry to investigate the attack.",
+        ],
         negative: &[
             "Reporters asked about the case.",
             "Japan encouraged investment in 2015.",
+            "The film was directed by a Chilean.",
+            "Peru ordered ten aircraft from Brazil.",
         ],
     },
     Trigger {

@@ -21,7 +21,17 @@ fn run_with_actor(
     people: &[&str],
     actor: Option<&str>,
 ) -> (Vec<CountryScore>, Vec<CountryScore>) {
-    let geo = Table::sample();
+    run_on(&Table::sample(), title, text, people, actor)
+}
+
+/// [`run_with_actor`] on a given table.
+fn run_on(
+    geo: &Table,
+    title: &str,
+    text: &str,
+    people: &[&str],
+    actor: Option<&str>,
+) -> (Vec<CountryScore>, Vec<CountryScore>) {
     let tokens = token::tokenize(text);
     let sentences = sentence::split(text, &tokens);
     let mut mentions: Vec<Mention> = people
@@ -36,7 +46,7 @@ fn run_with_actor(
     mentions.sort_by_key(|m| m.span.start);
     let hits = geo.find(text);
     let spans: Vec<_> = sentences.iter().map(|s| s.span.clone()).collect();
-    let (entities, referents) = link(text, &tokens, &spans, &mentions, &hits, &geo);
+    let (entities, referents) = link(text, &tokens, &spans, &mentions, &hits, geo);
     let commitments: Vec<Commitment> = actor
         .and_then(|a| referents.iter().position(|r| r.name == a))
         .map(|r| Commitment {
@@ -59,7 +69,7 @@ fn run_with_actor(
         hits: &hits,
         commitments: &commitments,
     };
-    score(&story, &geo)
+    score(&story, geo)
 }
 
 #[test]
@@ -156,4 +166,19 @@ fn a_person_named_in_the_headline_is_not_the_place_of_that_name() {
     );
     assert_eq!(codes(&focus), ["KE"]);
     assert!(!codes(&mentioned).contains(&"JO".to_string()));
+}
+
+#[test]
+fn a_region_sharing_a_towns_name_counts_for_no_country() {
+    // "Asia" is also a town in Peru: the region is no evidence for Peru.
+    let mut geo = Table::sample();
+    geo.cities.push(("Asia", "PE", 5_000, false));
+    let (_, mentioned) = run_on(
+        &geo,
+        "Trade",
+        "Kenya sold tea across Asia. Kenya will sell more.",
+        &[],
+        None,
+    );
+    assert_eq!(codes(&mentioned), ["KE"]);
 }

@@ -80,6 +80,16 @@ mod tests {
     }
 
     #[test]
+    fn parts_of_a_country_named_like_it_are_its_regions() {
+        // "Scotland" also names the United Kingdom in the country table, yet is
+        // a place of its own beside it.
+        for name in ["Scotland", "Wales", "Gaza"] {
+            assert_eq!(region(name).unwrap().kind, RegionKind::Admin, "{name}");
+        }
+        assert_eq!(region("Scotland").unwrap().countries, vec![code("GB")]);
+    }
+
+    #[test]
     fn areas_and_former_states_have_none() {
         for name in ["Indo-Pacific", "Western Balkans", "Middle East", "Sahel"] {
             let r = region(name).unwrap();
@@ -93,7 +103,7 @@ mod tests {
         // Country names are the country table's; words and personal names that
         // GeoNames uses for divisions ("Pool", "Unity", "Paul") are left out.
         for name in [
-            "China", "Georgia", "Scotland", "Pool", "Unity", "Paul", "Meta", "texas",
+            "China", "Georgia", "Britain", "Pool", "Unity", "Paul", "Meta", "texas",
         ] {
             assert!(region(name).is_none(), "{name}");
         }

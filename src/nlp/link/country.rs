@@ -304,21 +304,6 @@ fn sentence_country(
         .map(|(_, code)| *code)
 }
 
-/// Seats of government known by a building's name: an alternate city name
-/// ("White House" is also a name of Casablanca) must not win over them.
-const LANDMARKS: &[(&str, &str)] = &[
-    ("White House", "United States"),
-    ("Pentagon", "United States"),
-    ("Capitol Hill", "United States"),
-    ("Kremlin", "Russia"),
-    ("Downing Street", "United Kingdom"),
-    ("Élysée Palace", "France"),
-    ("Elysee Palace", "France"),
-    ("Zhongnanhai", "China"),
-    ("Great Hall of the People", "China"),
-    ("Blue House", "South Korea"),
-];
-
 fn place_country(
     text: &str,
     e: &Entity,
@@ -377,8 +362,8 @@ fn place_country(
         }
         return Some(code);
     }
-    if let Some((_, code)) = LANDMARKS.iter().find(|(n, _)| *n == name) {
-        return geo.country_named(code);
+    if let Some(country) = super::geo::landmark_country(&name) {
+        return geo.country_named(country);
     }
     // A state or province ("Virginia", "Punjab"): the country of it the text
     // names, before any city of that name elsewhere (Virginia, South Africa).

@@ -87,8 +87,10 @@ pub fn correct(
             // city stays a place there (Xinhua is also a town of 16,000 people).
             m.kind = EntityKind::Org;
         } else if m.kind != EntityKind::Person && is_compound_of_places(surface, geo) {
-            // "China-Europe", "U.S.-Japan": places joined into a modifier, not a place.
-            m.kind = EntityKind::Misc;
+            // "China-Europe", "U.S.-Japan": places joined into a modifier, no
+            // place as a whole; each place in it is one (added from the
+            // gazetteer's hits below).
+            continue;
         } else if m.kind != EntityKind::Org && geo.demonym(surface).is_some() {
             m.kind = EntityKind::Misc;
         } else if m.kind != EntityKind::Place
@@ -191,6 +193,7 @@ pub fn correct(
         .collect();
     out.extend(regions);
     out.sort_by_key(|m| m.span.start);
+    super::named_places::apply(text, tokens, &mut out, geo);
     let titled_names = super::titled::names_after_titles(text, tokens, geo);
     // "State Counsellor Aung San Suu Kyi" read as an organisation, "companion
     // Sofia Sapega" as a place: the name after a title or role noun replaces

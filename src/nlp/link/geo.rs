@@ -66,6 +66,27 @@ pub fn world() -> &'static dyn Geo {
     Gazetteer::get()
 }
 
+/// The short name inside a state's official form ("Republic of Togo" ->
+/// "Togo", "Hashemite Kingdom of Jordan" -> "Jordan"), if `name` is one.
+fn official_form(name: &str) -> Option<&str> {
+    const FORMS: &[&str] = &[
+        "Commonwealth of ",
+        "Democratic Republic of ",
+        "Federal Republic of ",
+        "Federation of ",
+        "Grand Duchy of ",
+        "Hashemite Kingdom of ",
+        "Islamic Republic of ",
+        "Kingdom of ",
+        "Principality of ",
+        "Republic of ",
+        "State of ",
+        "Sultanate of ",
+    ];
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    FORMS.iter().find_map(|f| name.strip_prefix(f))
+}
+
 /// Names in running text are capitalised: "us" is a pronoun, "US" a country.
 fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
@@ -76,7 +97,14 @@ impl Geo for Gazetteer {
         if !capitalised(name) {
             return None;
         }
-        self.country_by_name(name)
+        self.country_by_name(name).or_else(|| {
+            // "Republic of Togo", "State of Qatar": an official form the table
+            // lacks, read by the country's short name.
+            let short = official_form(name)?;
+            capitalised(short)
+                .then(|| self.country_by_name(short))
+                .flatten()
+        })
     }
 
     fn demonym(&self, word: &str) -> Option<CountryCode> {
@@ -134,6 +162,27 @@ impl Geo for Gazetteer {
             })
             .collect()
     }
+}
+
+/// Seats of government known by a building's name: an alternate city name
+/// ("White House" is also a name of Casablanca) must not win over them.
+const LANDMARKS: &[(&str, &str)] = &[
+    ("White House", "United States"),
+    ("Pentagon", "United States"),
+    ("Capitol Hill", "United States"),
+    ("Kremlin", "Russia"),
+    ("Downing Street", "United Kingdom"),
+    ("Élysée Palace", "France"),
+    ("Elysee Palace", "France"),
+    ("Zhongnanhai", "China"),
+    ("Great Hall of the People", "China"),
+    ("Blue House", "South Korea"),
+];
+
+/// The country (its English name) of a seat of government known by its
+/// building's name ("Pentagon": "United States").
+pub fn landmark_country(name: &str) -> Option<&'static str> {
+    LANDMARKS.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
 /// A tiny table for tests: names, demonyms and cities given by hand.
@@ -289,5 +338,22 @@ pub mod table {
             hits.sort_by_key(|h| h.span.start);
             hits
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_forms_name_their_country() {
+        let geo = world();
+        let code = |n: &str| geo.country_named(n).map(|c| c.as_str().to_string());
+        assert_eq!(code("Republic of Togo").as_deref(), Some("TG"));
+        assert_eq!(code("State of Qatar").as_deref(), Some("QA"));
+        assert_eq!(code("Hashemite Kingdom of Jordan").as_deref(), Some("JO"));
+        // A state of a country is no country; a lower-case word is no name.
+        assert_eq!(code("State of Vermont"), None);
+        assert_eq!(code("Republic of pirates"), None);
     }
 }

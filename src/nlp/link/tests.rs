@@ -1119,3 +1119,22 @@ fn a_body_before_a_name_is_no_given_name() {
     );
     assert_eq!(names_of_kind(&rs, Person), ["Ellis Ward", "Ana Pol"]);
 }
+
+#[test]
+fn each_place_in_a_compound_modifier_is_a_place() {
+    // The tagger reads "Japan-Kenya" as one name: it is two places.
+    let text = "The Japan-Kenya talks ended.";
+    let rs = run(text, &[("Japan-Kenya", EntityKind::Place)]);
+    let places: Vec<(String, Option<String>)> = rs
+        .iter()
+        .filter(|r| r.kind == EntityKind::Place)
+        .map(|r| (r.name.clone(), r.country.map(|c| c.to_string())))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("Japan".to_string(), Some("JP".to_string())),
+            ("Kenya".to_string(), Some("KE".to_string()))
+        ]
+    );
+}

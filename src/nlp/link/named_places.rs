@@ -1,0 +1,501 @@
+//! Places named by what they are: a run of capitalised name words closed by a
+//! word for a kind of place ("Fairfax County", "Ream Naval Base", "Sultan
+//! Qaboos Grand Mosque", "Kerem Shalom Crossing"). The tagger misses many of
+//! them or reads them as organisations or people; the head word settles it.
+
+use super::geo::Geo;
+use crate::nlp::token::{Token, TokenKind};
+use crate::nlp::{EntityKind, Span};
+
+use crate::nlp::ner::Mention;
+
+/// Words that close the name of a place: divisions, facilities, landmarks,
+/// landforms, waters and routes. Sorted, for binary search.
+const HEADS: &[&str] = &[
+    "Airport",
+    "Archipelago",
+    "Atoll",
+    "Avenue",
+    "Basin",
+    "Borough",
+    "Boulevard",
+    "Bridge",
+    "Camp",
+    "Canal",
+    "Canton",
+    "Castle",
+    "Cathedral",
+    "Corridor",
+    "County",
+    "Crossing",
+    "Dam",
+    "Delta",
+    "Desert",
+    "District",
+    "Governorate",
+    "Heights",
+    "Highway",
+    "Hospital",
+    "Memorial",
+    "Monument",
+    "Mosque",
+    "Mountains",
+    "Municipality",
+    "Oblast",
+    "Palace",
+    "Parish",
+    "Peninsula",
+    "Plateau",
+    "Prefecture",
+    "Prison",
+    "Province",
+    "Reservoir",
+    "Road",
+    "Route",
+    "Shrine",
+    "Square",
+    "Stadium",
+    "Street",
+    "Temple",
+    "Tower",
+    "Township",
+    "Valley",
+];
+
+/// "Base" names a place only as a military one ("Ream Naval Base", "Al Udeid
+/// Air Base"); a "Defense Industrial Base" is none.
+const BASE_KINDS: &[&str] = &["Air", "Army", "Marine", "Military", "Naval", "Navy"];
+
+/// Words of a body that may stand before a place word inside an
+/// organisation's name ("Islamic State Khorasan Province"): no place then.
+const BODY_WORDS: &[&str] = &[
+    "Army", "Bank", "Company", "Forces", "Front", "Group", "Movement", "Party", "State",
+];
+
+/// Capitalised words that open sentences or phrases but name nothing.
+const FUNCTION_WORDS: &[&str] = &[
+    "A", "After", "An", "And", "As", "At", "Before", "But", "By", "During", "For", "From", "In",
+    "Inside", "Near", "On", "Outside", "Since", "The", "This", "To", "When", "While", "With",
+];
+
+/// How many name words may stand before the head word.
+const MAX_NAME_WORDS: usize = 5;
+
+fn capitalised_word(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+}
+
+/// Arabic article prefixes written in lower case inside names ("al-Aqsa").
+fn article_prefixed(w: &str) -> bool {
+    ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .any(|p| w.len() > p.len() && w.starts_with(p))
+}
+
+/// Words written in lower case after a name that say it is a place
+/// ("Afghanistan's Maidan Wardak province", "the Kamal hospital"): the name
+/// alone is the place. Sorted, for binary search.
+const LOWER_HEADS: &[&str] = &[
+    "airport",
+    "county",
+    "district",
+    "governorate",
+    "hospital",
+    "mosque",
+    "oblast",
+    "prefecture",
+    "prison",
+    "province",
+    "region",
+];
+
+/// Heads of streets, which may follow a house number ("10 Downing Street").
+const STREETS: &[&str] = &["Avenue", "Boulevard", "Road", "Street"];
+
+/// A place named by its head word: `span` is the place, `cover` the stretch
+/// in which it replaces what the tagger read (the place and a lower-case
+/// head, or a possessive place before it: "Iran's Qom Province").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    pub span: Span,
+    pub cover: Span,
+}
+
+/// The place words closed by a head at token `i`, sorted and disjoint.
+pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
+    let mut out: Vec<Named> = Vec::new();
+    for (i, head) in tokens.iter().enumerate() {
+        let Some(&b) = text.as_bytes().get(head.span.start) else {
+            continue;
+        };
+        // Most tokens open with a byte no head opens with: skip them without
+        // looking further (this runs for every token).
+        let upper = b.is_ascii_uppercase();
+        if head.kind != TokenKind::Word || !(upper || b"adghmopr".contains(&b)) {
+            continue;
+        }
+        let w = head.text(text);
+        let lower = !upper && LOWER_HEADS.binary_search(&w).is_ok();
+        let base = w == "Base"
+            && i.checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|t| BASE_KINDS.contains(&t.text(text)));
+        if !lower && !base && (!upper || HEADS.binary_search(&w).is_err()) {
+            continue;
+        }
+        let Some((first, possessor)) = name_start(text, tokens, i, geo) else {
+            continue;
+        };
+        let Some(start) = tokens.get(first) else {
+            continue;
+        };
+        let span = if lower {
+            let end = tokens.get(i - 1).map_or(start.span.end, |t| t.span.end);
+            let name = text.get(start.span.start..end).unwrap_or("");
+            // "the Russian region", "the China region": no place of its own.
+            if geo.demonym(name).is_some() || geo.country_named(name).is_some() {
+                continue;
+            }
+            start.span.start..end
+        } else {
+            // "10 Downing Street": the house number belongs to the name.
+            let number = STREETS
+                .contains(&w)
+                .then(|| first.checked_sub(1).and_then(|j| tokens.get(j)))
+                .flatten()
+                .filter(|t| {
+                    t.kind == TokenKind::Number
+                        && text.get(t.span.end..start.span.start) == Some(" ")
+                });
+            number.map_or(start.span.start, |t| t.span.start)..with_complement(text, tokens, i)
+        };
+        let cover = possessor.unwrap_or(span.start)..span.end.max(head.span.end);
+        if out.last().is_none_or(|l| l.cover.end <= cover.start) {
+            out.push(Named { span, cover });
+        }
+    }
+    out
+}
+
+/// The first name word of a place whose head is token `i`, and where a
+/// possessive place before the name starts ("Iran's"): back over capitalised
+/// words, "al-" words and a possessive after a name word that is no place
+/// ("St Mary's Hospital"), up to [`MAX_NAME_WORDS`]. None when no name word
+/// stands there or the words are a body's ("Islamic State Sahel Province").
+fn name_start(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    geo: &dyn Geo,
+) -> Option<(usize, Option<usize>)> {
+    let mut first = i;
+    let mut possessor = None;
+    while first > 0 && i - first < MAX_NAME_WORDS {
+        let t = tokens.get(first - 1)?;
+        let next_start = tokens.get(first).map_or(t.span.end, |n| n.span.start);
+        let adjacent = text
+            .get(t.span.end..next_start)
+            .is_some_and(|gap| gap == " " || gap.is_empty());
+        if !adjacent {
+            break;
+        }
+        let tw = t.text(text);
+        if matches!(tw, "'s" | "\u{2019}s") {
+            let owner = first.checked_sub(2).and_then(|j| tokens.get(j));
+            let owner_word = owner.map_or("", |o| o.text(text));
+            if owner.is_none_or(|o| !capitalised_word(text, o)) {
+                break;
+            }
+            if geo.country_named(owner_word).is_some()
+                || geo.is_city(owner_word)
+                || geo.region(owner_word).is_some()
+            {
+                possessor = owner.map(|o| o.span.start);
+                break;
+            }
+            first -= 1;
+            continue;
+        }
+        if !(capitalised_word(text, t) || article_prefixed(tw)) {
+            break;
+        }
+        if BODY_WORDS.contains(&tw) {
+            return None;
+        }
+        first -= 1;
+    }
+    // Sentence openers and prepositions are no part of the name.
+    while first < i
+        && tokens
+            .get(first)
+            .is_some_and(|t| FUNCTION_WORDS.contains(&t.text(text)))
+    {
+        first += 1;
+    }
+    let named = tokens
+        .get(first..i)
+        .is_some_and(|ws| ws.iter().any(|t| capitalised_word(text, t)));
+    named.then_some((first, possessor))
+}
+
+/// Where a place name closed by the head at token `i` ends: after an "of" or
+/// "for" complement of capitalised words ("Trump Route for International
+/// Peace and Prosperity"), else at the head.
+fn with_complement(text: &str, tokens: &[Token], i: usize) -> usize {
+    let head_end = tokens.get(i).map_or(0, |t| t.span.end);
+    if !tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.text(text), "of" | "for"))
+    {
+        return head_end;
+    }
+    let mut end = head_end;
+    for t in tokens.iter().skip(i + 2).take(MAX_NAME_WORDS + 2) {
+        let w = t.text(text);
+        if capitalised_word(text, t) && !FUNCTION_WORDS.contains(&w) {
+            end = t.span.end;
+        } else if !matches!(w, "the" | "and") {
+            break;
+        }
+    }
+    end
+}
+
+/// Whether `span` follows a preposition of place and "the" ("at the ...").
+fn located_at(text: &str, span: &Span) -> bool {
+    const BEFORE: &[&str] = &[
+        "at the ",
+        "in the ",
+        "inside the ",
+        "near the ",
+        "outside the ",
+    ];
+    text.get(..span.start)
+        .is_some_and(|b| BEFORE.iter().any(|p| b.ends_with(p)))
+}
+
+/// Puts the places `find` sees into `mentions` (sorted, disjoint): a place
+/// replaces the mentions inside its cover, whatever the tagger read there; a
+/// mention reaching beyond it ("Fairfax County Fire Department") keeps it out.
+/// Then names that the words after them show to be no place are turned aside.
+pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, geo: &dyn Geo) {
+    for m in mentions.iter_mut() {
+        let Some(surface) = text.get(m.span.clone()) else {
+            continue;
+        };
+        // "talks at the Pentagon": a seat of government read as a body is the
+        // building where something happens; "the Pentagon said" stays the body.
+        if matches!(m.kind, EntityKind::Org | EntityKind::Misc)
+            && located_at(text, &m.span)
+            && super::geo::landmark_country(surface).is_some()
+        {
+            m.kind = EntityKind::Place;
+        }
+        if m.kind == EntityKind::Place {
+            if currency(text, &m.span) {
+                // "nine billion US dollars": a currency, no place.
+                m.kind = EntityKind::Misc;
+            } else if let Some(end) = country_before_title(surface, geo) {
+                // "United States Senator from Vermont": the country, not its title.
+                m.span.end = m.span.start + end;
+            }
+        }
+    }
+    let found = find(text, tokens, geo);
+    if found.is_empty() {
+        return;
+    }
+    let mut changed = false;
+    for Named { span, cover } in found {
+        let lo = mentions.partition_point(|m| m.span.end <= cover.start);
+        let hi = lo
+            + mentions
+                .get(lo..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.span.start < cover.end)
+                .count();
+        let inside = mentions.get(lo..hi).unwrap_or(&[]);
+        if inside
+            .iter()
+            .any(|m| m.span.start < cover.start || m.span.end > cover.end)
+        {
+            continue;
+        }
+        if let [only] = inside
+            && only.span == span
+            && only.kind == EntityKind::Place
+        {
+            continue;
+        }
+        // The possessive place keeps a mention of its own.
+        let owner = (cover.start < span.start)
+            .then(|| {
+                let t = tokens.get(super::fix::token_at(tokens, cover.start))?;
+                let w = t.text(text);
+                (geo.country_named(w).is_some() || geo.is_city(w) || geo.region(w).is_some()).then(
+                    || Mention {
+                        span: t.span.clone(),
+                        kind: EntityKind::Place,
+                    },
+                )
+            })
+            .flatten();
+        let place = Mention {
+            span,
+            kind: EntityKind::Place,
+        };
+        mentions.splice(lo..hi, owner.into_iter().chain([place]));
+        changed = true;
+    }
+    if changed {
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Whether a currency follows `span` ("US dollars", "Hong Kong dollar", "US$").
+fn currency(text: &str, span: &Span) -> bool {
+    text.get(span.end..).is_some_and(|a| {
+        a.starts_with('$') || a.strip_prefix(' ').is_some_and(|a| a.starts_with("dollar"))
+    })
+}
+
+/// Where the country ends in a place name made of a country's name and a
+/// title after it ("United States Senator"), if it is one.
+fn country_before_title(surface: &str, geo: &dyn Geo) -> Option<usize> {
+    let (country, title) = surface.rsplit_once(' ')?;
+    (super::titles::is_title_word(title) && geo.country_named(country).is_some())
+        .then_some(country.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::link::geo::world;
+    use crate::nlp::token::tokenize;
+
+    fn names(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        find(text, &tokens, world())
+            .into_iter()
+            .filter_map(|n| text.get(n.span))
+            .collect()
+    }
+
+    /// `mentions` after `apply`, as (surface, kind).
+    fn applied<'a>(text: &'a str, read: &[(&str, EntityKind)]) -> Vec<(&'a str, EntityKind)> {
+        let tokens = tokenize(text);
+        let mut mentions: Vec<Mention> = read
+            .iter()
+            .map(|(s, kind)| {
+                let i = text.find(s).unwrap_or(0);
+                Mention {
+                    span: i..i + s.len(),
+                    kind: *kind,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        apply(text, &tokens, &mut mentions, world());
+        mentions
+            .iter()
+            .map(|m| (&text[m.span.clone()], m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn heads_are_sorted_for_binary_search() {
+        assert!(HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(LOWER_HEADS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn heads_close_place_names() {
+        assert_eq!(
+            names("Crews from Marin County and the Tamsu Naval Base met at Greyfield Airport."),
+            ["Marin County", "Tamsu Naval Base", "Greyfield Airport"]
+        );
+        assert_eq!(
+            names("Worshippers filled the Sheikh Omar Grand Mosque near St Anne's Hospital."),
+            ["Sheikh Omar Grand Mosque", "St Anne's Hospital"]
+        );
+        assert_eq!(names("A letter reached 22 Elm Street."), ["22 Elm Street"]);
+    }
+
+    #[test]
+    fn a_lower_case_head_leaves_the_name_alone() {
+        assert_eq!(
+            names("Shelling hit Kenya's Lotari Waru district and the Dabo hospital."),
+            ["Lotari Waru", "Dabo"]
+        );
+        // A people or a country before the word is no place of its own.
+        assert!(names("The Kenyan region and the Kenya region voted.").is_empty());
+    }
+
+    #[test]
+    fn complements_of_the_head_belong_to_the_name() {
+        assert_eq!(
+            names("They drove the Orlen Road for Friendship and Trade to Bask Dam of Tolva."),
+            ["Orlen Road for Friendship and Trade", "Bask Dam of Tolva"]
+        );
+        // "of" and a lower-case word: the name ends at the head.
+        assert_eq!(names("Near Holt Prison of course."), ["Holt Prison"]);
+    }
+
+    #[test]
+    fn openers_bodies_and_possessive_places_are_no_part_of_a_name() {
+        assert_eq!(names("In Dorva Province, rain fell."), ["Dorva Province"]);
+        assert_eq!(
+            names("It reached Kenya's Tana Province."),
+            ["Tana Province"]
+        );
+        // An armed group's "province" is the group.
+        assert!(names("Fighters of Islamic State Sahel Province struck.").is_empty());
+        // A base that is no military one, and a head with no name before it.
+        assert!(names("It grows the Defense Industrial Base. The County said no.").is_empty());
+        assert!(names("He drove down the street to the airport.").is_empty());
+    }
+
+    #[test]
+    fn places_replace_what_the_tagger_read_inside_them() {
+        use EntityKind::{Org, Person, Place};
+        let text = "Prayers at the Sultan Hamid Grand Mosque and Kelby County Fire Department \
+                    at the Pentagon. The Kremlin said no.";
+        assert_eq!(
+            applied(
+                text,
+                &[
+                    ("Sultan Hamid", Person),
+                    ("Kelby County Fire Department", Org),
+                    ("Pentagon", Org),
+                    ("Kremlin", Org),
+                ]
+            ),
+            [
+                ("Sultan Hamid Grand Mosque", Place),
+                ("Kelby County Fire Department", Org),
+                ("Pentagon", Place),
+                ("Kremlin", Org),
+            ]
+        );
+        let text = "Rain hit Kenya's Lotari Waru district.";
+        assert_eq!(
+            applied(text, &[("Kenya's Lotari Waru district", Place)]),
+            [("Kenya", Place), ("Lotari Waru", Place)]
+        );
+    }
+
+    #[test]
+    fn currencies_and_titles_are_no_places() {
+        use EntityKind::{Misc, Place};
+        let text = "It cost ten million US dollars, said United States Senator Ann Bell.";
+        assert_eq!(
+            applied(text, &[("US", Place), ("United States Senator", Place)]),
+            [("US", Misc), ("United States", Place)]
+        );
+        assert_eq!(
+            applied("Worth US$3 billion.", &[("US", Place)]),
+            [("US", Misc)]
+        );
+    }
+}
