@@ -166,7 +166,9 @@ fn extract_sentence(
             continue;
         }
         if let Some(f) = judge(text, &words, &m, &speech, &found, index, context) {
+            let second = second_addressee(text, &words, &f, index, &speech, context);
             found.push(f);
+            found.extend(second);
         }
     }
     let end_limit = speech.tail_start.unwrap_or(words.len());
@@ -242,6 +244,40 @@ fn extract_sentence(
         .find(|f| f.addressed)
         .map(|f| f.actor.clone());
     actors::remember(context, text, &words, speech.content_start, index);
+}
+
+/// "We call for the army to cease fire and for the militia to withdraw": the
+/// same call addresses a second party, after "and" and the cue's preposition
+/// again, with its own action.
+fn second_addressee(
+    text: &str,
+    words: &[Word],
+    first: &Found,
+    index: &EntityIndex,
+    speech: &Speech,
+    context: &Context,
+) -> Option<Found> {
+    if !first.addressed {
+        return None;
+    }
+    let preposition = words.get(first.cue.1.checked_sub(1)?)?;
+    if !word_in(text, preposition, &["for", "on", "upon"]) {
+        return None;
+    }
+    let end = speech.tail_start.unwrap_or(words.len());
+    let and = (first.action_from..end.saturating_sub(1)).find(|&k| {
+        word_is(text, &words[k], "and")
+            && text.get(words[k + 1].span.clone()) == text.get(preposition.span.clone())
+    })?;
+    let (actor, action_from, unparty) = addressee(text, words, and + 2, index, speech, context)?;
+    (!unparty).then_some(Found {
+        kind: first.kind,
+        actor,
+        region_start: and,
+        cue: first.cue,
+        action_from,
+        addressed: true,
+    })
 }
 
 /// Decides whether a cue is a commitment, and whose.
@@ -412,6 +448,29 @@ fn judge(
                     .is_none_or(|w| !word_in(text, w, SUBJECTLESS_AFTER))
         })
         .or_else(|| phrases::appositive_subject(text, words, left, index));
+    // "We support the envoy's efforts ... and support the Quad's": the same verb
+    // again after "and" is the same actor's second commitment (a noun phrase
+    // before it is the first one's object, no subject).
+    let repeated = before.is_some_and(|w| word_is(text, w, "and"))
+        && earlier.last().is_some_and(|f| {
+            f.cue.1 == f.cue.0 + 1
+                && m.end == m.start + 1
+                && text.get(words[f.cue.0].span.clone()) == text.get(words[m.start].span.clone())
+        })
+        // "and support for them grows": the noun.
+        && words
+            .get(m.end)
+            .is_some_and(|w| !w.punct && !word_in(text, w, PREPOSITIONS));
+    if repeated && let Some(f) = earlier.last() {
+        return Some(Found {
+            kind: f.kind,
+            actor: f.actor.clone(),
+            region_start: left - 1,
+            cue: (m.start, m.end),
+            action_from: m.end,
+            addressed: false,
+        });
+    }
     // "longstanding U.S. support for", "discussed U.S. support": a noun after a
     // modifier, not a verb after its subject.
     if base

@@ -698,6 +698,52 @@ fn actors_speakers_and_actions() {
             )],
         ),
         (
+            "one call addresses two parties, each with its own action",
+            "We call for the Sudanese Armed Forces to cease their attacks and for the Rapid Support Forces to withdraw from El Fasher.",
+            &[
+                (
+                    "the Sudanese Armed Forces",
+                    "",
+                    Proposal,
+                    "cease their attacks",
+                ),
+                (
+                    "the Rapid Support Forces",
+                    "",
+                    Proposal,
+                    "withdraw from El Fasher",
+                ),
+            ],
+        ),
+        (
+            "a call whose action goes on with and for is one call",
+            "Chile called on Peru to push for peace and for justice.",
+            &[("Peru", "", Proposal, "push for peace and for justice")],
+        ),
+        (
+            "the same verb again after and is a second commitment",
+            "Chile and Peru support the efforts of the envoy to advance peace in Haiti and support broader efforts by the Quad.",
+            &[
+                (
+                    "Chile and Peru",
+                    "",
+                    Support,
+                    "the efforts of the envoy to advance peace in Haiti",
+                ),
+                ("Chile and Peru", "", Support, "broader efforts by the Quad"),
+            ],
+        ),
+        (
+            "a noun after and is no second verb",
+            "Chile and Peru support the talks and support for them grows.",
+            &[(
+                "Chile and Peru",
+                "",
+                Support,
+                "the talks and support for them grows",
+            )],
+        ),
+        (
             "a directive to a body under the speaker",
             "Ruto instructed security agencies to investigate the leak.",
             &[("security agencies", "", Proposal, "investigate the leak")],

@@ -30,6 +30,9 @@ pub enum Step {
     /// Up to this many modifiers of one noun: like `Gap`, but no preposition
     /// ("the Paris climate agreement", not "the talks on the treaty").
     Mods(usize),
+    /// Nothing, or an aside between commas of up to this many words: "its
+    /// commitment, as formalized during the visit, to participate".
+    Aside(usize),
 }
 
 /// Prepositions and clause words that end a run of modifiers: "demanded
@@ -336,11 +339,13 @@ pub static TRIGGERS: &[Trigger] = &[
                 "intent",
                 "intention",
             ]),
+            Aside(16),
             Word(&["to"]),
         ],
         positive: &[
             "Japan reaffirmed its resolve to help Ukraine rebuild.",
             "Chile reiterated its intention to ratify the treaty.",
+            "Chile reiterated its intention, as agreed during the last visit, to take part in the fair.",
         ],
         negative: &["Analysts doubted the commitment to reform."],
     },
@@ -1479,7 +1484,7 @@ fn first_words(steps: &[Step]) -> Vec<&'static str> {
         Word(set) => set.to_vec(),
         Opt(set) => set.iter().copied().chain(first_words(rest)).collect(),
         Adverbs => ADVERBS.iter().copied().chain(first_words(rest)).collect(),
-        Possessor | Gap(_) | OfName | Mods(_) => Vec::new(),
+        Possessor | Gap(_) | OfName | Mods(_) | Aside(_) => Vec::new(),
     }
 }
 
@@ -1557,6 +1562,25 @@ fn match_from(
             } else {
                 None
             }
+        }
+        Aside(max) => {
+            if let Some(e) = match_from(text, words, i, rest, possessor) {
+                return Some(e);
+            }
+            let is = |j: usize, p: &str| {
+                words
+                    .get(j)
+                    .is_some_and(|w| text.get(w.span.clone()) == Some(p))
+            };
+            if !is(i, ",") {
+                return None;
+            }
+            // The aside closes at the next comma, and holds no other punctuation.
+            let close = (i + 2..=i + max + 1).find(|&j| is(j, ","))?;
+            if words[i + 1..close].iter().any(|w| w.punct) {
+                return None;
+            }
+            match_from(text, words, close + 1, rest, possessor)
         }
         Opt(set) => {
             if let Some(w) = words.get(i)
