@@ -197,7 +197,7 @@ fn unknown_places(
             .or_else(|| {
                 paragraphs
                     .get_or_init(|| Paragraphs::new(text, hits))
-                    .dominant(e.span.start)
+                    .dominant(e.span.start, &evidence)
             })
             .or_else(|| {
                 *text_dominant.get_or_init(|| {
@@ -507,7 +507,8 @@ fn org_country(surface: &str, geo: &dyn Geo) -> Option<CountryCode> {
 struct Paragraphs {
     /// Byte offsets where paragraphs start.
     starts: Vec<usize>,
-    dominant: Vec<Option<CountryCode>>,
+    /// The countries each paragraph names most (several when tied), by code.
+    dominant: Vec<Vec<CountryCode>>,
 }
 
 impl Paragraphs {
@@ -541,16 +542,40 @@ impl Paragraphs {
         let dominant = counts
             .into_iter()
             .map(|c| {
-                c.into_iter()
-                    .max_by_key(|(c, n)| (*n, Reverse(*c)))
-                    .map(|(c, _)| c)
+                let best = c.values().copied().max().unwrap_or(0);
+                let mut top: Vec<CountryCode> = c
+                    .into_iter()
+                    .filter(|&(_, n)| n == best)
+                    .map(|(code, _)| code)
+                    .collect();
+                top.sort();
+                top
             })
             .collect();
         Paragraphs { starts, dominant }
     }
 
-    fn dominant(&self, pos: usize) -> Option<CountryCode> {
+    /// The country the paragraph around `pos` names most; of several named
+    /// as often, the one named last before `pos` ("Israeli strikes hit Khan
+    /// Younis. Rockets hit Kiryat Shmona." beside Egypt and Lebanon named once
+    /// each), else the first by code.
+    fn dominant(&self, pos: usize, evidence: &[(Span, CountryCode)]) -> Option<CountryCode> {
         let p = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
-        self.dominant.get(p).copied().flatten()
+        let top = self.dominant.get(p)?;
+        if top.len() > 1 {
+            let start = self.starts.get(p).copied().unwrap_or(0);
+            let from = evidence.partition_point(|(span, _)| span.start < start);
+            let to = evidence.partition_point(|(span, _)| span.start < pos);
+            let last = evidence
+                .get(from..to)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .find(|(_, code)| top.contains(code));
+            if let Some((_, code)) = last {
+                return Some(*code);
+            }
+        }
+        top.first().copied()
     }
 }
