@@ -45,7 +45,10 @@ const LEAD_FACTOR: f32 = 2.0;
 /// Evidence among the first words of a sentence (the subject) counts more.
 const SUBJECT_FACTOR: f32 = 1.5;
 /// A focus country scores at least this share of the best score...
-const FOCUS_SHARE: f32 = 0.3;
+const FOCUS_SHARE: f32 = 0.4;
+/// ... or this share when the headline names it or it commits to something
+/// (a party to the story needs less evidence in the body)...
+const PARTY_SHARE: f32 = 0.3;
 /// ... and at most this many countries are in focus.
 const MAX_FOCUS: usize = 3;
 
@@ -138,7 +141,10 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
     });
     let focus = mentioned
         .iter()
-        .filter(|(c, n, in_title)| c.score >= FOCUS_SHARE && (*n >= 2 || *in_title))
+        .filter(|(c, n, in_title)| {
+            let share = if *in_title { PARTY_SHARE } else { FOCUS_SHARE };
+            c.score >= share && (*n >= 2 || *in_title)
+        })
         .take(MAX_FOCUS)
         .map(|(c, ..)| c.clone())
         .collect();

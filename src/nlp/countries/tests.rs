@@ -182,3 +182,20 @@ fn a_region_sharing_a_towns_name_counts_for_no_country() {
     );
     assert_eq!(codes(&mentioned), ["KE"]);
 }
+
+#[test]
+fn a_country_a_third_as_present_as_the_subject_is_only_mentioned() {
+    let (focus, mentioned) = run(
+        "Floods in Kenya",
+        "Floods hit Kenya on Monday. Kenya said roads were closed. Rescuers in Nairobi \
+         worked all night. Aid came from Peru, and Peru sent two planes.",
+        &[],
+    );
+    let pe = mentioned
+        .iter()
+        .find(|c| c.code.as_str() == "PE")
+        .map_or(0.0, |c| c.score);
+    // Named twice in the body, no party to anything, at under 0.4 of Kenya.
+    assert!((0.25..0.4).contains(&pe), "PE scored {pe}");
+    assert_eq!(codes(&focus), ["KE"]);
+}

@@ -106,7 +106,9 @@ pub fn assign(
     // name that is also a state, "Georgia"): fifty scans of every text cost
     // more than the rest of country assignment.
     let us_states: OnceCell<Vec<&str>> = OnceCell::new();
-    let mut votes: Vec<FxHashMap<CountryCode, usize>> = vec![FxHashMap::default(); referents.len()];
+    // Each entity's vote for its referent's country, counted after: one list
+    // sorted once instead of a hash map per referent.
+    let mut votes: Vec<(usize, CountryCode)> = Vec::with_capacity(entities.len());
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
         let code = match e.kind {
@@ -117,15 +119,26 @@ pub fn assign(
             EntityKind::Org => org_country(surface, geo),
             EntityKind::Misc => None,
         };
-        if let (Some(c), Some(v)) = (code, votes.get_mut(e.referent)) {
-            *v.entry(c).or_default() += 1;
+        if let Some(c) = code
+            && e.referent < referents.len()
+        {
+            votes.push((e.referent, c));
         }
     }
-    for (r, v) in referents.iter_mut().zip(&votes) {
-        r.country = v
-            .iter()
-            .max_by_key(|(c, n)| (**n, Reverse(**c)))
-            .map(|(c, _)| *c);
+    votes.sort_unstable();
+    for r in referents.iter_mut() {
+        r.country = None;
+    }
+    for same_referent in votes.chunk_by(|a, b| a.0 == b.0) {
+        // The country with most votes; a tie goes to the smallest code.
+        let best = same_referent
+            .chunk_by(|a, b| a.1 == b.1)
+            .filter_map(|same| Some((same.len(), Reverse(same.first()?.1))))
+            .max()
+            .map(|(_, Reverse(c))| c);
+        if let Some(r) = same_referent.first().and_then(|v| referents.get_mut(v.0)) {
+            r.country = best;
+        }
     }
     unknown_places(text, sentences, entities, referents, hits, &named, geo);
 }
@@ -184,7 +197,7 @@ fn unknown_places(
             .or_else(|| {
                 paragraphs
                     .get_or_init(|| Paragraphs::new(text, hits))
-                    .dominant(e.span.start)
+                    .dominant(e.span.start, &evidence)
             })
             .or_else(|| {
                 *text_dominant.get_or_init(|| {
@@ -494,7 +507,8 @@ fn org_country(surface: &str, geo: &dyn Geo) -> Option<CountryCode> {
 struct Paragraphs {
     /// Byte offsets where paragraphs start.
     starts: Vec<usize>,
-    dominant: Vec<Option<CountryCode>>,
+    /// The countries each paragraph names most (several when tied), by code.
+    dominant: Vec<Vec<CountryCode>>,
 }
 
 impl Paragraphs {
@@ -528,16 +542,40 @@ impl Paragraphs {
         let dominant = counts
             .into_iter()
             .map(|c| {
-                c.into_iter()
-                    .max_by_key(|(c, n)| (*n, Reverse(*c)))
-                    .map(|(c, _)| c)
+                let best = c.values().copied().max().unwrap_or(0);
+                let mut top: Vec<CountryCode> = c
+                    .into_iter()
+                    .filter(|&(_, n)| n == best)
+                    .map(|(code, _)| code)
+                    .collect();
+                top.sort();
+                top
             })
             .collect();
         Paragraphs { starts, dominant }
     }
 
-    fn dominant(&self, pos: usize) -> Option<CountryCode> {
+    /// The country the paragraph around `pos` names most; of several named
+    /// as often, the one named last before `pos` ("Israeli strikes hit Khan
+    /// Younis. Rockets hit Kiryat Shmona." beside Egypt and Lebanon named once
+    /// each), else the first by code.
+    fn dominant(&self, pos: usize, evidence: &[(Span, CountryCode)]) -> Option<CountryCode> {
         let p = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
-        self.dominant.get(p).copied().flatten()
+        let top = self.dominant.get(p)?;
+        if top.len() > 1 {
+            let start = self.starts.get(p).copied().unwrap_or(0);
+            let from = evidence.partition_point(|(span, _)| span.start < start);
+            let to = evidence.partition_point(|(span, _)| span.start < pos);
+            let last = evidence
+                .get(from..to)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .find(|(_, code)| top.contains(code));
+            if let Some((_, code)) = last {
+                return Some(*code);
+            }
+        }
+        top.first().copied()
     }
 }

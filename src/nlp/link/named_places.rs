@@ -98,16 +98,69 @@ fn article_prefixed(w: &str) -> bool {
 const LOWER_HEADS: &[&str] = &[
     "airport",
     "county",
+    "crossing",
     "district",
     "governorate",
     "hospital",
     "mosque",
     "oblast",
+    "port",
     "prefecture",
     "prison",
     "province",
     "region",
 ];
+
+/// Nouns for a kind of place before "of" and its name ("the island of
+/// Rhodes", "the town of Artigas"). Sorted, for binary search.
+const KIND_OF: &[&str] = &[
+    "archipelago",
+    "city",
+    "county",
+    "district",
+    "governorate",
+    "island",
+    "municipality",
+    "oblast",
+    "port",
+    "prefecture",
+    "province",
+    "region",
+    "state",
+    "town",
+    "village",
+];
+
+/// Lower-case words inside a place's name ("Rio Grande do Sul").
+const NAME_CONNECTORS: &[&str] = &["da", "de", "del", "do", "dos", "la"];
+
+/// The name after "of" at token `i` when a kind of place stands before it
+/// ("the island of Rhodes"): capitalised words and connectors between them.
+fn named_after_of(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
+    let kind = tokens.get(i.checked_sub(1)?)?.text(text);
+    if KIND_OF.binary_search(&kind).is_err() {
+        return None;
+    }
+    let first = tokens.get(i + 1).filter(|t| capitalised_word(text, t))?;
+    if FUNCTION_WORDS.contains(&first.text(text)) {
+        return None;
+    }
+    let mut end = first.span.end;
+    let mut prev_end = first.span.end;
+    for t in tokens.iter().skip(i + 2).take(MAX_NAME_WORDS) {
+        if text.get(prev_end..t.span.start) != Some(" ") {
+            break;
+        }
+        let w = t.text(text);
+        if capitalised_word(text, t) || article_prefixed(w) {
+            end = t.span.end;
+        } else if !NAME_CONNECTORS.contains(&w) {
+            break;
+        }
+        prev_end = t.span.end;
+    }
+    Some(first.span.start..end)
+}
 
 /// Heads of streets, which may follow a house number ("10 Downing Street").
 const STREETS: &[&str] = &["Avenue", "Boulevard", "Road", "Street"];
@@ -131,10 +184,21 @@ pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
         // Most tokens open with a byte no head opens with: skip them without
         // looking further (this runs for every token).
         let upper = b.is_ascii_uppercase();
-        if head.kind != TokenKind::Word || !(upper || b"adghmopr".contains(&b)) {
+        if head.kind != TokenKind::Word || !(upper || b"acdghmopr".contains(&b)) {
             continue;
         }
         let w = head.text(text);
+        if w == "of" {
+            if let Some(span) = named_after_of(text, tokens, i)
+                && out.last().is_none_or(|l| l.cover.end <= span.start)
+            {
+                out.push(Named {
+                    span: span.clone(),
+                    cover: span,
+                });
+            }
+            continue;
+        }
         let lower = !upper && LOWER_HEADS.binary_search(&w).is_ok();
         let base = w == "Base"
             && i.checked_sub(1)
@@ -407,6 +471,13 @@ mod tests {
     fn heads_are_sorted_for_binary_search() {
         assert!(HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(LOWER_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(KIND_OF.windows(2).all(|w| w[0] < w[1]));
+        // The first-byte filter of `find` lets every lower-case head through.
+        assert!(
+            LOWER_HEADS
+                .iter()
+                .all(|h| b"acdghmopr".contains(&h.as_bytes()[0]))
+        );
     }
 
     #[test]
@@ -430,6 +501,21 @@ mod tests {
         );
         // A people or a country before the word is no place of its own.
         assert!(names("The Kenyan region and the Kenya region voted.").is_empty());
+    }
+
+    #[test]
+    fn a_kind_of_place_before_of_names_a_place() {
+        assert_eq!(
+            names("Ferries left the island of Kolva for the town of Serra do Norte on Monday."),
+            ["Kolva", "Serra do Norte"]
+        );
+        assert_eq!(
+            names("Rain hit the state of Campo Alto do Sul."),
+            ["Campo Alto do Sul"]
+        );
+        // Other nouns before "of", and no name after it.
+        assert!(names("The leader of Doravia met the city of light.").is_empty());
+        assert!(names("A state of emergency began.").is_empty());
     }
 
     #[test]

@@ -326,6 +326,12 @@ fn unknown_places_fall_back_to_the_paragraph_then_the_text() {
         unknown_place_country(text, "Kelda Valley", &[]).as_deref(),
         Some("KE")
     );
+    // Countries named as often in the paragraph: the one named last before it.
+    let text = "Peru and Chile met. Kenya sent aid. Rain fell on Kelda Valley.";
+    assert_eq!(
+        unknown_place_country(text, "Kelda Valley", &[]).as_deref(),
+        Some("KE")
+    );
 }
 
 /// Linking with the embedded gazetteer (regions, capitals' full names).
