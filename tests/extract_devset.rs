@@ -54,9 +54,10 @@ fn dev_set_scores_stay_above_floors() {
     // Organisations reached 0.87 in session 5 (names that are titles,
     // documents, events or headings turned aside): floor raised.
     // People reached 0.975 and places 0.953 in session 5 (linking rules read
-    // from unseen releases): floors raised.
+    // from unseen releases): floors raised. People reached 0.988 in session 6
+    // (names in capitals, honorifics, bodies named after people): raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.92),
+        ("people F1", s.people.f1(), 0.94),
         ("places F1", s.places.f1(), 0.90),
         ("place country", ratio(s.place_country), 0.94),
         ("orgs F1", s.orgs.f1(), 0.82),
@@ -99,9 +100,10 @@ fn dev3_set_scores_stay_above_floors() {
     // tuned on them: people 0.85, places 0.88, country 1.0, orgs 0.67, focus
     // 0.87, mentioned 0.98, commitments 0.83, actor 0.56), so that tuning may
     // raise them but a regression fails. People reached 0.957 and places
-    // 0.904 after the session's linking rules: floors raised.
+    // 0.904 after the session's linking rules: floors raised. People reached
+    // 0.967 in session 6: raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.90),
+        ("people F1", s.people.f1(), 0.92),
         ("places F1", s.places.f1(), 0.85),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.62),
@@ -124,8 +126,9 @@ fn dev4_set_scores_stay_above_floors() {
     // orgs 0.752, focus 0.897, mentioned 0.927, commitments 0.80 on only 9
     // scored entries, actor 0.167 on 6 matches), so that tuning may raise them
     // but a regression fails. The commitment figures move a lot with one entry.
+    // People reached 0.938 after the session's linking rules: raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.85),
+        ("people F1", s.people.f1(), 0.89),
         ("places F1", s.places.f1(), 0.78),
         ("place country", ratio(s.place_country), 0.89),
         ("orgs F1", s.orgs.f1(), 0.70),
@@ -144,12 +147,14 @@ fn heldout4_set_scores_stay_above_floors() {
     // About 0.05 below its last held-out figures (people 0.755, places 0.90,
     // country 1.0, orgs 0.60, focus 0.905, mentioned 0.974, commitments 0.71 on
     // 17 scored entries, actor 0.909), so that tuning may raise them but a
-    // regression fails.
+    // regression fails. People reached 0.979 and orgs 0.804 in session 6
+    // (names in capitals defined in sanctions fact sheets, honorifics,
+    // movements): raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.70),
+        ("people F1", s.people.f1(), 0.93),
         ("places F1", s.places.f1(), 0.85),
         ("place country", ratio(s.place_country), 0.95),
-        ("orgs F1", s.orgs.f1(), 0.55),
+        ("orgs F1", s.orgs.f1(), 0.75),
         ("focus F1", s.focus.f1(), 0.85),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.65),
@@ -166,9 +171,11 @@ fn dev5_set_scores_stay_above_floors() {
     // session 6, before anyone tuned on them: people 0.90, places 0.945, country
     // 1.0, orgs 0.679, focus 0.773, mentioned 0.968, commitments 0.842 on 22
     // scored entries, actor 0.562, kind 0.875), so that tuning may raise them
-    // but a regression fails.
+    // but a regression fails. People reached 1.00 after the session's linking
+    // rules ("Minster", a title misspelt, and a minister's title's last words):
+    // raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.85),
+        ("people F1", s.people.f1(), 0.95),
         ("places F1", s.places.f1(), 0.89),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.63),
