@@ -82,6 +82,9 @@ pub struct GazetteerHit {
     pub population: u64,
 }
 
+/// What a looked-up name is (a country name or code when no kind), and whose.
+type Entry = (Option<GazetteerKind>, CountryCode);
+
 /// The embedded gazetteer. Get it with [`Gazetteer::get`].
 ///
 /// Countries and their names are parsed on first use (about a millisecond);
@@ -92,7 +95,9 @@ pub struct Gazetteer {
     /// Lower-cased name, demonym or code -> entries, best first.
     /// (Fx hashing here and below: linking and the tagger probe these maps
     /// several times per word, with keys from our own tables or the text.)
-    lookup: FxHashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>>,
+    /// Keyed by bytes, so that a query lower-cased on the stack is looked up
+    /// without checking it is UTF-8 again.
+    lookup: FxHashMap<Box<[u8]>, Vec<Entry>>,
     /// Names usable in running text: (text, kind, code, gated).
     free_names: Vec<(&'static str, GazetteerKind, CountryCode, bool)>,
     city_index: OnceLock<cities::CityIndex>,
@@ -112,12 +117,12 @@ impl Gazetteer {
     /// [`Gazetteer::get`]; this exists to measure start-up cost.
     pub fn load() -> Gazetteer {
         let countries = tables::countries();
-        let mut lookup: FxHashMap<String, Vec<(Option<GazetteerKind>, CountryCode)>> =
-            FxHashMap::default();
+        let mut lookup: FxHashMap<Box<[u8]>, Vec<Entry>> = FxHashMap::default();
         let mut free_names = Vec::new();
         for row in tables::names() {
             let entry = (row.kind, row.code);
-            let slot = lookup.entry(row.text.to_lowercase()).or_default();
+            let key = row.text.to_lowercase().into_bytes().into_boxed_slice();
+            let slot = lookup.entry(key).or_default();
             if !slot.contains(&entry) {
                 slot.push(entry);
             }
@@ -160,18 +165,18 @@ impl Gazetteer {
         self.countries.iter()
     }
 
-    fn entries(&self, query: &str) -> &[(Option<GazetteerKind>, CountryCode)] {
+    fn entries(&self, query: &str) -> &[Entry] {
         let query = query.trim();
         // Linking asks about nearly every mention and word: lower-case short
         // ASCII queries on the stack instead of allocating a String each time
         // (for ASCII, `to_lowercase` is exactly this).
         let mut buf = [0u8; 64];
         let mut owned;
-        let key = match buf.get_mut(..query.len()).filter(|_| query.is_ascii()) {
+        let key: &[u8] = match buf.get_mut(..query.len()).filter(|_| query.is_ascii()) {
             Some(bytes) => {
                 bytes.copy_from_slice(query.as_bytes());
                 bytes.make_ascii_lowercase();
-                std::str::from_utf8(bytes).unwrap_or("")
+                bytes
             }
             None => {
                 owned = query.to_lowercase();
@@ -180,10 +185,10 @@ impl Gazetteer {
                 if owned.contains('\u{2019}') {
                     owned = owned.replace('\u{2019}', "'");
                 }
-                owned.as_str()
+                owned.as_bytes()
             }
         };
-        let key = key.strip_prefix("the ").unwrap_or(key);
+        let key = key.strip_prefix(b"the ").unwrap_or(key);
         self.lookup.get(key).map_or(&[], Vec::as_slice)
     }
 

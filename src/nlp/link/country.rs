@@ -106,7 +106,9 @@ pub fn assign(
     // name that is also a state, "Georgia"): fifty scans of every text cost
     // more than the rest of country assignment.
     let us_states: OnceCell<Vec<&str>> = OnceCell::new();
-    let mut votes: Vec<FxHashMap<CountryCode, usize>> = vec![FxHashMap::default(); referents.len()];
+    // Each entity's vote for its referent's country, counted after: one list
+    // sorted once instead of a hash map per referent.
+    let mut votes: Vec<(usize, CountryCode)> = Vec::with_capacity(entities.len());
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
         let code = match e.kind {
@@ -117,15 +119,26 @@ pub fn assign(
             EntityKind::Org => org_country(surface, geo),
             EntityKind::Misc => None,
         };
-        if let (Some(c), Some(v)) = (code, votes.get_mut(e.referent)) {
-            *v.entry(c).or_default() += 1;
+        if let Some(c) = code
+            && e.referent < referents.len()
+        {
+            votes.push((e.referent, c));
         }
     }
-    for (r, v) in referents.iter_mut().zip(&votes) {
-        r.country = v
-            .iter()
-            .max_by_key(|(c, n)| (**n, Reverse(**c)))
-            .map(|(c, _)| *c);
+    votes.sort_unstable();
+    for r in referents.iter_mut() {
+        r.country = None;
+    }
+    for same_referent in votes.chunk_by(|a, b| a.0 == b.0) {
+        // The country with most votes; a tie goes to the smallest code.
+        let best = same_referent
+            .chunk_by(|a, b| a.1 == b.1)
+            .filter_map(|same| Some((same.len(), Reverse(same.first()?.1))))
+            .max()
+            .map(|(_, Reverse(c))| c);
+        if let Some(r) = same_referent.first().and_then(|v| referents.get_mut(v.0)) {
+            r.country = best;
+        }
     }
     unknown_places(text, sentences, entities, referents, hits, &named, geo);
 }

@@ -35,7 +35,7 @@ pub fn group(
             name_words(text, tokens, m, kind)
         })
         .collect();
-    let mut referents: Vec<Referent> = Vec::new();
+    let mut referents: Vec<Referent> = Vec::with_capacity(mentions.len());
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
     let mut by_key: FxHashMap<Key, usize> =
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
@@ -129,7 +129,12 @@ fn new_referent(referents: &mut Vec<Referent>, surface: &str, kind: EntityKind) 
 }
 
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    // Most names are ASCII: the same string without Unicode case mapping.
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// "BEIJING" -> "Beijing"; other strings unchanged.
@@ -199,23 +204,31 @@ fn majority_kinds<'a>(
     mentions: &[Mention],
     lowered: &'a [String],
 ) -> FxHashMap<&'a str, EntityKind> {
-    let mut counts: FxHashMap<&str, Vec<(EntityKind, usize)>> = FxHashMap::default();
+    // Per surface, its kinds in the order first seen, with their counts: a
+    // small array (a slot per kind), not a list allocated per surface.
+    let mut counts: FxHashMap<&str, [(EntityKind, usize); EntityKind::ALL.len()]> =
+        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (m, key) in mentions.iter().zip(lowered) {
-        let list = counts.entry(key.as_str()).or_default();
-        match list.iter_mut().find(|(k, _)| *k == m.kind) {
-            Some((_, n)) => *n += 1,
-            None => list.push((m.kind, 1)),
+        let list = counts
+            .entry(key.as_str())
+            .or_insert([(EntityKind::Misc, 0); EntityKind::ALL.len()]);
+        let seen = list.iter().position(|&(k, n)| n > 0 && k == m.kind);
+        let slot = seen.or_else(|| list.iter().position(|&(_, n)| n == 0));
+        if let Some((k, n)) = slot.and_then(|i| list.get_mut(i)) {
+            *k = m.kind;
+            *n += 1;
         }
     }
     counts
         .into_iter()
         .filter_map(|(k, list)| {
-            let best =
-                list.iter()
-                    .fold(None::<(EntityKind, usize)>, |acc, &(kind, n)| match acc {
-                        Some((_, m)) if m >= n => acc,
-                        _ => Some((kind, n)),
-                    })?;
+            let best = list.iter().filter(|(_, n)| *n > 0).fold(
+                None::<(EntityKind, usize)>,
+                |acc, &(kind, n)| match acc {
+                    Some((_, m)) if m >= n => acc,
+                    _ => Some((kind, n)),
+                },
+            )?;
             Some((k, best.0))
         })
         .collect()
@@ -482,7 +495,7 @@ fn renumber(
     mut referents: Vec<Referent>,
 ) -> (Vec<Entity>, Vec<Referent>) {
     let mut map: Vec<Option<usize>> = vec![None; referents.len()];
-    let mut out: Vec<Referent> = Vec::new();
+    let mut out: Vec<Referent> = Vec::with_capacity(referents.len());
     let mut ents = entities;
     for (ei, e) in ents.iter_mut().enumerate() {
         let Some(old) = referents.get_mut(e.referent) else {

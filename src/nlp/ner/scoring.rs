@@ -508,6 +508,10 @@ fn count_usage(sentences: &[Range<usize>], doc: &mut Scratch) {
     doc.totals.clear();
     doc.totals.resize(doc.locals, [0; 6]);
     for (&local, &u) in doc.local.iter().zip(&doc.usage) {
+        // Punctuation, numbers and the like use their word no way: nothing to add.
+        if u == 0 {
+            continue;
+        }
         if let Some(t) = doc.totals.get_mut(local as usize) {
             for (b, x) in t.iter_mut().enumerate() {
                 *x += u32::from(u >> b & 1);
@@ -850,14 +854,13 @@ fn viterbi(
     back: &mut Vec<[u8; N_TAGS]>,
     out: &mut [Tag],
 ) {
-    let emission = |s: &Scores| -> [i64; N_TAGS] {
-        let mut e = [0; N_TAGS];
-        if let Some(part) = s.get(offset..offset + N_TAGS) {
-            for (x, y) in e.iter_mut().zip(part) {
-                *x = i64::from(*y);
-            }
-        }
-        e
+    // A token's emissions, read in place: each is added once per step, so
+    // widening it there costs less than widening all nine first.
+    let emission = |s: &Scores| -> [i32; N_TAGS] {
+        s.get(offset..)
+            .and_then(|part| part.first_chunk::<N_TAGS>())
+            .copied()
+            .unwrap_or([0; N_TAGS])
     };
     let Some(first) = scores.first() else {
         return;
@@ -866,7 +869,7 @@ fn viterbi(
     let em = emission(first);
     let mut score = [NEG; N_TAGS];
     for t in 0..=KINDS {
-        score[t] = start[t] + em[t];
+        score[t] = start[t] + i64::from(em[t]);
     }
     back.clear();
     back.push([0; N_TAGS]);
@@ -888,7 +891,7 @@ fn viterbi(
         for c in 0..=KINDS {
             let row = &into[c];
             if lead > need[c] {
-                next[c] = top + row[leader] + em[c];
+                next[c] = top + row[leader] + i64::from(em[c]);
                 arg[c] = leader as u8;
                 continue;
             }
@@ -901,7 +904,7 @@ fn viterbi(
                     at = p as u8;
                 }
             }
-            next[c] = best + em[c];
+            next[c] = best + i64::from(em[c]);
             arg[c] = at;
         }
         for c in KINDS + 1..N_TAGS {
@@ -913,7 +916,7 @@ fn viterbi(
             } else {
                 (from_b, b)
             };
-            next[c] = best + em[c];
+            next[c] = best + i64::from(em[c]);
             arg[c] = at as u8;
         }
         score = next;
