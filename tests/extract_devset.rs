@@ -99,13 +99,15 @@ fn dev3_set_scores_stay_above_floors() {
     // tuned on them: people 0.85, places 0.88, country 1.0, orgs 0.67, focus
     // 0.87, mentioned 0.98, commitments 0.83, actor 0.56), so that tuning may
     // raise them but a regression fails. People reached 0.957 and places
-    // 0.904 after the session's linking rules: floors raised.
+    // 0.904 after the session's linking rules: floors raised. Places reached
+    // 0.931 and focus 0.884 in session 6 (place heads, documents and titles
+    // that are no places): floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.90),
-        ("places F1", s.places.f1(), 0.85),
+        ("places F1", s.places.f1(), 0.89),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.62),
-        ("focus F1", s.focus.f1(), 0.82),
+        ("focus F1", s.focus.f1(), 0.84),
         ("mentioned F1", s.mentioned.f1(), 0.93),
         // Raised in session 5 after the commitment rules improved on dev3
         // (commitments 0.875, actor 0.857).
@@ -124,9 +126,10 @@ fn dev4_set_scores_stay_above_floors() {
     // orgs 0.752, focus 0.897, mentioned 0.927, commitments 0.80 on only 9
     // scored entries, actor 0.167 on 6 matches), so that tuning may raise them
     // but a regression fails. The commitment figures move a lot with one entry.
+    // Places reached 0.920 with the session's place rules: floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.85),
-        ("places F1", s.places.f1(), 0.78),
+        ("places F1", s.places.f1(), 0.87),
         ("place country", ratio(s.place_country), 0.89),
         ("orgs F1", s.orgs.f1(), 0.70),
         ("focus F1", s.focus.f1(), 0.85),
@@ -144,13 +147,14 @@ fn heldout4_set_scores_stay_above_floors() {
     // About 0.05 below its last held-out figures (people 0.755, places 0.90,
     // country 1.0, orgs 0.60, focus 0.905, mentioned 0.974, commitments 0.71 on
     // 17 scored entries, actor 0.909), so that tuning may raise them but a
-    // regression fails.
+    // regression fails. Places reached 0.942 and focus 0.950 with the
+    // session's place and focus rules: floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.70),
-        ("places F1", s.places.f1(), 0.85),
+        ("places F1", s.places.f1(), 0.90),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.55),
-        ("focus F1", s.focus.f1(), 0.85),
+        ("focus F1", s.focus.f1(), 0.90),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.65),
         ("actor", ratio(s.actor), 0.85),
@@ -166,13 +170,14 @@ fn dev5_set_scores_stay_above_floors() {
     // session 6, before anyone tuned on them: people 0.90, places 0.945, country
     // 1.0, orgs 0.679, focus 0.773, mentioned 0.968, commitments 0.842 on 22
     // scored entries, actor 0.562, kind 0.875), so that tuning may raise them
-    // but a regression fails.
+    // but a regression fails. Places reached 0.982 and focus 0.818 with the
+    // session's place and focus rules: floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.85),
-        ("places F1", s.places.f1(), 0.89),
+        ("places F1", s.places.f1(), 0.94),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.63),
-        ("focus F1", s.focus.f1(), 0.72),
+        ("focus F1", s.focus.f1(), 0.77),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.79),
         ("actor", ratio(s.actor), 0.51),

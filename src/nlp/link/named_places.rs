@@ -371,9 +371,12 @@ pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, geo: &dy
             } else if let Some(end) = country_before_title(surface, geo) {
                 // "United States Senator from Vermont": the country, not its title.
                 m.span.end = m.span.start + end;
+            } else if no_place(surface) {
+                m.kind = EntityKind::Misc;
             }
         }
     }
+    located_names(text, mentions, geo);
     let found = find(text, tokens, geo);
     if found.is_empty() {
         return;
@@ -426,6 +429,75 @@ pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, geo: &dy
     }
 }
 
+/// "a base in Maidan Shahr, Afghanistan", "a base in Maidan Shahr in the
+/// centre of ...": a name of two or more words read as a person, after "in"
+/// and before a country or another "in", is a place, unless its last word
+/// stands alone as a person elsewhere (a surname used again).
+fn located_names(text: &str, mentions: &mut [Mention], geo: &dyn Geo) {
+    let located = |m: &Mention| {
+        let before = text.get(..m.span.start).unwrap_or("");
+        let after = text.get(m.span.end..).unwrap_or("");
+        let country_after = after.strip_prefix(", ").is_some_and(|rest| {
+            let name: &str = rest
+                .split(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '.'))
+                .next()
+                .unwrap_or("");
+            let name = name.trim_end_matches('.');
+            geo.country_named(name).is_some()
+        });
+        before.ends_with(" in ") && (country_after || after.starts_with(" in "))
+    };
+    let candidates: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.kind == EntityKind::Person
+                && text.get(m.span.clone()).is_some_and(|s| s.contains(' '))
+                && located(m)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in candidates {
+        let last = mentions
+            .get(i)
+            .and_then(|m| text.get(m.span.clone()))
+            .and_then(|s| s.rsplit(' ').next())
+            .unwrap_or("");
+        let surname_used = mentions
+            .iter()
+            .any(|o| o.kind == EntityKind::Person && text.get(o.span.clone()) == Some(last));
+        if let (false, Some(m)) = (surname_used, mentions.get_mut(i)) {
+            m.kind = EntityKind::Place;
+        }
+    }
+}
+
+/// Names read as places that the words in them show to be none: a document
+/// named after a place ("the U.S. Constitution", "the Washington
+/// Principles"), a title alone ("High Representative"), a time ("A.M.").
+fn no_place(surface: &str) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "Accord",
+        "Accords",
+        "Agreement",
+        "Charter",
+        "Consensus",
+        "Constitution",
+        "Convention",
+        "Declaration",
+        "Principles",
+        "Protocol",
+        "Treaty",
+    ];
+    if matches!(surface, "A.M." | "P.M." | "a.m." | "p.m.") {
+        return true;
+    }
+    let Some((_, last)) = surface.rsplit_once(' ') else {
+        return false;
+    };
+    DOCUMENTS.contains(&last) || surface.split(' ').all(super::titles::is_title_word)
+}
+
 /// Whether a currency follows `span` ("US dollars", "Hong Kong dollar", "US$").
 fn currency(text: &str, span: &Span) -> bool {
     text.get(span.end..).is_some_and(|a| {
@@ -455,13 +527,16 @@ mod tests {
             .collect()
     }
 
-    /// `mentions` after `apply`, as (surface, kind).
+    /// `mentions` after `apply`, as (surface, kind); `read` is given left to
+    /// right, each found after the one before.
     fn applied<'a>(text: &'a str, read: &[(&str, EntityKind)]) -> Vec<(&'a str, EntityKind)> {
         let tokens = tokenize(text);
+        let mut from = 0;
         let mut mentions: Vec<Mention> = read
             .iter()
             .map(|(s, kind)| {
-                let i = text.find(s).unwrap_or(0);
+                let i = text[from..].find(s).map_or(0, |i| i + from);
+                from = i + s.len();
                 Mention {
                     span: i..i + s.len(),
                     kind: *kind,
@@ -577,6 +652,45 @@ mod tests {
         assert_eq!(
             applied(text, &[("Kenya's Lotari Waru district", Place)]),
             [("Kenya", Place), ("Lotari Waru", Place)]
+        );
+    }
+
+    #[test]
+    fn a_name_between_in_and_a_country_is_a_place() {
+        use EntityKind::{Person, Place};
+        let text = "A bomb hit a base in Dara Khel, Kenya, and a post in Tor Baz in the north.";
+        assert_eq!(
+            applied(text, &[("Dara Khel", Person), ("Tor Baz", Person)]),
+            [("Dara Khel", Place), ("Tor Baz", Place)]
+        );
+        // A person after "in" whose surname is used again stays a person.
+        let text = "Trust in Amal Rudo in the party grew. Rudo thanked them.";
+        assert_eq!(
+            applied(text, &[("Amal Rudo", Person), ("Rudo", Person)]),
+            [("Amal Rudo", Person), ("Rudo", Person)]
+        );
+    }
+
+    #[test]
+    fn documents_titles_and_times_are_no_places() {
+        use EntityKind::{Misc, Place};
+        let text = "The Dorva Constitution, the Chief Envoy and 9 A.M. in Dorva.";
+        assert_eq!(
+            applied(
+                text,
+                &[
+                    ("Dorva Constitution", Place),
+                    ("Chief Envoy", Place),
+                    ("A.M.", Place),
+                    ("Dorva", Place)
+                ]
+            ),
+            [
+                ("Dorva Constitution", Misc),
+                ("Chief Envoy", Misc),
+                ("A.M.", Misc),
+                ("Dorva", Place)
+            ]
         );
     }
 
