@@ -691,6 +691,15 @@ pub fn party(
                 pronoun: None,
             });
         }
+        // "The Court will ..." after "the Court of Session": the one
+        // organisation the head word names.
+        let head_word = text.get(e.span.clone()).filter(|w| !w.contains(' '));
+        if single
+            && e.kind == EntityKind::Org
+            && let Some(p) = head_word.and_then(|w| org_named_by(index, w))
+        {
+            return Some(p);
+        }
         return Some(Party {
             name: surface,
             referent: single.then_some(e.referent),
@@ -703,23 +712,12 @@ pub fn party(
         return Some(p);
     }
     // "the embassy" after "the US Embassy": the one organisation so named.
-    if b - a == 2 && word_is(text, first, "the") && !last.capital {
-        let noun = text.get(last.span.clone()).unwrap_or("");
-        let mut named = index.referents.iter().enumerate().filter(|(_, r)| {
-            r.kind == EntityKind::Org
-                && r.name
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(noun))
-        });
-        if let (Some((i, r)), None) = (named.next(), named.next()) {
-            return Some(Party {
-                name: r.name.clone(),
-                referent: Some(i),
-                kind: Some(EntityKind::Org),
-                pronoun: None,
-            });
-        }
+    if b - a == 2
+        && word_is(text, first, "the")
+        && !last.capital
+        && let Some(p) = org_named_by(index, text.get(last.span.clone()).unwrap_or(""))
+    {
+        return Some(p);
     }
     let party_noun = words[a..b].iter().any(|w| word_in(text, w, PARTY_NOUNS));
     let proper = words[a..b]
@@ -870,6 +868,38 @@ fn titled_person(
 
 /// A person's name as an actor: the canonical name with the generational
 /// suffix the text gives it ("Joseph R. Biden, Jr."), which names keep.
+/// The one organisation of several words whose head is `noun`: its last word
+/// ("Embassy" of "the US Embassy") or its first before "of" ("Court" of "Court
+/// of Session").
+fn org_named_by(index: &EntityIndex, noun: &str) -> Option<Party> {
+    let names = |r: &Referent| {
+        let mut words = r.name.split(' ');
+        let first = words.next();
+        let of = words.next().is_some_and(|w| w == "of");
+        r.name.contains(' ')
+            && (r
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                || (of && first.is_some_and(|w| w.eq_ignore_ascii_case(noun))))
+    };
+    let mut named = index
+        .referents
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == EntityKind::Org && names(r));
+    match (named.next(), named.next()) {
+        (Some((i, r)), None) => Some(Party {
+            name: r.name.clone(),
+            referent: Some(i),
+            kind: Some(EntityKind::Org),
+            pronoun: None,
+        }),
+        _ => None,
+    }
+}
+
 pub fn person_name(text: &str, index: &EntityIndex, r: &Referent) -> String {
     // The full name comes first: a few mentions suffice, and hostile input
     // with a million mentions stays linear.

@@ -61,6 +61,8 @@ fn hand_entities(text: &str) -> (Vec<Entity>, Vec<Referent>) {
         let name = text[span.clone()].to_string();
         let kind = if PEOPLE.contains(&name.as_str()) {
             EntityKind::Person
+        } else if name.ends_with("Court") {
+            EntityKind::Org
         } else {
             EntityKind::Place
         };
@@ -742,6 +744,11 @@ fn actors_speakers_and_actions() {
                 Support,
                 "the talks and support for them grows",
             )],
+        ),
+        (
+            "a lone head word names the one organisation it heads",
+            "The Supreme Court ruled on Monday. The Court will hear the appeal in May.",
+            &[("Supreme Court", "", Pledge, "hear the appeal in May")],
         ),
         (
             "a directive to a body under the speaker",

@@ -8,6 +8,8 @@ use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
 
 use crate::nlp::ner::Mention;
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// Words that close the name of a place: divisions, facilities, landmarks,
 /// landforms, waters and routes. Sorted, for binary search.
@@ -174,6 +176,13 @@ pub struct Named {
     pub cover: Span,
 }
 
+/// [`HEADS`] and [`LOWER_HEADS`] as sets: asked of every capitalised word (and
+/// of lower-case words opening like a head), one hash look-up costs less than
+/// a binary search's string comparisons.
+static HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| HEADS.iter().copied().collect());
+static LOWER_HEAD_SET: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| LOWER_HEADS.iter().copied().collect());
+
 /// The place words closed by a head at token `i`, sorted and disjoint.
 pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
     let mut out: Vec<Named> = Vec::new();
@@ -199,12 +208,12 @@ pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
             }
             continue;
         }
-        let lower = !upper && LOWER_HEADS.binary_search(&w).is_ok();
+        let lower = !upper && LOWER_HEAD_SET.contains(w);
         let base = w == "Base"
             && i.checked_sub(1)
                 .and_then(|j| tokens.get(j))
                 .is_some_and(|t| BASE_KINDS.contains(&t.text(text)));
-        if !lower && !base && (!upper || HEADS.binary_search(&w).is_err()) {
+        if !lower && !base && (!upper || !HEAD_SET.contains(w)) {
             continue;
         }
         let Some((first, possessor)) = name_start(text, tokens, i, geo) else {
