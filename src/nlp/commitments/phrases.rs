@@ -866,8 +866,6 @@ fn titled_person(
     })
 }
 
-/// A person's name as an actor: the canonical name with the generational
-/// suffix the text gives it ("Joseph R. Biden, Jr."), which names keep.
 /// The one organisation of several words whose head is `noun`: its last word
 /// ("Embassy" of "the US Embassy") or its first before "of" ("Court" of "Court
 /// of Session").
@@ -900,6 +898,8 @@ fn org_named_by(index: &EntityIndex, noun: &str) -> Option<Party> {
     }
 }
 
+/// A person's name as an actor: the canonical name with the generational
+/// suffix the text gives it ("Joseph R. Biden, Jr."), which names keep.
 pub fn person_name(text: &str, index: &EntityIndex, r: &Referent) -> String {
     // The full name comes first: a few mentions suffice, and hostile input
     // with a million mentions stays linear.
