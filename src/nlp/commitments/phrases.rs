@@ -391,6 +391,7 @@ pub fn np_before(
     if k == end {
         return plain_complement(text, words, end, index);
     }
+    let k = list_start(text, words, k, end, index);
     // "officials from both countries": a party noun with where it comes from.
     if k >= 2
         && word_is(text, &words[k - 1], "from")
@@ -400,6 +401,41 @@ pub fn np_before(
         return trim_np(text, words, np.0, end);
     }
     trim_np(text, words, k, end)
+}
+
+/// "China, Iran, and Russia have pledged": the named parties listed with
+/// commas before the phrase `words[k..end]`, which holds the list's "and".
+/// Returns where the list starts, or `k` when no list opens the clause: in
+/// "In Beijing, China and Russia agreed" the words before the comma hang on
+/// a preposition and are no party.
+fn list_start(text: &str, words: &[Word], k: usize, end: usize, index: &EntityIndex) -> usize {
+    if !words[k..end].iter().any(|w| word_is(text, w, "and")) {
+        return k;
+    }
+    let is_comma = |i: usize| text.get(words[i].span.clone()) == Some(",");
+    let named = |i: usize| {
+        let w = &words[i];
+        w.capital && !w.punct && index.covering(w.span.start).is_some()
+    };
+    let mut start = k;
+    while start >= 2 && is_comma(start - 1) {
+        // One named item before the comma: "Iran", "the United States".
+        let mut item = start - 1;
+        while item > 0 && start - 1 - item < 5 && named(item - 1) {
+            item -= 1;
+        }
+        if item == start - 1 {
+            break;
+        }
+        if item > 0 && word_is(text, &words[item - 1], "the") {
+            item -= 1;
+        }
+        start = item;
+    }
+    let opens_clause = start == 0
+        || words[start - 1].punct && !is_possessive(text, &words[start - 1])
+        || word_in(text, &words[start - 1], &["that"]);
+    if start < k && opens_clause { start } else { k }
 }
 
 /// "the ministers of trade", "heads of state": a party noun with a plain

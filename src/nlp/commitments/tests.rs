@@ -923,6 +923,26 @@ fn actors_speakers_and_actions() {
             "The ministers reaffirmed the commitment of both countries to free trade.",
             &[("The ministers", "", Support, "free trade")],
         ),
+        (
+            "a list of named parties commits together",
+            "Chile, Peru, and Bolivia have pledged funds for the dam.",
+            &[("Chile, Peru, and Bolivia", "", Pledge, "funds for the dam")],
+        ),
+        (
+            "a list of named parties without the last comma",
+            "The United States, Peru and Bolivia will build the dam.",
+            &[(
+                "The United States, Peru and Bolivia",
+                "",
+                Pledge,
+                "build the dam",
+            )],
+        ),
+        (
+            "a place before the comma that hangs on a preposition is no party",
+            "In Lima, Chile and Peru agreed to build the dam.",
+            &[("Chile and Peru", "", Agreement, "build the dam")],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {
