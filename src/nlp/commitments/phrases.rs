@@ -866,11 +866,28 @@ fn titled_person(
 ) -> Option<Party> {
     let first = words.get(a)?;
     let title = words.get(a + 1..b)?;
+    // News writes offices in lower case: "the president vowed to ...".
+    const LOWER_OFFICES: &[&str] = &[
+        "president",
+        "premier",
+        "chancellor",
+        "prime",
+        "minister",
+        "secretary",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+    ];
     let titled = word_is(text, first, "the")
         && !title.is_empty()
         && title.iter().all(|w| {
-            w.capital
-                && crate::nlp::link::titles::is_title_word(text.get(w.span.clone()).unwrap_or(""))
+            let s = text.get(w.span.clone()).unwrap_or("");
+            if w.capital {
+                crate::nlp::link::titles::is_title_word(s)
+            } else {
+                LOWER_OFFICES.contains(&s)
+            }
         });
     if !titled {
         return None;

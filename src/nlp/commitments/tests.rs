@@ -924,6 +924,21 @@ fn actors_speakers_and_actions() {
             &[("The ministers", "", Support, "free trade")],
         ),
         (
+            "an office in lower case names the person last so titled",
+            "President Aliyev met Li in Baku. Later the president vowed to visit Beijing.",
+            &[("Aliyev", "", Pledge, "visit Beijing")],
+        ),
+        (
+            "an object pronoun addressed is the one it refers to",
+            "Aliyev spoke in Baku on Monday. Critics urged him to free the prisoners.",
+            &[("Aliyev", "", Proposal, "free the prisoners")],
+        ),
+        (
+            "an object pronoun is not the speaker: it stays unresolved",
+            "Aliyev said: \"We urged him to free the prisoners.\"",
+            &[("him", "Aliyev", Proposal, "free the prisoners")],
+        ),
+        (
             "a list of named parties commits together",
             "Chile, Peru, and Bolivia have pledged funds for the dam.",
             &[("Chile, Peru, and Bolivia", "", Pledge, "funds for the dam")],
