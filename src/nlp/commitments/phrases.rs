@@ -736,6 +736,23 @@ pub fn party(
         {
             return Some(p);
         }
+        // "GFT will refrain from ...": an organisation named by its acronym
+        // is named in full when the text spells it out.
+        let acronym = head_word.is_some_and(|w| {
+            (2..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase())
+        });
+        if single
+            && acronym
+            && e.kind == EntityKind::Org
+            && let Some(r) = index.referent(e).filter(|r| r.name.contains(' '))
+        {
+            return Some(Party {
+                name: r.name.clone(),
+                referent: Some(e.referent),
+                kind: Some(e.kind),
+                pronoun: None,
+            });
+        }
         return Some(Party {
             name: surface,
             referent: single.then_some(e.referent),

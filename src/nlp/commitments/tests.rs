@@ -1027,3 +1027,26 @@ fn a_person_keeps_the_suffix_of_their_name() {
         assert_eq!(phrases::person_name(text, &index, &referents[0]), want);
     }
 }
+
+#[test]
+fn an_organisation_named_by_its_acronym_is_named_in_full() {
+    let text = "TFC will host the cup.";
+    let entities = vec![Entity {
+        span: 0..3,
+        kind: EntityKind::Org,
+        referent: 0,
+    }];
+    let referents = vec![Referent {
+        name: "Tennis Federation of Chile".to_string(),
+        kind: EntityKind::Org,
+        country: None,
+        mentions: vec![0],
+    }];
+    let index = phrases::EntityIndex {
+        entities: &entities,
+        referents: &referents,
+    };
+    let ws = words::scan(text, 0..text.len());
+    let party = phrases::party(text, &ws, (0, 1), &index).map(|p| p.name);
+    assert_eq!(party.as_deref(), Some("Tennis Federation of Chile"));
+}
