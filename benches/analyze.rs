@@ -3,6 +3,12 @@
 //! each stage alone (`stage/...`, its inputs computed beforehand), to see where
 //! the time goes; and a 10,000-article library analysed in parallel with rayon.
 //!
+//! Before the groups, the pipeline run in sequence prints each stage's share
+//! (stderr, "in sequence"): stages run after one another take longer than alone
+//! (`stage/...`), since each evicts the others' tables and caches from the CPU
+//! caches (the tagger's feature table and word cache most: about 2.5 of the 5
+//! ms between the whole and the stages' sum, measured in session 7).
+//!
 //! `cargo bench --bench analyze`, or `cargo bench --bench analyze -- stage/`
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -16,7 +22,7 @@ use readout::nlp::{
     sentence, token,
 };
 use std::hint::black_box;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 fn corpus() -> Vec<(String, String)> {
     readout::ingest::bundled()
@@ -43,6 +49,73 @@ fn single_thread(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// Runs the pipeline as `analyze_text` does, article after article, and prints
+/// each stage's time per corpus pass: the figures to set against `stage/...`.
+fn in_sequence(articles: &[(String, String)]) {
+    let geo = world();
+    let passes: u32 = 20;
+    let mut spent = [Duration::ZERO; 8];
+    let start = Instant::now();
+    for _ in 0..passes {
+        for (title, body) in articles {
+            let mut lap_start = Instant::now();
+            let mut lap = |stage: usize| {
+                let now = Instant::now();
+                spent[stage] += now - lap_start;
+                lap_start = now;
+            };
+            let tokens = token::tokenize(body);
+            lap(0);
+            let sentences = sentence::split(body, &tokens);
+            lap(1);
+            let mentions = ner::find_mentions(body, &tokens, &sentences);
+            lap(2);
+            let hits = geo.find(body);
+            lap(3);
+            let spans: Vec<Span> = sentences.iter().map(|s| s.span.clone()).collect();
+            let (entities, referents) = link::link(body, &tokens, &spans, &mentions, &hits, geo);
+            lap(4);
+            let commitments = commitments::extract(body, &sentences, &entities, &referents);
+            lap(5);
+            let story = countries::Story {
+                title,
+                text: body,
+                sentences: &sentences,
+                entities: &entities,
+                referents: &referents,
+                hits: &hits,
+                commitments: &commitments,
+            };
+            let scores = countries::score(&story, geo);
+            lap(6);
+            drop(black_box((scores, commitments, entities, referents, spans)));
+            drop(black_box((hits, mentions, sentences, tokens)));
+            lap(7);
+        }
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1e3 / f64::from(passes);
+    let names = [
+        "tokenize",
+        "sentences",
+        "tagger",
+        "gazetteer",
+        "link",
+        "commitments",
+        "countries",
+        "drops",
+    ];
+    let stages: Vec<String> = names
+        .iter()
+        .zip(spent)
+        .map(|(n, d)| format!("{n} {:.2}", ms(d)))
+        .collect();
+    eprintln!(
+        "in sequence, ms per corpus pass: whole {:.2}: {}",
+        ms(start.elapsed()),
+        stages.join(", ")
+    );
 }
 
 /// One article with every stage's output, so each stage can be timed alone.
@@ -87,6 +160,7 @@ fn stages(c: &mut Criterion) {
     let geo = world();
     let articles: Vec<Staged> = corpus().into_iter().map(|(t, b)| staged(t, b)).collect();
     let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    in_sequence(&corpus());
     let mut group = c.benchmark_group("stage");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
