@@ -1,7 +1,7 @@
 //! Accuracy of the analysis on the hand-annotated development sets
 //! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
-//! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/heldout4.jsonl`) and the
-//! seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
+//! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
+//! `tests/devset/heldout4.jsonl`) and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
 
 mod support {
     pub mod score;
@@ -194,6 +194,30 @@ fn dev5_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.82),
     ];
     assert_floors("dev5", &floors);
+}
+
+#[test]
+fn dev6_set_scores_stay_above_floors() {
+    let s = devset_scores("dev6");
+    // About 0.05 below the baseline measured when dev6 landed (12 Wikinews
+    // stories of 2020 from outside the bundled corpus, annotated blind in
+    // session 7, before anyone tuned on them: people 0.889, places 0.871,
+    // country 0.955, orgs 0.560, focus 1.00, mentioned 0.955, commitments 0.70
+    // on only 11 scored entries, actor 0.143 on 7 matches, kind 1.00), so that
+    // tuning may raise them but a regression fails. The commitment figures move
+    // a lot with one entry.
+    let floors = [
+        ("people F1", s.people.f1(), 0.84),
+        ("places F1", s.places.f1(), 0.82),
+        ("place country", ratio(s.place_country), 0.90),
+        ("orgs F1", s.orgs.f1(), 0.51),
+        ("focus F1", s.focus.f1(), 0.95),
+        ("mentioned F1", s.mentioned.f1(), 0.90),
+        ("commitments F1", s.commitments.f1(), 0.65),
+        ("actor", ratio(s.actor), 0.09),
+        ("kind", ratio(s.kind), 0.95),
+    ];
+    assert_floors("dev6", &floors);
 }
 
 #[test]
