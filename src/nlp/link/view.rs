@@ -40,27 +40,26 @@ impl<'a> View<'a> {
             .map(|(t, w)| {
                 let word = t.kind == TokenKind::Word;
                 let mut f = if word { WORD } else { 0 };
-                match w.as_bytes().first() {
+                let Some(&b) = w.as_bytes().first() else {
+                    return f;
+                };
+                if b.is_ascii() && !b.is_ascii_uppercase() {
                     // Most tokens open with an ASCII byte that is no capital:
                     // only a word opening with a mark a capitals word may hold
                     // ("'AL-ASAD'") can carry a flag then.
-                    Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => {
-                        if word && matches!(b, b'-' | b'.' | b'\'' | b'&') && caps_word(text, t) {
-                            f |= CAPS;
-                        }
+                    if word && matches!(b, b'-' | b'.' | b'\'' | b'&') && caps_word(text, t) {
+                        f |= CAPS;
                     }
-                    Some(_) => {
-                        if w.starts_with(char::is_uppercase) {
-                            f |= UPPER;
-                        }
-                        if word && caps_word(text, t) {
-                            f |= CAPS;
-                        }
-                        if is_capitalised_word(text, t) {
-                            f |= NAME_WORD;
-                        }
-                    }
-                    None => {}
+                    return f;
+                }
+                if w.starts_with(char::is_uppercase) {
+                    f |= UPPER;
+                }
+                if word && caps_word(text, t) {
+                    f |= CAPS;
+                }
+                if is_capitalised_word(text, t) {
+                    f |= NAME_WORD;
                 }
                 f
             })
