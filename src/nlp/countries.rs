@@ -36,6 +36,11 @@ enum Evidence {
     Org,
 }
 
+/// A person named again weighs this share of their first mention: a story
+/// quoting one leader again and again is not the more about their country
+/// ("Erdogan said ... Erdogan also said"), against a second country whose
+/// minister speaks once.
+const REPEATED_PERSON: f32 = 0.25;
 /// A headline reference counts as this many body mentions.
 const TITLE_WEIGHT: f32 = 3.0;
 /// A country that is the actor of at least one commitment gets this, once.
@@ -75,11 +80,19 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         commitments,
     } = *story;
     let evidence = collect(entities, referents, hits);
+    // Whether each referent has given evidence already (for `REPEATED_PERSON`).
+    let mut counted = vec![false; referents.len()];
     // Fx-hashed (cheap for two-byte codes); the order is fixed by the sort below.
     let mut tally: FxHashMap<CountryCode, (f32, usize, Vec<Span>, bool)> = FxHashMap::default();
-    for (span, code, kind) in &evidence {
+    for (span, code, kind, referent) in &evidence {
         let sentence = sentences.partition_point(|s| s.span.end <= span.start);
         let mut w = weight(*kind);
+        if let Some(seen) = referent.and_then(|r| counted.get_mut(r)) {
+            if *seen && *kind == Evidence::Person {
+                w *= REPEATED_PERSON;
+            }
+            *seen = true;
+        }
         if sentence == 0 {
             w *= LEAD_FACTOR;
         }
@@ -151,13 +164,13 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
     (focus, mentioned.into_iter().map(|(c, ..)| c).collect())
 }
 
+/// One piece of evidence: where, for which country, what it is, and the
+/// referent it names (none for a gazetteer hit outside any entity).
+type Found = (Span, CountryCode, Evidence, Option<usize>);
+
 /// Every body span that refers to a country, once per span.
-fn collect(
-    entities: &[Entity],
-    referents: &[Referent],
-    hits: &[GeoHit],
-) -> Vec<(Span, CountryCode, Evidence)> {
-    let mut out: Vec<(Span, CountryCode, Evidence)> = Vec::new();
+fn collect(entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
     for e in entities {
         let Some(r) = referents.get(e.referent) else {
             continue;
@@ -175,7 +188,7 @@ fn collect(
             EntityKind::Org => Evidence::Org,
             EntityKind::Misc => continue,
         };
-        out.push((e.span.clone(), code, kind));
+        out.push((e.span.clone(), code, kind, Some(e.referent)));
     }
     for h in hits {
         // Entities are sorted and disjoint: the one overlapping this hit, if any.
@@ -200,7 +213,7 @@ fn collect(
             // and one it did not keep is no place here.
             GeoKind::Capital | GeoKind::City => continue,
         };
-        out.push((h.span.clone(), h.code, kind));
+        out.push((h.span.clone(), h.code, kind, None));
     }
     out.sort_by_key(|(s, ..)| (s.start, s.end));
     out

@@ -199,3 +199,24 @@ fn a_country_a_third_as_present_as_the_subject_is_only_mentioned() {
     assert!((0.25..0.4).contains(&pe), "PE scored {pe}");
     assert_eq!(codes(&focus), ["KE"]);
 }
+
+#[test]
+fn a_leader_quoted_again_and_again_does_not_crowd_out_the_other_party() {
+    // Ruto is named eight times, the Peruvian minister once: Peru is still a
+    // party to the talks, not a country named in passing.
+    let (focus, mentioned) = run(
+        "Tea trade talks end",
+        "Kenyan President William Ruto met the Peruvian trade minister Ana Soto on Monday. \
+         Ruto said trade must grow. Ruto added that exports rose. Ruto praised farmers. \
+         Ruto thanked his hosts. Ruto left on Tuesday. Ruto will return. Ruto smiled. \
+         Ruto waved. Talks will go on, said the Peruvian minister, and Peru will buy more tea.",
+        &["Ana Soto", "William Ruto", "Ruto"],
+    );
+    let mut focus = codes(&focus);
+    focus.sort();
+    let scores: Vec<(String, f32)> = mentioned
+        .iter()
+        .map(|c| (c.code.to_string(), c.score))
+        .collect();
+    assert_eq!(focus, ["KE", "PE"], "{scores:?}");
+}

@@ -46,6 +46,12 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             m.span = with_cartel_word(text, &m.span);
             m.kind = kind;
         }
+        if m.kind == EntityKind::Person
+            && common_word_opening(text, &m.span, &person_tokens)
+            && !named_elsewhere(text, &m.span, mentions)
+        {
+            m.kind = EntityKind::Misc;
+        }
         let titled = m.kind != EntityKind::Person
             && (rulers.contains(&m.span)
                 || super::titled::after_person_title(text, &m.span)
@@ -765,6 +771,16 @@ fn person_who_is_not(
     {
         return Some(EntityKind::Misc);
     }
+    // "Only God ...", "going to 'Jannah'": a being or realm of faith, no
+    // real person.
+    if DIVINE.contains(&surface) {
+        return Some(EntityKind::Misc);
+    }
+    // "Masjid Al-Aqsa", "Mount Kenya", "Lake Chad": a word for a kind of
+    // place opening the name.
+    if surface.contains(' ') && PLACE_OPENERS.contains(&first) {
+        return Some(EntityKind::Place);
+    }
     // "Rohingya", "Coexistence": a people, or an abstract noun in a heading.
     if !surface.contains(' ')
         && !person_tokens.contains(surface)
@@ -958,6 +974,52 @@ const MOVEMENTS: &[&str] = &[
     "MS-13",
     "Wagner Group",
 ];
+
+/// Beings and realms of faith, named in prayers and quotes, that the tagger
+/// may read as a person.
+const DIVINE: &[&str] = &[
+    "God", "Allah", "Almighty", "Jannah", "Heaven", "Paradise", "Satan",
+];
+
+/// Words for a kind of place that open its name ("Masjid Al-Aqsa" is the
+/// Al-Aqsa Mosque, "Mount Kenya", "Lake Chad", "Fort Peck").
+const PLACE_OPENERS: &[&str] = &["Masjid", "Mount", "Lake", "Fort", "Camp"];
+
+/// "Little reconstruction has taken place": a one-word name opening a
+/// sentence that is a common word of the language (of the same coarse word
+/// class as "the", "years", "little"), capitalised only because it opens the
+/// sentence, and no word of a longer person's name in the text ("May said"
+/// after "Theresa May" stays her).
+fn common_word_opening(text: &str, span: &Span, person_tokens: &FxHashSet<&str>) -> bool {
+    use crate::nlp::ner::wordclass;
+    let Some(surface) = text.get(span.clone()) else {
+        return false;
+    };
+    if surface.contains(' ') || person_tokens.contains(surface) || !opens_sentence(text, span.start)
+    {
+        return false;
+    }
+    let common = wordclass::classes("the")[0];
+    common != wordclass::NONE && wordclass::classes(&surface.to_lowercase())[0] == common
+}
+
+/// Whether the same one-word name stands elsewhere as a person's, not
+/// opening a sentence ("... said Young." before "Young added ...").
+fn named_elsewhere(text: &str, span: &Span, mentions: &[Mention]) -> bool {
+    let surface = text.get(span.clone()).unwrap_or("");
+    mentions.iter().any(|o| {
+        o.kind == EntityKind::Person
+            && o.span != *span
+            && !opens_sentence(text, o.span.start)
+            && text.get(o.span.clone()) == Some(surface)
+    })
+}
+
+/// Roughly: `pos` opens a sentence (after ". " or at a paragraph start).
+fn opens_sentence(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("").trim_end_matches(' ');
+    before.is_empty() || before.ends_with(['.', '\n', '!', '?', '"', '\u{201c}'])
+}
 
 /// Peoples and ethnic groups the tagger may read as a person ("against Rohingya").
 const PEOPLES: &[&str] = &[
@@ -1213,7 +1275,19 @@ fn extend_left(
             && !geo.is_city(w)
             && !is_compound_of_places(w, geo)
     };
-    if glued && capitalised && w.contains('-') && !named && !sentence_initial(text, prev) && plain()
+    // "Trans-Caspian" joins a name; "Muslim-majority", "Russian-backed" are
+    // modifiers before it: the part after the last hyphen is capitalised.
+    let name_tail = w
+        .rsplit('-')
+        .next()
+        .is_some_and(|t| t.starts_with(char::is_uppercase));
+    if glued
+        && capitalised
+        && w.contains('-')
+        && name_tail
+        && !named
+        && !sentence_initial(text, prev)
+        && plain()
     {
         prev.span.start..span.end
     } else {
@@ -1359,6 +1433,5 @@ fn part_of_longer_name(text: &str, tokens: &[Token], span: &Span, kind: GeoKind)
 
 /// Roughly: the token opens a sentence (after ". " or at a paragraph start).
 fn sentence_initial(text: &str, t: &Token) -> bool {
-    let before = text.get(..t.span.start).unwrap_or("").trim_end_matches(' ');
-    before.is_empty() || before.ends_with(['.', '\n', '!', '?', '"', '\u{201c}'])
+    opens_sentence(text, t.span.start)
 }

@@ -93,6 +93,7 @@ pub fn group(
     }
     merge_acronyms(text, mentions, &mut assigned, &mut referents);
     merge_qualified_places(text, mentions, &mut assigned);
+    merge_short_names(text, mentions, &mut assigned, geo);
     for (i, m) in mentions.iter().enumerate() {
         let Some(r) = assigned[i] else { continue };
         let kind = referents.get(r).map_or(m.kind, |x| x.kind);
@@ -134,6 +135,44 @@ fn lower(s: &str) -> String {
         s.to_ascii_lowercase()
     } else {
         s.to_lowercase()
+    }
+}
+
+/// A name word without its accents, so that one name transliterated with and
+/// without them is one ("Erdoğan" ... "Erdogan", "José" ... "Jose"): Latin
+/// letters with diacritics fold to their base letter. ASCII words, most of
+/// them, come back as they are.
+fn without_accents(word: String) -> String {
+    if word.is_ascii() {
+        return word;
+    }
+    word.chars().map(base_letter).collect()
+}
+
+/// The base letter of a lower-case Latin letter with a diacritic; any other
+/// character unchanged.
+fn base_letter(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
     }
 }
 
@@ -242,7 +281,7 @@ fn name_words(text: &str, tokens: &[Token], m: &Mention, kind: EntityKind) -> Ve
     let words: Vec<String> = tokens_in(tokens, &m.span)
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| lower(t.text(text)))
+        .map(|t| without_accents(lower(t.text(text))))
         .collect();
     // "Abdullah II", "Charles III": a monarch's name keeps its number, so that
     // it is not read as the surname "Abdullah" of "Rania Al Abdullah".
@@ -482,6 +521,46 @@ fn merge_qualified_places(text: &str, mentions: &[Mention], assigned: &mut [Opti
             && let Some(&r) = heads.get(surface)
         {
             assigned[i] = Some(r);
+        }
+    }
+}
+
+/// "Hagia Sophia Museum" ... "Hagia Sophia": a place named with its head word
+/// and then without it is one place (see `named_places::short_name`).
+fn merge_short_names(
+    text: &str,
+    mentions: &[Mention],
+    assigned: &mut [Option<usize>],
+    geo: &dyn Geo,
+) {
+    let mut full: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Place {
+            continue;
+        }
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        // Most places are one word, or close with no head: no lookups for them.
+        let headed = surface
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w != surface && super::named_places::is_head(w));
+        if headed
+            && let Some(short) = super::named_places::short_name(surface, geo)
+            && let Some(r) = assigned.get(i).copied().flatten()
+        {
+            full.entry(short).or_insert(r);
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        if m.kind == EntityKind::Place
+            && let Some(&r) = full.get(surface)
+            && let Some(slot) = assigned.get_mut(i)
+        {
+            *slot = Some(r);
         }
     }
 }

@@ -18,6 +18,7 @@ const HEADS: &[&str] = &[
     "Archipelago",
     "Atoll",
     "Avenue",
+    "Basilica",
     "Basin",
     "Borough",
     "Boulevard",
@@ -27,6 +28,9 @@ const HEADS: &[&str] = &[
     "Canton",
     "Castle",
     "Cathedral",
+    "Cemetery",
+    "Chapel",
+    "Clinic",
     "Corridor",
     "County",
     "Crossing",
@@ -43,6 +47,7 @@ const HEADS: &[&str] = &[
     "Mosque",
     "Mountains",
     "Municipality",
+    "Museum",
     "Oblast",
     "Palace",
     "Parish",
@@ -58,6 +63,7 @@ const HEADS: &[&str] = &[
     "Square",
     "Stadium",
     "Street",
+    "Synagogue",
     "Temple",
     "Tower",
     "Township",
@@ -85,6 +91,16 @@ const MAX_NAME_WORDS: usize = 5;
 
 fn capitalised_word(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+}
+
+/// "Muslim-majority", "Russian-backed": a capitalised word whose part after
+/// the last hyphen is in lower case modifies the name after it, and is no
+/// part of it ("Trans-Caspian" and "Guinea-Bissau" are).
+fn hyphenated_modifier(w: &str) -> bool {
+    w.contains('-')
+        && w.rsplit('-')
+            .next()
+            .is_some_and(|last| last.starts_with(char::is_lowercase))
 }
 
 /// Arabic article prefixes written in lower case inside names ("al-Aqsa").
@@ -289,7 +305,7 @@ fn name_start(
             first -= 1;
             continue;
         }
-        if !(capitalised_word(text, t) || article_prefixed(tw)) {
+        if !(capitalised_word(text, t) || article_prefixed(tw)) || hyphenated_modifier(tw) {
             break;
         }
         if BODY_WORDS.contains(&tw) {
@@ -381,6 +397,19 @@ pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, geo: &dy
     if found.is_empty() {
         return;
     }
+    let mut short = short_names(text, &found, geo);
+    if !short.is_empty() {
+        // "Trump Tower" ... "Trump": a short name that is a person's is theirs.
+        short.retain(|name| {
+            !mentions.iter().any(|m| {
+                m.kind == EntityKind::Person
+                    && text
+                        .get(m.span.clone())
+                        .and_then(|p| p.strip_suffix(*name))
+                        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            })
+        });
+    }
     let mut changed = false;
     for Named { span, cover } in found {
         let lo = mentions.partition_point(|m| m.span.end <= cover.start);
@@ -427,6 +456,47 @@ pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, geo: &dy
     if changed {
         mentions.sort_by_key(|m| m.span.start);
     }
+    if !short.is_empty() {
+        for m in mentions
+            .iter_mut()
+            .filter(|m| matches!(m.kind, EntityKind::Org | EntityKind::Misc))
+        {
+            if text.get(m.span.clone()).is_some_and(|s| short.contains(&s)) {
+                m.kind = EntityKind::Place;
+            }
+        }
+    }
+}
+
+/// Whether a word closes a place's name ("Hospital", "Museum", "County").
+pub fn is_head(w: &str) -> bool {
+    HEAD_SET.contains(w)
+}
+
+/// The name without its head word of a place named as a kind of place
+/// ("Hagia Sophia" of "Hagia Sophia Museum"), when that name is no place of
+/// its own (not "Jolo" of "Jolo Cathedral", nor "Fairfax County" of "Fairfax
+/// County Hospital").
+pub fn short_name<'a>(name: &'a str, geo: &dyn Geo) -> Option<&'a str> {
+    let (short, head) = name.rsplit_once(' ')?;
+    let last = short.rsplit(' ').next().unwrap_or(short);
+    (is_head(head)
+        && !is_head(last)
+        && !STREETS.contains(&head)
+        && geo.country_named(short).is_none()
+        && !geo.is_city(short)
+        && geo.region(short).is_none())
+    .then_some(short)
+}
+
+/// The short names of the places found ([`short_name`]): the same place
+/// named again without its head word ("Hagia Sophia"), which the tagger
+/// often reads as an organisation.
+fn short_names<'a>(text: &'a str, found: &[Named], geo: &dyn Geo) -> Vec<&'a str> {
+    found
+        .iter()
+        .filter_map(|n| short_name(text.get(n.span.clone())?, geo))
+        .collect()
 }
 
 /// "a base in Maidan Shahr, Afghanistan", "a base in Maidan Shahr in the

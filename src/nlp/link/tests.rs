@@ -1226,3 +1226,110 @@ fn each_place_in_a_compound_modifier_is_a_place() {
         ]
     );
 }
+
+#[test]
+fn a_name_written_with_and_without_accents_is_one_person() {
+    let text = "Turkish President Recep Tayyip Erdoğan spoke on Monday. Later Erdogan said more. \
+                José Ruiz and Jose Ruiz are one man.";
+    let rs = run(
+        text,
+        &[
+            ("Recep Tayyip Erdoğan", Person),
+            ("Erdogan", Person),
+            ("José Ruiz", Person),
+            ("Jose Ruiz", Person),
+        ],
+    );
+    let people: Vec<(&str, usize)> = rs
+        .iter()
+        .filter(|r| r.kind == Person)
+        .map(|r| (r.name.as_str(), r.mentions.len()))
+        .collect();
+    assert_eq!(people, [("Recep Tayyip Erdoğan", 2), ("José Ruiz", 2)]);
+}
+
+#[test]
+fn party_and_academic_honorifics_are_no_part_of_a_name() {
+    let text = "Cde Peter Moyo spoke first. Cde Moyo then left, and Prof. Ann Bell stayed.";
+    let rs = run(
+        text,
+        &[
+            ("Cde Peter Moyo", Person),
+            ("Cde Moyo", Person),
+            ("Prof. Ann Bell", Person),
+        ],
+    );
+    let people: Vec<(&str, usize)> = rs
+        .iter()
+        .filter(|r| r.kind == Person)
+        .map(|r| (r.name.as_str(), r.mentions.len()))
+        .collect();
+    assert_eq!(people, [("Peter Moyo", 2), ("Ann Bell", 1)]);
+}
+
+#[test]
+fn beings_of_faith_are_no_people() {
+    let text = "\"Only God decides,\" said Peter Moyo, who hopes to reach Jannah.";
+    let rs = run(
+        text,
+        &[("God", Person), ("Peter Moyo", Person), ("Jannah", Person)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Peter Moyo"]);
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_no_name() {
+    let text = "Little aid has reached the town. Most families left, said Peter Moyo.";
+    let rs = run(
+        text,
+        &[("Little", Person), ("Most", Person), ("Peter Moyo", Person)],
+    );
+    assert_eq!(names_of_kind(&rs, Person), ["Peter Moyo"]);
+    // A surname that is also a common word stays a name: the full name is in
+    // the text, or the name stands elsewhere inside a sentence.
+    let text = "Ann Young won the vote. Young thanked her staff.";
+    let rs = run(text, &[("Ann Young", Person), ("Young", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), ["Ann Young"]);
+    let text = "Young thanked her staff. The vote went to Young by a wide margin.";
+    let rs = run(text, &[("Young", Person), ("Young", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), ["Young"]);
+}
+
+#[test]
+fn a_name_opened_by_a_word_for_a_kind_of_place_is_a_place() {
+    let text = "Police guarded Masjid Al-Noor on Friday, and climbers left Mount Lela.";
+    let rs = run(text, &[("Masjid Al-Noor", Person), ("Mount Lela", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), Vec::<&str>::new());
+    assert_eq!(names_of_kind(&rs, Place), ["Masjid Al-Noor", "Mount Lela"]);
+}
+
+#[test]
+fn a_hyphenated_modifier_before_a_place_is_no_part_of_its_name() {
+    let text = "Voters in the Muslim-majority Sulawa region backed the plan.";
+    let rs = run(text, &[("Sulawa", Place)]);
+    assert_eq!(names_of_kind(&rs, Place), ["Sulawa"]);
+}
+
+#[test]
+fn a_place_named_again_without_its_head_word_is_the_same_place() {
+    let text = "Crowds visited the Santa Verena Museum on Monday. Santa Verena was built \
+                in 1420, and the Orlov Clinic beside it reopened.";
+    let rs = run_world(
+        text,
+        &[
+            ("Santa Verena Museum", Org),
+            ("Santa Verena", Org),
+            ("Orlov Clinic", Org),
+        ],
+    );
+    let places: Vec<(&str, usize)> = rs
+        .iter()
+        .filter(|r| r.kind == Place)
+        .map(|r| (r.name.as_str(), r.mentions.len()))
+        .collect();
+    assert_eq!(places, [("Santa Verena Museum", 2), ("Orlov Clinic", 1)]);
+    // A place of its own keeps its name: the town and its cathedral are two.
+    let text = "Bombs hit the Jolo Cathedral. Jolo was calm by night.";
+    let rs = run_world(text, &[("Jolo Cathedral", Place), ("Jolo", Place)]);
+    assert_eq!(names_of_kind(&rs, Place).len(), 2);
+}

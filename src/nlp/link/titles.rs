@@ -136,6 +136,14 @@ const TITLE_WORDS: &[&str] = &[
     "Shaykh",
     "Cheikh",
     "Fr.",
+    // Academic and party honorifics: "Prof. Jane Roe", "Cde [comrade] Robert
+    // Mugabe" (Zimbabwe's ruling party), "Hon. John Doe".
+    "Prof.",
+    "Prof",
+    "Professor",
+    "Cde",
+    "Comrade",
+    "Hon.",
     "Taoiseach",
     "Tánaiste",
     "Chief-of-Staff",
