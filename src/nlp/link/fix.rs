@@ -27,9 +27,10 @@ pub fn correct(
             continue;
         }
         let mut m = m.clone();
+        let tagged = m.kind;
         if text
             .get(m.span.clone())
-            .is_some_and(|s| MOVEMENTS.contains(&s))
+            .is_some_and(|s| MOVEMENTS.contains(&s) || OUTLETS.contains(&s))
         {
             m.kind = EntityKind::Org;
         }
@@ -44,11 +45,24 @@ pub fn correct(
             m.span = name;
             m.kind = EntityKind::Person;
         }
+        // Asked of the tagger's organisations only: a name it read as a
+        // person's and the rules above turned aside stays turned aside.
+        if tagged == EntityKind::Org
+            && m.kind == EntityKind::Org
+            && org_naming_a_person(text, tokens, &m.span, &person_tokens, geo)
+        {
+            m.kind = EntityKind::Person;
+        }
         if m.kind == EntityKind::Person
             && let Some(kind) = person_who_is_not(text, &m.span, &person_tokens, geo)
         {
             m.span = with_cartel_word(text, &m.span);
             m.kind = kind;
+        }
+        if matches!(m.kind, EntityKind::Org | EntityKind::Misc)
+            && text.get(m.span.clone()).is_some_and(opened_by_place_word)
+        {
+            m.kind = EntityKind::Place;
         }
         if m.kind == EntityKind::Person
             && common_word_opening(text, &m.span, &person_tokens)
@@ -998,8 +1012,104 @@ const DIVINE: &[&str] = &[
 ];
 
 /// Words for a kind of place that open its name ("Masjid Al-Aqsa" is the
-/// Al-Aqsa Mosque, "Mount Kenya", "Lake Chad", "Fort Peck").
-const PLACE_OPENERS: &[&str] = &["Masjid", "Mount", "Lake", "Fort", "Camp"];
+/// Al-Aqsa Mosque, "Mount Kenya", "Lake Chad", "Fort Peck", "Punta Arenas",
+/// "Costa Brava", "Isla Mujeres").
+const PLACE_OPENERS: &[&str] = &[
+    "Masjid", "Mount", "Lake", "Fort", "Camp", "Punta", "Costa", "Isla", "Cerro", "Playa", "Cabo",
+    "Laguna",
+];
+
+/// Whether a name the tagger read as an organisation or other name opens with
+/// a word for a kind of place, is short and holds no word of a body or a
+/// document ("Costa Sur", but not "Fort Worth Police Department", "Camp
+/// David Accords" nor "Fort Peck Indian Community").
+fn opened_by_place_word(surface: &str) -> bool {
+    let mut words = surface.split(' ');
+    let first = words.next().unwrap_or("");
+    PLACE_OPENERS.contains(&first)
+        && (2..=3).contains(&surface.split(' ').count())
+        && words.all(|w| !super::orgs::is_head(w) && !super::orgs::is_thing(w))
+}
+
+/// News agencies, broadcasters and papers, whatever the tagger took them for
+/// ("Al Jazeera" read as a person, "Agence France-Presse" as a place).
+const OUTLETS: &[&str] = &[
+    "Agence France-Presse",
+    "Agence France Presse",
+    "Associated Press",
+    "Al Jazeera",
+    "Al Arabiya",
+    "Reuters",
+    "Xinhua",
+    "Kyodo",
+    "Yonhap",
+    "Interfax",
+    "Anadolu",
+    "Sputnik",
+    "Deutsche Welle",
+    "Voice of America",
+    "Radio Free Europe",
+    "Sky News",
+    "France 24",
+    "Bloomberg",
+];
+
+/// Honorifics that open a person's name, however the tagger read the whole:
+/// "Dr Jane Roe", "First Lady Ann Doe".
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Lady", "Sir", "Dame",
+];
+
+/// Whether a name the tagger read as an organisation is a person's: an
+/// honorific and name words after it ("Dr Jane Roe", "First Lady Ann Doe"),
+/// or a given name and the surname of a person the text names ("Ann Doe"
+/// beside "John Doe"). No word may be a body's, a thing's, a place's or a
+/// demonym ("Doe Foundation", "Doe Administration").
+fn org_naming_a_person(
+    text: &str,
+    tokens: &[Token],
+    span: &Span,
+    person_tokens: &FxHashSet<&str>,
+    geo: &dyn Geo,
+) -> bool {
+    let inner = tokens_in(tokens, span);
+    if !(2..=8).contains(&inner.len()) {
+        return false;
+    }
+    let words: Vec<&str> = inner
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let titles = words.iter().take_while(|w| is_title_word(w)).count();
+    let honorific = titles > 0
+        && words
+            .get(..titles)
+            .is_some_and(|ts| ts.iter().any(|w| HONORIFICS.contains(w)));
+    let name = words.get(titles..).unwrap_or(&[]);
+    let name_words = !name.is_empty()
+        && name.len() <= 3
+        && name.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && !is_title_word(w)
+                && !super::orgs::is_head(w)
+                && !super::orgs::is_thing(w)
+                && !super::titled::is_thing_word(w)
+                && geo.demonym(w).is_none()
+                && geo.country_named(w).is_none()
+        });
+    let known_surname = titles == 0
+        && name.len() == 2
+        && name.last().is_some_and(|w| person_tokens.contains(w))
+        // "NSA Ribadu": an office's acronym is no given name.
+        && name
+            .first()
+            .is_some_and(|w| w.chars().any(char::is_lowercase) && !geo.is_city(w));
+    name_words && (honorific || known_surname)
+}
 
 /// "Little reconstruction has taken place": a one-word name opening a
 /// sentence that is a common word of the language (of the same coarse word

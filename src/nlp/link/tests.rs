@@ -1333,3 +1333,95 @@ fn a_place_named_again_without_its_head_word_is_the_same_place() {
     let rs = run_world(text, &[("Jolo Cathedral", Place), ("Jolo", Place)]);
     assert_eq!(names_of_kind(&rs, Place).len(), 2);
 }
+
+#[test]
+fn a_three_part_name_cut_at_its_last_word_is_the_same_person() {
+    let text = "John Mabor Deng died on Sunday. John Mabor had served as minister. \
+                John Smith, a friend, spoke.";
+    let rs = run(
+        text,
+        &[
+            ("John Mabor Deng", Person),
+            ("John Mabor", Person),
+            ("John Smith", Person),
+        ],
+    );
+    let people: Vec<(&str, usize)> = rs
+        .iter()
+        .filter(|r| r.kind == Person)
+        .map(|r| (r.name.as_str(), r.mentions.len()))
+        .collect();
+    assert_eq!(people, [("John Mabor Deng", 2), ("John Smith", 1)]);
+}
+
+#[test]
+fn an_organisation_that_is_an_honorific_and_a_name_or_a_known_surname_is_a_person() {
+    let text = "President Piet Holm and First Lady Rita Holm fell ill, as did Jana Holm. \
+                Dr Ana Velo said the Holm Foundation would help, and NSA Holm agreed.";
+    let rs = run(
+        text,
+        &[
+            ("Piet Holm", Person),
+            ("First Lady Rita Holm", Org),
+            ("Jana Holm", Org),
+            ("Dr Ana Velo", Org),
+            ("Holm Foundation", Org),
+            ("NSA Holm", Org),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Piet Holm", "Rita Holm", "Jana Holm", "Ana Velo"]
+    );
+    assert_eq!(names_of_kind(&rs, Org), ["Holm Foundation", "NSA Holm"]);
+}
+
+#[test]
+fn news_outlets_are_organisations_whatever_the_tagger_read() {
+    let text = "An Al Jazeera reporter and Agence France-Presse said the port was shut.";
+    let rs = run(
+        text,
+        &[("Al Jazeera", Person), ("Agence France-Presse", Place)],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Org),
+        ["Al Jazeera", "Agence France-Presse"]
+    );
+}
+
+#[test]
+fn a_name_opened_by_a_place_word_read_as_a_body_is_a_place() {
+    let text = "The Cerro Lindo plant shut, and the Fort Lindo Police Department, \
+                the Fort Lindo Tribal Community and the Camp Lindo Accords were cited.";
+    let rs = run(
+        text,
+        &[
+            ("Cerro Lindo", Org),
+            ("Fort Lindo Police Department", Org),
+            ("Fort Lindo Tribal Community", Org),
+            ("Camp Lindo Accords", Misc),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Place), ["Cerro Lindo"]);
+    assert_eq!(
+        names_of_kind(&rs, Org),
+        [
+            "Fort Lindo Police Department",
+            "Fort Lindo Tribal Community"
+        ]
+    );
+}
+
+#[test]
+fn a_storm_named_like_a_place_is_no_place() {
+    let text = "Hurricane Lena hit the coast of Peru.";
+    let rs = run(text, &[("Hurricane Lena", Place), ("Peru", Place)]);
+    assert_eq!(names_of_kind(&rs, Place), ["Peru"]);
+}
+
+#[test]
+fn an_adjective_of_a_country_is_no_person() {
+    let text = "The Philippine government and Icelandic fishermen agreed.";
+    let rs = run_world(text, &[("Philippine", Person), ("Icelandic", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), Vec::<&str>::new());
+}
