@@ -20,6 +20,7 @@ pub fn correct(
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
+    let surnames = person_surnames(text, tokens, mentions);
     let rulers = super::titled::rulers(text, tokens, geo);
     let mut ships: Vec<Span> = Vec::new();
     for m in mentions {
@@ -145,6 +146,10 @@ pub fn correct(
         {
             // "a zone in Clark": a lone name after "in" is a place, not a person.
             m.kind = EntityKind::Place;
+        } else if m.kind == EntityKind::Place && surname_not_place(text, &m.span, &surnames, geo) {
+            // "Sudesh Amman ... Amman had written": the surname of a person
+            // the text names, though also a city's name.
+            m.kind = EntityKind::Person;
         }
         out.push(m);
     }
@@ -169,6 +174,7 @@ pub fn correct(
     join_nicknames(text, &mut out);
     join_country_surnames(text, geo, &mut out);
     join_given_names(text, tokens, geo, &mut out);
+    join_particles(text, tokens, geo, &mut out);
     surnames_of_joined_names(text, tokens, geo, &mut out);
     super::orgs::apply(text, tokens, &mut out);
     super::not_orgs::correct(text, tokens, &mut out, geo);
@@ -197,6 +203,15 @@ pub fn correct(
     whole_country_names(hits, &mut out);
     let mut added = Vec::new();
     for h in hits {
+        if surname_not_place(text, &h.span, &surnames, geo) {
+            if !overlaps(&out, &h.span) {
+                added.push(Mention {
+                    span: h.span.clone(),
+                    kind: EntityKind::Person,
+                });
+            }
+            continue;
+        }
         if h.kind == GeoKind::Demonym
             || CALENDAR_WORDS.contains(&text.get(h.span.clone()).unwrap_or(""))
             || overlaps(&out, &h.span)
@@ -740,6 +755,88 @@ fn join_given_names(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut Vec<M
     *out = joined;
 }
 
+/// Lower-case particles inside surnames ("Arnel dela Vega", "Ursula von der
+/// Leyen", "Luiz da Silva").
+const PARTICLES: &[&str] = &[
+    "de", "dela", "del", "della", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den",
+    "ter", "la", "le",
+];
+
+/// "Arnel dela Vega" read as "Vega": a person's name after one or two
+/// particles takes in the capitalised given name before them (a word that is
+/// no title, common word, place or demonym), and the given name's own
+/// mention if the tagger made one.
+fn join_particles(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < out.len() {
+        let Some(m) = out.get(i) else { break };
+        if m.kind != EntityKind::Person {
+            i += 1;
+            continue;
+        }
+        let k = token_at(tokens, m.span.start);
+        let particle = |j: usize| {
+            j.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .filter(|t| PARTICLES.contains(&t.text(text)))
+        };
+        let Some(p1) = particle(k) else {
+            i += 1;
+            continue;
+        };
+        let first_particle = particle(k - 1).map_or(k - 1, |_| k - 2);
+        let given = first_particle
+            .checked_sub(1)
+            .and_then(|g| tokens.get(g))
+            .filter(|g| {
+                let w = g.text(text);
+                g.kind == TokenKind::Word
+                    && w.starts_with(char::is_uppercase)
+                    && text
+                        .get(g.span.end..p1.span.start)
+                        .is_some_and(|gap| gap.bytes().all(|b| b == b' ' || b.is_ascii_lowercase()))
+                    && text.get(p1.span.end..m.span.start) == Some(" ")
+                    && !is_title_word(w)
+                    && !is_common_word(w)
+                    && geo.demonym(w).is_none()
+                    && geo.country_named(w).is_none()
+                    && !geo.is_city(w)
+            });
+        let Some(given) = given else {
+            i += 1;
+            continue;
+        };
+        let start = given.span.start;
+        // The given name's own mention (a one-word name) joins; any other
+        // mention there keeps the words out.
+        let before = i.checked_sub(1).and_then(|j| out.get(j));
+        match before {
+            Some(b) if b.span.end > start => {
+                if b.span == given.span && b.kind == EntityKind::Person {
+                    out.remove(i - 1);
+                    i -= 1;
+                } else {
+                    i += 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if let Some(m) = out.get_mut(i) {
+            m.span.start = start;
+        }
+        i += 1;
+    }
+}
+
+/// Whether a word, lower-cased, is a common word of the language (of the
+/// same coarse word class as "the").
+fn is_common_word(w: &str) -> bool {
+    use crate::nlp::ner::wordclass;
+    let common = wordclass::classes("the")[0];
+    common != wordclass::NONE && wordclass::classes(&w.to_lowercase())[0] == common
+}
+
 /// Opening and closing quotation marks a nickname is written between.
 const QUOTES: &[(char, char)] = &[
     ('"', '"'),
@@ -1117,7 +1214,6 @@ fn org_naming_a_person(
 /// sentence, and no word of a longer person's name in the text ("May said"
 /// after "Theresa May" stays her).
 fn common_word_opening(text: &str, span: &Span, person_tokens: &FxHashSet<&str>) -> bool {
-    use crate::nlp::ner::wordclass;
     let Some(surface) = text.get(span.clone()) else {
         return false;
     };
@@ -1125,8 +1221,7 @@ fn common_word_opening(text: &str, span: &Span, person_tokens: &FxHashSet<&str>)
     {
         return false;
     }
-    let common = wordclass::classes("the")[0];
-    common != wordclass::NONE && wordclass::classes(&surface.to_lowercase())[0] == common
+    is_common_word(surface)
 }
 
 /// Whether the same one-word name stands elsewhere as a person's, not
@@ -1481,6 +1576,62 @@ fn multi_word_person_tokens<'a>(
         }
     }
     out
+}
+
+/// The last words of the multi-word names the tagger read as people's.
+fn person_surnames<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> FxHashSet<&'a str> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter_map(|m| match tokens_in(tokens, &m.span) {
+            [_, .., last] if last.kind == TokenKind::Word => Some(last.text(text)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a one-word name at `span` is the surname of a person the text
+/// names rather than the city it also names: not a country's name, and not
+/// where a place stands ("in Amman", "to Amman", "Amman, Jordan").
+fn surname_not_place(text: &str, span: &Span, surnames: &FxHashSet<&str>, geo: &dyn Geo) -> bool {
+    const LOCATIVES: &[&str] = &[
+        " in ",
+        " to ",
+        " from ",
+        " at ",
+        " near ",
+        " of ",
+        " outside ",
+        " into ",
+        " via ",
+        " across ",
+        " around ",
+    ];
+    let Some(surface) = text.get(span.clone()) else {
+        return false;
+    };
+    if surnames.is_empty() || surface.contains(' ') || !surnames.contains(surface) {
+        return false;
+    }
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let located = LOCATIVES.iter().any(|p| before.ends_with(p))
+        || after
+            .strip_prefix(", ")
+            .is_some_and(|a| a.starts_with(char::is_uppercase));
+    // A capitalised word right before ("Sudesh Amman", "Queen Alia"): part
+    // of a longer name, no lone surname.
+    let prev_word = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit([' ', '\n']).next())
+        .unwrap_or("");
+    let in_name = prev_word.starts_with(char::is_uppercase)
+        && !prev_word.ends_with(['.', ',', ':', ';', '"', '\u{201d}']);
+    !located && !in_name && geo.country_named(surface).is_none()
 }
 
 /// All-caps place names opening a paragraph and followed by a comma: datelines.

@@ -1425,3 +1425,65 @@ fn an_adjective_of_a_country_is_no_person() {
     let rs = run_world(text, &[("Philippine", Person), ("Icelandic", Person)]);
     assert_eq!(names_of_kind(&rs, Person), Vec::<&str>::new());
 }
+
+#[test]
+fn a_state_beats_a_foreign_town_of_its_name_when_no_country_is_named() {
+    // Florida is also a town in Cuba; the story names neither country.
+    let text = "The storm formed over the Bahamas and moved towards Florida on Monday.";
+    let rs = run_world(text, &[("Bahamas", Place), ("Florida", Place)]);
+    let florida = place(&rs, "Florida").expect("Florida");
+    assert_eq!(code(florida).as_deref(), Some("US"));
+    // With Cuba named, the town of Cuba.
+    let text = "Cuba's farmers in Florida, a town of Camagüey, lost their crops.";
+    let rs = run_world(text, &[("Cuba", Place), ("Florida", Place)]);
+    let florida = place(&rs, "Florida").expect("Florida");
+    assert_eq!(code(florida).as_deref(), Some("CU"));
+}
+
+#[test]
+fn a_given_name_before_a_surname_particle_joins_the_name() {
+    let text = "Arnel dela Vega of the army spoke, and Ana von der Berg agreed. \
+                In de Vries's view, the plan failed.";
+    let rs = run(
+        text,
+        &[("Vega", Person), ("Berg", Person), ("Vries", Person)],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Arnel dela Vega", "Ana von der Berg", "Vries"]
+    );
+}
+
+#[test]
+fn a_lone_surname_that_is_also_a_city_is_the_person() {
+    // "Nairobi" is a city in the sample table; here it is also a surname.
+    let text = "Police named the attacker as Sami Nairobi. Nairobi, who was 20, had \
+                left notes. It is not clear how Nairobi changed.";
+    let rs = run(
+        text,
+        &[
+            ("Sami Nairobi", Person),
+            ("Nairobi", Place),
+            ("Nairobi", Place),
+        ],
+    );
+    let people: Vec<(&str, usize)> = rs
+        .iter()
+        .filter(|r| r.kind == Person)
+        .map(|r| (r.name.as_str(), r.mentions.len()))
+        .collect();
+    assert_eq!(people, [("Sami Nairobi", 3)]);
+    assert!(names_of_kind(&rs, Place).is_empty());
+    // Where a place stands, the city stays.
+    let text = "Police named the attacker as Sami Nairobi. His family moved to Nairobi, \
+                and an office in Nairobi, Kenya, helped.";
+    let rs = run(
+        text,
+        &[
+            ("Sami Nairobi", Person),
+            ("Nairobi", Place),
+            ("Nairobi", Place),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Place), ["Nairobi", "Kenya"]);
+}
