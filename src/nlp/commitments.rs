@@ -861,8 +861,22 @@ fn addressee(
     }
     let np = (start, end);
     let (first, last) = (words.get(np.0)?, words.get(np.1 - 1)?);
-    if let Some(who) =
-        party(text, words, np, index).and_then(|p| resolve(p, speech, context, index))
+    // "urged him to move forward": the one "him" refers to, as "he" would be.
+    let object = (np.1 - np.0 == 1)
+        .then(|| object_pronoun(text, first))
+        .flatten()
+        .map(|pronoun| phrases::Party {
+            name: String::new(),
+            referent: None,
+            kind: None,
+            pronoun: Some(pronoun),
+        });
+    let is_object = object.is_some();
+    // One never asks oneself: "ask her to come back" said by a woman means someone else.
+    if let Some(who) = object
+        .or_else(|| party(text, words, np, index))
+        .and_then(|p| resolve(p, speech, context, index))
+        .filter(|who| !is_object || speech.speaker.as_ref().is_none_or(|s| s.0 != who.0))
     {
         return Some((who, t + 1, false));
     }
@@ -874,6 +888,20 @@ fn addressee(
         && words[np.0..np.1].iter().all(|w| !w.punct)
         && word_in(text, last, PUBLIC_ADDRESSEES);
     Some(((raw, None), t + 1, !public))
+}
+
+/// The subject form of an object pronoun ("him" -> "he"), to resolve it the same way.
+fn object_pronoun(text: &str, w: &Word) -> Option<&'static str> {
+    [
+        ("him", "he"),
+        ("her", "she"),
+        ("them", "they"),
+        ("us", "we"),
+        ("me", "i"),
+    ]
+    .into_iter()
+    .find(|(object, _)| word_is(text, w, object))
+    .map(|(_, subject)| subject)
 }
 
 /// Plural common nouns a call or directive may address: those asked to act.

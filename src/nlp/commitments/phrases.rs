@@ -391,6 +391,7 @@ pub fn np_before(
     if k == end {
         return plain_complement(text, words, end, index);
     }
+    let k = list_start(text, words, k, end, index);
     // "officials from both countries": a party noun with where it comes from.
     if k >= 2
         && word_is(text, &words[k - 1], "from")
@@ -400,6 +401,41 @@ pub fn np_before(
         return trim_np(text, words, np.0, end);
     }
     trim_np(text, words, k, end)
+}
+
+/// "China, Iran, and Russia have pledged": the named parties listed with
+/// commas before the phrase `words[k..end]`, which holds the list's "and".
+/// Returns where the list starts, or `k` when no list opens the clause: in
+/// "In Beijing, China and Russia agreed" the words before the comma hang on
+/// a preposition and are no party.
+fn list_start(text: &str, words: &[Word], k: usize, end: usize, index: &EntityIndex) -> usize {
+    if !words[k..end].iter().any(|w| word_is(text, w, "and")) {
+        return k;
+    }
+    let is_comma = |i: usize| text.get(words[i].span.clone()) == Some(",");
+    let named = |i: usize| {
+        let w = &words[i];
+        w.capital && !w.punct && index.covering(w.span.start).is_some()
+    };
+    let mut start = k;
+    while start >= 2 && is_comma(start - 1) {
+        // One named item before the comma: "Iran", "the United States".
+        let mut item = start - 1;
+        while item > 0 && start - 1 - item < 5 && named(item - 1) {
+            item -= 1;
+        }
+        if item == start - 1 {
+            break;
+        }
+        if item > 0 && word_is(text, &words[item - 1], "the") {
+            item -= 1;
+        }
+        start = item;
+    }
+    let opens_clause = start == 0
+        || words[start - 1].punct && !is_possessive(text, &words[start - 1])
+        || word_in(text, &words[start - 1], &["that"]);
+    if start < k && opens_clause { start } else { k }
 }
 
 /// "the ministers of trade", "heads of state": a party noun with a plain
@@ -700,6 +736,23 @@ pub fn party(
         {
             return Some(p);
         }
+        // "GFT will refrain from ...": an organisation named by its acronym
+        // is named in full when the text spells it out.
+        let acronym = head_word.is_some_and(|w| {
+            (2..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase())
+        });
+        if single
+            && acronym
+            && e.kind == EntityKind::Org
+            && let Some(r) = index.referent(e).filter(|r| r.name.contains(' '))
+        {
+            return Some(Party {
+                name: r.name.clone(),
+                referent: Some(e.referent),
+                kind: Some(e.kind),
+                pronoun: None,
+            });
+        }
         return Some(Party {
             name: surface,
             referent: single.then_some(e.referent),
@@ -830,11 +883,28 @@ fn titled_person(
 ) -> Option<Party> {
     let first = words.get(a)?;
     let title = words.get(a + 1..b)?;
+    // News writes offices in lower case: "the president vowed to ...".
+    const LOWER_OFFICES: &[&str] = &[
+        "president",
+        "premier",
+        "chancellor",
+        "prime",
+        "minister",
+        "secretary",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+    ];
     let titled = word_is(text, first, "the")
         && !title.is_empty()
         && title.iter().all(|w| {
-            w.capital
-                && crate::nlp::link::titles::is_title_word(text.get(w.span.clone()).unwrap_or(""))
+            let s = text.get(w.span.clone()).unwrap_or("");
+            if w.capital {
+                crate::nlp::link::titles::is_title_word(s)
+            } else {
+                LOWER_OFFICES.contains(&s)
+            }
         });
     if !titled {
         return None;

@@ -923,6 +923,41 @@ fn actors_speakers_and_actions() {
             "The ministers reaffirmed the commitment of both countries to free trade.",
             &[("The ministers", "", Support, "free trade")],
         ),
+        (
+            "an office in lower case names the person last so titled",
+            "President Aliyev met Li in Baku. Later the president vowed to visit Beijing.",
+            &[("Aliyev", "", Pledge, "visit Beijing")],
+        ),
+        (
+            "an object pronoun addressed is the one it refers to",
+            "Aliyev spoke in Baku on Monday. Critics urged him to free the prisoners.",
+            &[("Aliyev", "", Proposal, "free the prisoners")],
+        ),
+        (
+            "an object pronoun is not the speaker: it stays unresolved",
+            "Aliyev said: \"We urged him to free the prisoners.\"",
+            &[("him", "Aliyev", Proposal, "free the prisoners")],
+        ),
+        (
+            "a list of named parties commits together",
+            "Chile, Peru, and Bolivia have pledged funds for the dam.",
+            &[("Chile, Peru, and Bolivia", "", Pledge, "funds for the dam")],
+        ),
+        (
+            "a list of named parties without the last comma",
+            "The United States, Peru and Bolivia will build the dam.",
+            &[(
+                "The United States, Peru and Bolivia",
+                "",
+                Pledge,
+                "build the dam",
+            )],
+        ),
+        (
+            "a place before the comma that hangs on a preposition is no party",
+            "In Lima, Chile and Peru agreed to build the dam.",
+            &[("Chile and Peru", "", Agreement, "build the dam")],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {
@@ -991,4 +1026,27 @@ fn a_person_keeps_the_suffix_of_their_name() {
         };
         assert_eq!(phrases::person_name(text, &index, &referents[0]), want);
     }
+}
+
+#[test]
+fn an_organisation_named_by_its_acronym_is_named_in_full() {
+    let text = "TFC will host the cup.";
+    let entities = vec![Entity {
+        span: 0..3,
+        kind: EntityKind::Org,
+        referent: 0,
+    }];
+    let referents = vec![Referent {
+        name: "Tennis Federation of Chile".to_string(),
+        kind: EntityKind::Org,
+        country: None,
+        mentions: vec![0],
+    }];
+    let index = phrases::EntityIndex {
+        entities: &entities,
+        referents: &referents,
+    };
+    let ws = words::scan(text, 0..text.len());
+    let party = phrases::party(text, &ws, (0, 1), &index).map(|p| p.name);
+    assert_eq!(party.as_deref(), Some("Tennis Federation of Chile"));
 }
