@@ -5,19 +5,15 @@
 
 use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::is_title_word;
+use super::view::View;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
 use rustc_hash::FxHashSet;
 
 /// Returns corrected mentions: sorted, non-overlapping, non-empty.
-pub fn correct(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
-    hits: &[GeoHit],
-    geo: &dyn Geo,
-) -> Vec<Mention> {
+pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo) -> Vec<Mention> {
+    let (text, tokens) = (view.text, view.tokens);
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     let surnames = person_surnames(text, tokens, mentions);
@@ -176,7 +172,7 @@ pub fn correct(
     join_given_names(text, tokens, geo, &mut out);
     join_particles(text, tokens, geo, &mut out);
     surnames_of_joined_names(text, tokens, geo, &mut out);
-    super::orgs::apply(text, tokens, &mut out);
+    super::orgs::apply(view, &mut out);
     super::not_orgs::correct(text, tokens, &mut out, geo);
     for m in out
         .iter_mut()
@@ -226,7 +222,7 @@ pub fn correct(
     }
     out.extend(added);
     out.sort_by_key(|m| m.span.start);
-    let regions: Vec<Mention> = regions(text, tokens, geo)
+    let regions: Vec<Mention> = regions(view, geo)
         .filter(|span| {
             !overlaps(&out, span)
                 && !part_of_longer_name(text, tokens, span, GeoKind::City)
@@ -279,7 +275,7 @@ pub fn correct(
     out.extend(people);
     // "JANE ROE DOE (ROE DOE) is ...": a name in capitals defined with its
     // short form replaces whatever the tagger made of its words.
-    let defined = super::aliases::defined(text, tokens);
+    let defined = super::aliases::defined(view);
     if !defined.is_empty() {
         out.retain(|m| !overlaps(&defined, &m.span));
         out.extend(defined);
@@ -302,38 +298,26 @@ pub fn correct(
 /// "the Indo-Pacific", "Western Balkans"), longest first at each capitalised
 /// word: a name runs over capitalised words and the connectors inside names
 /// ("Jammu and Kashmir", "Bosnia and Herzegovina" is a country).
-fn regions<'a>(
-    text: &'a str,
-    tokens: &'a [Token],
-    geo: &'a dyn Geo,
-) -> impl Iterator<Item = Span> + 'a {
+fn regions<'a>(view: &'a View<'a>, geo: &'a dyn Geo) -> impl Iterator<Item = Span> + 'a {
     const MAX_WORDS: usize = 5;
-    let capitalised = |t: &Token| {
-        // Most words open with an ASCII byte that is no capital: answered
-        // without slicing the text (this runs for every token).
-        let ascii_small = text
-            .as_bytes()
-            .get(t.span.start)
-            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
-        t.kind == TokenKind::Word
-            && !ascii_small
-            && t.text(text).starts_with(|c: char| c.is_uppercase())
-    };
+    let (text, tokens) = (view.text, view.tokens);
+    // `view.capitalised(k)`: token k is a word opening with a capital, read
+    // from the view (this runs for every token).
     let mut next_free = 0;
     tokens.iter().enumerate().filter_map(move |(i, first)| {
-        if first.span.start < next_free || !capitalised(first) {
+        if first.span.start < next_free || !view.capitalised(i) {
             return None;
         }
         // The words a name could span: capitalised, or a connector between two.
         let mut ends = [0; MAX_WORDS];
         let mut n = 0;
-        for t in tokens.get(i..)?.iter().take(MAX_WORDS) {
-            if capitalised(t) {
+        for (k, t) in tokens.iter().enumerate().skip(i).take(MAX_WORDS) {
+            if view.capitalised(k) {
                 if let Some(slot) = ends.get_mut(n) {
                     *slot = t.span.end;
                     n += 1;
                 }
-            } else if !matches!(t.text(text), "and" | "of" | "de" | "del") {
+            } else if !matches!(view.word(k), "and" | "of" | "de" | "del") {
                 break;
             }
         }
