@@ -939,6 +939,14 @@ fn actors_speakers_and_actions() {
             &[("him", "Aliyev", Proposal, "free the prisoners")],
         ),
         (
+            "a quotation's tag closed by a semicolon names the speaker",
+            "\"We will rebuild the bridge,\" said Li Wei, the deputy prime minister; he also urged Chile to help.",
+            &[
+                ("Li Wei", "Li Wei", Pledge, "rebuild the bridge"),
+                ("Chile", "", Proposal, "help"),
+            ],
+        ),
+        (
             "a list of named parties commits together",
             "Chile, Peru, and Bolivia have pledged funds for the dam.",
             &[("Chile, Peru, and Bolivia", "", Pledge, "funds for the dam")],
