@@ -14,6 +14,7 @@ mod not_orgs;
 pub mod orgs;
 mod titled;
 pub mod titles;
+mod view;
 
 use self::geo::{Geo, GeoHit};
 use super::ner::Mention;
@@ -30,7 +31,9 @@ pub fn link(
     hits: &[GeoHit],
     geo: &dyn Geo,
 ) -> (Vec<Entity>, Vec<Referent>) {
-    let corrected = fix::correct(text, tokens, mentions, hits, geo);
+    // Every token's surface and flags, once for all the rules (see `view`).
+    let view = view::View::new(text, tokens);
+    let corrected = fix::correct(&view, mentions, hits, geo);
     let (entities, mut referents) = group::group(text, tokens, &corrected, geo);
     country::assign(
         text,

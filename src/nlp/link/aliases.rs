@@ -8,6 +8,7 @@
 //! a name opening a paragraph and said to be a person's role ("is a Captain",
 //! "is the head of") is a person's.
 
+use super::view::View;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
@@ -190,7 +191,7 @@ const BODY_NOUNS: &[&str] = &[
 const ROLE_WINDOW: usize = 5;
 
 /// A word written in capitals: "ROE", "S.A.", "AL-ASAD" (one letter or more).
-fn caps_word(text: &str, t: &Token) -> bool {
+pub(super) fn caps_word(text: &str, t: &Token) -> bool {
     let w = t.text(text);
     t.kind == TokenKind::Word
         && w.chars().any(char::is_alphabetic)
@@ -205,7 +206,8 @@ fn is_punct(text: &str, t: &Token, p: u8) -> bool {
 
 /// Defined names and every use of their short forms, as mentions sorted by
 /// start and not overlapping one another.
-pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
+pub fn defined(view: &View) -> Vec<Mention> {
+    let (text, tokens) = (view.text, view.tokens);
     let mut out = Vec::new();
     // Short forms by their first word: (words, kind).
     let mut short: FxHashMap<&str, Vec<(Vec<&str>, EntityKind)>> = FxHashMap::default();
@@ -278,7 +280,7 @@ pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
             short.entry(head).or_default().push((words, kind));
         }
     }
-    for (span, words) in named_by_role(text, tokens) {
+    for (span, words) in named_by_role(view) {
         if let Some(head) = words.first() {
             short
                 .entry(head)
@@ -347,12 +349,14 @@ pub fn defined(text: &str, tokens: &[Token]) -> Vec<Mention> {
 /// Names in capitals opening a paragraph or sentence, without a short form,
 /// said to be a person's role: "JANE ROE DOE is a Senior Colonel in the
 /// army"; their spans and words.
-fn named_by_role<'a>(text: &'a str, tokens: &[Token]) -> Vec<(Span, Vec<&'a str>)> {
+fn named_by_role<'a>(view: &View<'a>) -> Vec<(Span, Vec<&'a str>)> {
+    let (text, tokens) = (view.text, view.tokens);
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
         i += 1;
-        if !caps_word(text, t) {
+        // The view's flag: `caps_word`, asked once per token for all rules.
+        if !view.caps(i - 1) {
             continue;
         }
         let before = text.get(..t.span.start).unwrap_or("").trim_end_matches(' ');
@@ -363,7 +367,7 @@ fn named_by_role<'a>(text: &'a str, tokens: &[Token]) -> Vec<(Span, Vec<&'a str>
         let start = i - 1;
         let mut end = start;
         while let (Some(prev), Some(n)) = (tokens.get(end), tokens.get(end + 1)) {
-            if !caps_word(text, n) || text.get(prev.span.end..n.span.start) != Some(" ") {
+            if !view.caps(end + 1) || text.get(prev.span.end..n.span.start) != Some(" ") {
                 break;
             }
             end += 1;
@@ -476,7 +480,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&str, EntityKind)> {
         let tokens = tokenize(text);
-        defined(text, &tokens)
+        defined(&View::new(text, &tokens))
             .into_iter()
             .map(|m| (&text[m.span], m.kind))
             .collect()

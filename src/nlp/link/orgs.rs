@@ -5,6 +5,7 @@
 //! ("G7", "ASEAN", "NATO").
 
 use super::titles::is_title_word;
+use super::view::View;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
 use rustc_hash::FxHashSet;
@@ -344,7 +345,7 @@ pub fn names_a_thing(words: &[&str]) -> bool {
     opener || complement.is_some_and(|w| is_thing(w)) || is_thing(last)
 }
 
-fn is_capitalised_word(text: &str, t: &Token) -> bool {
+pub(super) fn is_capitalised_word(text: &str, t: &Token) -> bool {
     // Most tokens open with an ASCII byte that is no capital: answered without
     // slicing the text (this runs for every token).
     if text
@@ -464,17 +465,20 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 
 /// Byte spans of organisation names, sorted and non-overlapping.
 pub fn names(text: &str, tokens: &[Token]) -> Vec<Span> {
-    scan(text, tokens).0
+    scan(&View::new(text, tokens)).0
 }
 
 /// Byte spans of organisation names, and of things named like them ("Taylor
 /// Force Act", "Armed Forces Day"), each sorted and non-overlapping.
-fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
+fn scan(view: &View) -> (Vec<Span>, Vec<Span>) {
+    let (text, tokens) = (view.text, view.tokens);
+    // `view.name_word(k)` is `is_capitalised_word` of token k, asked once per
+    // article; `view.word(k)` its surface.
     let mut out = Vec::new();
     let mut things = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_capitalised_word(text, &tokens[i]) {
+        if !view.name_word(i) {
             i += 1;
             continue;
         }
@@ -485,11 +489,11 @@ fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
         let mut k = i + 1;
         while let Some(t) = tokens.get(k) {
             let prev = &tokens[k - 1];
-            let w = t.text(text);
+            let w = view.word(k);
             let dash = matches!(w, "-" | "\u{2013}")
                 && text.get(prev.span.end..t.span.start) == Some("")
                 && tokens.get(k + 1).is_some_and(|n| {
-                    text.get(t.span.end..n.span.start) == Some("") && is_capitalised_word(text, n)
+                    text.get(t.span.end..n.span.start) == Some("") && view.name_word(k + 1)
                 });
             if dash {
                 k += 2;
@@ -509,7 +513,7 @@ fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
             if !adjacent(text, prev, t) {
                 break;
             }
-            if is_capitalised_word(text, t) {
+            if view.name_word(k) {
                 k += 1;
                 end = k;
             } else if JOINERS.contains(&w)
@@ -517,18 +521,18 @@ fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
                 // "Global Coalition to Defeat ISIS", "Committee to Protect
                 // Journalists", "United Nations Office on Drugs and Crime".
                 || (matches!(w, "to" | "on")
-                    && HEAD_SET.contains(prev.text(text))
+                    && HEAD_SET.contains(view.word(k - 1))
                     && tokens.get(k + 1).is_some_and(|n| {
-                        is_capitalised_word(text, n)
+                        view.name_word(k + 1)
                             && adjacent(text, t, n)
-                            && !is_calendar_word(n.text(text))
+                            && !is_calendar_word(view.word(k + 1))
                     }))
                 || (w == "in"
-                    && tokens.get(k + 1).is_some_and(|n| {
-                        CONTINENTS.contains(&n.text(text))
+                    && tokens.get(k + 1).is_some_and(|_| {
+                        CONTINENTS.contains(&view.word(k + 1))
                             // "UN Interim Force in Lebanon", "UN Mission in South Sudan".
-                            || (matches!(prev.text(text), "Force" | "Mission")
-                                && is_capitalised_word(text, n))
+                            || (matches!(view.word(k - 1), "Force" | "Mission")
+                                && view.name_word(k + 1))
                     }))
             {
                 k += 1;
@@ -536,7 +540,7 @@ fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
                 break;
             }
         }
-        let found = name_in(text, &tokens[start..end]);
+        let found = name_in(view, start, end);
         let (found, thing) = match found {
             Some((span, used, true)) => {
                 things.push(span);
@@ -554,7 +558,7 @@ fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
                 .filter(|o| {
                     o.span.end + 1 == span.start
                         && tokens[start].span.start == span.start
-                        && is_ordinal(o.text(text))
+                        && is_ordinal(view.word(start - 1))
                 });
             (ordinal.map_or(span.start, |o| o.span.start)..span.end, used)
         });
@@ -562,8 +566,8 @@ fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
         let end = found.as_ref().map_or(end, |(_, used)| start + used);
         let name = found.map(|(span, _)| span);
         // Short names of bodies elsewhere in the run: "Leaders of the G7 and ASEAN".
-        for t in &tokens[start..end] {
-            let w = t.text(text);
+        for (k, t) in tokens.iter().enumerate().take(end).skip(start) {
+            let w = view.word(k);
             let inside = name
                 .as_ref()
                 .is_some_and(|n| n.start <= t.span.start && t.span.end <= n.end);
@@ -583,23 +587,29 @@ fn scan(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
 /// the [African Export-Import Bank]") to the end of the run, stopping before
 /// "and" that opens another name ("... Bank of Nicaragua and the National Assembly").
 /// The flag is set when the name is a thing's, not a body's (`names_a_thing`).
-fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize, bool)> {
+fn name_in(view: &View, start: usize, end: usize) -> Option<(Span, usize, bool)> {
+    let run = view.tokens.get(start..end)?;
     let mut a = 0;
     // "Foreign Minister ... of the Council": "Foreign" opens a title there, but
     // a name elsewhere ("Foreign Ministry of Iraq").
     let opener = |k: usize| {
-        let w = run[k].text(text);
+        let w = view.word(start + k);
         OPENER_SET.contains(w)
             || (w == "Foreign"
-                && run.get(k + 1).is_some_and(|n| {
-                    matches!(n.text(text), "Minister" | "Secretary" | "Ministers")
-                }))
+                && k + 1 < run.len()
+                && matches!(
+                    view.word(start + k + 1),
+                    "Minister" | "Secretary" | "Ministers"
+                ))
     };
-    while a < run.len() && (opener(a) || !is_capitalised_word(text, &run[a])) {
+    while a < run.len() && (opener(a) || !view.name_word(start + a)) {
         a += 1;
     }
     let run = run.get(a..)?;
-    let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
+    // The run's surfaces, read from the view (no copy per run).
+    let words: &[&str] = view.words(start + a..end);
+    // `is_capitalised_word` of the run's token k.
+    let name_word = |k: usize| view.name_word(start + a + k);
     // "House" only as "House of ...": "White House" is a building.
     // A plural head makes a name too, of several bodies ("Departments of State
     // and Defense") or of one ("International Gateways Groups of Company
@@ -608,10 +618,8 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize, bool)> {
         (HEAD_SET.contains(words[k]) && (words[k] != "House" || words.get(k + 1) == Some(&"of")))
             || plural_of_head(words[k])
     };
-    let joiner = |k: usize| {
-        !is_capitalised_word(text, &run[k])
-            && !matches!(words[k], "'s" | "\u{2019}s" | "-" | "\u{2013}")
-    };
+    let joiner =
+        |k: usize| !name_word(k) && !matches!(words[k], "'s" | "\u{2019}s" | "-" | "\u{2013}");
     let head = (0..run.len()).find(|&k| is_head(k))?;
     let mut first = head;
     loop {
@@ -715,8 +723,9 @@ fn name_in(text: &str, run: &[Token]) -> Option<(Span, usize, bool)> {
 
 /// Adds the organisation names to `mentions` (sorted by start), replacing the
 /// tagger's pieces of them; a name overlapping a person is left alone.
-pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<crate::nlp::ner::Mention>) {
-    let (spans, things) = scan(text, tokens);
+pub fn apply(view: &View, mentions: &mut Vec<crate::nlp::ner::Mention>) {
+    let text = view.text;
+    let (spans, things) = scan(view);
     if spans.is_empty() && things.is_empty() {
         return;
     }
@@ -944,7 +953,7 @@ mod tests {
                 kind: EntityKind::Org,
             },
         ];
-        apply(text, &tokens, &mut mentions);
+        apply(&View::new(text, &tokens), &mut mentions);
         let got: Vec<(&str, EntityKind)> = mentions
             .iter()
             .map(|m| (&text[m.span.clone()], m.kind))

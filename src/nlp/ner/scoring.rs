@@ -824,17 +824,39 @@ fn decode_stage(
     let best_into = into.map(|row| row.iter().copied().max().unwrap_or(0));
     let need: [[i64; N_TAGS]; N_TAGS] =
         std::array::from_fn(|l| std::array::from_fn(|c| best_into[c] - into[c][l]));
+    let table = Steps {
+        start,
+        into,
+        need,
+        // The lead that settles every `O` and `B-` tag at once: the largest need.
+        need_all: need.map(|row| row.iter().take(KINDS + 1).copied().max().unwrap_or(0)),
+        // The leader's transitions into `O` and the `B-` tags, contiguous.
+        from: std::array::from_fn(|l| std::array::from_fn(|c| into[c][l])),
+    };
     for sentence in sentences {
         let (Some(out), Some(sc)) = (tags.get_mut(sentence.clone()), scores.get(sentence.clone()))
         else {
             continue;
         };
-        viterbi(sc, offset, &start, &into, &need, back, out);
+        viterbi(sc, offset, &table, back, out);
     }
 }
 
 /// Entity kinds: the `B-` tags are 1..=KINDS, the `I-` tags KINDS+1..N_TAGS.
 const KINDS: usize = (N_TAGS - 1) / 2;
+
+/// One stage's transition weights, arranged for [`viterbi`].
+struct Steps {
+    start: [i64; N_TAGS],
+    /// `into[cur][prev]`.
+    into: [[i64; N_TAGS]; N_TAGS],
+    /// `need[leader][cur]`: see [`viterbi`].
+    need: [[i64; N_TAGS]; N_TAGS],
+    /// `need_all[leader]`: the largest `need[leader][c]` over `O` and the `B-` tags.
+    need_all: [i64; N_TAGS],
+    /// `from[leader][c]` = `into[c][leader]` for `O` and the `B-` tags.
+    from: [[i64; KINDS + 1]; N_TAGS],
+}
 
 /// The best valid BIO path, exactly as [`super::tagger::Viterbi::decode`] finds it
 /// (the same sums in i64, the same ties), reading the emissions in place.
@@ -843,17 +865,23 @@ const KINDS: usize = (N_TAGS - 1) / 2;
 /// runner-up by more than `need[l][c]` (how far its transition into tag `c` falls
 /// short of the best one into `c`), no other predecessor can catch up, so `c`'s best
 /// predecessor is the leader without weighing all nine (most tokens of news text
-/// are clear-cut).
+/// are clear-cut). When the lead beats `need_all[l]`, that holds for `O` and every
+/// `B-` tag at once, and the step is a few straight-line sums.
 #[inline]
 fn viterbi(
     scores: &[Scores],
     offset: usize,
-    start: &[i64; N_TAGS],
-    into: &[[i64; N_TAGS]; N_TAGS],
-    need: &[[i64; N_TAGS]; N_TAGS],
+    table: &Steps,
     back: &mut Vec<[u8; N_TAGS]>,
     out: &mut [Tag],
 ) {
+    let Steps {
+        start,
+        into,
+        need,
+        need_all,
+        from,
+    } = table;
     // A token's emissions, read in place: each is added once per step, so
     // widening it there costs less than widening all nine first.
     let emission = |s: &Scores| -> [i32; N_TAGS] {
@@ -872,52 +900,58 @@ fn viterbi(
         score[t] = start[t] + i64::from(em[t]);
     }
     back.clear();
+    back.reserve(scores.len());
     back.push([0; N_TAGS]);
     for s in scores.iter().skip(1) {
         let em = emission(s);
         let mut next = [NEG; N_TAGS];
         let mut arg = [0u8; N_TAGS];
-        // The leader (lowest index on ties) and the runner-up's score.
+        // The leader (lowest index on ties) and the runner-up's score, without
+        // branches: the runner-up is the larger of the old runner-up and the
+        // smaller of the candidate and the old leader.
         let (mut leader, mut top, mut second) = (0, score[0], i64::MIN);
         for (p, &x) in score.iter().enumerate().skip(1) {
-            if x > top {
-                (leader, top, second) = (p, x, top);
-            } else if x > second {
-                second = x;
-            }
+            second = second.max(x.min(top));
+            let ahead = x > top;
+            leader = if ahead { p } else { leader };
+            top = if ahead { x } else { top };
         }
         let lead = top - second;
-        let need = &need[leader];
-        for c in 0..=KINDS {
-            let row = &into[c];
-            if lead > need[c] {
-                next[c] = top + row[leader] + i64::from(em[c]);
+        if lead > need_all[leader] {
+            let from = &from[leader];
+            for c in 0..=KINDS {
+                next[c] = top + from[c] + i64::from(em[c]);
                 arg[c] = leader as u8;
-                continue;
             }
-            let mut best = score[0] + row[0];
-            let mut at = 0u8;
-            for p in 1..N_TAGS {
-                let x = score[p] + row[p];
-                if x > best {
-                    best = x;
-                    at = p as u8;
+        } else {
+            let need = &need[leader];
+            for c in 0..=KINDS {
+                let row = &into[c];
+                if lead > need[c] {
+                    next[c] = top + row[leader] + i64::from(em[c]);
+                    arg[c] = leader as u8;
+                    continue;
                 }
+                let mut best = score[0] + row[0];
+                let mut at = 0u8;
+                for p in 1..N_TAGS {
+                    let x = score[p] + row[p];
+                    if x > best {
+                        best = x;
+                        at = p as u8;
+                    }
+                }
+                next[c] = best + i64::from(em[c]);
+                arg[c] = at;
             }
-            next[c] = best + i64::from(em[c]);
-            arg[c] = at;
         }
         for c in KINDS + 1..N_TAGS {
             let b = c - KINDS;
             let from_b = score[b] + into[c][b];
             let from_i = score[c] + into[c][c];
-            let (best, at) = if from_i > from_b {
-                (from_i, c)
-            } else {
-                (from_b, b)
-            };
-            next[c] = best + i64::from(em[c]);
-            arg[c] = at as u8;
+            let inside = from_i > from_b;
+            next[c] = from_b.max(from_i) + i64::from(em[c]);
+            arg[c] = if inside { c as u8 } else { b as u8 };
         }
         score = next;
         back.push(arg);
