@@ -368,6 +368,7 @@ fn place_country(
     // A state or province ("Virginia", "Punjab"): the country of it the text
     // names, before any city of that name elsewhere (Virginia, South Africa).
     let region = geo.region(&name);
+    let readings = geo.cities(&name);
     if let Some(r) = region {
         if r.kind != RegionKind::Admin {
             return None;
@@ -375,8 +376,13 @@ fn place_country(
         if let Some(code) = r.countries.iter().find(|c| named.contains_key(c)) {
             return Some(*code);
         }
+        // "Florida" in a story naming neither the United States nor Cuba: the
+        // state, not the town in Cuba; a town wins only when its country is
+        // named ("Virginia" beside "South Africa").
+        if !readings.iter().any(|c| named.contains_key(&c.code)) {
+            return r.countries.first().copied();
+        }
     }
-    let readings = geo.cities(&name);
     let Some(top) = readings.first() else {
         // "Washington, D.C.": a capital's full name; or a region alone.
         return geo

@@ -16,6 +16,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     let (text, tokens) = (view.text, view.tokens);
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
+    let surnames = person_surnames(text, tokens, mentions);
     let rulers = super::titled::rulers(text, tokens, geo);
     let mut ships: Vec<Span> = Vec::new();
     for m in mentions {
@@ -23,9 +24,10 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             continue;
         }
         let mut m = m.clone();
+        let tagged = m.kind;
         if text
             .get(m.span.clone())
-            .is_some_and(|s| MOVEMENTS.contains(&s))
+            .is_some_and(|s| MOVEMENTS.contains(&s) || OUTLETS.contains(&s))
         {
             m.kind = EntityKind::Org;
         }
@@ -40,11 +42,24 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             m.span = name;
             m.kind = EntityKind::Person;
         }
+        // Asked of the tagger's organisations only: a name it read as a
+        // person's and the rules above turned aside stays turned aside.
+        if tagged == EntityKind::Org
+            && m.kind == EntityKind::Org
+            && org_naming_a_person(text, tokens, &m.span, &person_tokens, geo)
+        {
+            m.kind = EntityKind::Person;
+        }
         if m.kind == EntityKind::Person
             && let Some(kind) = person_who_is_not(text, &m.span, &person_tokens, geo)
         {
             m.span = with_cartel_word(text, &m.span);
             m.kind = kind;
+        }
+        if matches!(m.kind, EntityKind::Org | EntityKind::Misc)
+            && text.get(m.span.clone()).is_some_and(opened_by_place_word)
+        {
+            m.kind = EntityKind::Place;
         }
         if m.kind == EntityKind::Person
             && common_word_opening(text, &m.span, &person_tokens)
@@ -127,6 +142,10 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         {
             // "a zone in Clark": a lone name after "in" is a place, not a person.
             m.kind = EntityKind::Place;
+        } else if m.kind == EntityKind::Place && surname_not_place(text, &m.span, &surnames, geo) {
+            // "Sudesh Amman ... Amman had written": the surname of a person
+            // the text names, though also a city's name.
+            m.kind = EntityKind::Person;
         }
         out.push(m);
     }
@@ -151,6 +170,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     join_nicknames(text, &mut out);
     join_country_surnames(text, geo, &mut out);
     join_given_names(text, tokens, geo, &mut out);
+    join_particles(text, tokens, geo, &mut out);
     surnames_of_joined_names(text, tokens, geo, &mut out);
     super::orgs::apply(view, &mut out);
     super::not_orgs::correct(text, tokens, &mut out, geo);
@@ -179,6 +199,15 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     whole_country_names(hits, &mut out);
     let mut added = Vec::new();
     for h in hits {
+        if surname_not_place(text, &h.span, &surnames, geo) {
+            if !overlaps(&out, &h.span) {
+                added.push(Mention {
+                    span: h.span.clone(),
+                    kind: EntityKind::Person,
+                });
+            }
+            continue;
+        }
         if h.kind == GeoKind::Demonym
             || CALENDAR_WORDS.contains(&text.get(h.span.clone()).unwrap_or(""))
             || overlaps(&out, &h.span)
@@ -710,6 +739,88 @@ fn join_given_names(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut Vec<M
     *out = joined;
 }
 
+/// Lower-case particles inside surnames ("Arnel dela Vega", "Ursula von der
+/// Leyen", "Luiz da Silva").
+const PARTICLES: &[&str] = &[
+    "de", "dela", "del", "della", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den",
+    "ter", "la", "le",
+];
+
+/// "Arnel dela Vega" read as "Vega": a person's name after one or two
+/// particles takes in the capitalised given name before them (a word that is
+/// no title, common word, place or demonym), and the given name's own
+/// mention if the tagger made one.
+fn join_particles(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < out.len() {
+        let Some(m) = out.get(i) else { break };
+        if m.kind != EntityKind::Person {
+            i += 1;
+            continue;
+        }
+        let k = token_at(tokens, m.span.start);
+        let particle = |j: usize| {
+            j.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .filter(|t| PARTICLES.contains(&t.text(text)))
+        };
+        let Some(p1) = particle(k) else {
+            i += 1;
+            continue;
+        };
+        let first_particle = particle(k - 1).map_or(k - 1, |_| k - 2);
+        let given = first_particle
+            .checked_sub(1)
+            .and_then(|g| tokens.get(g))
+            .filter(|g| {
+                let w = g.text(text);
+                g.kind == TokenKind::Word
+                    && w.starts_with(char::is_uppercase)
+                    && text
+                        .get(g.span.end..p1.span.start)
+                        .is_some_and(|gap| gap.bytes().all(|b| b == b' ' || b.is_ascii_lowercase()))
+                    && text.get(p1.span.end..m.span.start) == Some(" ")
+                    && !is_title_word(w)
+                    && !is_common_word(w)
+                    && geo.demonym(w).is_none()
+                    && geo.country_named(w).is_none()
+                    && !geo.is_city(w)
+            });
+        let Some(given) = given else {
+            i += 1;
+            continue;
+        };
+        let start = given.span.start;
+        // The given name's own mention (a one-word name) joins; any other
+        // mention there keeps the words out.
+        let before = i.checked_sub(1).and_then(|j| out.get(j));
+        match before {
+            Some(b) if b.span.end > start => {
+                if b.span == given.span && b.kind == EntityKind::Person {
+                    out.remove(i - 1);
+                    i -= 1;
+                } else {
+                    i += 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if let Some(m) = out.get_mut(i) {
+            m.span.start = start;
+        }
+        i += 1;
+    }
+}
+
+/// Whether a word, lower-cased, is a common word of the language (of the
+/// same coarse word class as "the").
+fn is_common_word(w: &str) -> bool {
+    use crate::nlp::ner::wordclass;
+    let common = wordclass::classes("the")[0];
+    common != wordclass::NONE && wordclass::classes(&w.to_lowercase())[0] == common
+}
+
 /// Opening and closing quotation marks a nickname is written between.
 const QUOTES: &[(char, char)] = &[
     ('"', '"'),
@@ -982,8 +1093,104 @@ const DIVINE: &[&str] = &[
 ];
 
 /// Words for a kind of place that open its name ("Masjid Al-Aqsa" is the
-/// Al-Aqsa Mosque, "Mount Kenya", "Lake Chad", "Fort Peck").
-const PLACE_OPENERS: &[&str] = &["Masjid", "Mount", "Lake", "Fort", "Camp"];
+/// Al-Aqsa Mosque, "Mount Kenya", "Lake Chad", "Fort Peck", "Punta Arenas",
+/// "Costa Brava", "Isla Mujeres").
+const PLACE_OPENERS: &[&str] = &[
+    "Masjid", "Mount", "Lake", "Fort", "Camp", "Punta", "Costa", "Isla", "Cerro", "Playa", "Cabo",
+    "Laguna",
+];
+
+/// Whether a name the tagger read as an organisation or other name opens with
+/// a word for a kind of place, is short and holds no word of a body or a
+/// document ("Costa Sur", but not "Fort Worth Police Department", "Camp
+/// David Accords" nor "Fort Peck Indian Community").
+fn opened_by_place_word(surface: &str) -> bool {
+    let mut words = surface.split(' ');
+    let first = words.next().unwrap_or("");
+    PLACE_OPENERS.contains(&first)
+        && (2..=3).contains(&surface.split(' ').count())
+        && words.all(|w| !super::orgs::is_head(w) && !super::orgs::is_thing(w))
+}
+
+/// News agencies, broadcasters and papers, whatever the tagger took them for
+/// ("Al Jazeera" read as a person, "Agence France-Presse" as a place).
+const OUTLETS: &[&str] = &[
+    "Agence France-Presse",
+    "Agence France Presse",
+    "Associated Press",
+    "Al Jazeera",
+    "Al Arabiya",
+    "Reuters",
+    "Xinhua",
+    "Kyodo",
+    "Yonhap",
+    "Interfax",
+    "Anadolu",
+    "Sputnik",
+    "Deutsche Welle",
+    "Voice of America",
+    "Radio Free Europe",
+    "Sky News",
+    "France 24",
+    "Bloomberg",
+];
+
+/// Honorifics that open a person's name, however the tagger read the whole:
+/// "Dr Jane Roe", "First Lady Ann Doe".
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Lady", "Sir", "Dame",
+];
+
+/// Whether a name the tagger read as an organisation is a person's: an
+/// honorific and name words after it ("Dr Jane Roe", "First Lady Ann Doe"),
+/// or a given name and the surname of a person the text names ("Ann Doe"
+/// beside "John Doe"). No word may be a body's, a thing's, a place's or a
+/// demonym ("Doe Foundation", "Doe Administration").
+fn org_naming_a_person(
+    text: &str,
+    tokens: &[Token],
+    span: &Span,
+    person_tokens: &FxHashSet<&str>,
+    geo: &dyn Geo,
+) -> bool {
+    let inner = tokens_in(tokens, span);
+    if !(2..=8).contains(&inner.len()) {
+        return false;
+    }
+    let words: Vec<&str> = inner
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let titles = words.iter().take_while(|w| is_title_word(w)).count();
+    let honorific = titles > 0
+        && words
+            .get(..titles)
+            .is_some_and(|ts| ts.iter().any(|w| HONORIFICS.contains(w)));
+    let name = words.get(titles..).unwrap_or(&[]);
+    let name_words = !name.is_empty()
+        && name.len() <= 3
+        && name.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && !is_title_word(w)
+                && !super::orgs::is_head(w)
+                && !super::orgs::is_thing(w)
+                && !super::titled::is_thing_word(w)
+                && geo.demonym(w).is_none()
+                && geo.country_named(w).is_none()
+        });
+    let known_surname = titles == 0
+        && name.len() == 2
+        && name.last().is_some_and(|w| person_tokens.contains(w))
+        // "NSA Ribadu": an office's acronym is no given name.
+        && name
+            .first()
+            .is_some_and(|w| w.chars().any(char::is_lowercase) && !geo.is_city(w));
+    name_words && (honorific || known_surname)
+}
 
 /// "Little reconstruction has taken place": a one-word name opening a
 /// sentence that is a common word of the language (of the same coarse word
@@ -991,7 +1198,6 @@ const PLACE_OPENERS: &[&str] = &["Masjid", "Mount", "Lake", "Fort", "Camp"];
 /// sentence, and no word of a longer person's name in the text ("May said"
 /// after "Theresa May" stays her).
 fn common_word_opening(text: &str, span: &Span, person_tokens: &FxHashSet<&str>) -> bool {
-    use crate::nlp::ner::wordclass;
     let Some(surface) = text.get(span.clone()) else {
         return false;
     };
@@ -999,8 +1205,7 @@ fn common_word_opening(text: &str, span: &Span, person_tokens: &FxHashSet<&str>)
     {
         return false;
     }
-    let common = wordclass::classes("the")[0];
-    common != wordclass::NONE && wordclass::classes(&surface.to_lowercase())[0] == common
+    is_common_word(surface)
 }
 
 /// Whether the same one-word name stands elsewhere as a person's, not
@@ -1355,6 +1560,62 @@ fn multi_word_person_tokens<'a>(
         }
     }
     out
+}
+
+/// The last words of the multi-word names the tagger read as people's.
+fn person_surnames<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> FxHashSet<&'a str> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter_map(|m| match tokens_in(tokens, &m.span) {
+            [_, .., last] if last.kind == TokenKind::Word => Some(last.text(text)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a one-word name at `span` is the surname of a person the text
+/// names rather than the city it also names: not a country's name, and not
+/// where a place stands ("in Amman", "to Amman", "Amman, Jordan").
+fn surname_not_place(text: &str, span: &Span, surnames: &FxHashSet<&str>, geo: &dyn Geo) -> bool {
+    const LOCATIVES: &[&str] = &[
+        " in ",
+        " to ",
+        " from ",
+        " at ",
+        " near ",
+        " of ",
+        " outside ",
+        " into ",
+        " via ",
+        " across ",
+        " around ",
+    ];
+    let Some(surface) = text.get(span.clone()) else {
+        return false;
+    };
+    if surnames.is_empty() || surface.contains(' ') || !surnames.contains(surface) {
+        return false;
+    }
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let located = LOCATIVES.iter().any(|p| before.ends_with(p))
+        || after
+            .strip_prefix(", ")
+            .is_some_and(|a| a.starts_with(char::is_uppercase));
+    // A capitalised word right before ("Sudesh Amman", "Queen Alia"): part
+    // of a longer name, no lone surname.
+    let prev_word = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit([' ', '\n']).next())
+        .unwrap_or("");
+    let in_name = prev_word.starts_with(char::is_uppercase)
+        && !prev_word.ends_with(['.', ',', ':', ';', '"', '\u{201d}']);
+    !located && !in_name && geo.country_named(surface).is_none()
 }
 
 /// All-caps place names opening a paragraph and followed by a comma: datelines.

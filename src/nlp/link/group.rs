@@ -374,7 +374,17 @@ impl People {
                 is_subsequence(words, k) || compatible_first
             })
             .map(|(r, _)| *r)
+            .or_else(|| self.cut_short(words))
             .or_else(|| self.spelled_otherwise(words))
+    }
+
+    /// "John Luk" after "John Luk Jok": a name of two words or more that
+    /// opens a longer known name, word for word, is that person's (names of
+    /// three parts are cut at their last).
+    fn cut_short(&self, words: &[String]) -> Option<usize> {
+        let r = *self.by_word.get(words.first()?)?;
+        let known = self.words_of.get(&r)?;
+        (words.len() >= 2 && known.len() > words.len() && known.starts_with(words)).then_some(r)
     }
 
     /// "Hamza bin Ladin" after "Hamza bin Laden": the first name holding the

@@ -544,7 +544,8 @@ fn located_names(text: &str, mentions: &mut [Mention], geo: &dyn Geo) {
 
 /// Names read as places that the words in them show to be none: a document
 /// named after a place ("the U.S. Constitution", "the Washington
-/// Principles"), a title alone ("High Representative"), a time ("A.M.").
+/// Principles"), a title alone ("High Representative"), a time ("A.M."), a
+/// storm ("Hurricane Maria").
 fn no_place(surface: &str) -> bool {
     const DOCUMENTS: &[&str] = &[
         "Accord",
@@ -560,6 +561,13 @@ fn no_place(surface: &str) -> bool {
         "Treaty",
     ];
     if matches!(surface, "A.M." | "P.M." | "a.m." | "p.m.") {
+        return true;
+    }
+    // "Hurricane Maria", "Typhoon Hagibis": a storm, named like a place.
+    if ["Hurricane ", "Typhoon ", "Cyclone ", "Tropical Storm "]
+        .iter()
+        .any(|s| surface.starts_with(s))
+    {
         return true;
     }
     let Some((_, last)) = surface.rsplit_once(' ') else {

@@ -1333,3 +1333,157 @@ fn a_place_named_again_without_its_head_word_is_the_same_place() {
     let rs = run_world(text, &[("Jolo Cathedral", Place), ("Jolo", Place)]);
     assert_eq!(names_of_kind(&rs, Place).len(), 2);
 }
+
+#[test]
+fn a_three_part_name_cut_at_its_last_word_is_the_same_person() {
+    let text = "John Mabor Deng died on Sunday. John Mabor had served as minister. \
+                John Smith, a friend, spoke.";
+    let rs = run(
+        text,
+        &[
+            ("John Mabor Deng", Person),
+            ("John Mabor", Person),
+            ("John Smith", Person),
+        ],
+    );
+    let people: Vec<(&str, usize)> = rs
+        .iter()
+        .filter(|r| r.kind == Person)
+        .map(|r| (r.name.as_str(), r.mentions.len()))
+        .collect();
+    assert_eq!(people, [("John Mabor Deng", 2), ("John Smith", 1)]);
+}
+
+#[test]
+fn an_organisation_that_is_an_honorific_and_a_name_or_a_known_surname_is_a_person() {
+    let text = "President Piet Holm and First Lady Rita Holm fell ill, as did Jana Holm. \
+                Dr Ana Velo said the Holm Foundation would help, and NSA Holm agreed.";
+    let rs = run(
+        text,
+        &[
+            ("Piet Holm", Person),
+            ("First Lady Rita Holm", Org),
+            ("Jana Holm", Org),
+            ("Dr Ana Velo", Org),
+            ("Holm Foundation", Org),
+            ("NSA Holm", Org),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Piet Holm", "Rita Holm", "Jana Holm", "Ana Velo"]
+    );
+    assert_eq!(names_of_kind(&rs, Org), ["Holm Foundation", "NSA Holm"]);
+}
+
+#[test]
+fn news_outlets_are_organisations_whatever_the_tagger_read() {
+    let text = "An Al Jazeera reporter and Agence France-Presse said the port was shut.";
+    let rs = run(
+        text,
+        &[("Al Jazeera", Person), ("Agence France-Presse", Place)],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Org),
+        ["Al Jazeera", "Agence France-Presse"]
+    );
+}
+
+#[test]
+fn a_name_opened_by_a_place_word_read_as_a_body_is_a_place() {
+    let text = "The Cerro Lindo plant shut, and the Fort Lindo Police Department, \
+                the Fort Lindo Tribal Community and the Camp Lindo Accords were cited.";
+    let rs = run(
+        text,
+        &[
+            ("Cerro Lindo", Org),
+            ("Fort Lindo Police Department", Org),
+            ("Fort Lindo Tribal Community", Org),
+            ("Camp Lindo Accords", Misc),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Place), ["Cerro Lindo"]);
+    assert_eq!(
+        names_of_kind(&rs, Org),
+        [
+            "Fort Lindo Police Department",
+            "Fort Lindo Tribal Community"
+        ]
+    );
+}
+
+#[test]
+fn a_storm_named_like_a_place_is_no_place() {
+    let text = "Hurricane Lena hit the coast of Peru.";
+    let rs = run(text, &[("Hurricane Lena", Place), ("Peru", Place)]);
+    assert_eq!(names_of_kind(&rs, Place), ["Peru"]);
+}
+
+#[test]
+fn an_adjective_of_a_country_is_no_person() {
+    let text = "The Philippine government and Icelandic fishermen agreed.";
+    let rs = run_world(text, &[("Philippine", Person), ("Icelandic", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), Vec::<&str>::new());
+}
+
+#[test]
+fn a_state_beats_a_foreign_town_of_its_name_when_no_country_is_named() {
+    // Florida is also a town in Cuba; the story names neither country.
+    let text = "The storm formed over the Bahamas and moved towards Florida on Monday.";
+    let rs = run_world(text, &[("Bahamas", Place), ("Florida", Place)]);
+    let florida = place(&rs, "Florida").expect("Florida");
+    assert_eq!(code(florida).as_deref(), Some("US"));
+    // With Cuba named, the town of Cuba.
+    let text = "Cuba's farmers in Florida, a town of Camagüey, lost their crops.";
+    let rs = run_world(text, &[("Cuba", Place), ("Florida", Place)]);
+    let florida = place(&rs, "Florida").expect("Florida");
+    assert_eq!(code(florida).as_deref(), Some("CU"));
+}
+
+#[test]
+fn a_given_name_before_a_surname_particle_joins_the_name() {
+    let text = "Arnel dela Vega of the army spoke, and Ana von der Berg agreed. \
+                In de Vries's view, the plan failed.";
+    let rs = run(
+        text,
+        &[("Vega", Person), ("Berg", Person), ("Vries", Person)],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        ["Arnel dela Vega", "Ana von der Berg", "Vries"]
+    );
+}
+
+#[test]
+fn a_lone_surname_that_is_also_a_city_is_the_person() {
+    // "Nairobi" is a city in the sample table; here it is also a surname.
+    let text = "Police named the attacker as Sami Nairobi. Nairobi, who was 20, had \
+                left notes. It is not clear how Nairobi changed.";
+    let rs = run(
+        text,
+        &[
+            ("Sami Nairobi", Person),
+            ("Nairobi", Place),
+            ("Nairobi", Place),
+        ],
+    );
+    let people: Vec<(&str, usize)> = rs
+        .iter()
+        .filter(|r| r.kind == Person)
+        .map(|r| (r.name.as_str(), r.mentions.len()))
+        .collect();
+    assert_eq!(people, [("Sami Nairobi", 3)]);
+    assert!(names_of_kind(&rs, Place).is_empty());
+    // Where a place stands, the city stays.
+    let text = "Police named the attacker as Sami Nairobi. His family moved to Nairobi, \
+                and an office in Nairobi, Kenya, helped.";
+    let rs = run(
+        text,
+        &[
+            ("Sami Nairobi", Person),
+            ("Nairobi", Place),
+            ("Nairobi", Place),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Place), ["Nairobi", "Kenya"]);
+}
