@@ -20,8 +20,8 @@ use self::phrases::{
     skip_adverbs_left,
 };
 use self::speech::{
-    Speech, byline, conditional_words, interrupting_tag, reported, speech, statement_authors,
-    we_apposition,
+    Speech, byline, conditional_words, interrupting_tag, quote_tag_clauses, reported, speech,
+    statement_authors, we_apposition,
 };
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
 use self::words::{Word, is_possessive};
@@ -46,7 +46,11 @@ pub fn extract(
     };
     let mut out = Vec::new();
     for sentence in sentences {
-        extract_sentence(text, sentence.span.clone(), &index, &mut context, &mut out);
+        let (first, rest) = quote_tag_clauses(text, sentence.span.clone());
+        extract_sentence(text, first, &index, &mut context, &mut out);
+        if let Some(rest) = rest {
+            extract_sentence(text, rest, &index, &mut context, &mut out);
+        }
     }
     out
 }

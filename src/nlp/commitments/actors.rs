@@ -98,14 +98,21 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
         .and_then(|s| s.1)
         .and_then(|r| index.referents.get(r))
         .and_then(|r| r.country);
+    // The country itself, not its most-named city: Erdogan's "we" is Turkey,
+    // not Istanbul. When the text never names the country, its most-named place
+    // still stands for it as the referent (focus counts the country as a party).
     let country = code.and_then(|code| {
-        index
-            .referents
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.kind == EntityKind::Place && r.country == Some(code))
-            .max_by_key(|(_, r)| r.mentions.len())
-            .map(|(i, r)| (r.name.clone(), Some(i)))
+        let (name, referent) = country_named(code, index)?;
+        let place = || {
+            index
+                .referents
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.kind == EntityKind::Place && r.country == Some(code))
+                .max_by_key(|(_, r)| r.mentions.len())
+                .map(|(i, _)| i)
+        };
+        Some((name, referent.or_else(place)))
     });
     let acting = context
         .country_actors

@@ -9,7 +9,7 @@ use super::phrases::{
 };
 use super::triggers::{word_in, word_is};
 use super::words::{Word, WordSet};
-use crate::nlp::{Entity, EntityKind};
+use crate::nlp::{Entity, EntityKind, Span};
 use std::sync::LazyLock;
 
 /// `SPEECH_VERBS` by hash: every word of every sentence is tested against it.
@@ -233,11 +233,17 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
     while end > 0 && words[end - 1].punct {
         end -= 1;
     }
-    let window_start = end.saturating_sub(8);
-    if let Some(comma) = (window_start..end)
+    // Room for a tag with an appositive: `, said Delfin Lorenzana, the Defence Secretary`.
+    let window_start = end.saturating_sub(12);
+    // The last comma with a speech verb after it: in `"...," said Li, the
+    // premier.` the appositive's comma comes later.
+    if let Some((comma, v)) = (window_start..end)
         .rev()
-        .find(|&i| text.get(words[i].span.clone()) == Some(","))
-        && let Some(v) = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))
+        .filter(|&i| text.get(words[i].span.clone()) == Some(","))
+        .find_map(|comma| {
+            let v = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))?;
+            Some((comma, v))
+        })
     {
         // `"...," said Li`: the quote mark closing the quotation is no part of the tag.
         let mut after = comma + 1;
@@ -298,6 +304,41 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
         }
     }
     frame
+}
+
+/// A sentence opening with a quotation whose speech tag ends at a semicolon:
+/// `"We will act," said Lorenzana, the defence secretary; he also urged ...`.
+/// The tag closes the quotation's clause, so the sentence is read as two
+/// clauses, split after the semicolon; otherwise the tag, stuck in the middle,
+/// is read as part of the quoted action and its speaker is lost.
+pub fn quote_tag_clauses(text: &str, span: Span) -> (Span, Option<Span>) {
+    let whole = (span.clone(), None);
+    let Some(s) = text.get(span.clone()) else {
+        return whole;
+    };
+    let opens_quoted = s.trim_start().starts_with(['"', '\u{201c}']);
+    let Some(semicolon) = s.find(';').filter(|_| opens_quoted) else {
+        return whole;
+    };
+    let head = &s[..semicolon];
+    let close = [",\"", ",\u{201d}"]
+        .iter()
+        .filter_map(|q| head.find(q).map(|i| i + q.len()))
+        .min();
+    let Some(close) = close else {
+        return whole;
+    };
+    let tag = &head[close..];
+    let words = tag.split_whitespace().count();
+    let plain = !tag.contains(['"', '\u{201c}', '\u{201d}']);
+    let spoken = tag
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)));
+    if !(plain && spoken && (2..=12).contains(&words)) {
+        return whole;
+    }
+    let cut = span.start + semicolon + 1;
+    (span.start..cut, Some(cut..span.end))
 }
 
 /// A speech tag that interrupts a quotation and splits its clause:

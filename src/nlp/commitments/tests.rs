@@ -939,6 +939,14 @@ fn actors_speakers_and_actions() {
             &[("him", "Aliyev", Proposal, "free the prisoners")],
         ),
         (
+            "a quotation's tag closed by a semicolon names the speaker",
+            "\"We will rebuild the bridge,\" said Li Wei, the deputy prime minister; he also urged Chile to help.",
+            &[
+                ("Li Wei", "Li Wei", Pledge, "rebuild the bridge"),
+                ("Chile", "", Proposal, "help"),
+            ],
+        ),
+        (
             "a list of named parties commits together",
             "Chile, Peru, and Bolivia have pledged funds for the dam.",
             &[("Chile, Peru, and Bolivia", "", Pledge, "funds for the dam")],
@@ -1049,4 +1057,21 @@ fn an_organisation_named_by_its_acronym_is_named_in_full() {
     let ws = words::scan(text, 0..text.len());
     let party = phrases::party(text, &ws, (0, 1), &index).map(|p| p.name);
     assert_eq!(party.as_deref(), Some("Tennis Federation of Chile"));
+}
+
+#[test]
+fn we_said_by_a_leader_is_their_country_not_its_most_named_city() {
+    let text =
+        "Erdogan spoke in Istanbul. Istanbul cheered. Erdogan said we will build the bridge.";
+    let (entities, mut referents) = hand_entities(text);
+    let tr = crate::nlp::CountryCode::new("TR");
+    for r in &mut referents {
+        r.country = tr;
+    }
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let actors: Vec<&str> = found.iter().map(|c| c.actor.as_str()).collect();
+    assert_eq!(actors, ["Türkiye"]);
+    // The city still stands for the country as the actor's referent.
+    let referent = found[0].actor_referent.map(|r| referents[r].name.as_str());
+    assert_eq!(referent, Some("Istanbul"));
 }
