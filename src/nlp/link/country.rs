@@ -160,10 +160,14 @@ fn unknown_places(
     named: &FxHashMap<CountryCode, usize>,
     geo: &dyn Geo,
 ) {
-    // Evidence: country names and demonyms, and every place whose country is known.
+    // Evidence: country names and demonyms, and every place whose country is
+    // known; a country inside an organisation's name ("the United States
+    // Geological Survey placed the quake near Guánica") says nothing of where
+    // a place lies.
     let mut evidence: Vec<(Span, CountryCode)> = hits
         .iter()
         .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
+        .filter(|h| !inside_org(entities, &h.span))
         .map(|h| (h.span.clone(), h.code))
         .collect();
     evidence.extend(entities.iter().filter_map(|e| {
@@ -196,7 +200,7 @@ fn unknown_places(
             .or_else(|| sentence_country(&sentence, e, &evidence, &resolved))
             .or_else(|| {
                 paragraphs
-                    .get_or_init(|| Paragraphs::new(text, hits))
+                    .get_or_init(|| Paragraphs::new(text, hits, entities))
                     .dominant(e.span.start, &evidence)
             })
             .or_else(|| {
@@ -214,6 +218,15 @@ fn unknown_places(
             resolved.push((e.span.clone(), code));
         }
     }
+}
+
+/// Whether `span` lies inside an organisation's mention (entities are sorted
+/// and disjoint).
+fn inside_org(entities: &[Entity], span: &Span) -> bool {
+    let i = entities.partition_point(|e| e.span.end <= span.start);
+    entities.get(i).is_some_and(|e| {
+        e.kind == EntityKind::Org && e.span.start <= span.start && span.end <= e.span.end
+    })
 }
 
 /// Regions, seas and oceans that span several countries, and former states:
@@ -515,10 +528,12 @@ struct Paragraphs {
     starts: Vec<usize>,
     /// The countries each paragraph names most (several when tied), by code.
     dominant: Vec<Vec<CountryCode>>,
+    /// Where each paragraph first names a country (`usize::MAX` if never).
+    first: Vec<usize>,
 }
 
 impl Paragraphs {
-    fn new(text: &str, hits: &[GeoHit]) -> Self {
+    fn new(text: &str, hits: &[GeoHit], entities: &[Entity]) -> Self {
         // After each "\n\n", as `match_indices("\n\n")` finds them (no overlaps),
         // but hopping between newlines with `find`, which is much faster.
         let mut starts = vec![0];
@@ -534,15 +549,20 @@ impl Paragraphs {
         }
         let mut counts: Vec<FxHashMap<CountryCode, usize>> =
             vec![FxHashMap::default(); starts.len()];
+        let mut first = vec![usize::MAX; starts.len()];
         for h in hits
             .iter()
             .filter(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))
+            .filter(|h| !inside_org(entities, &h.span))
         {
             let p = starts
                 .partition_point(|&s| s <= h.span.start)
                 .saturating_sub(1);
             if let Some(c) = counts.get_mut(p) {
                 *c.entry(h.code).or_default() += 1;
+            }
+            if let Some(f) = first.get_mut(p) {
+                *f = (*f).min(h.span.start);
             }
         }
         let dominant = counts
@@ -558,7 +578,11 @@ impl Paragraphs {
                 top
             })
             .collect();
-        Paragraphs { starts, dominant }
+        Paragraphs {
+            starts,
+            dominant,
+            first,
+        }
     }
 
     /// The country the paragraph around `pos` names most; of several named
@@ -567,6 +591,12 @@ impl Paragraphs {
     /// each), else the first by code.
     fn dominant(&self, pos: usize, evidence: &[(Span, CountryCode)]) -> Option<CountryCode> {
         let p = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        // A paragraph that names a country only after the place ("...
+        // District Hospital reopened. The Australian medical mission stays")
+        // speaks of someone from there, not of where the place lies.
+        if self.first.get(p).is_none_or(|&f| f > pos) {
+            return None;
+        }
         let top = self.dominant.get(p)?;
         if top.len() > 1 {
             let start = self.starts.get(p).copied().unwrap_or(0);

@@ -236,7 +236,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     out.extend(regions);
     out.sort_by_key(|m| m.span.start);
     super::named_places::apply(text, tokens, &mut out, geo);
-    let titled_names = super::titled::names_after_titles(text, tokens, geo);
+    let titled_names = super::titled::names_after_titles(view, geo);
     // "State Counsellor Aung San Suu Kyi" read as an organisation, "companion
     // Sofia Sapega" as a place: the name after a title or role noun replaces
     // what the tagger made of it and its title, unless it read a person there.
@@ -1622,10 +1622,14 @@ fn surname_not_place(text: &str, span: &Span, surnames: &FxHashSet<&str>, geo: &
 fn datelines(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
+        // The two bytes before the token, not the text before it sliced:
+        // this runs for every token.
         let paragraph_start = t.span.start == 0
-            || text
-                .get(..t.span.start)
-                .is_some_and(|b| b.ends_with("\n\n"));
+            || t.span
+                .start
+                .checked_sub(2)
+                .and_then(|b| text.as_bytes().get(b..t.span.start))
+                == Some(b"\n\n".as_slice());
         if !paragraph_start {
             continue;
         }

@@ -1487,3 +1487,24 @@ fn a_lone_surname_that_is_also_a_city_is_the_person() {
     );
     assert_eq!(names_of_kind(&rs, Place), ["Nairobi", "Kenya"]);
 }
+
+#[test]
+fn a_paragraph_naming_a_country_only_after_a_place_does_not_place_it() {
+    // The paragraph names Peru only after the clinic, as the home of a team.
+    let text = "Kenya and Kenya talked. Kenya spoke.\n\nThe Kelda Clinic reopened on Friday. \
+                A Peruvian team will stay until May.";
+    assert_eq!(
+        unknown_place_country(text, "Kelda Clinic", &[]).as_deref(),
+        Some("KE")
+    );
+}
+
+#[test]
+fn a_country_inside_an_organisations_name_does_not_place_a_place() {
+    let text = "Peru and Peru talked. The Kenya Weather Service placed the storm near the \
+                town of Kelda.";
+    assert_eq!(
+        unknown_place_country(text, "Kelda", &[("Kenya Weather Service", Org)]).as_deref(),
+        Some("PE")
+    );
+}

@@ -6,6 +6,7 @@
 use super::geo::Geo;
 use super::orgs;
 use super::titles::is_title_word;
+use super::view::View;
 use crate::nlp::Span;
 use crate::nlp::token::{Token, TokenKind};
 use rustc_hash::FxHashSet;
@@ -254,24 +255,26 @@ pub fn ruler_of_administration(
 const MAX_NAME_WORDS: usize = 4;
 
 /// Spans of names of two to four words right after a person's title, in text order.
-pub fn names_after_titles(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
+pub fn names_after_titles(view: &View, geo: &dyn Geo) -> Vec<Span> {
+    let (text, tokens) = (view.text, view.tokens);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let Some(t) = tokens.get(i) else { break };
         i += 1;
         // Most words are not capitalised: test that first, the list only then.
-        let w = t.text(text);
+        // (`view.upper(k)` is `capitalised` of token k's surface, read from
+        // the view: this runs for every token.)
+        let w = view.word(i - 1);
         let mut fewest = 2;
-        let cue = if capitalised(w) {
+        let cue = if view.upper(i - 1) {
             PERSON_TITLE_SET.contains(w)
-        } else if !tokens.get(i).is_some_and(|n| capitalised(n.text(text))) {
+        } else if !view.upper(i) {
             false
         } else if w == "of" {
             // "wife of Jan Novak".
             i.checked_sub(2)
-                .and_then(|k| tokens.get(k))
-                .is_some_and(|p| KIN_NOUNS.contains(&p.text(text)))
+                .is_some_and(|k| KIN_NOUNS.contains(&view.word(k)))
         } else if KIN_NOUNS.contains(&w) {
             // "her husband Siarhei": one word is enough after kin.
             fewest = 1;
@@ -341,7 +344,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        names_after_titles(text, &tokens, super::super::geo::world())
+        names_after_titles(&View::new(text, &tokens), super::super::geo::world())
             .into_iter()
             .map(|s| &text[s])
             .collect()

@@ -40,21 +40,20 @@ impl<'a> View<'a> {
             .map(|(t, w)| {
                 let word = t.kind == TokenKind::Word;
                 let mut f = if word { WORD } else { 0 };
-                let Some(&b) = w.as_bytes().first() else {
+                let Some(c) = w.chars().next() else {
                     return f;
                 };
-                if b.is_ascii() && !b.is_ascii_uppercase() {
-                    // Most tokens open with an ASCII byte that is no capital:
-                    // only a word opening with a mark a capitals word may hold
-                    // ("'AL-ASAD'") can carry a flag then.
-                    if word && matches!(b, b'-' | b'.' | b'\'' | b'&') && caps_word(text, t) {
+                if !c.is_uppercase() {
+                    // Most tokens open with no capital (lower-case words,
+                    // numbers, marks, Han characters): only a word opening
+                    // with a mark a capitals word may hold ("'AL-ASAD'") can
+                    // carry a flag then.
+                    if word && matches!(c, '-' | '.' | '\'' | '&') && caps_word(text, t) {
                         f |= CAPS;
                     }
                     return f;
                 }
-                if w.starts_with(char::is_uppercase) {
-                    f |= UPPER;
-                }
+                f |= UPPER;
                 if word && caps_word(text, t) {
                     f |= CAPS;
                 }
@@ -84,6 +83,11 @@ impl<'a> View<'a> {
 
     fn has(&self, i: usize, flag: u8) -> bool {
         self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+
+    /// Token `i` opens with an upper-case letter, whatever its kind.
+    pub fn upper(&self, i: usize) -> bool {
+        self.has(i, UPPER)
     }
 
     /// Token `i` is a word opening with an upper-case letter.
@@ -122,6 +126,7 @@ mod tests {
             assert_eq!(view.word(i), w);
             assert_eq!(view.caps(i), caps_word(text, t), "{w}");
             assert_eq!(view.name_word(i), is_capitalised_word(text, t), "{w}");
+            assert_eq!(view.upper(i), w.starts_with(char::is_uppercase), "{w}");
             assert_eq!(
                 view.capitalised(i),
                 t.kind == TokenKind::Word && w.starts_with(char::is_uppercase),
