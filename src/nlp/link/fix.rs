@@ -25,6 +25,11 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         }
         let mut m = m.clone();
         let tagged = m.kind;
+        if let Some(start) = after_leading_modifier(text, tokens, &m.span) {
+            // "Muslim-majority Mindanao", "Iran-backed Houthis": the modifier
+            // is no part of the name.
+            m.span.start = start;
+        }
         if text
             .get(m.span.clone())
             .is_some_and(|s| MOVEMENTS.contains(&s) || OUTLETS.contains(&s))
@@ -737,6 +742,20 @@ fn join_given_names(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut Vec<M
         joined.push(m);
     }
     *out = joined;
+}
+
+/// Where a name starts after a hyphenated modifier opening the mention
+/// ("Muslim-majority" of "Muslim-majority Mindanao"), if one does.
+fn after_leading_modifier(text: &str, tokens: &[Token], span: &Span) -> Option<usize> {
+    // Most mentions open with no hyphenated word: one byte scan of the first word.
+    let first_word = text.get(span.clone())?.split(' ').next()?;
+    if !first_word.contains('-') || !super::named_places::hyphenated_modifier(first_word) {
+        return None;
+    }
+    let inner = tokens_in(tokens, span);
+    let next = inner.get(1)?;
+    (inner.first()?.text(text) == first_word && next.kind == TokenKind::Word)
+        .then_some(next.span.start)
 }
 
 /// Lower-case particles inside surnames ("Arnel dela Vega", "Ursula von der

@@ -96,7 +96,7 @@ fn capitalised_word(text: &str, t: &Token) -> bool {
 /// "Muslim-majority", "Russian-backed": a capitalised word whose part after
 /// the last hyphen is in lower case modifies the name after it, and is no
 /// part of it ("Trans-Caspian" and "Guinea-Bissau" are).
-fn hyphenated_modifier(w: &str) -> bool {
+pub fn hyphenated_modifier(w: &str) -> bool {
     w.contains('-')
         && w.rsplit('-')
             .next()

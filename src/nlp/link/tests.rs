@@ -1308,6 +1308,17 @@ fn a_hyphenated_modifier_before_a_place_is_no_part_of_its_name() {
     let text = "Voters in the Muslim-majority Sulawa region backed the plan.";
     let rs = run(text, &[("Sulawa", Place)]);
     assert_eq!(names_of_kind(&rs, Place), ["Sulawa"]);
+    // Read by the tagger as part of the name, it is cut off.
+    let text = "Voters in Muslim-majority Sulawa and the Iran-backed Kelda Front met.";
+    let rs = run(
+        text,
+        &[
+            ("Muslim-majority Sulawa", Place),
+            ("Iran-backed Kelda Front", Org),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Place), ["Sulawa"]);
+    assert_eq!(names_of_kind(&rs, Org), ["Kelda Front"]);
 }
 
 #[test]
