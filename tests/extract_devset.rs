@@ -1,7 +1,7 @@
 //! Accuracy of the analysis on the hand-annotated development sets
 //! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
-//! `tests/devset/heldout4.jsonl`) and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
+//! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`) and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
 
 mod support {
     pub mod score;
@@ -129,11 +129,13 @@ fn dev4_set_scores_stay_above_floors() {
     // scored entries, actor 0.167 on 6 matches), so that tuning may raise them
     // but a regression fails. The commitment figures move a lot with one entry.
     // Places reached 0.920 with the session's place rules, people 0.938 with
-    // its linking rules: floors raised.
+    // its linking rules: floors raised. Place country reached 0.974 in session
+    // 7 (unknown places ignore countries inside organisations' names and
+    // paragraphs naming a country only after them): floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.89),
         ("places F1", s.places.f1(), 0.87),
-        ("place country", ratio(s.place_country), 0.89),
+        ("place country", ratio(s.place_country), 0.93),
         ("orgs F1", s.orgs.f1(), 0.70),
         ("focus F1", s.focus.f1(), 0.85),
         ("mentioned F1", s.mentioned.f1(), 0.88),
@@ -205,19 +207,44 @@ fn dev6_set_scores_stay_above_floors() {
     // country 0.955, orgs 0.560, focus 1.00, mentioned 0.955, commitments 0.70
     // on only 11 scored entries, actor 0.143 on 7 matches, kind 1.00), so that
     // tuning may raise them but a regression fails. The commitment figures move
-    // a lot with one entry.
+    // a lot with one entry. Tuned on in session 7 (linking rules: honorifics
+    // and known surnames in "organisations", three-part names cut short, news
+    // outlets, place words opening names, storms, country adjectives): people
+    // 0.959, places 0.902, country 0.978, orgs 0.617, mentioned 0.978: floors
+    // raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.84),
-        ("places F1", s.places.f1(), 0.82),
-        ("place country", ratio(s.place_country), 0.90),
-        ("orgs F1", s.orgs.f1(), 0.51),
+        ("people F1", s.people.f1(), 0.91),
+        ("places F1", s.places.f1(), 0.86),
+        ("place country", ratio(s.place_country), 0.93),
+        ("orgs F1", s.orgs.f1(), 0.57),
         ("focus F1", s.focus.f1(), 0.95),
-        ("mentioned F1", s.mentioned.f1(), 0.90),
+        ("mentioned F1", s.mentioned.f1(), 0.93),
         ("commitments F1", s.commitments.f1(), 0.65),
         ("actor", ratio(s.actor), 0.09),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev6", &floors);
+}
+
+#[test]
+fn heldout6_set_scores_stay_above_floors() {
+    let s = devset_scores("heldout6");
+    // heldout6 (9 Wikinews stories) was held out until session 7, which opened
+    // it for tuning (its held-out figures: people 0.882, places 0.868, country
+    // 0.922, orgs 0.764, focus 0.769, mentioned 0.986). After the session's
+    // linking and focus rules: people 1.00, places 0.891, country 0.980, orgs
+    // 0.773, focus 0.870, mentioned 1.00; floors about 0.05 under them, so that
+    // a regression fails. (Its commitments are left to the commitment floors
+    // of the other sets.)
+    let floors = [
+        ("people F1", s.people.f1(), 0.95),
+        ("places F1", s.places.f1(), 0.84),
+        ("place country", ratio(s.place_country), 0.93),
+        ("orgs F1", s.orgs.f1(), 0.72),
+        ("focus F1", s.focus.f1(), 0.82),
+        ("mentioned F1", s.mentioned.f1(), 0.95),
+    ];
+    assert_floors("heldout6", &floors);
 }
 
 #[test]

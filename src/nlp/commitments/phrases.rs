@@ -387,6 +387,15 @@ pub fn np_before(
             adjectives += 1;
         }
         k -= 1;
+        // An article opens its phrase: in "a person the whole country will
+        // miss" the phrase is "the whole country" ("of the", "and the" go on).
+        let article = word_in(text, w, &["the", "a", "an"]);
+        let joined = k.checked_sub(1).and_then(|i| words.get(i)).is_none_or(|p| {
+            p.punct || word_in(text, p, &["of", "and", "or"]) || is_possessive(text, p)
+        });
+        if article && !joined {
+            break;
+        }
     }
     if k == end {
         return plain_complement(text, words, end, index);

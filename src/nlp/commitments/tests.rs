@@ -947,6 +947,11 @@ fn actors_speakers_and_actions() {
             ],
         ),
         (
+            "a relative clause without that: the article opens the subject",
+            "He is a leader the whole region will miss.",
+            &[],
+        ),
+        (
             "a list of named parties commits together",
             "Chile, Peru, and Bolivia have pledged funds for the dam.",
             &[("Chile, Peru, and Bolivia", "", Pledge, "funds for the dam")],

@@ -611,6 +611,34 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
     },
     Trigger {
+        name: "opposed any",
+        kind: Support,
+        // A past "opposed" usually reports a past reaction ("opposed the
+        // statement"); opposing "any" attempt or change is a standing position.
+        steps: &[Word(&["opposed"]), Word(&["any"])],
+        positive: &["Japan and Korea opposed any attempt to change the border by force."],
+        negative: &[
+            "Japan opposed the resolution in the vote.",
+            "Nobody opposed any of it.",
+        ],
+    },
+    Trigger {
+        name: "united in determination to",
+        kind: Pledge,
+        steps: &[
+            Word(BE),
+            Adverbs,
+            Word(&["united"]),
+            Word(&["in"]),
+            Possessor,
+            Opt(&["shared", "common", "firm", "unwavering"]),
+            Word(&["determination", "resolve", "commitment"]),
+            Word(&["to"]),
+        ],
+        positive: &["Chile and Peru are united in their determination to end the drought."],
+        negative: &["The party is united in its opposition to the plan."],
+    },
+    Trigger {
         name: "is opposed to",
         kind: Support,
         steps: &[Word(BE), Adverbs, Word(&["opposed"]), Word(&["to"])],
