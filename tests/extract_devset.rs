@@ -112,8 +112,9 @@ fn dev3_set_scores_stay_above_floors() {
         ("mentioned F1", s.mentioned.f1(), 0.93),
         // Raised in session 5 after the commitment rules improved on dev3
         // (commitments 0.875, actor 0.857).
-        // Raised again in session 6 (commitments 0.925, actor 0.903).
-        ("commitments F1", s.commitments.f1(), 0.88),
+        // Raised again in session 6 (commitments 0.925, actor 0.903) and
+        // session 7 (commitments 0.941).
+        ("commitments F1", s.commitments.f1(), 0.89),
         ("actor", ratio(s.actor), 0.85),
     ];
     assert_floors("dev3", &floors);
@@ -190,8 +191,10 @@ fn dev5_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.63),
         ("focus F1", s.focus.f1(), 0.77),
         ("mentioned F1", s.mentioned.f1(), 0.92),
-        // Raised in session 6 (commitments 0.900, actor 0.667).
-        ("commitments F1", s.commitments.f1(), 0.85),
+        // Raised in session 6 (commitments 0.900, actor 0.667) and session 7
+        // (commitments 0.927; actor 0.632, one more match in the "the
+        // Secretary and the Foreign Ministers" spelling the gold writes otherwise).
+        ("commitments F1", s.commitments.f1(), 0.87),
         ("actor", ratio(s.actor), 0.62),
         ("kind", ratio(s.kind), 0.82),
     ];
@@ -210,8 +213,9 @@ fn dev6_set_scores_stay_above_floors() {
     // a lot with one entry. Tuned on in session 7 (linking rules: honorifics
     // and known surnames in "organisations", three-part names cut short, news
     // outlets, place words opening names, storms, country adjectives): people
-    // 0.959, places 0.902, country 0.978, orgs 0.617, mentioned 0.978: floors
-    // raised.
+    // 0.959, places 0.902, country 0.978, orgs 0.617, mentioned 0.978; and
+    // commitment rules (lower-case offices, object pronouns, acronyms): actor
+    // 0.571. Floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.91),
         ("places F1", s.places.f1(), 0.86),
@@ -220,7 +224,7 @@ fn dev6_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.95),
         ("mentioned F1", s.mentioned.f1(), 0.93),
         ("commitments F1", s.commitments.f1(), 0.65),
-        ("actor", ratio(s.actor), 0.09),
+        ("actor", ratio(s.actor), 0.52),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev6", &floors);
@@ -234,8 +238,9 @@ fn heldout6_set_scores_stay_above_floors() {
     // 0.922, orgs 0.764, focus 0.769, mentioned 0.986). After the session's
     // linking and focus rules: people 1.00, places 0.891, country 0.980, orgs
     // 0.773, focus 0.870, mentioned 1.00; floors about 0.05 under them, so that
-    // a regression fails. (Its commitments are left to the commitment floors
-    // of the other sets.)
+    // a regression fails. Commitments (held out: 0.696, actor 0.375) after the
+    // session's commitment rules (lists of parties, a quotation's tag closed by
+    // a semicolon): 0.750, actor 0.444, on 14 scored entries and 9 matches.
     let floors = [
         ("people F1", s.people.f1(), 0.95),
         ("places F1", s.places.f1(), 0.84),
@@ -243,6 +248,8 @@ fn heldout6_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.72),
         ("focus F1", s.focus.f1(), 0.82),
         ("mentioned F1", s.mentioned.f1(), 0.95),
+        ("commitments F1", s.commitments.f1(), 0.70),
+        ("actor", ratio(s.actor), 0.39),
     ];
     assert_floors("heldout6", &floors);
 }
