@@ -947,11 +947,6 @@ fn actors_speakers_and_actions() {
             ],
         ),
         (
-            "a relative clause without that: the article opens the subject",
-            "He is a leader the whole region will miss.",
-            &[],
-        ),
-        (
             "a list of named parties commits together",
             "Chile, Peru, and Bolivia have pledged funds for the dam.",
             &[("Chile, Peru, and Bolivia", "", Pledge, "funds for the dam")],
@@ -1079,4 +1074,36 @@ fn we_said_by_a_leader_is_their_country_not_its_most_named_city() {
     // The city still stands for the country as the actor's referent.
     let referent = found[0].actor_referent.map(|r| referents[r].name.as_str());
     assert_eq!(referent, Some("Istanbul"));
+}
+
+#[test]
+fn an_article_opens_its_noun_phrase_unless_of_or_and_joins_it() {
+    // (sentence, the subject expected before "will")
+    let cases = [
+        // A relative clause without "that": "a singer" is no part of the subject.
+        (
+            "He is a singer the whole nation will remember.",
+            "the whole nation",
+        ),
+        (
+            "The leaders of the two nations will meet.",
+            "The leaders of the two nations",
+        ),
+        (
+            "The leaders and the ministers will meet.",
+            "The leaders and the ministers",
+        ),
+    ];
+    for (text, want) in cases {
+        let (entities, referents) = hand_entities(text);
+        let index = phrases::EntityIndex {
+            entities: &entities,
+            referents: &referents,
+        };
+        let ws = words::scan(text, 0..text.len());
+        let will = ws.iter().position(|w| &text[w.span.clone()] == "will");
+        let np = will.and_then(|end| phrases::np_before(text, &ws, end, &index));
+        let got = np.map(|(a, b)| &text[ws[a].span.start..ws[b - 1].span.end]);
+        assert_eq!(got, Some(want), "{text}");
+    }
 }
