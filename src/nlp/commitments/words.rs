@@ -159,7 +159,7 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
 /// a few dozen entries was most of the stage's time.
 pub struct WordSet {
     list: &'static [&'static str],
-    keys: FxHashSet<u128>,
+    keys: Keys,
     /// Some entry is longer than [`PACKED`] bytes (then long words are
     /// compared the slow way).
     long: bool,
@@ -169,11 +169,16 @@ impl WordSet {
     pub fn new(list: &'static [&'static str]) -> Self {
         // `word_in` compares a pattern's first byte with the word's lower-cased
         // one: a pattern opening in upper case (or empty) never matches there.
-        let keys = list
+        let keys: Vec<u128> = list
             .iter()
             .filter(|p| p.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
             .filter_map(|p| packed(p.to_ascii_lowercase().as_bytes()))
             .collect();
+        let keys = if keys.len() <= FEW {
+            Keys::Few(keys)
+        } else {
+            Keys::Many(keys.into_iter().collect())
+        };
         let long = list.iter().any(|p| p.len() > PACKED);
         WordSet { list, keys, long }
     }
@@ -191,8 +196,20 @@ impl WordSet {
 
     /// Whether a word with this non-zero key (at most [`PACKED`] bytes) is in the list.
     pub fn has_key(&self, key: u128) -> bool {
-        self.keys.contains(&key)
+        match &self.keys {
+            Keys::Few(keys) => keys.contains(&key),
+            Keys::Many(keys) => keys.contains(&key),
+        }
     }
+}
+
+/// Lists up to this many words are compared key by key: cheaper than hashing.
+const FEW: usize = 8;
+
+/// A [`WordSet`]'s keys: a short list, or a hash set.
+enum Keys {
+    Few(Vec<u128>),
+    Many(FxHashSet<u128>),
 }
 
 /// True for the possessive marker word ("'s", "’s") or a bare apostrophe.
