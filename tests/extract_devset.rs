@@ -1,7 +1,7 @@
 //! Accuracy of the analysis on the hand-annotated development sets
 //! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
-//! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`) and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
+//! `tests/devset/dev7.jsonl`, `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`) and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
 
 mod support {
     pub mod score;
@@ -228,6 +228,30 @@ fn dev6_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev6", &floors);
+}
+
+#[test]
+fn dev7_set_scores_stay_above_floors() {
+    let s = devset_scores("dev7");
+    // About 0.05 below the baseline measured when dev7 landed (12 Wikinews
+    // stories of 2019 from outside the bundled corpus, annotated blind in
+    // session 8, before anyone tuned on them: people 0.869, places 0.874,
+    // country 0.98, orgs 0.672, focus 0.966, mentioned 0.943, commitments
+    // 0.348 on only 11 scored entries, actor 0.00 on 4 matches, kind 1.00), so
+    // that tuning may raise them but a regression fails. The commitment figures
+    // move a lot with one entry; the actor share has no floor until it is above
+    // zero.
+    let floors = [
+        ("people F1", s.people.f1(), 0.82),
+        ("places F1", s.places.f1(), 0.82),
+        ("place country", ratio(s.place_country), 0.93),
+        ("orgs F1", s.orgs.f1(), 0.62),
+        ("focus F1", s.focus.f1(), 0.91),
+        ("mentioned F1", s.mentioned.f1(), 0.89),
+        ("commitments F1", s.commitments.f1(), 0.30),
+        ("kind", ratio(s.kind), 0.95),
+    ];
+    assert_floors("dev7", &floors);
 }
 
 #[test]
