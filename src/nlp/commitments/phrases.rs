@@ -568,6 +568,77 @@ fn trim_np(text: &str, words: &[Word], mut a: usize, mut b: usize) -> Option<(us
     (a < b).then_some((a, b))
 }
 
+/// Verbs that report what their subject says or means to do: a pronoun right
+/// after one ("announced he will", "saying that she would") is most likely
+/// that subject.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "saying",
+    "announced",
+    "announces",
+    "announcing",
+    "added",
+    "adding",
+    "stated",
+    "stating",
+    "declared",
+    "insisted",
+    "insisting",
+    "confirmed",
+    "reiterated",
+    "indicated",
+    "revealed",
+    "explained",
+    "argued",
+    "claimed",
+    "warned",
+    "told",
+    "tweeted",
+    "wrote",
+];
+
+/// Whether word `at` follows a reporting verb, directly or after "that".
+fn reported_by_before(text: &str, words: &[Word], at: usize) -> bool {
+    let mut k = at;
+    if k > 0 && word_is(text, &words[k - 1], "that") {
+        k -= 1;
+    }
+    k.checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| word_in(text, w, REPORTING))
+}
+
+/// The one person the sentence names before word `at` (several mentions of
+/// one person count once), leaving out those inside `skip` (a clause's own
+/// subject); `None` when it names none or several.
+pub fn person_named_before(
+    words: &[Word],
+    at: usize,
+    skip: Option<(usize, usize)>,
+    index: &EntityIndex,
+) -> Option<(String, usize)> {
+    let start = words.first()?.span.start;
+    let end = words.get(at)?.span.start;
+    let skipped = skip
+        .and_then(|(a, b)| Some(words.get(a)?.span.start..words.get(b.checked_sub(1)?)?.span.end));
+    let mut found: Option<usize> = None;
+    for e in index.within(&(start..end)) {
+        let inside_skip = skipped
+            .as_ref()
+            .is_some_and(|r| e.span.start >= r.start && e.span.end <= r.end);
+        if e.kind != EntityKind::Person || inside_skip {
+            continue;
+        }
+        match found {
+            Some(r) if r != e.referent => return None,
+            _ => found = Some(e.referent),
+        }
+    }
+    let r = found?;
+    Some((index.referents.get(r)?.name.clone(), r))
+}
+
 /// What the noun phrase `words[a..b]` names, or `None` when it is no party
 /// that can commit ("the meeting", "prices").
 pub fn party(
@@ -613,6 +684,19 @@ pub fn party(
                 name: r.name.clone(),
                 referent: Some(e.referent),
                 kind: Some(e.kind),
+                pronoun: None,
+            });
+        }
+        // "Corbyn announced he will not seek ...": the one person the sentence
+        // named before its reporting verb, not whoever was named last before.
+        if matches!(p, "he" | "she")
+            && reported_by_before(text, words, a)
+            && let Some((name, referent)) = person_named_before(words, a, None, index)
+        {
+            return Some(Party {
+                name,
+                referent: Some(referent),
+                kind: Some(EntityKind::Person),
                 pronoun: None,
             });
         }

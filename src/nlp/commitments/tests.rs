@@ -180,6 +180,16 @@ fn actors_speakers_and_actions() {
             )],
         ),
         (
+            "he after a reporting verb is the one person named before it",
+            "Biden met Ruto in Nairobi. Erdogan announced he will not seek a third term.",
+            &[("Erdogan", "", Pledge, "not seek a third term")],
+        ),
+        (
+            "an object pronoun is the one person named before it, not the subject",
+            "Aliyev met Rutte in Baku. Critics have broken with Biden and urged him to resign.",
+            &[("Biden", "", Proposal, "resign")],
+        ),
+        (
             "trailing speech tag cuts the action",
             "Kenya will send 1,000 police officers to Haiti, Ruto said.",
             &[(

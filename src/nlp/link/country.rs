@@ -506,12 +506,14 @@ fn person_country(
     None
 }
 
-/// The country named by the place entity (or gazetteer name) starting at `pos`.
+/// The country named by the place entity covering `pos`: a title walked back
+/// word by word meets a country's last word first ("States" in "United
+/// States Attorney Jessie Liu").
 fn country_at(text: &str, entities: &[Entity], pos: usize, geo: &dyn Geo) -> Option<CountryCode> {
-    let i = entities.partition_point(|e| e.span.start < pos);
+    let i = entities.partition_point(|e| e.span.start <= pos);
     let e = entities
-        .get(i)
-        .filter(|e| e.span.start == pos && e.kind == EntityKind::Place)?;
+        .get(i.checked_sub(1)?)
+        .filter(|e| e.span.end > pos && e.kind == EntityKind::Place)?;
     geo.country_named(text.get(e.span.clone())?)
 }
 

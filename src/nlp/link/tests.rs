@@ -603,6 +603,25 @@ fn a_person_takes_the_country_of_two_titles_joined_by_and() {
 }
 
 #[test]
+fn a_country_of_several_words_before_a_title_gives_the_person_its_country() {
+    // Walking back over "Attorney" meets "States", the last word of the country.
+    let text = "United States Attorney Jessie Roe said the case goes on. New Zealand Prime \
+                Minister Ann Lee agreed.";
+    let rs = run_world(
+        text,
+        &[
+            ("United States", Place),
+            ("Jessie Roe", Person),
+            ("New Zealand", Place),
+            ("Ann Lee", Person),
+        ],
+    );
+    let country_of = |name: &str| rs.iter().find(|r| r.name == name).and_then(code);
+    assert_eq!(country_of("Jessie Roe").as_deref(), Some("US"), "{:?}", summary(&rs));
+    assert_eq!(country_of("Ann Lee").as_deref(), Some("NZ"), "{:?}", summary(&rs));
+}
+
+#[test]
 fn common_nouns_for_bodies_are_no_organisations() {
     let text = "The Parties agreed. The Steering Committee and the Foreign Ministers met the \
                 United Nations.";
