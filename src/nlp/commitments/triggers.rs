@@ -6,9 +6,9 @@
 //! own subject right before it, because after "to", a modal or a comma it is
 //! part of another commitment's action ("is willing to ... firmly support").
 
-use super::words::{Word, WordSet, is_possessive, packed};
+use super::words::{Signature, Word, WordSet, is_possessive, packed};
 use crate::nlp::CommitmentKind;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -1429,8 +1429,12 @@ const PACTS: &[&str] = &[
 
 /// Lower-case ASCII equality of a word with a pattern word.
 pub fn word_is(text: &str, w: &Word, pat: &str) -> bool {
-    text.get(w.span.clone())
-        .is_some_and(|s| s.len() == pat.len() && s.eq_ignore_ascii_case(pat))
+    // Most words asked have another length: no slicing for them (this runs
+    // for every word against several patterns).
+    w.span.end.checked_sub(w.span.start) == Some(pat.len())
+        && text
+            .get(w.span.clone())
+            .is_some_and(|s| s.eq_ignore_ascii_case(pat))
 }
 
 /// Whether `w` is one of the words of `set`, ignoring ASCII case.
@@ -1468,17 +1472,24 @@ thread_local! {
     /// the list's address and length: a `'static` list never changes, so its
     /// address names it (one list used from several places may get several
     /// entries, all equal).
+    // A `const` start: no first-use check on every access.
     static KEY_SETS: RefCell<FxHashMap<(usize, usize), WordSet>> =
-        RefCell::new(FxHashMap::default());
+        const { RefCell::new(FxHashMap::with_hasher(FxBuildHasher)) };
 }
 
 /// Whether a word with this (non-zero) key is in `set`.
 fn in_key_set(set: &'static [&'static str], key: u128) -> bool {
+    let id = (set.as_ptr() as usize, set.len());
     KEY_SETS.with(|sets| {
-        sets.borrow_mut()
-            .entry((set.as_ptr() as usize, set.len()))
-            .or_insert_with(|| WordSet::new(set))
-            .has_key(key)
+        // Nearly every list asked is known by then: a plain look-up, with
+        // no entry to build (and no mutable borrow) on that path.
+        if let Some(known) = sets.borrow().get(&id) {
+            return known.has_key(key);
+        }
+        let new = WordSet::new(set);
+        let found = new.has_key(key);
+        sets.borrow_mut().insert(id, new);
+        found
     })
 }
 
@@ -1530,17 +1541,36 @@ fn candidates(w: &Word) -> &'static [usize] {
 /// matching tests each candidate word against a step's list, and a ready set
 /// answers by the word's key, where `word_in` first had to find the list's
 /// set by its address (a thread-local table) or scan it. Same answers as `word_in`.
-static READY: LazyLock<Vec<Vec<Option<WordSet>>>> = LazyLock::new(|| {
+struct Ready {
+    sets: Vec<Option<WordSet>>,
+    /// The signatures of the trigger's `Word` steps' lists: each step takes
+    /// one word of its list, so the trigger cannot match a sentence whose
+    /// signature misses one of them. Common starters ("is", "has", "would")
+    /// open several triggers each, and most of those are ruled out so,
+    /// before any matching. (A list with a word too long for a key has none.)
+    needs: Vec<Signature>,
+}
+
+static READY: LazyLock<Vec<Ready>> = LazyLock::new(|| {
     TRIGGERS
         .iter()
         .map(|t| {
-            t.steps
+            let sets: Vec<Option<WordSet>> = t
+                .steps
                 .iter()
                 .map(|step| match *step {
                     Word(set) | Opt(set) => Some(WordSet::new(set)),
                     _ => None,
                 })
-                .collect()
+                .collect();
+            let needs = t
+                .steps
+                .iter()
+                .zip(&sets)
+                .filter(|(step, _)| matches!(step, Word(_)))
+                .filter_map(|(_, set)| set.as_ref()?.signature())
+                .collect();
+            Ready { sets, needs }
         })
         .collect()
 });
@@ -1555,14 +1585,17 @@ static POSSESSOR_SET: LazyLock<WordSet> =
 /// Every trigger match in `words`, left to right, non-overlapping (longest first at each word).
 pub fn find(text: &str, words: &[Word]) -> Vec<TriggerMatch> {
     let mut out = Vec::new();
-    let ready: &[Vec<Option<WordSet>>] = &READY;
+    let ready: &[Ready] = &READY;
+    // Which words the sentence holds, to rule out triggers before matching.
+    let signature = Signature::of(words);
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<TriggerMatch> = None;
         for &t in candidates(&words[i]) {
             if let Some(trig) = TRIGGERS.get(t)
-                && let Some(sets) = ready.get(t)
-                && let Some(m) = match_steps(text, words, i, trig.steps, sets, t)
+                && let Some(r) = ready.get(t)
+                && r.needs.iter().all(|n| n.meets(&signature))
+                && let Some(m) = match_steps(text, words, i, trig.steps, &r.sets, t)
                 && best.as_ref().is_none_or(|b| m.end > b.end)
             {
                 best = Some(m);

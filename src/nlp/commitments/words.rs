@@ -194,12 +194,58 @@ impl WordSet {
         }
     }
 
+    /// The [`Signature`] of the list's keys, or None when some word of the
+    /// list is too long for a key (then only the slow comparison finds it).
+    pub fn signature(&self) -> Option<Signature> {
+        if self.long {
+            return None;
+        }
+        let mut sig = Signature::default();
+        match &self.keys {
+            Keys::Few(keys) => keys.iter().for_each(|&k| sig.add(k)),
+            Keys::Many(keys) => keys.iter().for_each(|&k| sig.add(k)),
+        }
+        Some(sig)
+    }
+
     /// Whether a word with this non-zero key (at most [`PACKED`] bytes) is in the list.
     pub fn has_key(&self, key: u128) -> bool {
         match &self.keys {
             Keys::Few(keys) => keys.contains(&key),
             Keys::Many(keys) => keys.contains(&key),
         }
+    }
+}
+
+/// Which word keys a sentence holds, as 256 bits (each key sets one bit
+/// chosen by its hash): a list none of whose keys' bits are set has no word
+/// in the sentence, which a few `and`s tell (a set bit may be another word's:
+/// the test never says no wrongly, only yes).
+#[derive(Clone, Copy, Default)]
+pub struct Signature([u64; 4]);
+
+impl Signature {
+    /// The signature of the keyed words of `words`.
+    pub fn of(words: &[Word]) -> Self {
+        let mut sig = Signature::default();
+        for w in words.iter().filter(|w| w.key != 0) {
+            sig.add(w.key);
+        }
+        sig
+    }
+
+    fn add(&mut self, key: u128) {
+        // Both halves of the key folded and mixed: the top 8 bits pick the bit.
+        let folded = (key as u64) ^ ((key >> 64) as u64);
+        let bit = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+        if let Some(word) = self.0.get_mut((bit >> 6) as usize) {
+            *word |= 1 << (bit & 63);
+        }
+    }
+
+    /// Whether the two share a bit: some word may be in both.
+    pub fn meets(&self, other: &Signature) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
     }
 }
 

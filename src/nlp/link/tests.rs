@@ -617,8 +617,18 @@ fn a_country_of_several_words_before_a_title_gives_the_person_its_country() {
         ],
     );
     let country_of = |name: &str| rs.iter().find(|r| r.name == name).and_then(code);
-    assert_eq!(country_of("Jessie Roe").as_deref(), Some("US"), "{:?}", summary(&rs));
-    assert_eq!(country_of("Ann Lee").as_deref(), Some("NZ"), "{:?}", summary(&rs));
+    assert_eq!(
+        country_of("Jessie Roe").as_deref(),
+        Some("US"),
+        "{:?}",
+        summary(&rs)
+    );
+    assert_eq!(
+        country_of("Ann Lee").as_deref(),
+        Some("NZ"),
+        "{:?}",
+        summary(&rs)
+    );
 }
 
 #[test]
