@@ -414,6 +414,16 @@ fn judge(
     if trig.name == "recommended" && attributive {
         return None;
     }
+    // "an appeal by the prosecutors secured ...", "their request to join":
+    // after an article or a possessive the cue is a noun, it asks no one.
+    // "Police press officer Anna Nowak": "press" naming the press.
+    let press_noun = word_is(text, &words[m.start], "press")
+        && words
+            .get(m.start + 1)
+            .is_some_and(|w| word_in(text, w, PRESS_NOUNS));
+    if matches!(trig.name, "asked to" | "appealed for") && (attributive || press_noun) {
+        return None;
+    }
     // "proposed that X should ...": the clause's own modal commits.
     if trig.name == "proposed" && words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
         return None;
@@ -844,9 +854,13 @@ fn addressee(
                 aside = Some(t);
             }
         }
-        // "to the conflict" continues the phrase; "to halt" ends it.
-        let verb_follows = words
+        // "to the conflict" continues the phrase; "to halt" ends it, also
+        // when a quotation opens on the verb (to "not forget ...").
+        let quote_opens = words
             .get(t + 1)
+            .is_some_and(|n| matches!(text.get(n.span.clone()), Some("\"" | "\u{201c}")));
+        let verb_follows = words
+            .get(t + 1 + usize::from(quote_opens))
             .is_some_and(|n| !n.punct && !n.capital && !word_in(text, n, PP_DETERMINERS));
         if word_is(text, w, "to") && verb_follows && t > start {
             let after_comma = text.get(words[t - 1].span.clone()) == Some(",");
@@ -919,11 +933,45 @@ fn object_pronoun(text: &str, w: &Word) -> Option<&'static str> {
     .map(|(_, subject)| subject)
 }
 
+/// Nouns after "press" that make it the press, not a verb: "press officer".
+const PRESS_NOUNS: &[&str] = &[
+    "officer",
+    "officers",
+    "release",
+    "releases",
+    "conference",
+    "conferences",
+    "secretary",
+    "statement",
+    "briefing",
+    "office",
+    "service",
+    "agency",
+    "freedom",
+    "corps",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
 /// Plural common nouns a call or directive may address: those asked to act.
 const PUBLIC_ADDRESSEES: &[&str] = &[
     "agencies",
     "citizens",
     "residents",
+    "people",
+    "drivers",
+    "motorists",
+    "passengers",
+    "tourists",
+    "visitors",
+    "parents",
+    "employers",
+    "farmers",
+    "consumers",
+    "bishops",
+    "archbishops",
+    "priests",
     "voters",
     "nationals",
     "travelers",
@@ -1241,6 +1289,22 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
     }
     // "would have risen", "should have known": counterfactuals.
     if name != "will" && word_is(text, next, "have") {
+        return true;
+    }
+    // "People must know that ...", "we should understand": a state of mind is no act.
+    if word_in(
+        text,
+        next,
+        &[
+            "know",
+            "understand",
+            "realise",
+            "realize",
+            "believe",
+            "think",
+            "feel",
+        ],
+    ) {
         return true;
     }
     if word_is(text, next, "be")

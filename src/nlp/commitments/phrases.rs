@@ -568,6 +568,17 @@ fn trim_np(text: &str, words: &[Word], mut a: usize, mut b: usize) -> Option<(us
     (a < b).then_some((a, b))
 }
 
+/// Words that name a storm: "Hurricane Lorenzo will bring rain" predicts, it binds no one.
+const WEATHER: &[&str] = &[
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tropical",
+    "tornado",
+    "blizzard",
+];
+
 /// Verbs that report what their subject says or means to do: a pronoun right
 /// after one ("announced he will", "saying that she would") is most likely
 /// that subject.
@@ -740,6 +751,13 @@ pub fn party(
         .and_then(|k| words.get(a + k));
     if word_in(text, last, NON_AGENT_HEADS)
         || head.is_some_and(|h| word_in(text, h, NON_AGENT_HEADS))
+    {
+        return None;
+    }
+    // "What will stop Ebola is ...": a question word or a free relative is no party.
+    // "Storm Lorenzo will produce high waves": weather makes no promises.
+    if word_in(text, first, &["what", "whatever", "which", "whoever"])
+        || word_in(text, first, WEATHER)
     {
         return None;
     }

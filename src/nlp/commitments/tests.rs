@@ -190,6 +190,11 @@ fn actors_speakers_and_actions() {
             &[("Biden", "", Proposal, "resign")],
         ),
         (
+            "a call may address the public by a plural noun",
+            "The Peru ministry called on drivers to \"slow down near schools.\"",
+            &[("drivers", "", Proposal, "\"slow down near schools.\"")],
+        ),
+        (
             "trailing speech tag cuts the action",
             "Kenya will send 1,000 police officers to Haiti, Ruto said.",
             &[(

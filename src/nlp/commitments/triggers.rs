@@ -249,6 +249,8 @@ pub static TRIGGERS: &[Trigger] = &[
             "Talks fail if Uganda will not budge.",
             "Will China join the agreement?",
             "Prices will rise next year.",
+            "Hurricane Lorenzo will bring high waves to Portugal.",
+            "What will stop the virus is trust in Kinshasa.",
         ],
     },
     Trigger {
@@ -663,6 +665,7 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &[
             "It should be noted that turnout was low.",
             "Should Chile sign the treaty?",
+            "Peru must know that the count is fair.",
         ],
     },
     Trigger {
@@ -902,6 +905,8 @@ pub static TRIGGERS: &[Trigger] = &[
             "Japan encouraged investment in 2015.",
             "The film was directed by a Chilean.",
             "Peru ordered ten aircraft from Brazil.",
+            "Police press officer Anna Nowak said police believe him to be 25.",
+            "An appeal by Peru and the prosecutors secured the chance to present evidence.",
         ],
     },
     Trigger {
