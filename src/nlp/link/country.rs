@@ -203,14 +203,7 @@ fn unknown_places(
                     .get_or_init(|| Paragraphs::new(text, hits, entities))
                     .dominant(e.span.start, &evidence)
             })
-            .or_else(|| {
-                *text_dominant.get_or_init(|| {
-                    named
-                        .iter()
-                        .max_by_key(|(c, n)| (**n, Reverse(**c)))
-                        .map(|(c, _)| *c)
-                })
-            });
+            .or_else(|| *text_dominant.get_or_init(|| named_most(named, &evidence)));
         if let (Some(code), Some(r)) = (code, referents.get_mut(e.referent)) {
             r.country = Some(code);
             // Entities come in text order, so this list stays sorted (inserting into
@@ -218,6 +211,24 @@ fn unknown_places(
             resolved.push((e.span.clone(), code));
         }
     }
+}
+
+/// The country the text names most (by name or demonym); of several named
+/// as often, the one with most known places in the text, then the smallest
+/// code: a story set in Christchurch about an Australian gunman names New
+/// Zealand and Australia as often, but its places lie in New Zealand.
+fn named_most(
+    named: &FxHashMap<CountryCode, usize>,
+    evidence: &[(Span, CountryCode)],
+) -> Option<CountryCode> {
+    let best = named.values().copied().max()?;
+    let places = |c: CountryCode| evidence.iter().filter(|(_, e)| *e == c).count();
+    named
+        .iter()
+        .filter(|&(_, &n)| n == best)
+        .map(|(&c, _)| (places(c), Reverse(c)))
+        .max()
+        .map(|(_, Reverse(c))| c)
 }
 
 /// Whether `span` lies inside an organisation's mention (entities are sorted
@@ -397,10 +408,13 @@ fn place_country(
         }
     }
     let Some(top) = readings.first() else {
-        // "Washington, D.C.": a capital's full name; or a region alone.
+        // "Washington, D.C.": a capital's full name; or a region alone; or
+        // "County Cork", "Palm Beach County": a division named by its kind
+        // and a name the gazetteer knows.
         return geo
             .capital_of(&name)
-            .or_else(|| region.and_then(|r| r.countries.first().copied()));
+            .or_else(|| region.and_then(|r| r.countries.first().copied()))
+            .or_else(|| division_core(&name).and_then(|core| core_country(core, named, geo)));
     };
     if us_state_after {
         return readings
@@ -425,6 +439,57 @@ fn place_country(
                 r.population,
             )
         })
+        .map(|r| r.code)
+}
+
+/// Words for an administrative division, written before ("County Cork") or
+/// after ("Palm Beach County", "Sindh Province") its name.
+const DIVISION_WORDS: &[&str] = &[
+    "County",
+    "Province",
+    "District",
+    "Prefecture",
+    "Governorate",
+    "Oblast",
+    "Parish",
+    "Municipality",
+];
+
+/// The name inside a division's full name: "Cork" in "County Cork",
+/// "Palm Beach" in "Palm Beach County", "Sindh" in "Province of Sindh".
+fn division_core(name: &str) -> Option<&str> {
+    DIVISION_WORDS.iter().find_map(|w| {
+        name.strip_prefix(w)
+            .and_then(|r| r.strip_prefix(" of ").or_else(|| r.strip_prefix(' ')))
+            .or_else(|| name.strip_suffix(w).and_then(|r| r.strip_suffix(' ')))
+            .filter(|core| core.starts_with(char::is_uppercase))
+    })
+}
+
+/// The country of a division's core name: its region's, else that of its
+/// most populous city reading in a country the text names ("Palm Beach" is
+/// also a town in Australia, which a Florida story does not name).
+fn core_country(
+    core: &str,
+    named: &FxHashMap<CountryCode, usize>,
+    geo: &dyn Geo,
+) -> Option<CountryCode> {
+    if geo.country_named(core).is_some() {
+        // "Kenya Province" is no county of Kenya's the gazetteer could place.
+        return None;
+    }
+    if let Some(r) = geo.region(core).filter(|r| r.kind == RegionKind::Admin) {
+        return r
+            .countries
+            .iter()
+            .find(|c| named.contains_key(c))
+            .or(r.countries.first())
+            .copied();
+    }
+    geo.cities(core)
+        .iter()
+        .filter(|r| named.contains_key(&r.code))
+        .max_by_key(|r| r.population)
         .map(|r| r.code)
 }
 

@@ -18,22 +18,31 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     let surnames = person_surnames(text, tokens, mentions);
     let rulers = super::titled::rulers(text, tokens, geo);
+    let bare_names = named_without_article(text, mentions);
+    // Ships and storms: named once by their kind or number, the same name
+    // alone later is no person either ("Hurricane Dorian ... Dorian reached").
     let mut ships: Vec<Span> = Vec::new();
     for m in mentions {
         if names_nobody(text.get(m.span.clone()).unwrap_or("")) {
             continue;
         }
         let mut m = m.clone();
+        if let Some(name) = storm_name(text, &m.span) {
+            ships.push(name);
+            m.kind = EntityKind::Misc;
+        }
         let tagged = m.kind;
         if let Some(start) = after_leading_modifier(text, tokens, &m.span) {
             // "Muslim-majority Mindanao", "Iran-backed Houthis": the modifier
             // is no part of the name.
             m.span.start = start;
         }
-        if text
-            .get(m.span.clone())
-            .is_some_and(|s| MOVEMENTS.contains(&s) || OUTLETS.contains(&s))
-        {
+        if text.get(m.span.clone()).is_some_and(|s| {
+            MOVEMENTS.contains(&s)
+                || OUTLETS.contains(&s)
+                || PLATFORMS.contains(&s)
+                || PARTIES.contains(&s)
+        }) {
             m.kind = EntityKind::Org;
         }
         if vessel(text, &m.span) {
@@ -60,6 +69,13 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         {
             m.span = with_cartel_word(text, &m.span);
             m.kind = kind;
+        }
+        if m.kind == EntityKind::Person
+            && only_with_article(text, &m.span, &person_tokens, &bare_names)
+        {
+            // "a Walmart store ... the Walmart": a one-word name only ever
+            // written after an article is a store, brand or body, no person.
+            m.kind = EntityKind::Org;
         }
         if matches!(m.kind, EntityKind::Org | EntityKind::Misc)
             && text.get(m.span.clone()).is_some_and(opened_by_place_word)
@@ -155,7 +171,8 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         out.push(m);
     }
     if !ships.is_empty() {
-        // A ship named once by its number or kind is the same ship without them.
+        // A ship or storm named once by its number or kind is the same ship
+        // or storm without them.
         let names: Vec<&str> = ships.iter().filter_map(|s| text.get(s.clone())).collect();
         for m in out.iter_mut().filter(|m| m.kind != EntityKind::Misc) {
             if text.get(m.span.clone()).is_some_and(|s| names.contains(&s)) {
@@ -678,6 +695,36 @@ fn vessel(text: &str, span: &Span) -> bool {
     imo || named_ship
 }
 
+/// The one-word name of a storm `span` names with its kind: "Hurricane
+/// Dorian", "Tropical Storm Dorian", or "Dorian" right after "Typhoon" (a
+/// bare "Storm" opens town names, "Storm Lake", and is left out).
+fn storm_name(text: &str, span: &Span) -> Option<Span> {
+    const KINDS: &[&str] = &[
+        "Hurricane",
+        "Typhoon",
+        "Cyclone",
+        "Tropical Storm",
+        "Super Typhoon",
+        "Tropical Cyclone",
+    ];
+    let surface = text.get(span.clone())?;
+    let (storm, start) = match surface.rfind(' ') {
+        Some(i) => (KINDS.contains(&surface.get(..i)?), span.start + i + 1),
+        None => {
+            let before = text.get(..span.start)?.strip_suffix(' ')?;
+            let kind = KINDS.iter().any(|k| {
+                before
+                    .strip_suffix(k)
+                    .is_some_and(|b| b.is_empty() || b.ends_with([' ', '\n']))
+            });
+            (kind, span.start)
+        }
+    };
+    let name = text.get(start..span.end)?;
+    (storm && name.starts_with(char::is_uppercase) && !super::orgs::is_head(name))
+        .then_some(start..span.end)
+}
+
 /// Whether the text from `from` to `to` holds only title words ("State
 /// Counsellor "), or nothing.
 fn only_titles_between(text: &str, from: usize, to: usize) -> bool {
@@ -950,6 +997,18 @@ fn person_who_is_not(
     if !surface.contains(' ') && !person_tokens.contains(surface) && body_after(text, span.end) {
         return Some(EntityKind::Org);
     }
+    // "the trade union Aslef", "the newspaper Haaretz": the noun for a body
+    // right before a one-word name that is no person's elsewhere.
+    if !surface.contains(' ')
+        && !person_tokens.contains(surface)
+        && text
+            .get(..span.start)
+            .and_then(|b| b.strip_suffix(' '))
+            .and_then(|b| b.rsplit([' ', '\n']).next())
+            .is_some_and(|w| BODY_NOUNS.contains(&w))
+    {
+        return Some(EntityKind::Org);
+    }
     // "Delisting Guidance", "Countering Fraud": a phrase opening with a long
     // -ing form is a heading or a page, no one's name ("Channing" is short).
     if surface.contains(' ')
@@ -1154,6 +1213,57 @@ const OUTLETS: &[&str] = &[
     "Bloomberg",
 ];
 
+/// Social networks and messaging services, named in news as where someone
+/// posted: organisations, though the tagger may read "Instagram" as a person
+/// or "Telegram" as a place.
+const PLATFORMS: &[&str] = &[
+    "Facebook",
+    "Twitter",
+    "Instagram",
+    "YouTube",
+    "TikTok",
+    "Telegram",
+    "WhatsApp",
+    "WeChat",
+    "Weibo",
+    "Snapchat",
+    "Reddit",
+    "LinkedIn",
+    "VKontakte",
+    "Tumblr",
+    "Pinterest",
+    "Twitch",
+    "Discord",
+    "Viber",
+    "8chan",
+    "4chan",
+    "Parler",
+    "Gab",
+];
+
+/// Political parties whose names hold no word for a party ("Sinn Féin",
+/// "Fidesz"): the tagger reads some of them as people.
+const PARTIES: &[&str] = &[
+    "Sinn Féin",
+    "Sinn Fein",
+    "Plaid Cymru",
+    "Fianna Fáil",
+    "Fianna Fail",
+    "Fine Gael",
+    "Fidesz",
+    "Jobbik",
+    "Likud",
+    "Syriza",
+    "Podemos",
+    "Ennahda",
+    "Kuomintang",
+    "Golkar",
+    "Gerindra",
+    "Die Linke",
+    "Ciudadanos",
+    "Vox",
+];
+
 /// Honorifics that open a person's name, however the tagger read the whole:
 /// "Dr Jane Roe", "First Lady Ann Doe".
 const HONORIFICS: &[&str] = &[
@@ -1225,6 +1335,67 @@ fn common_word_opening(text: &str, span: &Span, person_tokens: &FxHashSet<&str>)
         return false;
     }
     is_common_word(surface)
+}
+
+/// Whether an article stands right before `pos`: "a ", "an ", "the ".
+fn after_article(text: &str, pos: usize) -> bool {
+    let Some(before) = text.get(..pos).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let word = before
+        .rsplit([' ', '\n', '(', '"', '\u{201c}'])
+        .next()
+        .unwrap_or("");
+    matches!(word, "a" | "an" | "the" | "A" | "An" | "The")
+}
+
+/// The words of the names the tagger found somewhere without an article
+/// before them ("Walmart said", "President Trump", not "the Walmart").
+fn named_without_article<'a>(text: &'a str, mentions: &[Mention]) -> FxHashSet<&'a str> {
+    mentions
+        .iter()
+        .filter(|m| !after_article(text, m.span.start))
+        .filter_map(|m| text.get(m.span.clone()))
+        .flat_map(|s| s.split(' '))
+        .collect()
+}
+
+/// Whether a one-word name read as a person's stands after an article here
+/// and everywhere else the tagger found it, and is neither a title ("the
+/// Pope") nor part of a longer person's name: people are named bare ("the
+/// Trump administration" beside "Donald Trump" keeps its person).
+fn only_with_article(
+    text: &str,
+    span: &Span,
+    person_tokens: &FxHashSet<&str>,
+    bare_names: &FxHashSet<&str>,
+) -> bool {
+    let surface = text.get(span.clone()).unwrap_or("");
+    // "the Trump Administration's push", "the Ortega regime": what a
+    // leader heads, named after them.
+    const LED: &[&str] = &[
+        "administration",
+        "Administration",
+        "regime",
+        "government",
+        "Government",
+        "presidency",
+        "cabinet",
+        "family",
+        "campaign",
+        "era",
+    ];
+    let next = text
+        .get(span.end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .and_then(|a| a.split([' ', '\u{2019}', '\'', ',', '.']).next())
+        .unwrap_or("");
+    !surface.contains(' ')
+        && !person_tokens.contains(surface)
+        && !bare_names.contains(surface)
+        && !is_title_word(surface)
+        && !LED.contains(&next)
+        && after_article(text, span.start)
 }
 
 /// Whether the same one-word name stands elsewhere as a person's, not

@@ -1548,3 +1548,133 @@ fn a_country_inside_an_organisations_name_does_not_place_a_place() {
         Some("PE")
     );
 }
+
+#[test]
+fn an_unknown_place_far_from_any_country_takes_the_one_whose_places_the_text_names() {
+    // Chile and Kenya are named once each, but the story is set in three
+    // Kenyan cities: a site in a paragraph naming no country lies in Kenya
+    // (not in Chile, first by code).
+    let text = "A Chilean tourist flew from Kenya's coast at Mombasa to Nairobi and Kisumu.\n\n\
+                The guide met him at Kelda Gardens.";
+    let rs = run_world(
+        text,
+        &[
+            ("Mombasa", Place),
+            ("Nairobi", Place),
+            ("Kisumu", Place),
+            ("Kelda Gardens", Place),
+        ],
+    );
+    let site = place(&rs, "Kelda Gardens").and_then(code);
+    assert_eq!(site.as_deref(), Some("KE"), "{rs:?}");
+}
+
+#[test]
+fn a_storm_named_once_with_its_kind_is_no_person_when_named_alone() {
+    let text = "Hurricane Marlowe grew stronger on Monday. Marlowe then hit the coast, \
+                and forecasters said Marlowe would weaken. The National Hurricane Center \
+                warned Governor Ana Ruiz.";
+    let rs = run_world(
+        text,
+        &[
+            ("Hurricane Marlowe", Misc),
+            ("Marlowe", Person),
+            ("Marlowe", Person),
+            ("National Hurricane Center", Org),
+            ("Ana Ruiz", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), vec!["Ana Ruiz"], "{rs:?}");
+    assert!(
+        names_of_kind(&rs, Org).contains(&"National Hurricane Center"),
+        "{rs:?}"
+    );
+    // The storm word right before a one-word name the tagger read alone.
+    let text = "Typhoon Kesi neared land. Kesi was the fifth typhoon this year.";
+    let rs = run_world(text, &[("Kesi", Person), ("Kesi", Person)]);
+    assert!(names_of_kind(&rs, Person).is_empty(), "{rs:?}");
+}
+
+#[test]
+fn a_one_word_name_only_ever_after_an_article_is_no_person() {
+    // A store named only as "a Brixmart store" and "the Brixmart".
+    let text = "A man shot shoppers at a Brixmart store on Saturday. Police reached \
+                the Brixmart minutes later, said Chief Tom Hale.";
+    let rs = run_world(
+        text,
+        &[
+            ("Brixmart", Person),
+            ("Brixmart", Person),
+            ("Tom Hale", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), vec!["Tom Hale"], "{rs:?}");
+    assert!(names_of_kind(&rs, Org).contains(&"Brixmart"), "{rs:?}");
+    // A person named bare elsewhere, or whose administration is meant, stays one.
+    let text = "The Dalton plan failed. Dalton said he would try again.";
+    let rs = run_world(text, &[("Dalton", Person), ("Dalton", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), vec!["Dalton"], "{rs:?}");
+    let text = "Sanctions target the Dalton administration's allies.";
+    let rs = run_world(text, &[("Dalton", Person)]);
+    assert_eq!(names_of_kind(&rs, Person), vec!["Dalton"], "{rs:?}");
+}
+
+#[test]
+fn a_name_right_after_the_noun_for_a_body_is_that_body() {
+    let text = "Members of the rail union Trakko walked out, and the newspaper Glasfeld \
+                reported it; their leader Ivo Marek spoke.";
+    let rs = run_world(
+        text,
+        &[
+            ("Trakko", Person),
+            ("Glasfeld", Person),
+            ("Ivo Marek", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), vec!["Ivo Marek"], "{rs:?}");
+    let orgs = names_of_kind(&rs, Org);
+    assert!(
+        orgs.contains(&"Trakko") && orgs.contains(&"Glasfeld"),
+        "{rs:?}"
+    );
+}
+
+#[test]
+fn social_networks_and_parties_without_a_party_word_are_organisations() {
+    let text = "She thanked voters on Instagram and Telegram after Plaid Cymru and \
+                Fidesz won seats.";
+    let rs = run_world(
+        text,
+        &[
+            ("Instagram", Person),
+            ("Telegram", Place),
+            ("Plaid Cymru", Person),
+            ("Fidesz", Person),
+        ],
+    );
+    assert!(names_of_kind(&rs, Person).is_empty(), "{rs:?}");
+    assert!(names_of_kind(&rs, Place).is_empty(), "{rs:?}");
+    assert_eq!(names_of_kind(&rs, Org).len(), 4, "{rs:?}");
+}
+
+#[test]
+fn a_division_named_by_its_kind_takes_the_country_of_its_core_name() {
+    // "Cork" is a city in Ireland; the text names Denmark (first by code) and
+    // Ireland once each, and the paragraph of the warnings neither.
+    let text = "The storm passed Denmark and neared Ireland.\n\n\
+                Warnings covered County Cork and County Kelda.";
+    let rs = run_world(
+        text,
+        &[
+            ("Denmark", Place),
+            ("Ireland", Place),
+            ("County Cork", Place),
+            ("County Kelda", Place),
+        ],
+    );
+    let cork = place(&rs, "County Cork").and_then(code);
+    assert_eq!(cork.as_deref(), Some("IE"), "{rs:?}");
+    // A listed sibling the gazetteer cannot place keeps to its list's country.
+    let kelda = place(&rs, "County Kelda").and_then(code);
+    assert_eq!(kelda.as_deref(), Some("IE"), "{rs:?}");
+}
