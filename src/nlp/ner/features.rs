@@ -494,15 +494,51 @@ pub(super) fn pair_keys(
     (lower, shape, class): (u64, u64, u8),
     (nl, ns): (u64, u64),
 ) -> [u64; 6] {
-    let class = u64::from(class);
+    let [prev_cur, cur_next] = lower_pair_keys(pl, lower, nl);
     [
-        hash::feature2(T_PREV_CUR_SHAPE, ps, shape),
-        hash::feature2(T_CUR_NEXT_SHAPE, shape, ns),
+        prev_cur_shape_key(ps, shape),
+        cur_next_shape_key(shape, ns),
+        prev_cur,
+        cur_next,
+        prev_lower_class_key(pl, class),
+        class_next_lower_key(class, nl),
+    ]
+}
+
+// The six pair features one by one, for the tagger's fast path, which looks the
+// shape pairs up per pair of shapes and the class pairs per word.
+
+/// The short shapes of the previous word (or [`BOS`]) and the token.
+#[inline]
+pub(super) fn prev_cur_shape_key(ps: u64, shape: u64) -> u64 {
+    hash::feature2(T_PREV_CUR_SHAPE, ps, shape)
+}
+
+/// The short shapes of the token and the next word (or [`EOS`]).
+#[inline]
+pub(super) fn cur_next_shape_key(shape: u64, ns: u64) -> u64 {
+    hash::feature2(T_CUR_NEXT_SHAPE, shape, ns)
+}
+
+/// The lower-case forms of previous word and token, and of token and next word.
+#[inline]
+pub(super) fn lower_pair_keys(pl: u64, lower: u64, nl: u64) -> [u64; 2] {
+    [
         hash::feature2(T_PREV_CUR_LOWER, pl, lower),
         hash::feature2(T_CUR_NEXT_LOWER, lower, nl),
-        hash::feature2(T_PREV_LOWER_CLASS, pl, class),
-        hash::feature2(T_CLASS_NEXT_LOWER, class, nl),
     ]
+}
+
+/// The previous word's lower-case form (or [`BOS`]) with the token's class.
+#[inline]
+pub(super) fn prev_lower_class_key(pl: u64, class: u8) -> u64 {
+    hash::feature2(T_PREV_LOWER_CLASS, pl, u64::from(class))
+}
+
+/// The token's class with the next word's lower-case form (or [`EOS`]).
+#[inline]
+pub(super) fn class_next_lower_key(class: u8, nl: u64) -> u64 {
+    hash::feature2(T_CLASS_NEXT_LOWER, u64::from(class), nl)
 }
 
 /// The casing classes of the previous, current and next token (previous and next

@@ -287,13 +287,33 @@ impl Model {
 
     #[inline]
     fn find(&self, key: u64) -> Option<&Row> {
+        // The table is at most half full, so every probe sequence ends at an empty slot.
+        self.row_of(key)
+            .and_then(|row| self.rows.get(row as usize))
+            .map(|line| &line.0)
+    }
+
+    /// Adds the weights of feature `key` in every stage, if the model knows it.
+    #[inline]
+    pub fn add_feature(&self, key: u64, scores: &mut StageScores) {
+        if let Some(row) = self.find(key) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += i32::from(*w);
+            }
+        }
+    }
+
+    /// Where feature `key`'s weights are, if the model knows it: what
+    /// [`Model::add_row`] takes. Lets a caller that meets the same key again and
+    /// again remember the answer instead of probing the table each time.
+    #[inline]
+    pub(crate) fn row_of(&self, key: u64) -> Option<u32> {
         let fp = fingerprint(key);
         let mut i = key as usize & self.mask;
-        // The table is at most half full, so every probe sequence ends at an empty slot.
         while let Some(&slot) = self.slots.get(i) {
             let f = slot as u32;
             if f == fp {
-                return self.rows.get((slot >> 32) as usize).map(|line| &line.0);
+                return Some((slot >> 32) as u32);
             }
             if f == 0 {
                 return None;
@@ -303,10 +323,11 @@ impl Model {
         None
     }
 
-    /// Adds the weights of feature `key` in every stage, if the model knows it.
+    /// Adds the weights at `row` (from [`Model::row_of`]) in every stage: the same
+    /// as [`Model::add_feature`] of the key that gave it.
     #[inline]
-    pub fn add_feature(&self, key: u64, scores: &mut StageScores) {
-        if let Some(row) = self.find(key) {
+    pub(crate) fn add_row(&self, row: u32, scores: &mut StageScores) {
+        if let Some(Line(row)) = self.rows.get(row as usize) {
             for (s, w) in scores.iter_mut().zip(row) {
                 *s += i32::from(*w);
             }

@@ -42,6 +42,8 @@ struct Word {
     name_start: u64,
     /// Dense number of the lower-case form, per thread: documents count by it.
     lower_id: u32,
+    /// Dense number of the short shape, per thread ([`Shapes`]), or [`NO_SHAPE`].
+    shape_id: u16,
     class: u8,
     gaz: u8,
 }
@@ -52,6 +54,127 @@ struct Word {
 struct WordWeights {
     own: Scores,
     sides: [Scores; 4],
+    class_rows: ClassRows,
+}
+
+/// Where the model keeps the weights of the two features that pair a word with the
+/// class of the token beside it ([`NO_ROW`]: it has none), for each class: looked
+/// up once per word instead of probed per token (about half of those probes found
+/// nothing, and each read a random line of the 2 MB slot array).
+#[derive(Clone, Copy)]
+struct ClassRows {
+    /// `features::prev_lower_class_key(word, class)`: the word precedes the token.
+    as_prev: [u32; CLASSES],
+    /// `features::class_next_lower_key(class, word)`: the word follows the token.
+    as_next: [u32; CLASSES],
+}
+
+/// A feature the model lacks, in [`ClassRows`] and [`Shapes`].
+const NO_ROW: u32 = u32::MAX;
+
+impl ClassRows {
+    /// The rows for a word with this lower-case hash ([`features::BOS`] and
+    /// [`features::EOS`] stand for the sentence edges).
+    fn new(model: &Model, prev_lower: u64, next_lower: u64) -> ClassRows {
+        let row = |key| model.row_of(key).unwrap_or(NO_ROW);
+        ClassRows {
+            as_prev: std::array::from_fn(|c| {
+                row(features::prev_lower_class_key(prev_lower, c as u8))
+            }),
+            as_next: std::array::from_fn(|c| {
+                row(features::class_next_lower_key(c as u8, next_lower))
+            }),
+        }
+    }
+}
+
+/// Adds the weights at `row` unless it is [`NO_ROW`].
+#[inline]
+fn add_row(model: &Model, row: u32, into: &mut Scores) {
+    if row != NO_ROW {
+        model.add_row(row, into);
+    }
+}
+
+/// Most short shapes numbered per thread; rarer ones are probed in the model table.
+const SHAPE_IDS: usize = 64;
+/// The shape number of the sentence edge (before the first and after the last token).
+const EDGE_SHAPE: u16 = 0;
+/// A shape beyond the first [`SHAPE_IDS`].
+const NO_SHAPE: u16 = u16::MAX;
+/// A pair of shapes whose rows are not looked up yet.
+const UNKNOWN: [u32; 2] = [NO_ROW - 1; 2];
+
+/// The two shape-pair features per pair of short shapes, per thread: words have a
+/// few dozen shapes, so the pairs of neighbours repeat all the time, and looking
+/// them up here instead of in the model table saves two random probes a token.
+#[derive(Default)]
+struct Shapes {
+    /// Short-shape hash -> number (from 1; 0 is the edge).
+    ids: hash::KeyMap<u16>,
+    /// Number -> short-shape hash.
+    values: Vec<u64>,
+    /// `(a, b)` at `a * SHAPE_IDS + b`: the rows of
+    /// `features::prev_cur_shape_key(a, b)` and `features::cur_next_shape_key(a, b)`.
+    pairs: Vec<[u32; 2]>,
+}
+
+impl Shapes {
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.values.clear();
+        self.pairs.clear();
+    }
+
+    /// The number of a short shape, given on first sight while numbers last.
+    fn id(&mut self, shape: u64) -> u16 {
+        if self.values.is_empty() {
+            self.values.push(features::BOS);
+        }
+        if let Some(&id) = self.ids.get(&shape) {
+            return id;
+        }
+        if self.values.len() >= SHAPE_IDS {
+            return NO_SHAPE;
+        }
+        let id = self.values.len() as u16;
+        self.values.push(shape);
+        self.ids.insert(shape, id);
+        id
+    }
+
+    /// The rows of the two features over shapes `a` then `b` (`None` for
+    /// [`NO_SHAPE`]): `[prev_cur_shape_key, cur_next_shape_key]`, where the edge
+    /// stands for [`features::BOS`] first and [`features::EOS`] second.
+    #[inline]
+    fn rows(&mut self, model: &Model, a: u16, b: u16) -> Option<[u32; 2]> {
+        let at = usize::from(a) * SHAPE_IDS + usize::from(b);
+        match self.pairs.get(at) {
+            Some(&pair) if pair != UNKNOWN => return Some(pair),
+            Some(_) => {}
+            None if self.pairs.is_empty() => self.pairs.resize(SHAPE_IDS * SHAPE_IDS, UNKNOWN),
+            None => return None,
+        }
+        self.look_up(model, a, b, at)
+    }
+
+    #[cold]
+    fn look_up(&mut self, model: &Model, a: u16, b: u16, at: usize) -> Option<[u32; 2]> {
+        let value = |id: u16, edge: u64| match id {
+            EDGE_SHAPE => Some(edge),
+            id => self.values.get(usize::from(id)).copied(),
+        };
+        let (first, second) = (value(a, features::BOS)?, value(b, features::EOS)?);
+        let pair = self.pairs.get_mut(at)?;
+        if *pair == UNKNOWN {
+            let row = |key| model.row_of(key).unwrap_or(NO_ROW);
+            *pair = [
+                row(features::prev_cur_shape_key(first, second)),
+                row(features::cur_next_shape_key(first, second)),
+            ];
+        }
+        Some(*pair)
+    }
 }
 
 /// Summed weights of the small-valued features of one model.
@@ -64,6 +187,8 @@ struct Tables {
     position: Vec<Scores>,
     /// No gazetteer word on either side.
     no_gaz_neighbours: Scores,
+    /// The class pairs of the sentence edges (see [`ClassRows`]).
+    edge_class_rows: ClassRows,
     doc_case: Vec<Scores>,
     doc_run: Vec<Scores>,
     /// Stage 2: the first stage's tag with its neighbours' tags.
@@ -189,6 +314,7 @@ impl Tables {
             class_context,
             position,
             no_gaz_neighbours: sum(&[features::gaz_neighbours_key(0, 0)]),
+            edge_class_rows: ClassRows::new(model, features::BOS, features::EOS),
             doc_case,
             doc_run,
             tag_context,
@@ -213,6 +339,7 @@ struct Cache {
     weights: Vec<WordWeights>,
     /// Lower-case hash -> dense id.
     lower_ids: hash::KeyMap<u32>,
+    shapes: Shapes,
     tables: Option<Box<Tables>>,
     lower_buf: String,
     doc: Scratch,
@@ -275,6 +402,7 @@ pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: us
             cache.words.clear();
             cache.weights.clear();
             cache.lower_ids.clear();
+            cache.shapes.clear();
             cache.doc.stamps.clear();
             cache.tables = None;
         }
@@ -289,6 +417,7 @@ pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: us
             &mut cache.words,
             &mut cache.weights,
             &mut cache.lower_ids,
+            &mut cache.shapes,
             &mut cache.lower_buf,
             doc,
         );
@@ -300,7 +429,7 @@ pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: us
         mark_headlines(sentences, doc);
         count_usage(sentences, doc);
         mark_names(model, &cached, sentences, doc);
-        first_scores(model, &cached, sentences, doc);
+        first_scores(model, &cached, &mut cache.shapes, sentences, doc);
         decode_stage(first, &doc.scores, 0, sentences, &mut doc.back, &mut tags);
         if let Some(second) = model.stages.get(1).filter(|_| stages >= 2) {
             first_pass(sentences, &tags, doc);
@@ -351,6 +480,7 @@ fn look_up_words(
     cached: &mut Vec<Word>,
     weights: &mut Vec<WordWeights>,
     lower_ids: &mut hash::KeyMap<u32>,
+    shapes: &mut Shapes,
     lower_buf: &mut String,
     doc: &mut Scratch,
 ) {
@@ -366,7 +496,7 @@ fn look_up_words(
     for w in words {
         let key = hash::bytes(w.as_bytes());
         let at = *index.entry(key).or_insert_with(|| {
-            let (word, weight) = new_word(model, w, lower_buf, lower_ids);
+            let (word, weight) = new_word(model, w, lower_buf, lower_ids, shapes);
             cached.push(word);
             weights.push(weight);
             (cached.len() - 1) as u32
@@ -398,6 +528,7 @@ fn new_word(
     word: &str,
     lower_buf: &mut String,
     lower_ids: &mut hash::KeyMap<u32>,
+    shapes: &mut Shapes,
 ) -> (Word, WordWeights) {
     let info = features::word_info(word, lower_buf);
     let gaz = features::gaz_flags(&info, model.lexicon());
@@ -417,10 +548,19 @@ fn new_word(
         name,
         name_start: lexicon::ngram_step(lexicon::NGRAM_SEED, 0, name),
         lower_id,
+        shape_id: shapes.id(info.short_shape),
         class: info.class,
         gaz,
     };
-    (word, WordWeights { own, sides })
+    let class_rows = ClassRows::new(model, info.lower, info.lower);
+    (
+        word,
+        WordWeights {
+            own,
+            sides,
+            class_rows,
+        },
+    )
 }
 
 /// Marks the tokens of all-capitals headlines (as `features::prepare`).
@@ -587,7 +727,13 @@ fn mark_names(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &m
 
 /// Every token's scores from the features both stages share (as the sum of
 /// `features::token_features`).
-fn first_scores(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
+fn first_scores(
+    model: &Model,
+    c: &Cached<'_>,
+    shapes: &mut Shapes,
+    sentences: &[Range<usize>],
+    doc: &mut Scratch,
+) {
     let n = doc.token_words.len();
     // Every token of a sentence gets its scores written below, and no other
     // token's scores are read (both stages decode sentence by sentence): the
@@ -619,18 +765,38 @@ fn first_scores(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: 
                     }
                 }
             }
-            let near = |j: Option<usize>| {
-                j.filter(|j| sentence.contains(j))
-                    .and_then(|j| c.word(doc, j))
+            let near = |j: Option<usize>| j.filter(|j| sentence.contains(j));
+            let (prev_at, next_at) = (near(i.checked_sub(1)), near(i.checked_add(1)));
+            let prev = prev_at.and_then(|j| c.word(doc, j));
+            let next = next_at.and_then(|j| c.word(doc, j));
+            // The six features of `features::pair_keys`: the two over shapes from
+            // `shapes`, the two over a neighbour and the token's class from the
+            // neighbour's `ClassRows`, the two over lower-case forms probed.
+            let (pl, ps) = prev.map_or((features::BOS, features::BOS), |p| (p.lower, p.shape));
+            let (nl, ns) = next.map_or((features::EOS, features::EOS), |x| (x.lower, x.shape));
+            let shape_id = |x: Option<&Word>| x.map_or(EDGE_SHAPE, |x| x.shape_id);
+            match shapes.rows(model, shape_id(prev), w.shape_id) {
+                Some([row, _]) => add_row(model, row, &mut s),
+                None => model.add_feature(features::prev_cur_shape_key(ps, w.shape), &mut s),
+            }
+            match shapes.rows(model, w.shape_id, shape_id(next)) {
+                Some([_, row]) => add_row(model, row, &mut s),
+                None => model.add_feature(features::cur_next_shape_key(w.shape, ns), &mut s),
+            }
+            let class_rows = |at: Option<usize>| {
+                at.and_then(|j| c.weights(doc, j))
+                    .map_or(&t.edge_class_rows, |x| &x.class_rows)
             };
-            let prev = near(i.checked_sub(1));
-            let next = near(i.checked_add(1));
-            let keys = features::pair_keys(
-                prev.map_or((features::BOS, features::BOS), |p| (p.lower, p.shape)),
-                (w.lower, w.shape, w.class),
-                next.map_or((features::EOS, features::EOS), |x| (x.lower, x.shape)),
-            );
-            for key in keys {
+            let class = usize::from(w.class);
+            match class_rows(prev_at).as_prev.get(class) {
+                Some(&row) => add_row(model, row, &mut s),
+                None => model.add_feature(features::prev_lower_class_key(pl, w.class), &mut s),
+            }
+            match class_rows(next_at).as_next.get(class) {
+                Some(&row) => add_row(model, row, &mut s),
+                None => model.add_feature(features::class_next_lower_key(w.class, nl), &mut s),
+            }
+            for key in features::lower_pair_keys(pl, w.lower, nl) {
                 model.add_feature(key, &mut s);
             }
             let class_of = |x: Option<&Word>| x.map_or(features::EDGE_CLASS, |x| x.class);
