@@ -251,7 +251,7 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
         .rev()
         .filter(|&i| text.get(words[i].span.clone()) == Some(","))
         .find_map(|comma| {
-            let v = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))?;
+            let v = (comma + 1..end).find(|&i| SPEECH_VERB_SET.contains(text, &words[i]))?;
             Some((comma, v))
         })
     {
