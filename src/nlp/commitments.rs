@@ -37,6 +37,7 @@ pub fn extract(
     referents: &[Referent],
 ) -> Vec<Commitment> {
     let index = EntityIndex {
+        text,
         entities,
         referents,
     };
@@ -52,7 +53,31 @@ pub fn extract(
             extract_sentence(text, rest, &index, &mut context, &mut out);
         }
     }
+    name_groups_alike(&mut out);
     out
+}
+
+/// A group named again with other articles or capitals is the same group,
+/// written as it was first named: "The Secretary and Foreign Ministers
+/// signed ... the Secretary and the Foreign Ministers committed to ...".
+fn name_groups_alike(out: &mut [Commitment]) {
+    let key = |name: &str| {
+        name.split_whitespace()
+            .filter(|w| !["the", "a", "an"].iter().any(|d| w.eq_ignore_ascii_case(d)))
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let mut first: Vec<(Vec<String>, String)> = Vec::new();
+    for c in out.iter_mut() {
+        if c.actor_referent.is_some() || !c.actor.contains(' ') {
+            continue;
+        }
+        let k = key(&c.actor);
+        match first.iter().find(|(seen, _)| *seen == k) {
+            Some((_, name)) => c.actor.clone_from(name),
+            None => first.push((k, c.actor.clone())),
+        }
+    }
 }
 
 /// A commitment found in a sentence, before its action is cut.
@@ -450,18 +475,30 @@ fn judge(
     // between X and Y will include" still binds X and Y). "on Sunday X
     // signed": a day before the subject is no part of it.
     let modal = matches!(trig.name, "will" | "would" | "should/must");
-    let own = np_before(text, words, left, index)
-        .filter(|np| np.1 == left)
-        .map(|np| phrases::drop_leading_day(text, words, np))
-        .filter(|np| {
-            modal
-                || np
-                    .0
-                    .checked_sub(1)
-                    .and_then(|i| words.get(i))
-                    .is_none_or(|w| !word_in(text, w, SUBJECTLESS_AFTER))
-        })
-        .or_else(|| phrases::appositive_subject(text, words, left, index));
+    // "We'll rebuild", "we're going to": the cue carries its own subject.
+    let carried = phrases::contracted_subject(text, &words[head]).is_some();
+    // "We are going to": only a speaker's own plan; "prices are going to rise" predicts.
+    let first_person =
+        |np: &(usize, usize)| np.1 == np.0 + 1 && word_in(text, &words[np.0], &["we", "i"]);
+    let own = if carried {
+        Some((head, head + 1))
+    } else {
+        np_before(text, words, left, index)
+            .filter(|np| np.1 == left)
+            .map(|np| phrases::drop_leading_day(text, words, np))
+            .filter(|np| {
+                modal
+                    || np
+                        .0
+                        .checked_sub(1)
+                        .and_then(|i| words.get(i))
+                        .is_none_or(|w| !word_in(text, w, SUBJECTLESS_AFTER))
+            })
+            .or_else(|| phrases::appositive_subject(text, words, left, index))
+    };
+    if trig.name == "going to" && !carried && !own.is_some_and(|np| first_person(&np)) {
+        return None;
+    }
     // "We support the envoy's efforts ... and support the Quad's": the same verb
     // again after "and" is the same actor's second commitment (a noun phrase
     // before it is the first one's object, no subject).
@@ -659,9 +696,12 @@ fn judge(
     };
     // "Landau signed an agreement yesterday with Minister Havannall": a pact
     // signed with a named party binds both.
-    let signed_with = (trig.name == "signed")
-        .then(|| counterparty(text, words, m.end, index))
-        .flatten();
+    // "Hungary agreed with Airbus to open a plant": the partner agreed too.
+    let signed_with = match trig.name {
+        "signed" => counterparty(text, words, m.end, index),
+        "agreed with" => counterparty(text, words, m.start + 1, index),
+        _ => None,
+    };
     let actor = match signed_with {
         Some(other) if !actor.0.contains(other.0.as_str()) => {
             // The first signer stays the referent (its country counts for focus).

@@ -267,6 +267,15 @@ pub fn country_named(code: CountryCode, index: &EntityIndex) -> Option<Actor> {
     if let Some((i, r)) = in_text {
         return Some((country_name(&r.name, code), Some(i)));
     }
+    // "Turkey's parliament": the text may name the country only inside
+    // another name; a one-word name of it anywhere still says how to write it.
+    let word = index
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| w.starts_with(char::is_uppercase) && gazetteer.country_by_name(w) == Some(code));
+    if let Some(w) = word {
+        return Some((w.to_string(), None));
+    }
     Some((gazetteer.country(code)?.name.to_string(), None))
 }
 

@@ -301,6 +301,8 @@ pub struct Party {
 
 /// Looks up entities by span: entities are sorted by start.
 pub struct EntityIndex<'a> {
+    /// The whole text the spans point into.
+    pub text: &'a str,
     pub entities: &'a [Entity],
     pub referents: &'a [Referent],
 }
@@ -609,6 +611,22 @@ const REPORTING: &[&str] = &[
     "wrote",
 ];
 
+/// The subject a contraction carries: "we're" and "We'll" -> "we", "I'm" -> "i".
+pub fn contracted_subject(text: &str, w: &Word) -> Option<&'static str> {
+    let s = text.get(w.span.clone())?;
+    let (subject, verb) = s.split_once(['\'', '\u{2019}'])?;
+    if !["re", "ll", "m"]
+        .iter()
+        .any(|v| verb.eq_ignore_ascii_case(v))
+    {
+        return None;
+    }
+    PRONOUNS
+        .iter()
+        .copied()
+        .find(|p| *p != "it" && subject.eq_ignore_ascii_case(p))
+}
+
 /// Whether word `at` follows a reporting verb, directly or after "that".
 fn reported_by_before(text: &str, words: &[Word], at: usize) -> bool {
     let mut k = at;
@@ -669,8 +687,11 @@ pub fn party(
             pronoun: Some("they"),
         });
     }
-    if b - a == 1 && word_in(text, first, PRONOUNS) {
-        let p = PRONOUNS.iter().copied().find(|p| word_is(text, first, p))?;
+    let carried = (b - a == 1)
+        .then(|| contracted_subject(text, first))
+        .flatten();
+    if b - a == 1 && (carried.is_some() || word_in(text, first, PRONOUNS)) {
+        let p = carried.or_else(|| PRONOUNS.iter().copied().find(|p| word_is(text, first, p)))?;
         if p == "it" {
             // "The SDF announced it had ...": the nearest organisation or place before.
             let sentence_start = words.first().map_or(0, |w| w.span.start);

@@ -237,9 +237,17 @@ pub static TRIGGERS: &[Trigger] = &[
     Trigger {
         name: "will",
         kind: Pledge,
-        steps: &[Word(&["will", "shall"])],
+        steps: &[Word(&[
+            "will",
+            "shall",
+            "we'll",
+            "we\u{2019}ll",
+            "i'll",
+            "i\u{2019}ll",
+        ])],
         positive: &[
             "Japan will provide 10 billion yen in aid to Ukraine.",
+            "\"We'll rebuild every bridge,\" Ruto said.",
             "The two countries will hold talks in May, Li said.",
             "Kenya shall respect the ceasefire.",
         ],
@@ -251,6 +259,25 @@ pub static TRIGGERS: &[Trigger] = &[
             "Prices will rise next year.",
             "Hurricane Lorenzo will bring high waves to Portugal.",
             "What will stop the virus is trust in Kinshasa.",
+        ],
+    },
+    Trigger {
+        name: "going to",
+        kind: Pledge,
+        // Only with "we" or "I" (or carried by "we're", "I'm").
+        steps: &[
+            Word(&["am", "are", "we're", "we\u{2019}re", "i'm", "i\u{2019}m"]),
+            Adverbs,
+            Word(&["going"]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "\"We are going to rebuild the port,\" Ruto said.",
+            "\"We're going to deliver swift justice,\" Biden said.",
+        ],
+        negative: &[
+            "Prices are going to rise next year.",
+            "The ministers are going to Geneva.",
         ],
     },
     Trigger {
@@ -476,6 +503,19 @@ pub static TRIGGERS: &[Trigger] = &[
             "Most experts agree that growth slowed.",
             "Biden and Ghani agreed that the offensive contradicts the talks.",
         ],
+    },
+    Trigger {
+        name: "agreed with",
+        kind: Agreement,
+        // "agreed with Airbus to open a plant": both sides agreed (the partner joins the actor).
+        steps: &[
+            Word(&["agree", "agrees", "agreed"]),
+            Word(&["with"]),
+            Gap(6),
+            Word(&["to"]),
+        ],
+        positive: &["Peru agreed with Chile to open a border crossing."],
+        negative: &["Most experts agreed with the ruling on Tuesday."],
     },
     Trigger {
         name: "reached agreement",
