@@ -195,6 +195,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     join_particles(text, tokens, geo, &mut out);
     surnames_of_joined_names(text, tokens, geo, &mut out);
     super::orgs::apply(view, &mut out);
+    names_opened_by_the(view, geo, &mut out);
     super::not_orgs::correct(text, tokens, &mut out, geo);
     for m in out
         .iter_mut()
@@ -1167,7 +1168,7 @@ const MOVEMENTS: &[&str] = &[
 /// Beings and realms of faith, named in prayers and quotes, that the tagger
 /// may read as a person.
 const DIVINE: &[&str] = &[
-    "God", "Allah", "Almighty", "Jannah", "Heaven", "Paradise", "Satan",
+    "God", "Allah", "Almighty", "Jannah", "Heaven", "Paradise", "Satan", "Jehovah", "Yahweh",
 ];
 
 /// Words for a kind of place that open its name ("Masjid Al-Aqsa" is the
@@ -1687,6 +1688,76 @@ fn extend_left(
         prev.span.start..span.end
     } else {
         span.clone()
+    }
+}
+
+/// The most capitalised words read after a capitalised "The" for a name.
+const MAX_THE_NAME_WORDS: usize = 5;
+
+/// "according to The Guardian", "a spokesperson for The Greens": a capital
+/// "The" inside a sentence opens the name of a newspaper, magazine or body
+/// ("The Washington Post"), which the tagger misses or cuts to its last word.
+/// The name replaces what the tagger read in it, unless that is a person or
+/// reaches out of it; "The Hague" and "The Gambia" (a city or country with
+/// its article) are left alone. `mentions` stay sorted.
+fn names_opened_by_the(view: &View, geo: &dyn Geo, mentions: &mut Vec<Mention>) {
+    let (text, tokens) = (view.text, view.tokens);
+    let mut found: Vec<Span> = Vec::new();
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        if view.word(i) != "The" {
+            continue;
+        }
+        let prev = &tokens[i - 1];
+        let inside_sentence = text.get(prev.span.end..t.span.start) == Some(" ")
+            && (view.word(i - 1) == ","
+                || prev.kind == TokenKind::Word
+                    && view.word(i - 1).starts_with(char::is_lowercase));
+        if !inside_sentence {
+            continue;
+        }
+        let mut end = i;
+        while end + 1 < tokens.len()
+            && end - i < MAX_THE_NAME_WORDS
+            && view.name_word(end + 1)
+            && text.get(tokens[end].span.end..tokens[end + 1].span.start) == Some(" ")
+        {
+            end += 1;
+        }
+        if end == i {
+            continue;
+        }
+        let whole = t.span.start..tokens[end].span.end;
+        let rest = text.get(tokens[i + 1].span.start..whole.end).unwrap_or("");
+        let place = |n: &str| geo.country_named(n).is_some() || geo.is_city(n);
+        if place(rest) || text.get(whole.clone()).is_some_and(place) || is_title_word(rest) {
+            continue;
+        }
+        found.push(whole);
+    }
+    if found.is_empty() {
+        return;
+    }
+    for span in found {
+        let lo = mentions.partition_point(|m| m.span.end <= span.start);
+        let n = mentions
+            .get(lo..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .count();
+        let inside = mentions.get(lo..lo + n).unwrap_or(&[]);
+        if inside.iter().any(|m| {
+            m.kind == EntityKind::Person || m.span.start < span.start || m.span.end > span.end
+        }) {
+            continue;
+        }
+        mentions.splice(
+            lo..lo + n,
+            [Mention {
+                span,
+                kind: EntityKind::Org,
+            }],
+        );
     }
 }
 

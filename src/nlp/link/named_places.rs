@@ -42,6 +42,7 @@ const HEADS: &[&str] = &[
     "Heights",
     "Highway",
     "Hospital",
+    "Mall",
     "Memorial",
     "Monument",
     "Mosque",
@@ -68,6 +69,7 @@ const HEADS: &[&str] = &[
     "Tower",
     "Township",
     "Valley",
+    "Zoo",
 ];
 
 /// "Base" names a place only as a military one ("Ream Naval Base", "Al Udeid
@@ -563,6 +565,10 @@ fn no_place(surface: &str) -> bool {
     if matches!(surface, "A.M." | "P.M." | "a.m." | "p.m.") {
         return true;
     }
+    // "a sect of Christianity": a faith, no place.
+    if RELIGIONS.contains(&surface) {
+        return true;
+    }
     // "Hurricane Maria", "Typhoon Hagibis": a storm, named like a place.
     if ["Hurricane ", "Typhoon ", "Cyclone ", "Tropical Storm "]
         .iter()
@@ -575,6 +581,24 @@ fn no_place(surface: &str) -> bool {
     };
     DOCUMENTS.contains(&last) || surface.split(' ').all(super::titles::is_title_word)
 }
+
+/// Faiths, which the tagger may read as places ("spread across Christianity").
+const RELIGIONS: &[&str] = &[
+    "Christianity",
+    "Catholicism",
+    "Protestantism",
+    "Orthodoxy",
+    "Islam",
+    "Judaism",
+    "Hinduism",
+    "Buddhism",
+    "Sikhism",
+    "Jainism",
+    "Taoism",
+    "Shinto",
+    "Zoroastrianism",
+    "Christendom",
+];
 
 /// Whether a currency follows `span` ("US dollars", "Hong Kong dollar", "US$").
 fn currency(text: &str, span: &Span) -> bool {

@@ -69,6 +69,9 @@ const HEADS: &[&str] = &[
     "Airways",
     "House",
     "Group",
+    "League",
+    "Center",
+    "Centre",
     "Division",
     "Brigade",
     "Battalion",
@@ -614,9 +617,15 @@ fn name_in(view: &View, start: usize, end: usize) -> Option<(Span, usize, bool)>
     // A plural head makes a name too, of several bodies ("Departments of State
     // and Defense") or of one ("International Gateways Groups of Company
     // Limited"): `not_orgs` tells them apart.
+    // "Center" only with a complement: "Center for Investigative Reporting"
+    // is a body, "Cielo Vista Center" or "Medical Center" a building.
     let is_head = |k: usize| {
-        (HEAD_SET.contains(words[k]) && (words[k] != "House" || words.get(k + 1) == Some(&"of")))
-            || plural_of_head(words[k])
+        let complement = || matches!(words.get(k + 1), Some(&"of" | &"for" | &"on"));
+        let w = words[k];
+        (HEAD_SET.contains(w)
+            && (!matches!(w, "House" | "Center" | "Centre") || complement())
+            && (w != "House" || words.get(k + 1) == Some(&"of")))
+            || plural_of_head(w)
     };
     let joiner =
         |k: usize| !name_word(k) && !matches!(words[k], "'s" | "\u{2019}s" | "-" | "\u{2013}");

@@ -1678,3 +1678,95 @@ fn a_division_named_by_its_kind_takes_the_country_of_its_core_name() {
     let kelda = place(&rs, "County Kelda").and_then(code);
     assert_eq!(kelda.as_deref(), Some("IE"), "{rs:?}");
 }
+
+#[test]
+fn a_capital_the_inside_a_sentence_opens_a_publications_name() {
+    let text = "The mayor resigned on Friday, according to The Morning Ledger. Aid \
+                reached the Bahamas and a spokesman for The Harbour Greens said \
+                talks in The Hague would follow.";
+    let rs = run_world(
+        text,
+        &[
+            ("Ledger", Place),
+            ("Bahamas", Place),
+            ("Harbour Greens", Org),
+            ("Hague", Place),
+        ],
+    );
+    let orgs = names_of_kind(&rs, Org);
+    assert!(orgs.contains(&"The Morning Ledger"), "{rs:?}");
+    assert!(orgs.contains(&"The Harbour Greens"), "{rs:?}");
+    // A sentence's first word, and a city named with its article, are no such name.
+    assert!(
+        !orgs
+            .iter()
+            .any(|o| o.contains("Hague") || o.contains("mayor")),
+        "{rs:?}"
+    );
+}
+
+#[test]
+fn french_honorifics_and_a_deity_are_no_part_of_a_persons_name() {
+    let text = "Mme Dubreuil told the court that Jehovah guided her, said Ana Lowe.";
+    let rs = run_world(
+        text,
+        &[
+            ("Mme Dubreuil", Person),
+            ("Jehovah", Person),
+            ("Ana Lowe", Person),
+        ],
+    );
+    assert_eq!(
+        names_of_kind(&rs, Person),
+        vec!["Dubreuil", "Ana Lowe"],
+        "{rs:?}"
+    );
+}
+
+#[test]
+fn a_mall_or_zoo_is_a_place_and_a_faith_is_none() {
+    let text = "Shots were fired near the Sunvale Mall, two miles from the Orrin \
+                City Zoo; Christianity teaches mercy, the pastor said.";
+    let rs = run_world(
+        text,
+        &[
+            ("Sunvale Mall", Org),
+            ("Orrin City Zoo", Org),
+            ("Christianity", Place),
+        ],
+    );
+    let places = names_of_kind(&rs, Place);
+    assert!(places.contains(&"Sunvale Mall"), "{rs:?}");
+    assert!(places.contains(&"Orrin City Zoo"), "{rs:?}");
+    assert!(!places.contains(&"Christianity"), "{rs:?}");
+}
+
+#[test]
+fn a_league_and_a_center_with_a_complement_are_whole_organisations() {
+    let text = "Lawyers of the Dalmorian League for the Defence of Human Rights and \
+                the Kestrel Center for Investigative Journalism met at the Kestrel \
+                Medical Center.";
+    let rs = run_world(
+        text,
+        &[
+            ("Defence of Human Rights", Org),
+            ("Kestrel Center", Place),
+            ("Investigative Journalism", Org),
+            ("Kestrel Medical Center", Place),
+        ],
+    );
+    let orgs = names_of_kind(&rs, Org);
+    assert!(
+        orgs.contains(&"Dalmorian League for the Defence of Human Rights"),
+        "{rs:?}"
+    );
+    assert!(
+        orgs.contains(&"Kestrel Center for Investigative Journalism"),
+        "{rs:?}"
+    );
+    assert_eq!(
+        names_of_kind(&rs, Place),
+        vec!["Kestrel Medical Center"],
+        "{rs:?}"
+    );
+}

@@ -151,6 +151,13 @@ const TITLE_WORDS: &[&str] = &[
     "Mr",
     "Ms",
     "Dr",
+    // French and Spanish honorifics: "Mme Roux", "Sra. Gil".
+    "Mme",
+    "Mme.",
+    "Mlle",
+    "Mlle.",
+    "Sra.",
+    "Srta.",
     "of",
     "the",
     "for",
