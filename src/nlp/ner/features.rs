@@ -396,9 +396,22 @@ pub(super) fn side_features(w: Option<&WordInfo>, side: Side, sink: &mut impl Fn
                 cluster_or(wordclass::NONE - 2),
             ));
         }
-        Side::Prev2 => sink(hash::feature(T_PREV2_LOWER, lower_or(BOS))),
-        Side::Next2 => sink(hash::feature(T_NEXT2_LOWER, lower_or(EOS))),
+        Side::Prev2 => sink(prev2_key(lower_or(BOS))),
+        Side::Next2 => sink(next2_key(lower_or(EOS))),
     }
+}
+
+/// The one feature a word gives the token two after it ([`Side::Prev2`]): the
+/// tagger's fast path keeps where its weights are rather than their sum.
+#[inline]
+pub(super) fn prev2_key(lower: u64) -> u64 {
+    hash::feature(T_PREV2_LOWER, lower)
+}
+
+/// The one feature a word gives the token two before it ([`Side::Next2`]).
+#[inline]
+pub(super) fn next2_key(lower: u64) -> u64 {
+    hash::feature(T_NEXT2_LOWER, lower)
 }
 
 /// The features of token `i` that depend on its neighbours, sentence and document:
