@@ -8,7 +8,7 @@ use super::phrases::{
     EntityIndex, SPEECH_VERBS, appositive_subject, country_within, np_after, np_before, party,
 };
 use super::triggers::{word_in, word_is};
-use super::words::{Word, WordSet};
+use super::words::{Word, WordSet, packed};
 use crate::nlp::{Entity, EntityKind, Span};
 use std::sync::LazyLock;
 
@@ -32,19 +32,29 @@ pub struct Speech {
 
 /// Marks the words of conditional clauses: from "if" to the next comma or "then".
 pub fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
+    // Asked of every word of every sentence with a cue: the words by their
+    // keys (`CONDITIONALS` is `word_in` of the list, `then` is `word_is`),
+    // the comma among punctuation only.
+    let then = packed(b"then");
     let mut inside = false;
     words
         .iter()
         .map(|w| {
-            if word_in(text, w, &["if", "unless", "whether"]) {
+            if CONDITIONALS.contains(text, w) {
                 inside = true;
-            } else if text.get(w.span.clone()) == Some(",") || word_is(text, w, "then") {
+            } else if (w.punct && text.get(w.span.clone()) == Some(","))
+                || (w.key != 0 && Some(w.key) == then)
+            {
                 inside = false;
             }
             inside
         })
         .collect()
 }
+
+/// The words opening a conditional clause, for [`conditional_words`].
+static CONDITIONALS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&["if", "unless", "whether"]));
 
 /// A byline: the text's first paragraph is a person's name, a comma and a
 /// short title ("Antony J. Blinken, Secretary of State").
@@ -241,7 +251,7 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
         .rev()
         .filter(|&i| text.get(words[i].span.clone()) == Some(","))
         .find_map(|comma| {
-            let v = (comma + 1..end).find(|&i| word_in(text, &words[i], SPEECH_VERBS))?;
+            let v = (comma + 1..end).find(|&i| SPEECH_VERB_SET.contains(text, &words[i]))?;
             Some((comma, v))
         })
     {

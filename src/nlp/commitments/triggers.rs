@@ -6,9 +6,9 @@
 //! own subject right before it, because after "to", a modal or a comma it is
 //! part of another commitment's action ("is willing to ... firmly support").
 
-use super::words::{Word, WordSet, is_possessive, packed};
+use super::words::{Signature, Word, WordSet, is_possessive, packed};
 use crate::nlp::CommitmentKind;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -1474,8 +1474,12 @@ const PACTS: &[&str] = &[
 
 /// Lower-case ASCII equality of a word with a pattern word.
 pub fn word_is(text: &str, w: &Word, pat: &str) -> bool {
-    text.get(w.span.clone())
-        .is_some_and(|s| s.len() == pat.len() && s.eq_ignore_ascii_case(pat))
+    // Most words asked have another length: no slicing for them (this runs
+    // for every word against several patterns).
+    w.span.end.checked_sub(w.span.start) == Some(pat.len())
+        && text
+            .get(w.span.clone())
+            .is_some_and(|s| s.eq_ignore_ascii_case(pat))
 }
 
 /// Whether `w` is one of the words of `set`, ignoring ASCII case.
@@ -1513,17 +1517,24 @@ thread_local! {
     /// the list's address and length: a `'static` list never changes, so its
     /// address names it (one list used from several places may get several
     /// entries, all equal).
+    // A `const` start: no first-use check on every access.
     static KEY_SETS: RefCell<FxHashMap<(usize, usize), WordSet>> =
-        RefCell::new(FxHashMap::default());
+        const { RefCell::new(FxHashMap::with_hasher(FxBuildHasher)) };
 }
 
 /// Whether a word with this (non-zero) key is in `set`.
 fn in_key_set(set: &'static [&'static str], key: u128) -> bool {
+    let id = (set.as_ptr() as usize, set.len());
     KEY_SETS.with(|sets| {
-        sets.borrow_mut()
-            .entry((set.as_ptr() as usize, set.len()))
-            .or_insert_with(|| WordSet::new(set))
-            .has_key(key)
+        // Nearly every list asked is known by then: a plain look-up, with
+        // no entry to build (and no mutable borrow) on that path.
+        if let Some(known) = sets.borrow().get(&id) {
+            return known.has_key(key);
+        }
+        let new = WordSet::new(set);
+        let found = new.has_key(key);
+        sets.borrow_mut().insert(id, new);
+        found
     })
 }
 
@@ -1570,15 +1581,66 @@ fn candidates(w: &Word) -> &'static [usize] {
     STARTERS.get(&w.key).map(Vec::as_slice).unwrap_or(&[])
 }
 
+/// Each trigger's steps' word lists (`Word` and `Opt`; `None` for the other
+/// steps) as [`WordSet`]s, index for index with `TRIGGERS` and their steps:
+/// matching tests each candidate word against a step's list, and a ready set
+/// answers by the word's key, where `word_in` first had to find the list's
+/// set by its address (a thread-local table) or scan it. Same answers as `word_in`.
+struct Ready {
+    sets: Vec<Option<WordSet>>,
+    /// The signatures of the trigger's `Word` steps' lists: each step takes
+    /// one word of its list, so the trigger cannot match a sentence whose
+    /// signature misses one of them. Common starters ("is", "has", "would")
+    /// open several triggers each, and most of those are ruled out so,
+    /// before any matching. (A list with a word too long for a key has none.)
+    needs: Vec<Signature>,
+}
+
+static READY: LazyLock<Vec<Ready>> = LazyLock::new(|| {
+    TRIGGERS
+        .iter()
+        .map(|t| {
+            let sets: Vec<Option<WordSet>> = t
+                .steps
+                .iter()
+                .map(|step| match *step {
+                    Word(set) | Opt(set) => Some(WordSet::new(set)),
+                    _ => None,
+                })
+                .collect();
+            let needs = t
+                .steps
+                .iter()
+                .zip(&sets)
+                .filter(|(step, _)| matches!(step, Word(_)))
+                .filter_map(|(_, set)| set.as_ref()?.signature())
+                .collect();
+            Ready { sets, needs }
+        })
+        .collect()
+});
+
+/// The fixed lists matching reads at every candidate word, ready the same way.
+static ADVERB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADVERBS));
+static MOD_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MOD_STOPS));
+/// Words opening a possessor: "its", "their", "a" ... (see `Possessor`).
+static POSSESSOR_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&["its", "their", "his", "her", "our", "a", "an", "the"]));
+
 /// Every trigger match in `words`, left to right, non-overlapping (longest first at each word).
 pub fn find(text: &str, words: &[Word]) -> Vec<TriggerMatch> {
     let mut out = Vec::new();
+    let ready: &[Ready] = &READY;
+    // Which words the sentence holds, to rule out triggers before matching.
+    let signature = Signature::of(words);
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<TriggerMatch> = None;
         for &t in candidates(&words[i]) {
             if let Some(trig) = TRIGGERS.get(t)
-                && let Some(m) = match_steps(text, words, i, trig.steps, t)
+                && let Some(r) = ready.get(t)
+                && r.needs.iter().all(|n| n.meets(&signature))
+                && let Some(m) = match_steps(text, words, i, trig.steps, &r.sets, t)
                 && best.as_ref().is_none_or(|b| m.end > b.end)
             {
                 best = Some(m);
@@ -1600,10 +1662,11 @@ fn match_steps(
     words: &[Word],
     start: usize,
     steps: &[Step],
+    sets: &[Option<WordSet>],
     trigger: usize,
 ) -> Option<TriggerMatch> {
     let mut possessor = None;
-    let end = match_from(text, words, start, steps, &mut possessor)?;
+    let end = match_from(text, words, start, steps, sets, &mut possessor)?;
     // A match must consume at least one cue word (not only adverbs).
     if end == start {
         return None;
@@ -1622,22 +1685,31 @@ fn match_from(
     words: &[Word],
     i: usize,
     steps: &[Step],
+    sets: &[Option<WordSet>],
     possessor: &mut Option<(usize, usize)>,
 ) -> Option<usize> {
     let Some((step, rest)) = steps.split_first() else {
         return Some(i);
     };
+    // The step's own list, ready for look-up by key (see `READY`), and the
+    // lists of the steps after it.
+    let (set_here, sets) = sets
+        .split_first()
+        .map_or((None, sets), |(s, r)| (s.as_ref(), r));
+    // `word_in(text, w, set)` for this step's `set`, by the ready list when there is one.
+    let in_set =
+        |w: &Word, set| set_here.map_or_else(|| word_in(text, w, set), |s| s.contains(text, w));
     match *step {
         Word(set) => {
             let w = words.get(i)?;
-            if word_in(text, w, set) {
-                match_from(text, words, i + 1, rest, possessor)
+            if in_set(w, set) {
+                match_from(text, words, i + 1, rest, sets, possessor)
             } else {
                 None
             }
         }
         Aside(max) => {
-            if let Some(e) = match_from(text, words, i, rest, possessor) {
+            if let Some(e) = match_from(text, words, i, rest, sets, possessor) {
                 return Some(e);
             }
             let is = |j: usize, p: &str| {
@@ -1653,25 +1725,25 @@ fn match_from(
             if words[i + 1..close].iter().any(|w| w.punct) {
                 return None;
             }
-            match_from(text, words, close + 1, rest, possessor)
+            match_from(text, words, close + 1, rest, sets, possessor)
         }
         Opt(set) => {
             if let Some(w) = words.get(i)
-                && word_in(text, w, set)
-                && let Some(e) = match_from(text, words, i + 1, rest, possessor)
+                && in_set(w, set)
+                && let Some(e) = match_from(text, words, i + 1, rest, sets, possessor)
             {
                 return Some(e);
             }
-            match_from(text, words, i, rest, possessor)
+            match_from(text, words, i, rest, sets, possessor)
         }
         Adverbs => {
             let mut j = i;
-            while words.get(j).is_some_and(|w| word_in(text, w, ADVERBS)) {
+            while words.get(j).is_some_and(|w| ADVERB_SET.contains(text, w)) {
                 j += 1;
             }
             // Try the longest run of adverbs first, then shorter ones.
             loop {
-                if let Some(e) = match_from(text, words, j, rest, possessor) {
+                if let Some(e) = match_from(text, words, j, rest, sets, possessor) {
                     return Some(e);
                 }
                 if j == i {
@@ -1683,34 +1755,30 @@ fn match_from(
         Possessor => {
             // "its", "their", "a" ... or capitalised words ending in a possessive.
             if let Some(w) = words.get(i)
-                && word_in(
-                    text,
-                    w,
-                    &["its", "their", "his", "her", "our", "a", "an", "the"],
-                )
+                && POSSESSOR_SET.contains(text, w)
             {
                 // "the United States'": a determiner may open a named possessor.
                 if let Some(end) = named_possessor(text, words, i + 1) {
                     let saved = *possessor;
                     *possessor = Some((i + 1, end));
-                    if let Some(e) = match_from(text, words, end + 1, rest, possessor) {
+                    if let Some(e) = match_from(text, words, end + 1, rest, sets, possessor) {
                         return Some(e);
                     }
                     *possessor = saved;
                 }
-                if let Some(e) = match_from(text, words, i + 1, rest, possessor) {
+                if let Some(e) = match_from(text, words, i + 1, rest, sets, possessor) {
                     return Some(e);
                 }
             }
             if let Some(end) = named_possessor(text, words, i) {
                 let saved = *possessor;
                 *possessor = Some((i, end));
-                if let Some(e) = match_from(text, words, end + 1, rest, possessor) {
+                if let Some(e) = match_from(text, words, end + 1, rest, sets, possessor) {
                     return Some(e);
                 }
                 *possessor = saved;
             }
-            match_from(text, words, i, rest, possessor)
+            match_from(text, words, i, rest, sets, possessor)
         }
         OfName => {
             let w = words.get(i)?;
@@ -1730,7 +1798,7 @@ fn match_from(
             }
             let saved = *possessor;
             *possessor = Some((first, j));
-            let end = match_from(text, words, j, rest, possessor);
+            let end = match_from(text, words, j, rest, sets, possessor);
             if end.is_none() {
                 *possessor = saved;
             }
@@ -1742,12 +1810,12 @@ fn match_from(
                 if n > 0
                     && words.get(i + n - 1).is_none_or(|w| {
                         (w.punct && !is_possessive(text, w))
-                            || (mods && word_in(text, w, MOD_STOPS))
+                            || (mods && MOD_STOP_SET.contains(text, w))
                     })
                 {
                     return None;
                 }
-                if let Some(e) = match_from(text, words, i + n, rest, possessor) {
+                if let Some(e) = match_from(text, words, i + n, rest, sets, possessor) {
                     return Some(e);
                 }
             }

@@ -159,7 +159,7 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
 /// a few dozen entries was most of the stage's time.
 pub struct WordSet {
     list: &'static [&'static str],
-    keys: FxHashSet<u128>,
+    keys: Keys,
     /// Some entry is longer than [`PACKED`] bytes (then long words are
     /// compared the slow way).
     long: bool,
@@ -169,11 +169,16 @@ impl WordSet {
     pub fn new(list: &'static [&'static str]) -> Self {
         // `word_in` compares a pattern's first byte with the word's lower-cased
         // one: a pattern opening in upper case (or empty) never matches there.
-        let keys = list
+        let keys: Vec<u128> = list
             .iter()
             .filter(|p| p.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
             .filter_map(|p| packed(p.to_ascii_lowercase().as_bytes()))
             .collect();
+        let keys = if keys.len() <= FEW {
+            Keys::Few(keys)
+        } else {
+            Keys::Many(keys.into_iter().collect())
+        };
         let long = list.iter().any(|p| p.len() > PACKED);
         WordSet { list, keys, long }
     }
@@ -189,10 +194,68 @@ impl WordSet {
         }
     }
 
+    /// The [`Signature`] of the list's keys, or None when some word of the
+    /// list is too long for a key (then only the slow comparison finds it).
+    pub fn signature(&self) -> Option<Signature> {
+        if self.long {
+            return None;
+        }
+        let mut sig = Signature::default();
+        match &self.keys {
+            Keys::Few(keys) => keys.iter().for_each(|&k| sig.add(k)),
+            Keys::Many(keys) => keys.iter().for_each(|&k| sig.add(k)),
+        }
+        Some(sig)
+    }
+
     /// Whether a word with this non-zero key (at most [`PACKED`] bytes) is in the list.
     pub fn has_key(&self, key: u128) -> bool {
-        self.keys.contains(&key)
+        match &self.keys {
+            Keys::Few(keys) => keys.contains(&key),
+            Keys::Many(keys) => keys.contains(&key),
+        }
     }
+}
+
+/// Which word keys a sentence holds, as 256 bits (each key sets one bit
+/// chosen by its hash): a list none of whose keys' bits are set has no word
+/// in the sentence, which a few `and`s tell (a set bit may be another word's:
+/// the test never says no wrongly, only yes).
+#[derive(Clone, Copy, Default)]
+pub struct Signature([u64; 4]);
+
+impl Signature {
+    /// The signature of the keyed words of `words`.
+    pub fn of(words: &[Word]) -> Self {
+        let mut sig = Signature::default();
+        for w in words.iter().filter(|w| w.key != 0) {
+            sig.add(w.key);
+        }
+        sig
+    }
+
+    fn add(&mut self, key: u128) {
+        // Both halves of the key folded and mixed: the top 8 bits pick the bit.
+        let folded = (key as u64) ^ ((key >> 64) as u64);
+        let bit = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+        if let Some(word) = self.0.get_mut((bit >> 6) as usize) {
+            *word |= 1 << (bit & 63);
+        }
+    }
+
+    /// Whether the two share a bit: some word may be in both.
+    pub fn meets(&self, other: &Signature) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+}
+
+/// Lists up to this many words are compared key by key: cheaper than hashing.
+const FEW: usize = 8;
+
+/// A [`WordSet`]'s keys: a short list, or a hash set.
+enum Keys {
+    Few(Vec<u128>),
+    Many(FxHashSet<u128>),
 }
 
 /// True for the possessive marker word ("'s", "’s") or a bare apostrophe.

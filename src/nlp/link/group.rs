@@ -20,9 +20,20 @@ pub fn group(
 ) -> (Vec<Entity>, Vec<Referent>) {
     // Each mention's lower-cased surface and (for people) name words, computed
     // once: the majority vote, the ordering and the grouping all use them.
-    let lowered: Vec<String> = mentions
+    // All of them in one buffer, each a range of it: one string for the
+    // article instead of one per mention (most of grouping's allocations).
+    let mut lower_buf = String::with_capacity(mentions.iter().map(|m| m.span.len()).sum());
+    let ranges: Vec<std::ops::Range<usize>> = mentions
         .iter()
-        .map(|m| lower(text.get(m.span.clone()).unwrap_or("")))
+        .map(|m| {
+            let start = lower_buf.len();
+            push_lower(&mut lower_buf, text.get(m.span.clone()).unwrap_or(""));
+            start..lower_buf.len()
+        })
+        .collect();
+    let lowered: Vec<&str> = ranges
+        .iter()
+        .map(|r| lower_buf.get(r.clone()).unwrap_or(""))
         .collect();
     let kinds = majority_kinds(mentions, &lowered);
     // A mention takes its surface's majority kind: "Putin" tagged a place once
@@ -31,7 +42,7 @@ pub fn group(
         .iter()
         .zip(&lowered)
         .map(|(m, l)| {
-            let kind = kinds.get(l.as_str()).copied().unwrap_or(m.kind);
+            let kind = kinds.get(l).copied().unwrap_or(m.kind);
             name_words(text, tokens, m, kind)
         })
         .collect();
@@ -52,7 +63,7 @@ pub fn group(
     for &i in &order {
         let m = &mentions[i];
         let surface = text.get(m.span.clone()).unwrap_or("");
-        let lowered = lowered.get(i).map_or("", String::as_str);
+        let lowered = lowered.get(i).copied().unwrap_or("");
         let kind = kinds.get(lowered).copied().unwrap_or(m.kind);
         let r = match kind {
             EntityKind::Person => {
@@ -127,6 +138,20 @@ fn new_referent(referents: &mut Vec<Referent>, surface: &str, kind: EntityKind) 
         mentions: Vec::new(),
     });
     referents.len() - 1
+}
+
+/// Appends `s` lower-cased as [`lower`] does, without a string of its own
+/// when it is ASCII (most names).
+fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
 }
 
 fn lower(s: &str) -> String {
@@ -239,17 +264,14 @@ fn org_key(lowered: &str) -> Cow<'_, str> {
 
 /// The kind most mentions of a surface form have (ties: first seen).
 /// `lowered` holds each mention's lower-cased surface.
-fn majority_kinds<'a>(
-    mentions: &[Mention],
-    lowered: &'a [String],
-) -> FxHashMap<&'a str, EntityKind> {
+fn majority_kinds<'a>(mentions: &[Mention], lowered: &[&'a str]) -> FxHashMap<&'a str, EntityKind> {
     // Per surface, its kinds in the order first seen, with their counts: a
     // small array (a slot per kind), not a list allocated per surface.
     let mut counts: FxHashMap<&str, [(EntityKind, usize); EntityKind::ALL.len()]> =
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (m, key) in mentions.iter().zip(lowered) {
         let list = counts
-            .entry(key.as_str())
+            .entry(*key)
             .or_insert([(EntityKind::Misc, 0); EntityKind::ALL.len()]);
         let seen = list.iter().position(|&(k, n)| n > 0 && k == m.kind);
         let slot = seen.or_else(|| list.iter().position(|&(_, n)| n == 0));
