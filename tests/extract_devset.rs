@@ -141,9 +141,11 @@ fn dev4_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.70),
         ("focus F1", s.focus.f1(), 0.85),
         ("mentioned F1", s.mentioned.f1(), 0.88),
-        ("commitments F1", s.commitments.f1(), 0.75),
-        // Raised in session 6 (actor 0.333: 2 of 6).
-        ("actor", ratio(s.actor), 0.30),
+        // Raised in session 8 (a title's preposition no longer hides the
+        // subject: commitments 0.875 on 9 scored entries).
+        ("commitments F1", s.commitments.f1(), 0.82),
+        // Raised in session 6 (actor 0.333: 2 of 6) and session 8 (0.429: 3 of 7).
+        ("actor", ratio(s.actor), 0.38),
     ];
     assert_floors("dev4", &floors);
 }
@@ -196,7 +198,8 @@ fn dev5_set_scores_stay_above_floors() {
         // (commitments 0.927; actor 0.632, one more match in the "the
         // Secretary and the Foreign Ministers" spelling the gold writes otherwise).
         ("commitments F1", s.commitments.f1(), 0.87),
-        ("actor", ratio(s.actor), 0.62),
+        // Raised in session 8 (0.895: a group named again keeps its first name).
+        ("actor", ratio(s.actor), 0.84),
         ("kind", ratio(s.kind), 0.82),
     ];
     assert_floors("dev5", &floors);
@@ -226,7 +229,8 @@ fn dev6_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.95),
         ("mentioned F1", s.mentioned.f1(), 0.93),
         ("commitments F1", s.commitments.f1(), 0.65),
-        ("actor", ratio(s.actor), 0.52),
+        // Raised in session 8 (0.714: an object pronoun is the person named before it).
+        ("actor", ratio(s.actor), 0.66),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev6", &floors);
@@ -252,7 +256,11 @@ fn dev7_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.65),
         ("focus F1", s.focus.f1(), 0.91),
         ("mentioned F1", s.mentioned.f1(), 0.89),
-        ("commitments F1", s.commitments.f1(), 0.30),
+        // Raised in session 8 after its commitment rules (pronouns resolved in
+        // their sentence, cue nouns, public addressees): commitments 0.636 on 11
+        // scored entries, actor 0.571 on 7 matches.
+        ("commitments F1", s.commitments.f1(), 0.58),
+        ("actor", ratio(s.actor), 0.52),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev7", &floors);
@@ -275,6 +283,11 @@ fn heldout7_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.83),
         ("focus F1", s.focus.f1(), 0.82),
         ("mentioned F1", s.mentioned.f1(), 0.90),
+        // Held out: commitments 0.857, actor 0.500. After session 8's commitment
+        // rules: 0.929 on 15 scored entries, actor 0.846 on 13 matches.
+        ("commitments F1", s.commitments.f1(), 0.88),
+        ("actor", ratio(s.actor), 0.79),
+        ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("heldout7", &floors);
 }
@@ -297,8 +310,13 @@ fn heldout6_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.72),
         ("focus F1", s.focus.f1(), 0.82),
         ("mentioned F1", s.mentioned.f1(), 0.95),
-        ("commitments F1", s.commitments.f1(), 0.70),
-        ("actor", ratio(s.actor), 0.39),
+        // Session 8: commitments 0.800 ("we are going to" found), actor 0.400 on
+        // 10 matches (the new match is Erdogan's "we", named "Türkiye" by the
+        // gazetteer where the gold writes "Turkey"): the actor floor goes down to
+        // 0.35, which one more such match (4 of 11) passes and one right actor
+        // fewer (3 of 10) fails.
+        ("commitments F1", s.commitments.f1(), 0.75),
+        ("actor", ratio(s.actor), 0.35),
     ];
     assert_floors("heldout6", &floors);
 }
