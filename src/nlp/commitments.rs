@@ -46,11 +46,13 @@ pub fn extract(
         ..Context::default()
     };
     let mut out = Vec::new();
+    // One word buffer for every sentence: no allocation per sentence.
+    let mut words = Vec::new();
     for sentence in sentences {
         let (first, rest) = quote_tag_clauses(text, sentence.span.clone());
-        extract_sentence(text, first, &index, &mut context, &mut out);
+        extract_sentence(text, first, &index, &mut context, &mut words, &mut out);
         if let Some(rest) = rest {
-            extract_sentence(text, rest, &index, &mut context, &mut out);
+            extract_sentence(text, rest, &index, &mut context, &mut words, &mut out);
         }
     }
     name_groups_alike(&mut out);
@@ -98,9 +100,11 @@ fn extract_sentence(
     span: Span,
     index: &EntityIndex,
     context: &mut Context,
+    buffer: &mut Vec<Word>,
     out: &mut Vec<Commitment>,
 ) {
-    let mut words = words::scan(text, span.clone());
+    words::scan_into(text, span.clone(), buffer);
+    let words = buffer;
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
     if let Some(authors) = statement_authors(text, &words) {
         context.authors = Some((authors, None));
