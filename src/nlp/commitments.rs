@@ -484,6 +484,21 @@ fn judge(
     // "We are going to": only a speaker's own plan; "prices are going to rise" predicts.
     let first_person =
         |np: &(usize, usize)| np.1 == np.0 + 1 && word_in(text, &words[np.0], &["we", "i"]);
+    // "Senator from Vermont Bernie Sanders endorsed": the preposition is part
+    // of a title, the name after it the subject.
+    let titled_from = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| {
+                w.capital
+                    && crate::nlp::link::titles::is_title_word(
+                        text.get(w.span.clone()).unwrap_or(""),
+                    )
+            })
+            && words
+                .get(k)
+                .is_some_and(|w| word_in(text, w, &["from", "for"]))
+    };
     let own = if carried {
         Some((head, head + 1))
     } else {
@@ -496,7 +511,9 @@ fn judge(
                         .0
                         .checked_sub(1)
                         .and_then(|i| words.get(i))
-                        .is_none_or(|w| !word_in(text, w, SUBJECTLESS_AFTER))
+                        .is_none_or(|w| {
+                            !word_in(text, w, SUBJECTLESS_AFTER) || titled_from(np.0 - 1)
+                        })
             })
             .or_else(|| phrases::appositive_subject(text, words, left, index))
     };

@@ -830,6 +830,15 @@ pub fn party(
             pronoun: None,
         });
     }
+    // "Chelyabinsk's governor": the person holding the place's office.
+    let place_office = people.is_empty()
+        && words[a..b].iter().any(|w| is_possessive(text, w))
+        && !words[a..b]
+            .iter()
+            .any(|w| word_in(text, w, &["and", "or", "of"]));
+    if place_office && let Some(p) = titled_person(text, words, (a, b), index) {
+        return Some(p);
+    }
     let named = inside.iter().find(|e| e.kind != EntityKind::Misc);
     if let Some(e) = named {
         // A lone named place or organisation: its referent, written as in the text.
@@ -1005,6 +1014,20 @@ fn is_ly_adverb(text: &str, w: &Word) -> bool {
         )
 }
 
+/// News writes offices in lower case: "the president vowed to ...".
+const LOWER_OFFICES: &[&str] = &[
+    "president",
+    "premier",
+    "chancellor",
+    "prime",
+    "minister",
+    "secretary",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+];
+
 /// "the President", "the Prime Minister": the last person named before with
 /// that title right before their name ("President Biden", "Prime Minister Kishida").
 fn titled_person(
@@ -1014,22 +1037,21 @@ fn titled_person(
     index: &EntityIndex,
 ) -> Option<Party> {
     let first = words.get(a)?;
-    let title = words.get(a + 1..b)?;
-    // News writes offices in lower case: "the president vowed to ...".
-    const LOWER_OFFICES: &[&str] = &[
-        "president",
-        "premier",
-        "chancellor",
-        "prime",
-        "minister",
-        "secretary",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-    ];
-    let titled = word_is(text, first, "the")
-        && !title.is_empty()
+    // "Chelyabinsk's governor": a place's office names the person holding it,
+    // named before or after ("Regional governor Boris Dubrovsky said ...").
+    let place_office = (a + 1..b)
+        .find(|&k| is_possessive(text, &words[k]))
+        .filter(|&k| {
+            index
+                .covering(first.span.start)
+                .is_some_and(|e| e.kind == EntityKind::Place && e.span.end == words[k - 1].span.end)
+        });
+    let title = match place_office {
+        Some(k) => words.get(k + 1..b)?,
+        None if word_is(text, first, "the") => words.get(a + 1..b)?,
+        None => return None,
+    };
+    let titled = !title.is_empty()
         && title.iter().all(|w| {
             let s = text.get(w.span.clone()).unwrap_or("");
             if w.capital {
@@ -1044,21 +1066,45 @@ fn titled_person(
     // The title's head ("Minister" of "Prime Minister") in the title right
     // before the name: "Secretary of State Antony J. Blinken".
     let head = text.get(title.last()?.span.clone())?;
+    // A rank changes the office: "Deputy Governor Oleg Klimov" is not "the governor".
+    const RANKS: &[&str] = &["deputy", "vice", "assistant", "acting", "former", "under"];
+    let ranked = |w: &str| RANKS.iter().any(|r| w.eq_ignore_ascii_case(r));
+    let np_ranked = title
+        .iter()
+        .any(|w| ranked(text.get(w.span.clone()).unwrap_or("")));
     let titled_so = |t: &str| {
-        t.split_whitespace()
-            .rev()
-            .take(4)
-            .take_while(|w| {
-                crate::nlp::link::titles::is_title_word(w) || matches!(*w, "of" | "the")
+        let words_before = || {
+            t.split_whitespace().rev().take(4).take_while(|w| {
+                crate::nlp::link::titles::is_title_word(w)
+                    || LOWER_OFFICES.contains(w)
+                    || ranked(w)
+                    || matches!(*w, "of" | "the")
             })
-            .any(|w| w.eq_ignore_ascii_case(head))
+        };
+        words_before().any(|w| w.eq_ignore_ascii_case(head))
+            && (np_ranked || !words_before().any(ranked))
     };
     let before = index
         .entities
         .partition_point(|e| e.span.start < first.span.start);
-    let e = index.entities.get(..before)?.iter().rev().find(|e| {
-        e.kind == EntityKind::Person && text.get(..e.span.start).is_some_and(titled_so)
-    })?;
+    // "China's president" is never the American one named before.
+    let place_country = place_office
+        .and_then(|_| index.covering(first.span.start))
+        .and_then(|e| index.referent(e)?.country);
+    let so_titled = |e: &&Entity| {
+        e.kind == EntityKind::Person
+            && text.get(..e.span.start).is_some_and(titled_so)
+            && index.referent(e).is_some_and(|r| {
+                r.country.is_none() || place_country.is_none() || r.country == place_country
+            })
+    };
+    let earlier = index.entities.get(..before)?.iter().rev().find(so_titled);
+    let later = || {
+        place_office
+            .and_then(|_| index.entities.get(before..))
+            .and_then(|later| later.iter().find(so_titled))
+    };
+    let e = earlier.or_else(later)?;
     let r = index.referent(e)?;
     Some(Party {
         name: person_name(text, index, r),

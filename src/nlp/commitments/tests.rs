@@ -221,6 +221,12 @@ fn actors_speakers_and_actions() {
             &[("Peru and Chile", "", Agreement, "open a border crossing")],
         ),
         (
+            "a place's office is the person holding it, named before or after",
+            "The deputy governor Biden spoke. Nairobi's governor has promised to rebuild the \
+             market. Regional governor Li Wei visited it.",
+            &[("Li Wei", "", Pledge, "rebuild the market")],
+        ),
+        (
             "trailing speech tag cuts the action",
             "Kenya will send 1,000 police officers to Haiti, Ruto said.",
             &[(
@@ -1135,6 +1141,55 @@ fn a_country_named_only_inside_another_name_is_written_as_the_text_writes_it() {
     let found = extract(text, &hand_sentences(text), &entities, &referents);
     let actors: Vec<&str> = found.iter().map(|c| c.actor.as_str()).collect();
     assert_eq!(actors, ["Turkey"]);
+}
+
+#[test]
+fn a_titles_preposition_does_not_hide_the_name_after_it() {
+    let text = "On Monday, Senator from Vermont Biden endorsed Ruto for president.";
+    let (mut entities, mut referents) = hand_entities(text);
+    // As the tagger reads it: the place "Vermont", then the person "Biden".
+    let at = text.find("Vermont Biden").expect("in text");
+    let run = entities
+        .iter()
+        .position(|e| e.span.start == at)
+        .expect("a run of capitals");
+    let biden = at + "Vermont ".len();
+    entities[run].span = at..at + "Vermont".len();
+    referents[entities[run].referent].name = "Vermont".to_string();
+    referents.push(Referent {
+        name: "Biden".to_string(),
+        kind: EntityKind::Person,
+        country: None,
+        mentions: vec![run + 1],
+    });
+    entities.insert(
+        run + 1,
+        Entity {
+            span: biden..biden + "Biden".len(),
+            kind: EntityKind::Person,
+            referent: referents.len() - 1,
+        },
+    );
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.actor.as_str(), &text[c.action.clone()]))
+        .collect();
+    assert_eq!(got, [("Biden", "Ruto for president")]);
+}
+
+#[test]
+fn a_places_office_is_held_by_a_person_of_that_country() {
+    let text = "President Biden spoke in Nairobi. Kenya's president has promised to open the \
+                market. President Ruto agreed.";
+    let (entities, mut referents) = hand_entities(text);
+    for r in &mut referents {
+        let code = if r.name == "Biden" { "US" } else { "KE" };
+        r.country = crate::nlp::CountryCode::new(code);
+    }
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let actors: Vec<&str> = found.iter().map(|c| c.actor.as_str()).collect();
+    assert_eq!(actors, ["Ruto"]);
 }
 
 #[test]
