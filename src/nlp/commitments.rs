@@ -103,8 +103,9 @@ fn extract_sentence(
     buffer: &mut Vec<Word>,
     out: &mut Vec<Commitment>,
 ) {
-    words::scan_into(text, span.clone(), buffer);
-    let words = buffer;
+    // The buffer's words, owned for this sentence and handed back at its end.
+    let mut words = std::mem::take(buffer);
+    words::scan_into(text, span.clone(), &mut words);
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
     if let Some(authors) = statement_authors(text, &words) {
         context.authors = Some((authors, None));
@@ -184,6 +185,7 @@ fn extract_sentence(
         || sentence_text.ends_with("?\"")
         || sentence_text.ends_with("?\u{201d}");
     if question {
+        *buffer = words;
         return;
     }
     let mut found: Vec<Found> = Vec::new();
@@ -277,6 +279,7 @@ fn extract_sentence(
         .find(|f| f.addressed)
         .map(|f| f.actor.clone());
     actors::remember(context, text, &words, speech.content_start, index);
+    *buffer = words;
 }
 
 /// "We call for the army to cease fire and for the militia to withdraw": the
