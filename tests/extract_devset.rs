@@ -1,7 +1,8 @@
 //! Accuracy of the analysis on the hand-annotated development sets
 //! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
-//! `tests/devset/dev7.jsonl`, `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`) and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
+//! `tests/devset/dev7.jsonl`, `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`,
+//! `tests/devset/heldout7.jsonl`) and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
 
 mod support {
     pub mod score;
@@ -215,12 +216,13 @@ fn dev6_set_scores_stay_above_floors() {
     // outlets, place words opening names, storms, country adjectives): people
     // 0.959, places 0.902, country 0.978, orgs 0.617, mentioned 0.978; and
     // commitment rules (lower-case offices, object pronouns, acronyms): actor
-    // 0.571. Floors raised.
+    // 0.571. Floors raised. Session 8's linking rules: people 0.969, orgs
+    // 0.660: floors raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.91),
+        ("people F1", s.people.f1(), 0.92),
         ("places F1", s.places.f1(), 0.86),
         ("place country", ratio(s.place_country), 0.93),
-        ("orgs F1", s.orgs.f1(), 0.57),
+        ("orgs F1", s.orgs.f1(), 0.61),
         ("focus F1", s.focus.f1(), 0.95),
         ("mentioned F1", s.mentioned.f1(), 0.93),
         ("commitments F1", s.commitments.f1(), 0.65),
@@ -240,18 +242,41 @@ fn dev7_set_scores_stay_above_floors() {
     // 0.348 on only 11 scored entries, actor 0.00 on 4 matches, kind 1.00), so
     // that tuning may raise them but a regression fails. The commitment figures
     // move a lot with one entry; the actor share has no floor until it is above
-    // zero.
+    // zero. Tuned on from session 8 (linking rules: storms named alone, a
+    // capital "The" opening a publication's name, malls and zoos, eponymous
+    // dash compounds): people 0.898, places 0.906, orgs 0.700: floors raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.82),
-        ("places F1", s.places.f1(), 0.82),
+        ("people F1", s.people.f1(), 0.85),
+        ("places F1", s.places.f1(), 0.86),
         ("place country", ratio(s.place_country), 0.93),
-        ("orgs F1", s.orgs.f1(), 0.62),
+        ("orgs F1", s.orgs.f1(), 0.65),
         ("focus F1", s.focus.f1(), 0.91),
         ("mentioned F1", s.mentioned.f1(), 0.89),
         ("commitments F1", s.commitments.f1(), 0.30),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev7", &floors);
+}
+
+#[test]
+fn heldout7_set_scores_stay_above_floors() {
+    let s = devset_scores("heldout7");
+    // heldout7 (12 Wikinews stories of 2019) was held out until session 8,
+    // which opened it for tuning (its held-out figures: people 0.911, places
+    // 0.939, country 0.967, orgs 0.781, focus 0.848, mentioned 0.951). After
+    // the session's linking rules (storms, names only ever after an article,
+    // platforms and parties, publications opened by "The", divisions, dash
+    // compounds): people 0.962, places 0.959, country 1.00, orgs 0.879, focus
+    // 0.875, mentioned 0.951; floors about 0.05 under them.
+    let floors = [
+        ("people F1", s.people.f1(), 0.91),
+        ("places F1", s.places.f1(), 0.91),
+        ("place country", ratio(s.place_country), 0.95),
+        ("orgs F1", s.orgs.f1(), 0.83),
+        ("focus F1", s.focus.f1(), 0.82),
+        ("mentioned F1", s.mentioned.f1(), 0.90),
+    ];
+    assert_floors("heldout7", &floors);
 }
 
 #[test]

@@ -27,6 +27,10 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             continue;
         }
         let mut m = m.clone();
+        if eponymous_compound(text, &m.span, geo) {
+            // "the Saffir–Simpson scale": two surnames naming a thing.
+            m.kind = EntityKind::Misc;
+        }
         if let Some(name) = storm_name(text, &m.span) {
             ships.push(name);
             m.kind = EntityKind::Misc;
@@ -694,6 +698,45 @@ fn vessel(text: &str, span: &Span) -> bool {
         .strip_suffix(' ')
         .is_some_and(|b| SHIP_WORDS.contains(&b.rsplit([' ', '\n']).next().unwrap_or("")));
     imo || named_ship
+}
+
+/// Whether a one-word mention is one side of two capitalised names joined
+/// by a dash between lower-case words, "the Saffir–Simpson scale", "a
+/// Kaplan-Meier curve": surnames naming a scale, method or law, no person or
+/// place; places so joined ("the China-Europe route") are read elsewhere,
+/// and a double-barrelled surname after a given name ("Eva Roe-Lind") is a
+/// person's.
+fn eponymous_compound(text: &str, span: &Span, geo: &dyn Geo) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let dash = |c: char| c == '-' || c == '\u{2013}';
+    if text.get(span.clone()).is_none_or(|s| s.contains(' ')) {
+        return false;
+    }
+    let left = before.rfind([' ', '\n']).map_or(0, |i| i + 1);
+    let right = after.find([' ', '\n']).map_or(text.len(), |i| span.end + i);
+    let Some(compound) = text.get(left..right) else {
+        return false;
+    };
+    let parts: Vec<&str> = compound.split(dash).collect();
+    let lower_word =
+        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let word_before = text
+        .get(..left)
+        .and_then(|b| b.trim_end().rsplit([' ', '\n']).next());
+    let word_after = text.get(right..).and_then(|a| a.split_whitespace().next());
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            p.chars().next().is_some_and(char::is_uppercase)
+                && p.chars().all(char::is_alphabetic)
+                && geo.country_named(p).is_none()
+                && geo.demonym(p).is_none()
+                && geo.region(p).is_none()
+                && !geo.is_city(p)
+        })
+        && lower_word(word_before)
+        && lower_word(word_after)
 }
 
 /// The one-word name of a storm `span` names with its kind: "Hurricane

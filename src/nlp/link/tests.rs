@@ -1770,3 +1770,20 @@ fn a_league_and_a_center_with_a_complement_are_whole_organisations() {
         "{rs:?}"
     );
 }
+
+#[test]
+fn two_surnames_joined_by_a_dash_before_a_noun_name_no_one() {
+    let text = "The storm reached Category 4 on the Brannock\u{2013}Tilley scale, said \
+                Eva Roe-Lind, who also cited a Kestin-Marlow curve.";
+    let rs = run_world(
+        text,
+        &[
+            ("Brannock", Place),
+            ("Tilley", Person),
+            ("Eva Roe-Lind", Person),
+            ("Kestin", Person),
+        ],
+    );
+    assert_eq!(names_of_kind(&rs, Person), vec!["Eva Roe-Lind"], "{rs:?}");
+    assert!(names_of_kind(&rs, Place).is_empty(), "{rs:?}");
+}

@@ -17,7 +17,7 @@ use super::hash;
 use super::lexicon;
 use super::model::{MAX_STAGES, Model, StageScores, Transitions};
 use super::tags::{N_TAGS, Tag};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 type Scores = StageScores;
@@ -50,7 +50,7 @@ struct Word {
 
 /// The summed weights a word brings: its own features and what it gives each
 /// neighbour.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct WordWeights {
     own: Scores,
     /// What it gives the tokens beside it ([`Side::Prev`], [`Side::Next`]).
@@ -66,32 +66,57 @@ struct WordWeights {
 
 /// Where the model keeps the weights of the two features that pair a word with the
 /// class of the token beside it ([`NO_ROW`]: it has none), for each class: looked
-/// up once per word instead of probed per token (about half of those probes found
-/// nothing, and each read a random line of the 2 MB slot array).
-#[derive(Clone, Copy)]
+/// up the first time a word meets a class and kept (about half of those probes
+/// found nothing, and each read a random line of the 2 MB slot array). Filled
+/// lazily, so a word new to the thread costs no more probes than before.
+#[derive(Clone, Default)]
 struct ClassRows {
     /// `features::prev_lower_class_key(word, class)`: the word precedes the token.
-    as_prev: [u32; CLASSES],
+    as_prev: [Cell<u32>; CLASSES],
     /// `features::class_next_lower_key(class, word)`: the word follows the token.
-    as_next: [u32; CLASSES],
+    as_next: [Cell<u32>; CLASSES],
 }
 
 /// A feature the model lacks, in [`ClassRows`] and [`Shapes`].
 const NO_ROW: u32 = u32::MAX;
+/// A [`ClassRows`] entry not looked up yet (model rows number far fewer).
+const NOT_LOOKED_UP: u32 = 0;
 
 impl ClassRows {
-    /// The rows for a word with this lower-case hash ([`features::BOS`] and
-    /// [`features::EOS`] stand for the sentence edges).
-    fn new(model: &Model, prev_lower: u64, next_lower: u64) -> ClassRows {
-        let row = |key| model.row_of(key).unwrap_or(NO_ROW);
-        ClassRows {
-            as_prev: std::array::from_fn(|c| {
-                row(features::prev_lower_class_key(prev_lower, c as u8))
-            }),
-            as_next: std::array::from_fn(|c| {
-                row(features::class_next_lower_key(c as u8, next_lower))
-            }),
-        }
+    /// The row of `features::prev_lower_class_key(lower, class)`, where `lower`
+    /// is this word's lower-case hash ([`features::BOS`] at the sentence edge).
+    #[inline]
+    fn as_prev(&self, model: &Model, lower: u64, class: u8) -> u32 {
+        Self::row(self.as_prev.get(usize::from(class)), model, || {
+            features::prev_lower_class_key(lower, class)
+        })
+    }
+
+    /// The row of `features::class_next_lower_key(class, lower)` ([`features::EOS`]
+    /// at the sentence edge).
+    #[inline]
+    fn as_next(&self, model: &Model, lower: u64, class: u8) -> u32 {
+        Self::row(self.as_next.get(usize::from(class)), model, || {
+            features::class_next_lower_key(class, lower)
+        })
+    }
+
+    /// Rows are kept plus one, so that the zeroed default means "not looked up".
+    #[inline]
+    fn row(cell: Option<&Cell<u32>>, model: &Model, key: impl Fn() -> u64) -> u32 {
+        let look_up = || model.row_of(key()).map_or(NO_ROW, |r| r.wrapping_add(1));
+        let kept = match cell {
+            Some(cell) => match cell.get() {
+                NOT_LOOKED_UP => {
+                    let row = look_up();
+                    cell.set(row);
+                    row
+                }
+                row => row,
+            },
+            None => look_up(),
+        };
+        if kept == NO_ROW { NO_ROW } else { kept - 1 }
     }
 }
 
@@ -321,7 +346,7 @@ impl Tables {
             class_context,
             position,
             no_gaz_neighbours: sum(&[features::gaz_neighbours_key(0, 0)]),
-            edge_class_rows: ClassRows::new(model, features::BOS, features::EOS),
+            edge_class_rows: ClassRows::default(),
             doc_case,
             doc_run,
             tag_context,
@@ -564,7 +589,7 @@ fn new_word(
         class: info.class,
         gaz,
     };
-    let class_rows = ClassRows::new(model, info.lower, info.lower);
+    let class_rows = ClassRows::default();
     (
         word,
         WordWeights {
@@ -810,15 +835,16 @@ fn first_scores(
                 at.and_then(|j| c.weights(doc, j))
                     .map_or(&t.edge_class_rows, |x| &x.class_rows)
             };
-            let class = usize::from(w.class);
-            match class_rows(prev_at).as_prev.get(class) {
-                Some(&row) => add_row(model, row, &mut s),
-                None => model.add_feature(features::prev_lower_class_key(pl, w.class), &mut s),
-            }
-            match class_rows(next_at).as_next.get(class) {
-                Some(&row) => add_row(model, row, &mut s),
-                None => model.add_feature(features::class_next_lower_key(w.class, nl), &mut s),
-            }
+            add_row(
+                model,
+                class_rows(prev_at).as_prev(model, pl, w.class),
+                &mut s,
+            );
+            add_row(
+                model,
+                class_rows(next_at).as_next(model, nl, w.class),
+                &mut s,
+            );
             for key in features::lower_pair_keys(pl, w.lower, nl) {
                 model.add_feature(key, &mut s);
             }
