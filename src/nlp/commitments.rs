@@ -46,11 +46,13 @@ pub fn extract(
         ..Context::default()
     };
     let mut out = Vec::new();
+    // One word buffer for every sentence: no allocation per sentence.
+    let mut words = Vec::new();
     for sentence in sentences {
         let (first, rest) = quote_tag_clauses(text, sentence.span.clone());
-        extract_sentence(text, first, &index, &mut context, &mut out);
+        extract_sentence(text, first, &index, &mut context, &mut words, &mut out);
         if let Some(rest) = rest {
-            extract_sentence(text, rest, &index, &mut context, &mut out);
+            extract_sentence(text, rest, &index, &mut context, &mut words, &mut out);
         }
     }
     name_groups_alike(&mut out);
@@ -98,9 +100,12 @@ fn extract_sentence(
     span: Span,
     index: &EntityIndex,
     context: &mut Context,
+    buffer: &mut Vec<Word>,
     out: &mut Vec<Commitment>,
 ) {
-    let mut words = words::scan(text, span.clone());
+    // The buffer's words, owned for this sentence and handed back at its end.
+    let mut words = std::mem::take(buffer);
+    words::scan_into(text, span.clone(), &mut words);
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
     if let Some(authors) = statement_authors(text, &words) {
         context.authors = Some((authors, None));
@@ -180,6 +185,7 @@ fn extract_sentence(
         || sentence_text.ends_with("?\"")
         || sentence_text.ends_with("?\u{201d}");
     if question {
+        *buffer = words;
         return;
     }
     let mut found: Vec<Found> = Vec::new();
@@ -273,6 +279,7 @@ fn extract_sentence(
         .find(|f| f.addressed)
         .map(|f| f.actor.clone());
     actors::remember(context, text, &words, speech.content_start, index);
+    *buffer = words;
 }
 
 /// "We call for the army to cease fire and for the militia to withdraw": the

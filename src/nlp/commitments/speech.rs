@@ -362,9 +362,12 @@ pub fn interrupting_tag(
     index: &EntityIndex,
     context: &Context,
 ) -> Option<(std::ops::Range<usize>, Option<Actor>)> {
+    // Asked of every word: a quote mark is punctuation, so other words are
+    // turned aside before their text is read.
     let is_quote = |i: usize| {
         words
             .get(i)
+            .filter(|w| w.punct)
             .and_then(|w| text.get(w.span.clone()))
             .is_some_and(|s| matches!(s, "\"" | "\u{201c}" | "\u{201d}"))
     };
@@ -387,7 +390,7 @@ pub fn interrupting_tag(
         if !is_quote(reopen) || !resumes || tag_end == from {
             continue;
         }
-        let Some(v) = (from..tag_end).find(|&i| word_in(text, &words[i], SPEECH_VERBS)) else {
+        let Some(v) = (from..tag_end).find(|&i| SPEECH_VERB_SET.contains(text, &words[i])) else {
             continue;
         };
         let np = if v > from {

@@ -48,12 +48,22 @@ fn key_of(word: &str) -> u128 {
 
 /// Scans `text[range]` into words. Possessive "'s" (and a bare trailing "'"
 /// after "s") becomes its own word, so "China's" is "China" + "'s".
+#[cfg(test)]
 pub fn scan(text: &str, range: Span) -> Vec<Word> {
+    let mut words = Vec::new();
+    scan_into(text, range, &mut words);
+    words
+}
+
+/// [`scan`] into `words` (cleared first): one buffer serves every sentence
+/// of an article.
+pub fn scan_into(text: &str, range: Span, words: &mut Vec<Word>) {
+    words.clear();
     let Some(slice) = text.get(range.clone()) else {
-        return Vec::new();
+        return;
     };
-    // About one word per five bytes of English: one allocation per sentence.
-    let mut words = Vec::with_capacity(slice.len() / 5 + 1);
+    // About one word per five bytes of English: the buffer grows once, if at all.
+    words.reserve(slice.len() / 5 + 1);
     let base = range.start;
     let bytes = slice.as_bytes();
     let mut i = 0;
@@ -98,10 +108,9 @@ pub fn scan(text: &str, range: Span) -> Vec<Word> {
             }
             break;
         }
-        push_word(&mut words, slice, base, i, end, c.is_uppercase());
+        push_word(words, slice, base, i, end, c.is_uppercase());
         i = end;
     }
-    words
 }
 
 /// The char at byte `i` of `s` (on a char boundary), decoding only non-ASCII:
