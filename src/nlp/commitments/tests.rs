@@ -227,6 +227,11 @@ fn actors_speakers_and_actions() {
             &[("Li Wei", "", Pledge, "rebuild the market")],
         ),
         (
+            "them is no one person named before it",
+            "Peru and Chile met Biden. Biden thanked Ruto and urged them to sign the accord.",
+            &[("Peru and Chile", "", Proposal, "sign the accord")],
+        ),
+        (
             "trailing speech tag cuts the action",
             "Kenya will send 1,000 police officers to Haiti, Ruto said.",
             &[(
