@@ -232,6 +232,11 @@ fn actors_speakers_and_actions() {
             &[("Peru and Chile", "", Proposal, "sign the accord")],
         ),
         (
+            "a weak cue asks the public named by a plural noun",
+            "The Peru ministry asked passengers to stay home.",
+            &[("passengers", "", Proposal, "stay home")],
+        ),
+        (
             "trailing speech tag cuts the action",
             "Kenya will send 1,000 police officers to Haiti, Ruto said.",
             &[(
