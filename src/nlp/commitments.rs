@@ -957,15 +957,15 @@ fn addressee(
     // "Republicans have broken with Trump and urged him to ...": the one person
     // the sentence named before, other than its subject or speaker (no one
     // urges oneself). Only "him" and "her": "them", "us" and "me" are no one person.
-    let singular = object
+    let named = object
         .as_ref()
-        .is_some_and(|o| matches!(o.pronoun, Some("he" | "she")));
-    let named = singular.then(|| {
-        let subject = np_after(text, words, speech.content_start, index);
-        phrases::person_named_before(words, np.0, subject, index)
-            .filter(|(_, r)| speech.speaker.as_ref().is_none_or(|s| s.1 != Some(*r)))
-    });
-    if let Some((name, referent)) = named.flatten() {
+        .filter(|o| matches!(o.pronoun, Some("he" | "she")))
+        .and_then(|_| {
+            let subject = np_after(text, words, speech.content_start, index);
+            phrases::person_named_before(words, np.0, subject, index)
+                .filter(|(_, r)| speech.speaker.as_ref().is_none_or(|s| s.1 != Some(*r)))
+        });
+    if let Some((name, referent)) = named {
         return Some(((name, Some(referent)), t + 1, false));
     }
     // One never asks oneself: "ask her to come back" said by a woman means someone else.

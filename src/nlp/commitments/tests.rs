@@ -192,7 +192,7 @@ fn actors_speakers_and_actions() {
             &[("Biden", "", Proposal, "resign")],
         ),
         (
-            "a call may address the public by a plural noun",
+            "a call's verb may open a quotation after its addressee",
             "The Peru ministry called on drivers to \"slow down near schools.\"",
             &[("drivers", "", Proposal, "\"slow down near schools.\"")],
         ),
