@@ -1420,6 +1420,11 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
     ) {
         return true;
     }
+    // "Security will depend on ...", "a man the country will miss": what
+    // happens to the subject, not what it does.
+    if name == "will" && word_in(text, next, &["depend", "mean", "cost", "happen", "miss"]) {
+        return true;
+    }
     if word_is(text, next, "be")
         && let Some(after) = words.get(n + 1)
         && let Some(s) = text.get(after.span.clone())

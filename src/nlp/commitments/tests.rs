@@ -227,6 +227,11 @@ fn actors_speakers_and_actions() {
             )],
         ),
         (
+            "a clause of time between commas leaves the subject before it",
+            "Biden and Ruto, when they meet in Lima, plan to sign a treaty.",
+            &[("Biden and Ruto", "", Pledge, "sign a treaty")],
+        ),
+        (
             "agreeing with a named partner binds both",
             "Peru agreed with Chile to open a border crossing.",
             &[("Peru and Chile", "", Agreement, "open a border crossing")],
