@@ -143,10 +143,9 @@ pub fn statement_authors(text: &str, words: &[Word], sentence: &Signature) -> Op
         return None;
     }
     // The length filter first: this runs on every word of a sentence that may name one.
-    let statement = words.iter().position(|w| {
-        matches!(w.span.len(), 9..=11)
-            && word_in(text, w, STATEMENT_WORDS)
-    })?;
+    let statement = words
+        .iter()
+        .position(|w| matches!(w.span.len(), 9..=11) && word_in(text, w, STATEMENT_WORDS))?;
     let by = (statement + 1..words.len().min(statement + 6))
         .find(|&i| word_is(text, &words[i], "by"))?;
     let from = by + 1;
