@@ -1,8 +1,10 @@
 //! Accuracy of the analysis on the hand-annotated development sets
 //! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
-//! `tests/devset/dev7.jsonl`, `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`,
-//! `tests/devset/heldout7.jsonl`) and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can fail.
+//! `tests/devset/dev7.jsonl`, `tests/devset/dev8.jsonl`, `tests/devset/dev9.jsonl`,
+//! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`)
+//! and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can
+//! fail.
 
 mod support {
     pub mod score;
@@ -264,6 +266,55 @@ fn dev7_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev7", &floors);
+}
+
+#[test]
+fn dev8_set_scores_stay_above_floors() {
+    let s = devset_scores("dev8");
+    // About 0.05 below the baseline measured when dev8 landed (12 State
+    // Department releases of September and October 2026 from outside the
+    // bundled corpus: six readouts, three joint statements, a conflict, a
+    // designation and a trip, annotated blind in session 9, before anyone
+    // tuned on them: people 0.840, places 0.949, country 0.98, orgs 0.663,
+    // focus 0.936, mentioned 1.00, commitments 0.765 on 40 scored entries,
+    // actor 0.808 and kind 0.962 on 26 matches), so that tuning may raise them
+    // but a regression fails.
+    let floors = [
+        ("people F1", s.people.f1(), 0.79),
+        ("places F1", s.places.f1(), 0.90),
+        ("place country", ratio(s.place_country), 0.93),
+        ("orgs F1", s.orgs.f1(), 0.61),
+        ("focus F1", s.focus.f1(), 0.88),
+        ("mentioned F1", s.mentioned.f1(), 0.95),
+        ("commitments F1", s.commitments.f1(), 0.71),
+        ("actor", ratio(s.actor), 0.75),
+        ("kind", ratio(s.kind), 0.91),
+    ];
+    assert_floors("dev8", &floors);
+}
+
+#[test]
+fn dev9_set_scores_stay_above_floors() {
+    let s = devset_scores("dev9");
+    // About 0.05 below the baseline measured when dev9 landed (12 Wikinews
+    // stories of 2020 from outside the bundled corpus, annotated blind in
+    // session 9, before anyone tuned on them; main at 0ce588a: people 0.917,
+    // places 0.913, country 0.955, orgs 0.680, focus 0.933, mentioned 0.868,
+    // commitments 0.800 on only 14 scored entries, actor 0.600 on 10 matches,
+    // kind 1.00), so that tuning may raise them but a regression fails. The
+    // commitment figures move a lot with one entry.
+    let floors = [
+        ("people F1", s.people.f1(), 0.86),
+        ("places F1", s.places.f1(), 0.86),
+        ("place country", ratio(s.place_country), 0.90),
+        ("orgs F1", s.orgs.f1(), 0.63),
+        ("focus F1", s.focus.f1(), 0.88),
+        ("mentioned F1", s.mentioned.f1(), 0.81),
+        ("commitments F1", s.commitments.f1(), 0.75),
+        ("actor", ratio(s.actor), 0.55),
+        ("kind", ratio(s.kind), 0.95),
+    ];
+    assert_floors("dev9", &floors);
 }
 
 #[test]

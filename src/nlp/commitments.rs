@@ -60,8 +60,10 @@ pub fn extract(
 }
 
 /// A group named again with other articles or capitals is the same group,
-/// written as it was first named: "The Secretary and Foreign Ministers
-/// signed ... the Secretary and the Foreign Ministers committed to ...".
+/// written in its plainest form, the one with the fewest words (the first of
+/// those): "The Secretary and the Foreign Ministers signed ... The Secretary
+/// and Foreign Ministers committed to ..." are both "The Secretary and Foreign
+/// Ministers", as a reader would name them once for all.
 fn name_groups_alike(out: &mut [Commitment]) {
     let key = |name: &str| {
         name.split_whitespace()
@@ -69,15 +71,25 @@ fn name_groups_alike(out: &mut [Commitment]) {
             .map(str::to_lowercase)
             .collect::<Vec<_>>()
     };
-    let mut first: Vec<(Vec<String>, String)> = Vec::new();
-    for c in out.iter_mut() {
-        if c.actor_referent.is_some() || !c.actor.contains(' ') {
-            continue;
-        }
+    let is_group = |c: &Commitment| c.actor_referent.is_none() && c.actor.contains(' ');
+    let mut plainest: Vec<(Vec<String>, &str)> = Vec::new();
+    for c in out.iter().filter(|c| is_group(c)) {
         let k = key(&c.actor);
-        match first.iter().find(|(seen, _)| *seen == k) {
-            Some((_, name)) => c.actor.clone_from(name),
-            None => first.push((k, c.actor.clone())),
+        let words = c.actor.split_whitespace().count();
+        match plainest.iter_mut().find(|(seen, _)| *seen == k) {
+            Some((_, name)) if words < name.split_whitespace().count() => *name = &c.actor,
+            Some(_) => {}
+            None => plainest.push((k, &c.actor)),
+        }
+    }
+    let names: Vec<(Vec<String>, String)> = plainest
+        .into_iter()
+        .map(|(k, name)| (k, name.to_string()))
+        .collect();
+    for c in out.iter_mut().filter(|c| is_group(c)) {
+        let k = key(&c.actor);
+        if let Some((_, name)) = names.iter().find(|(seen, _)| *seen == k) {
+            c.actor.clone_from(name);
         }
     }
 }

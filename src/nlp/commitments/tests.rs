@@ -197,8 +197,8 @@ fn actors_speakers_and_actions() {
             &[("drivers", "", Proposal, "\"slow down near schools.\"")],
         ),
         (
-            "a group named again with other articles is named as first",
-            "The Secretary and Foreign Ministers signed the accord. The Secretary and the \
+            "a group named again with other articles takes its plainest name",
+            "The Secretary and the Foreign Ministers signed the accord. The Secretary and \
              Foreign Ministers committed to meet again.",
             &[
                 (
