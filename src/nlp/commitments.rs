@@ -94,6 +94,33 @@ fn name_groups_alike(out: &mut [Commitment]) {
     }
 }
 
+/// Whether a subject is a party that can hold an intention: a personal
+/// pronoun, or a phrase naming a person or a country.
+fn names_party(text: &str, words: &[Word], np: (usize, usize), index: &EntityIndex) -> bool {
+    if np.1 == np.0 + 1
+        && words
+            .get(np.0)
+            .is_some_and(|w| word_in(text, w, &["we", "i", "he", "she", "they"]))
+    {
+        return true;
+    }
+    let (Some(first), Some(last)) = (
+        words.get(np.0),
+        np.1.checked_sub(1).and_then(|i| words.get(i)),
+    ) else {
+        return false;
+    };
+    index
+        .within(&(first.span.start..last.span.end))
+        .iter()
+        .filter_map(|e| index.referent(e))
+        .any(|r| match r.kind {
+            EntityKind::Person => true,
+            EntityKind::Place => Gazetteer::get().country_by_name(&r.name).is_some(),
+            _ => false,
+        })
+}
+
 /// A commitment found in a sentence, before its action is cut.
 struct Found {
     kind: CommitmentKind,
@@ -533,6 +560,13 @@ fn judge(
             .or_else(|| phrases::appositive_subject(text, words, left, index))
     };
     if trig.name == "going to" && !carried && !own.is_some_and(|np| first_person(&np)) {
+        return None;
+    }
+    // "Peru aims to", "we seek to": a party's intention. "The law aims to",
+    // "terrorists seek to": a thing's purpose or others' designs.
+    if matches!(trig.name, "aims to" | "seeks to")
+        && !own.is_some_and(|np| names_party(text, words, np, index))
+    {
         return None;
     }
     // "We support the envoy's efforts ... and support the Quad's": the same verb

@@ -170,6 +170,20 @@ pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Ra
         }
         end += 1;
     }
+    // "We, the Heads of State participating in the Shield of the Americas,":
+    // a participle or "who" right after the name continues the apposition to
+    // its closing comma.
+    let continues = words.get(end).is_some_and(|w| {
+        let s = text.get(w.span.clone()).unwrap_or("");
+        !w.capital && (s.ends_with("ing") || s.eq_ignore_ascii_case("who"))
+    }) && end > from
+        && words.get(end - 1).is_some_and(|w| w.capital);
+    if continues
+        && let Some(comma) = (end..(end + 15).min(words.len())).find(|&i| words[i].punct)
+        && text.get(words[comma].span.clone()) == Some(",")
+    {
+        end = comma;
+    }
     // A name ends on a name word, not on a comma or a joining word.
     while end > from {
         let last = &words[end - 1];

@@ -216,6 +216,17 @@ fn actors_speakers_and_actions() {
             ],
         ),
         (
+            "a participle continues the apposition of an opening \"We,\"",
+            "We, the Heads of State of Peru and Chile meeting in Lima, declare our \
+             intention to open a border crossing.",
+            &[(
+                "the Heads of State of Peru and Chile meeting in Lima",
+                "",
+                Pledge,
+                "open a border crossing",
+            )],
+        ),
+        (
             "agreeing with a named partner binds both",
             "Peru agreed with Chile to open a border crossing.",
             &[("Peru and Chile", "", Agreement, "open a border crossing")],

@@ -213,6 +213,11 @@ pub const REAFFIRM: &[&str] = &[
     "conveyed",
     "conveys",
     "declared",
+    "declare",
+    "declares",
+    "express",
+    "confirm",
+    "confirms",
     "reconfirmed",
     "confirmed",
     "noted",
@@ -843,6 +848,30 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
         positive: &["Kenya plans to open an embassy in Lima."],
         negative: &["The plans to build a dam were shelved."],
+    },
+    Trigger {
+        name: "aims to",
+        kind: Pledge,
+        // A party's stated aim is its intention: "Argentina aims to strengthen
+        // its regulatory environment". A thing's aim ("the law aims to") names
+        // no party and is dropped with its actor.
+        steps: &[Word(&["aim", "aims"]), Word(&["to"])],
+        positive: &["Peru aims to double its exports to Chile."],
+        negative: &[
+            "The aim to double exports was dropped.",
+            "The law aims to protect workers.",
+        ],
+    },
+    Trigger {
+        name: "seeks to",
+        kind: Willingness,
+        // "We seek to restore peace": what a party wants to do, as "hopes to".
+        steps: &[Word(&["seek", "seeks"]), Word(&["to"])],
+        positive: &["Chile seeks to deepen its ties with Peru."],
+        negative: &[
+            "Nobody would seek to deny it.",
+            "Terrorists seek to divide us.",
+        ],
     },
     Trigger {
         name: "announced plans to",

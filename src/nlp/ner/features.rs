@@ -210,6 +210,50 @@ pub(super) fn is_capitalised(class: u8) -> bool {
     !matches!(class, LOWER | PUNCT | DIGITS)
 }
 
+/// Whether the tagger fixes token `k` of a sentence at `O` without scoring it:
+/// `classes` and `gaz` are the sentence's casing classes and gazetteer word flags.
+///
+/// A lower-case word or punctuation mark between lower-case words, punctuation or
+/// numbers (or, for punctuation, the sentence edge), and no gazetteer word. Such a token can only
+/// belong to a name of lower-case words alone, since every lower-case part of a
+/// name ("of", "de", "van", "bin", "the" in "Bank of England", "Charles de Gaulle")
+/// stands beside a capitalised part; the model (trained on capitalised names) all
+/// but never tags one. Most tokens of news text are such tokens, so neither stage
+/// computes their features or weighs their tags; Viterbi reads them as a fixed `O`
+/// (what they give their neighbours is still read, from the word cache).
+/// `assets/model/README.md` has the figures this was checked with.
+#[inline]
+pub(super) fn fixed_o(classes: &[u8], gaz: &[u8], k: usize) -> bool {
+    let Some(&class) = classes.get(k) else {
+        return false;
+    };
+    // A word at the sentence's edge may be a name cut by a line break ("Schalk van
+    // der" / "Merwe"), so only punctuation takes the edge for a quiet neighbour.
+    let quiet = |j: Option<usize>| match j.and_then(|j| classes.get(j)) {
+        Some(&c) => matches!(c, LOWER | PUNCT | DIGITS),
+        None => class == PUNCT,
+    };
+    matches!(class, LOWER | PUNCT)
+        && gaz.get(k) == Some(&0)
+        && quiet(k.checked_sub(1))
+        && quiet(k.checked_add(1))
+}
+
+/// [`fixed_o`] for every token of `sentence` (clipped to the document).
+#[cfg(test)]
+pub(super) fn fixed_o_in(p: &Prepared, sentence: &Range<usize>) -> Vec<bool> {
+    let s = clip(sentence, p.len());
+    let classes: Vec<u8> = p
+        .words
+        .get(s.clone())
+        .unwrap_or_default()
+        .iter()
+        .map(|w| w.class)
+        .collect();
+    let gaz = p.gaz.get(s.clone()).unwrap_or_default();
+    (0..s.len()).map(|k| fixed_o(&classes, gaz, k)).collect()
+}
+
 /// The code [`local_context_features`] gives a token inside a two- or three-word
 /// gazetteer name: 1 + (inside ? 1 : 0) + 2 x the name's flags.
 #[inline]
@@ -1104,6 +1148,39 @@ mod tests {
         let mut out = Vec::new();
         token_features(&p, &(0..words.len()), i, &mut |f| out.push(f));
         out
+    }
+
+    #[test]
+    fn only_lower_case_words_among_lower_case_words_are_fixed_at_o() {
+        let fixed = |words: &str, gaz_at: Option<usize>| -> Vec<bool> {
+            let classes: Vec<u8> = words.split(' ').map(casing_class).collect();
+            let mut gaz = vec![0; classes.len()];
+            if let Some(g) = gaz_at.and_then(|k| gaz.get_mut(k)) {
+                *g = 1;
+            }
+            (0..classes.len())
+                .map(|k| fixed_o(&classes, &gaz, k))
+                .collect()
+        };
+        // "of", "the" and "said" stand beside capitalised words; the comma and
+        // the words after it do not, and a number is a quiet neighbour but never
+        // fixed itself.
+        assert_eq!(
+            fixed("Bank of the West said , it was 3 percent .", None),
+            [
+                false, false, false, false, false, true, true, true, false, true, true
+            ]
+        );
+        // A lower-case word at the sentence edge may be a name cut by a line break;
+        // punctuation there is fixed.
+        assert_eq!(fixed("Schalk van der", None), [false, false, false]);
+        assert_eq!(fixed("\" the talks ended", None), [true, true, true, false]);
+        // A word the gazetteer knows is scored.
+        assert_eq!(
+            fixed("talks in paris ended", Some(2)),
+            [false, true, false, false]
+        );
+        assert!(!fixed_o(&[], &[], 0));
     }
 
     #[test]

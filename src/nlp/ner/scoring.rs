@@ -386,6 +386,8 @@ struct Scratch {
     local: Vec<u32>,
     /// Per token: its casing class.
     classes: Vec<u8>,
+    /// Per token: its word's gazetteer flags.
+    gaz: Vec<u8>,
     /// Per lower-case id: (document generation, local number).
     stamps: Vec<(u32, u32)>,
     generation: u32,
@@ -462,18 +464,11 @@ pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: us
         count_usage(sentences, doc);
         mark_names(model, &cached, sentences, doc);
         first_scores(model, &cached, &mut cache.shapes, sentences, doc);
-        decode_stage(first, &doc.scores, 0, sentences, &mut doc.back, &mut tags);
+        decode_stage(first, 0, sentences, doc, &mut tags);
         if let Some(second) = model.stages.get(1).filter(|_| stages >= 2) {
             first_pass(sentences, &tags, doc);
             second_scores(&cached, sentences, doc);
-            decode_stage(
-                second,
-                &doc.scores,
-                N_TAGS,
-                sentences,
-                &mut doc.back,
-                &mut tags,
-            );
+            decode_stage(second, N_TAGS, sentences, doc, &mut tags);
         }
     });
     tags
@@ -519,6 +514,7 @@ fn look_up_words(
     doc.token_words.clear();
     doc.local.clear();
     doc.classes.clear();
+    doc.gaz.clear();
     doc.generation = doc.generation.wrapping_add(1);
     if doc.generation == 0 {
         doc.stamps.clear();
@@ -534,10 +530,13 @@ fn look_up_words(
             (cached.len() - 1) as u32
         });
         doc.token_words.push(at);
-        let (lower_id, class) = cached
+        let (lower_id, class, gaz) = cached
             .get(at as usize)
-            .map_or((0, features::LOWER), |w| (w.lower_id as usize, w.class));
+            .map_or((0, features::LOWER, 0), |w| {
+                (w.lower_id as usize, w.class, w.gaz)
+            });
         doc.classes.push(class);
+        doc.gaz.push(gaz);
         if doc.stamps.len() <= lower_id {
             doc.stamps.resize(lower_id + 1, (0, 0));
         }
@@ -763,6 +762,21 @@ fn mark_names(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &m
     }
 }
 
+/// A sentence's casing classes and gazetteer flags, for [`features::fixed_o`]
+/// (clipped to the document).
+#[inline]
+fn sentence_flags<'d>(
+    classes: &'d [u8],
+    gaz: &'d [u8],
+    sentence: &Range<usize>,
+) -> (&'d [u8], &'d [u8]) {
+    let s = features::clip(sentence, classes.len());
+    (
+        classes.get(s.clone()).unwrap_or_default(),
+        gaz.get(s).unwrap_or_default(),
+    )
+}
+
 /// Every token's scores from the features both stages share (as the sum of
 /// `features::token_features`).
 // Out of line on purpose: when the compiler inlines it into `tag`, the score
@@ -785,7 +799,12 @@ fn first_scores(
     let t = c.tables;
     for sentence in sentences {
         let bucket = features::length_bucket(sentence.len());
+        let (classes, gaz) = sentence_flags(&doc.classes, &doc.gaz, sentence);
         for i in sentence.clone() {
+            // Not scored: Viterbi reads it as a fixed `O` (see `features::fixed_o`).
+            if features::fixed_o(classes, gaz, i - sentence.start) {
+                continue;
+            }
             let (Some(w), Some(weights)) = (c.word(doc, i), c.weights(doc, i)) else {
                 if let Some(out) = doc.scores.get_mut(i) {
                     *out = ZERO;
@@ -991,7 +1010,11 @@ fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
 fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
     let t = c.tables;
     for sentence in sentences {
+        let (classes, gaz) = sentence_flags(&doc.classes, &doc.gaz, sentence);
         for i in sentence.clone() {
+            if features::fixed_o(classes, gaz, i - sentence.start) {
+                continue;
+            }
             let (Some(f), Some(&class)) = (doc.first.get(i), doc.classes.get(i)) else {
                 continue;
             };
@@ -1025,10 +1048,9 @@ fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) 
 /// `offset` in each token's [`Scores`] (as `tagger::Decoder::decode_stage`).
 fn decode_stage(
     stage: &Transitions,
-    scores: &[Scores],
     offset: usize,
     sentences: &[Range<usize>],
-    back: &mut Vec<[u8; N_TAGS]>,
+    doc: &mut Scratch,
     tags: &mut [Tag],
 ) {
     let start = stage.start.map(i64::from);
@@ -1049,11 +1071,18 @@ fn decode_stage(
         from: std::array::from_fn(|l| std::array::from_fn(|c| into[c][l])),
     };
     for sentence in sentences {
-        let (Some(out), Some(sc)) = (tags.get_mut(sentence.clone()), scores.get(sentence.clone()))
-        else {
+        let (Some(out), Some(sc)) = (
+            tags.get_mut(sentence.clone()),
+            doc.scores.get(sentence.clone()),
+        ) else {
             continue;
         };
-        viterbi(sc, offset, &table, back, out);
+        let (classes, gaz) = (
+            doc.classes.get(sentence.clone()).unwrap_or_default(),
+            doc.gaz.get(sentence.clone()).unwrap_or_default(),
+        );
+        let fixed = |k: usize| features::fixed_o(classes, gaz, k);
+        viterbi(sc, &fixed, offset, &table, &mut doc.back, out);
     }
 }
 
@@ -1085,6 +1114,7 @@ struct Steps {
 #[inline]
 fn viterbi(
     scores: &[Scores],
+    fixed: &impl Fn(usize) -> bool,
     offset: usize,
     table: &Steps,
     back: &mut Vec<[u8; N_TAGS]>,
@@ -1109,15 +1139,37 @@ fn viterbi(
         return;
     };
     const NEG: i64 = i64::MIN / 4;
-    let em = emission(first);
     let mut score = [NEG; N_TAGS];
-    for t in 0..=KINDS {
-        score[t] = start[t] + i64::from(em[t]);
+    if fixed(0) {
+        score[0] = start[0];
+    } else {
+        let em = emission(first);
+        for t in 0..=KINDS {
+            score[t] = start[t] + i64::from(em[t]);
+        }
     }
     back.clear();
     back.reserve(scores.len());
     back.push([0; N_TAGS]);
-    for s in scores.iter().skip(1) {
+    for (k, s) in scores.iter().enumerate().skip(1) {
+        if fixed(k) {
+            // A fixed `O`: every path passes through it, so its emission (not
+            // computed) would add the same to all of them; only the best way in counts.
+            let row = &into[0];
+            let mut best = score[0] + row[0];
+            let mut at = 0u8;
+            for p in 1..N_TAGS {
+                let x = score[p] + row[p];
+                if x > best {
+                    best = x;
+                    at = p as u8;
+                }
+            }
+            score = [NEG; N_TAGS];
+            score[0] = best;
+            back.push([at; N_TAGS]);
+            continue;
+        }
         let em = emission(s);
         let mut next = [NEG; N_TAGS];
         let mut arg = [0u8; N_TAGS];

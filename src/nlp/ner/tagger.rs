@@ -45,7 +45,11 @@ pub(crate) fn tag_document_directly(
     let n = words.len();
     let mut scores: Vec<StageScores> = vec![[0; MAX_STAGES * N_TAGS]; n];
     for sentence in sentences {
+        let fixed = features::fixed_o_in(&prepared, sentence);
         for i in sentence.clone() {
+            if fixed.get(i - sentence.start) == Some(&true) {
+                continue;
+            }
             if let Some(s) = scores.get_mut(i) {
                 *s = [0; MAX_STAGES * N_TAGS];
                 features::token_features(&prepared, sentence, i, &mut |f| model.add_feature(f, s));
@@ -57,13 +61,21 @@ pub(crate) fn tag_document_directly(
     let Some(first) = model.stages.first() else {
         return tags;
     };
-    decoder.decode_stage(first, &scores, 0, sentences, &mut tags);
+    let fixed: Vec<Vec<bool>> = sentences
+        .iter()
+        .map(|s| features::fixed_o_in(&prepared, s))
+        .collect();
+    decoder.decode_stage(first, &scores, 0, sentences, &fixed, &mut tags);
     let Some(second) = model.stages.get(1).filter(|_| stages >= 2) else {
         return tags;
     };
     let first_pass = features::first_pass(&prepared, sentences, &tags);
     for sentence in sentences {
+        let fixed = features::fixed_o_in(&prepared, sentence);
         for i in sentence.clone() {
+            if fixed.get(i - sentence.start) == Some(&true) {
+                continue;
+            }
             if let Some(s) = scores.get_mut(i) {
                 features::stage2_features(&prepared, &first_pass, i, &mut |f| {
                     model.add_stage2_feature(f, s)
@@ -71,7 +83,7 @@ pub(crate) fn tag_document_directly(
             }
         }
     }
-    decoder.decode_stage(second, &scores, N_TAGS, sentences, &mut tags);
+    decoder.decode_stage(second, &scores, N_TAGS, sentences, &fixed, &mut tags);
     tags
 }
 
@@ -88,17 +100,19 @@ struct Decoder {
 impl Decoder {
     /// Decodes every sentence with the stage's weights, reading the stage's scores
     /// at `offset` in each token's [`StageScores`] (0: stage 1; else stage 2, the last tags).
+    /// `fixed` holds per sentence its tokens fixed at `O` ([`features::fixed_o`]).
     fn decode_stage(
         &mut self,
         stage: &Transitions,
         scores: &[StageScores],
         offset: usize,
         sentences: &[Range<usize>],
+        fixed: &[Vec<bool>],
         tags: &mut [Tag],
     ) {
         let start = stage.start.map(i64::from);
         let transitions = stage.transitions.map(|row| row.map(i64::from));
-        for sentence in sentences {
+        for (n, sentence) in sentences.iter().enumerate() {
             let (Some(out), Some(sc)) =
                 (tags.get_mut(sentence.clone()), scores.get(sentence.clone()))
             else {
@@ -113,6 +127,14 @@ impl Decoder {
                 };
                 part.map_or([0; N_TAGS], |p| p.map(i64::from))
             }));
+            // A fixed `O`: no other tag is possible there.
+            let fixed = fixed.get(n).map(Vec::as_slice).unwrap_or_default();
+            for (em, &fixed) in self.emissions.iter_mut().zip(fixed) {
+                if fixed {
+                    *em = [i64::MIN / 8; N_TAGS];
+                    em[0] = 0;
+                }
+            }
             self.viterbi.decode(
                 &self.emissions,
                 &start,
