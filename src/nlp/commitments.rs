@@ -24,7 +24,7 @@ use self::speech::{
     statement_authors, we_apposition,
 };
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
-use self::words::{Word, is_possessive};
+use self::words::{Signature, Word, is_possessive};
 use super::gazetteer::Gazetteer;
 use super::sentence::Sentence;
 use super::{Commitment, CommitmentKind, Entity, EntityKind, Referent, Span};
@@ -145,8 +145,14 @@ fn extract_sentence(
     // The buffer's words, owned for this sentence and handed back at its end.
     let mut words = std::mem::take(buffer);
     words::scan_into(text, span.clone(), &mut words);
+    // Which words the sentence holds: the speech frame, the statement's
+    // authors, conditional clauses and the cues are each found by a few
+    // words, and a sentence holding none of them is passed by at once (the
+    // words the two apposition and tag steps drop only widen it: the test
+    // never says no wrongly).
+    let signature = Signature::of(&words);
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
-    if let Some(authors) = statement_authors(text, &words) {
+    if let Some(authors) = statement_authors(text, &words, &signature) {
         context.authors = Some((authors, None));
     }
     if let Some((we, apposition)) = we_apposition(text, &words) {
@@ -154,14 +160,14 @@ fn extract_sentence(
         words.drain(apposition);
     }
     // "We stand ready," she said, "to help": the quotation reads as one clause.
-    let tag = interrupting_tag(text, &words, index, context);
+    let tag = interrupting_tag(text, &words, &signature, index, context);
     // Where the quotation resumes once the tag and its quote marks are dropped.
     let reopened_at = tag.as_ref().map(|(drop, _)| drop.start);
     let tag_speaker = tag.and_then(|(drop, speaker)| {
         words.drain(drop);
         speaker
     });
-    let mut speech = speech(text, &words, index, context);
+    let mut speech = speech(text, &words, &signature, index, context);
     if speech.speaker.is_none() {
         speech.speaker = tag_speaker;
     }
@@ -229,10 +235,10 @@ fn extract_sentence(
     }
     let mut found: Vec<Found> = Vec::new();
     let background = background_clause_end(text, &words);
-    let cues = triggers::find(text, &words);
+    let cues = triggers::find(text, &words, &signature);
     // Most sentences hold no cue: their conditional clauses need no marking.
     if !cues.is_empty() {
-        speech.conditional = conditional_words(text, &words);
+        speech.conditional = conditional_words(text, &words, &signature);
     }
     for m in cues {
         // "While 54 nations have signed ..., only 27 ...": a concessive clause states background.

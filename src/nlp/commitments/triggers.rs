@@ -1656,19 +1656,20 @@ static MOD_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MOD_STOPS
 static POSSESSOR_SET: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(&["its", "their", "his", "her", "our", "a", "an", "the"]));
 
-/// Every trigger match in `words`, left to right, non-overlapping (longest first at each word).
-pub fn find(text: &str, words: &[Word]) -> Vec<TriggerMatch> {
+/// Every trigger match in `words`, left to right, non-overlapping (longest
+/// first at each word). `signature` is the sentence's (`Signature::of` its
+/// words, or of more words): which words it holds, to rule out triggers
+/// before matching.
+pub fn find(text: &str, words: &[Word], signature: &Signature) -> Vec<TriggerMatch> {
     let mut out = Vec::new();
     let ready: &[Ready] = &READY;
-    // Which words the sentence holds, to rule out triggers before matching.
-    let signature = Signature::of(words);
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<TriggerMatch> = None;
         for &t in candidates(&words[i]) {
             if let Some(trig) = TRIGGERS.get(t)
                 && let Some(r) = ready.get(t)
-                && r.needs.iter().all(|n| n.meets(&signature))
+                && r.needs.iter().all(|n| n.meets(signature))
                 && let Some(m) = match_steps(text, words, i, trig.steps, &r.sets, t)
                 && best.as_ref().is_none_or(|b| m.end > b.end)
             {
