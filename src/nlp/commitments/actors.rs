@@ -267,14 +267,11 @@ pub fn remember(
         }
     }
     // The subject is read when a pronoun asks (see `Acted`).
-    context
-        .acted
-        .events
-        .push(Event::Sentence(Box::new(Subject {
-            words,
-            content_start,
-            told: OnceCell::new(),
-        })));
+    context.acted.events.push(Event::Sentence(Box::new(Subject {
+        words,
+        content_start,
+        told: OnceCell::new(),
+    })));
 }
 
 /// What a sentence's subject tells later pronouns: a plural subject is a
