@@ -388,6 +388,10 @@ struct Scratch {
     classes: Vec<u8>,
     /// Per token: its word's gazetteer flags.
     gaz: Vec<u8>,
+    /// Per sentence in order, per token of the sentence (clipped to the
+    /// document): whether it is fixed at `O` ([`features::fixed_o`]). Computed
+    /// once, read by both stages' scoring and decoding ([`Fixed`]).
+    fixed: Vec<bool>,
     /// Per lower-case id: (document generation, local number).
     stamps: Vec<(u32, u32)>,
     generation: u32,
@@ -463,6 +467,7 @@ pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: us
         mark_headlines(sentences, doc);
         count_usage(sentences, doc);
         mark_names(model, &cached, sentences, doc);
+        mark_fixed(sentences, doc);
         first_scores(model, &cached, &mut cache.shapes, sentences, doc);
         decode_stage(first, 0, sentences, doc, &mut tags);
         if let Some(second) = model.stages.get(1).filter(|_| stages >= 2) {
@@ -762,19 +767,42 @@ fn mark_names(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &m
     }
 }
 
-/// A sentence's casing classes and gazetteer flags, for [`features::fixed_o`]
-/// (clipped to the document).
-#[inline]
-fn sentence_flags<'d>(
-    classes: &'d [u8],
-    gaz: &'d [u8],
-    sentence: &Range<usize>,
-) -> (&'d [u8], &'d [u8]) {
-    let s = features::clip(sentence, classes.len());
-    (
-        classes.get(s.clone()).unwrap_or_default(),
-        gaz.get(s).unwrap_or_default(),
-    )
+/// Marks the tokens fixed at `O`, sentence by sentence ([`Scratch::fixed`]).
+fn mark_fixed(sentences: &[Range<usize>], doc: &mut Scratch) {
+    let n = doc.token_words.len();
+    doc.fixed.clear();
+    for s in sentences {
+        let s = features::clip(s, n);
+        let classes = doc.classes.get(s.clone()).unwrap_or_default();
+        let gaz = doc.gaz.get(s.clone()).unwrap_or_default();
+        doc.fixed
+            .extend((0..s.len()).map(|k| features::fixed_o(classes, gaz, k)));
+    }
+}
+
+/// Walks [`Scratch::fixed`] sentence by sentence, in the order it was marked.
+struct Fixed<'d> {
+    marks: &'d [bool],
+    at: usize,
+    tokens: usize,
+}
+
+impl<'d> Fixed<'d> {
+    fn new(marks: &'d [bool], tokens: usize) -> Self {
+        Fixed {
+            marks,
+            at: 0,
+            tokens,
+        }
+    }
+
+    /// The marks of the next sentence, by position in the sentence.
+    fn sentence(&mut self, sentence: &Range<usize>) -> &'d [bool] {
+        let len = features::clip(sentence, self.tokens).len();
+        let marks = self.marks.get(self.at..self.at + len).unwrap_or_default();
+        self.at += len;
+        marks
+    }
 }
 
 /// Every token's scores from the features both stages share (as the sum of
@@ -797,12 +825,13 @@ fn first_scores(
     doc.scores.truncate(n);
     doc.scores.resize(n, ZERO);
     let t = c.tables;
+    let mut marks = Fixed::new(&doc.fixed, n);
     for sentence in sentences {
         let bucket = features::length_bucket(sentence.len());
-        let (classes, gaz) = sentence_flags(&doc.classes, &doc.gaz, sentence);
+        let fixed = marks.sentence(sentence);
         for i in sentence.clone() {
             // Not scored: Viterbi reads it as a fixed `O` (see `features::fixed_o`).
-            if features::fixed_o(classes, gaz, i - sentence.start) {
+            if fixed.get(i - sentence.start) == Some(&true) {
                 continue;
             }
             let (Some(w), Some(weights)) = (c.word(doc, i), c.weights(doc, i)) else {
@@ -1009,10 +1038,11 @@ fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
 /// `features::stage2_features`).
 fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
     let t = c.tables;
+    let mut marks = Fixed::new(&doc.fixed, doc.token_words.len());
     for sentence in sentences {
-        let (classes, gaz) = sentence_flags(&doc.classes, &doc.gaz, sentence);
+        let fixed = marks.sentence(sentence);
         for i in sentence.clone() {
-            if features::fixed_o(classes, gaz, i - sentence.start) {
+            if fixed.get(i - sentence.start) == Some(&true) {
                 continue;
             }
             let (Some(f), Some(&class)) = (doc.first.get(i), doc.classes.get(i)) else {
@@ -1070,19 +1100,16 @@ fn decode_stage(
         // The leader's transitions into `O` and the `B-` tags, contiguous.
         from: std::array::from_fn(|l| std::array::from_fn(|c| into[c][l])),
     };
+    let mut marks = Fixed::new(&doc.fixed, doc.token_words.len());
     for sentence in sentences {
+        let fixed = marks.sentence(sentence);
         let (Some(out), Some(sc)) = (
             tags.get_mut(sentence.clone()),
             doc.scores.get(sentence.clone()),
         ) else {
             continue;
         };
-        let (classes, gaz) = (
-            doc.classes.get(sentence.clone()).unwrap_or_default(),
-            doc.gaz.get(sentence.clone()).unwrap_or_default(),
-        );
-        let fixed = |k: usize| features::fixed_o(classes, gaz, k);
-        viterbi(sc, &fixed, offset, &table, &mut doc.back, out);
+        viterbi(sc, fixed, offset, &table, &mut doc.back, out);
     }
 }
 
@@ -1114,7 +1141,7 @@ struct Steps {
 #[inline]
 fn viterbi(
     scores: &[Scores],
-    fixed: &impl Fn(usize) -> bool,
+    fixed: &[bool],
     offset: usize,
     table: &Steps,
     back: &mut Vec<[u8; N_TAGS]>,
@@ -1140,7 +1167,7 @@ fn viterbi(
     };
     const NEG: i64 = i64::MIN / 4;
     let mut score = [NEG; N_TAGS];
-    if fixed(0) {
+    if fixed.first() == Some(&true) {
         score[0] = start[0];
     } else {
         let em = emission(first);
@@ -1152,9 +1179,15 @@ fn viterbi(
     back.reserve(scores.len());
     back.push([0; N_TAGS]);
     for (k, s) in scores.iter().enumerate().skip(1) {
-        if fixed(k) {
+        if fixed.get(k) == Some(&true) {
             // A fixed `O`: every path passes through it, so its emission (not
             // computed) would add the same to all of them; only the best way in counts.
+            if fixed.get(k - 1) == Some(&true) {
+                // After another fixed `O`, `O` is the only way in.
+                score[0] += into[0][0];
+                back.push([0; N_TAGS]);
+                continue;
+            }
             let row = &into[0];
             let mut best = score[0] + row[0];
             let mut at = 0u8;
