@@ -186,6 +186,16 @@ impl Splitter<'_> {
         let t = self.tokens.get(i)?;
         let word = t.text(self.text);
         let gap = self.gap_after(i);
+        // Most tokens are words ending in a letter or digit, followed by one
+        // space or nothing: no test below can end a sentence there (none is a
+        // paragraph or line break, a full stop, a closing mark or an
+        // abbreviation's period), so answer before trying them (asked per token).
+        if gap.len() <= 1
+            && gap != "\n"
+            && word.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
         self.tokens.get(i + 1)?; // the caller closes the last sentence
         if is_paragraph_break(gap) {
             return Some(i);
