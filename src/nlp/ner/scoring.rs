@@ -694,6 +694,13 @@ fn count_usage(sentences: &[Range<usize>], doc: &mut Scratch) {
         if u == 0 {
             continue;
         }
+        // Lower-case words, most of the rest: only the first bit.
+        if u == 1 {
+            if let Some(t) = doc.totals.get_mut(local as usize) {
+                t[0] += 1;
+            }
+            continue;
+        }
         if let Some(t) = doc.totals.get_mut(local as usize) {
             for (b, x) in t.iter_mut().enumerate() {
                 *x += u32::from(u >> b & 1);
@@ -998,6 +1005,11 @@ fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
     let mut entity_start = None;
     for i in 0..n {
         let t = tag_at(i);
+        if t == Tag::O && !counted(i) {
+            // Most tokens: no evidence to give, and no entity goes on.
+            entity_start = None;
+            continue;
+        }
         let local = doc.local.get(i).map_or(0, |&l| l as usize);
         if counted(i) {
             let mut count = doc.counts.get(local).copied().unwrap_or_default();
