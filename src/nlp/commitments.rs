@@ -24,7 +24,7 @@ use self::speech::{
     statement_authors, we_apposition,
 };
 use self::triggers::{BASE_FORMS, MODALS, TRIGGERS, TriggerMatch, word_in, word_is};
-use self::words::{Word, is_possessive};
+use self::words::{Signature, Word, is_possessive};
 use super::gazetteer::Gazetteer;
 use super::sentence::Sentence;
 use super::{Commitment, CommitmentKind, Entity, EntityKind, Referent, Span};
@@ -94,6 +94,33 @@ fn name_groups_alike(out: &mut [Commitment]) {
     }
 }
 
+/// Whether a subject is a party that can hold an intention: a personal
+/// pronoun, or a phrase naming a person or a country.
+fn names_party(text: &str, words: &[Word], np: (usize, usize), index: &EntityIndex) -> bool {
+    if np.1 == np.0 + 1
+        && words
+            .get(np.0)
+            .is_some_and(|w| word_in(text, w, &["we", "i", "he", "she", "they"]))
+    {
+        return true;
+    }
+    let (Some(first), Some(last)) = (
+        words.get(np.0),
+        np.1.checked_sub(1).and_then(|i| words.get(i)),
+    ) else {
+        return false;
+    };
+    index
+        .within(&(first.span.start..last.span.end))
+        .iter()
+        .filter_map(|e| index.referent(e))
+        .any(|r| match r.kind {
+            EntityKind::Person => true,
+            EntityKind::Place => Gazetteer::get().country_by_name(&r.name).is_some(),
+            _ => false,
+        })
+}
+
 /// A commitment found in a sentence, before its action is cut.
 struct Found {
     kind: CommitmentKind,
@@ -118,8 +145,14 @@ fn extract_sentence(
     // The buffer's words, owned for this sentence and handed back at its end.
     let mut words = std::mem::take(buffer);
     words::scan_into(text, span.clone(), &mut words);
+    // Which words the sentence holds: the speech frame, the statement's
+    // authors, conditional clauses and the cues are each found by a few
+    // words, and a sentence holding none of them is passed by at once (the
+    // words the two apposition and tag steps drop only widen it: the test
+    // never says no wrongly).
+    let signature = Signature::of(&words);
     let sentence_text = text.get(span.clone()).unwrap_or("").trim_end();
-    if let Some(authors) = statement_authors(text, &words) {
+    if let Some(authors) = statement_authors(text, &words, &signature) {
         context.authors = Some((authors, None));
     }
     if let Some((we, apposition)) = we_apposition(text, &words) {
@@ -127,14 +160,14 @@ fn extract_sentence(
         words.drain(apposition);
     }
     // "We stand ready," she said, "to help": the quotation reads as one clause.
-    let tag = interrupting_tag(text, &words, index, context);
+    let tag = interrupting_tag(text, &words, &signature, index, context);
     // Where the quotation resumes once the tag and its quote marks are dropped.
     let reopened_at = tag.as_ref().map(|(drop, _)| drop.start);
     let tag_speaker = tag.and_then(|(drop, speaker)| {
         words.drain(drop);
         speaker
     });
-    let mut speech = speech(text, &words, index, context);
+    let mut speech = speech(text, &words, &signature, index, context);
     if speech.speaker.is_none() {
         speech.speaker = tag_speaker;
     }
@@ -202,10 +235,10 @@ fn extract_sentence(
     }
     let mut found: Vec<Found> = Vec::new();
     let background = background_clause_end(text, &words);
-    let cues = triggers::find(text, &words);
+    let cues = triggers::find(text, &words, &signature);
     // Most sentences hold no cue: their conditional clauses need no marking.
     if !cues.is_empty() {
-        speech.conditional = conditional_words(text, &words);
+        speech.conditional = conditional_words(text, &words, &signature);
     }
     for m in cues {
         // "While 54 nations have signed ..., only 27 ...": a concessive clause states background.
@@ -535,6 +568,13 @@ fn judge(
     if trig.name == "going to" && !carried && !own.is_some_and(|np| first_person(&np)) {
         return None;
     }
+    // "Peru aims to", "we seek to": a party's intention. "The law aims to",
+    // "terrorists seek to": a thing's purpose or others' designs.
+    if matches!(trig.name, "aims to" | "seeks to")
+        && !own.is_some_and(|np| names_party(text, words, np, index))
+    {
+        return None;
+    }
     // "We support the envoy's efforts ... and support the Quad's": the same verb
     // again after "and" is the same actor's second commitment (a noun phrase
     // before it is the first one's object, no subject).
@@ -708,7 +748,10 @@ fn judge(
     } else if let Some(a) = addressee.as_ref().filter(|_| !coordinated) {
         // "We are united in calling for the regime to end ...": the addressee acts.
         (a.0.clone(), m.start)
-    } else if coordinated && !base && !in_relative_clause(text, words, earlier, left) {
+    } else if coordinated
+        && (!base || second_predicate(text, words, earlier, speech.content_start, left))
+        && !in_relative_clause(text, words, earlier, left)
+    {
         let inherited = named
             .or_else(|| earlier.last().map(|f| f.actor.clone()))
             .or_else(|| {
@@ -1129,6 +1172,30 @@ fn negated(text: &str, words: &[Word], at: usize) -> bool {
     false
 }
 
+/// "They recognized the importance of security and intend to partner": a
+/// base form after "and" is the subject's second predicate when nothing
+/// before it in the clause ("to", a modal, another cue) could govern it, as
+/// "is willing to deepen ties and support" does.
+fn second_predicate(
+    text: &str,
+    words: &[Word],
+    earlier: &[Found],
+    from: usize,
+    left: usize,
+) -> bool {
+    const GOVERNORS: &[&str] = &[
+        "to", "will", "would", "shall", "should", "must", "can", "could", "may", "might",
+    ];
+    earlier.is_empty()
+        && left
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| word_is(text, w, "and"))
+        && words
+            .get(from..left)
+            .is_some_and(|ws| !ws.iter().any(|w| word_in(text, w, GOVERNORS)))
+}
+
 /// Whether the cue at `at` sits in a relative clause still open since its
 /// "which" ("the alliance, which benefits both nations and supports peace"):
 /// its subject is the thing described, not the party of an earlier cue.
@@ -1384,6 +1451,11 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
             "feel",
         ],
     ) {
+        return true;
+    }
+    // "Security will depend on ...", "a man the country will miss": what
+    // happens to the subject, not what it does.
+    if name == "will" && word_in(text, next, &["depend", "mean", "cost", "happen", "miss"]) {
         return true;
     }
     if word_is(text, next, "be")

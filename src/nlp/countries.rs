@@ -9,7 +9,9 @@
 //! A country that commits to something in the story (the actor of a
 //! commitment) is a party to it and weighs like one named in the headline; a
 //! city named in the headline as the venue ("Talks in Geneva", "Cairo summit")
-//! does not.
+//! does not. One sentence naming a country again and again ("Niamey, Niger,
+//! host Mahamadou Issoufou"; a list of twenty US states) is one piece of
+//! evidence more than another: the later ones in it weigh less.
 
 use super::link::geo::{Geo, GeoHit, GeoKind};
 use super::sentence::Sentence;
@@ -24,6 +26,7 @@ fn weight(kind: Evidence) -> f32 {
         Evidence::Person => 0.8,
         Evidence::City => 0.6,
         Evidence::Org => 0.4,
+        Evidence::Currency => 0.2,
     }
 }
 
@@ -34,6 +37,8 @@ enum Evidence {
     City,
     Person,
     Org,
+    /// A currency's country prefix ("US$300"): a mention, hardly a subject.
+    Currency,
 }
 
 /// A person named again weighs this share of their first mention: a story
@@ -41,6 +46,9 @@ enum Evidence {
 /// ("Erdogan said ... Erdogan also said"), against a second country whose
 /// minister speaks once.
 const REPEATED_PERSON: f32 = 0.25;
+/// Each further piece of evidence for a country in one sentence weighs this
+/// share of the one before it.
+const SAME_SENTENCE: f32 = 0.5;
 /// A headline reference counts as this many body mentions.
 const TITLE_WEIGHT: f32 = 3.0;
 /// A country that is the actor of at least one commitment gets this, once.
@@ -79,11 +87,11 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         hits,
         commitments,
     } = *story;
-    let evidence = collect(entities, referents, hits);
+    let evidence = collect(text, entities, referents, hits);
     // Whether each referent has given evidence already (for `REPEATED_PERSON`).
     let mut counted = vec![false; referents.len()];
     // Fx-hashed (cheap for two-byte codes); the order is fixed by the sort below.
-    let mut tally: FxHashMap<CountryCode, (f32, usize, Vec<Span>, bool)> = FxHashMap::default();
+    let mut tally: FxHashMap<CountryCode, Tally> = FxHashMap::default();
     for (span, code, kind, referent) in &evidence {
         let sentence = sentences.partition_point(|s| s.span.end <= span.start);
         let mut w = weight(*kind);
@@ -96,43 +104,58 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         if sentence == 0 {
             w *= LEAD_FACTOR;
         }
-        if sentences
-            .get(sentence)
-            .is_some_and(|s| near_start(text, &s.span, span))
+        if *kind != Evidence::Currency
+            && sentences
+                .get(sentence)
+                .is_some_and(|s| near_start(text, &s.span, span))
         {
             w *= SUBJECT_FACTOR;
         }
-        let t = tally.entry(*code).or_insert((0.0, 0, Vec::new(), false));
-        t.0 += w;
-        t.1 += 1;
-        t.2.push(span.clone());
+        let t = tally.entry(*code).or_default();
+        w *= t.again_in(sentence);
+        t.score += w;
+        t.count += 1;
+        t.spans.push(span.clone());
     }
     let (title_codes, venues) = title_countries(title, text, entities, referents, geo);
-    for code in title_codes {
-        let t = tally.entry(code).or_insert((0.0, 0, Vec::new(), false));
-        t.0 += TITLE_WEIGHT;
-        t.3 = true;
+    for (code, town) in title_codes {
+        // A headline word that is a town somewhere ("Sola Airport": Airport,
+        // California) is no reference to a country the body never names; a
+        // capital is ("Paris mourns").
+        if town && !tally.contains_key(&code) {
+            continue;
+        }
+        let t = tally.entry(code).or_default();
+        t.score += TITLE_WEIGHT;
+        t.in_title = true;
     }
     // A venue is still a mention, one like any in the body.
     for code in venues {
-        let t = tally.entry(code).or_insert((0.0, 0, Vec::new(), false));
-        t.0 += weight(Evidence::City);
-        t.1 += 1;
+        let t = tally.entry(code).or_default();
+        t.score += weight(Evidence::City);
+        t.count += 1;
     }
     for code in actor_countries(commitments, referents) {
         // Only countries the text refers to: the actor's mentions are evidence already.
         if let Some(t) = tally.get_mut(&code) {
-            t.0 += ACTOR_WEIGHT;
-            t.3 = true;
+            t.score += ACTOR_WEIGHT;
+            t.in_title = true;
         }
     }
-    let best = tally.values().map(|t| t.0).fold(0.0f32, f32::max);
+    let best = tally.values().map(|t| t.score).fold(0.0f32, f32::max);
     if best <= 0.0 {
         return (Vec::new(), Vec::new());
     }
     let mut mentioned: Vec<(CountryScore, usize, bool)> = tally
         .into_iter()
-        .map(|(code, (s, n, mut spans, in_title))| {
+        .map(|(code, t)| {
+            let Tally {
+                score: s,
+                count: n,
+                mut spans,
+                in_title,
+                ..
+            } = t;
             spans.sort_by_key(|s| (s.start, s.end));
             spans.dedup();
             let score = (s / best).clamp(0.0, 1.0);
@@ -164,12 +187,43 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
     (focus, mentioned.into_iter().map(|(c, ..)| c).collect())
 }
 
+/// What one country has gathered so far.
+#[derive(Default)]
+struct Tally {
+    score: f32,
+    /// Pieces of evidence (a venue in the headline counts as one).
+    count: usize,
+    spans: Vec<Span>,
+    /// Named in the headline, or the actor of a commitment.
+    in_title: bool,
+    /// The sentence of the last piece of evidence, and how many before it
+    /// were in that sentence.
+    sentence: Option<(usize, i32)>,
+}
+
+impl Tally {
+    /// The factor for one more piece of evidence in `sentence`: one for the
+    /// first there, `SAME_SENTENCE` to the power of those before it else.
+    fn again_in(&mut self, sentence: usize) -> f32 {
+        match &mut self.sentence {
+            Some((s, before)) if *s == sentence => {
+                *before += 1;
+                SAME_SENTENCE.powi(*before)
+            }
+            _ => {
+                self.sentence = Some((sentence, 0));
+                1.0
+            }
+        }
+    }
+}
+
 /// One piece of evidence: where, for which country, what it is, and the
 /// referent it names (none for a gazetteer hit outside any entity).
 type Found = (Span, CountryCode, Evidence, Option<usize>);
 
 /// Every body span that refers to a country, once per span.
-fn collect(entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<Found> {
+fn collect(text: &str, entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for e in entities {
         let Some(r) = referents.get(e.referent) else {
@@ -187,6 +241,11 @@ fn collect(entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<
             EntityKind::Person => Evidence::Person,
             EntityKind::Org => Evidence::Org,
             EntityKind::Misc => continue,
+        };
+        let kind = if currency(text, &e.span) {
+            Evidence::Currency
+        } else {
+            kind
         };
         out.push((e.span.clone(), code, kind, Some(e.referent)));
     }
@@ -213,10 +272,20 @@ fn collect(entities: &[Entity], referents: &[Referent], hits: &[GeoHit]) -> Vec<
             // and one it did not keep is no place here.
             GeoKind::Capital | GeoKind::City => continue,
         };
+        let kind = if currency(text, &h.span) {
+            Evidence::Currency
+        } else {
+            kind
+        };
         out.push((h.span.clone(), h.code, kind, None));
     }
     out.sort_by_key(|(s, ..)| (s.start, s.end));
     out
+}
+
+/// Whether the name at `span` prefixes a sum of money ("US$300", "NZ$ 5").
+fn currency(text: &str, span: &Span) -> bool {
+    text.get(span.end..).is_some_and(|a| a.starts_with('$'))
 }
 
 fn country_like(hits: &[GeoHit], span: &Span) -> bool {
@@ -233,14 +302,15 @@ fn near_start(text: &str, sentence: &Span, span: &Span) -> bool {
 }
 
 /// Countries the headline refers to (names, demonyms, cities, and people of the
-/// body), and apart from them those of the cities it names as venues.
+/// body), each with whether only a town (no capital) named it, and apart from
+/// them those of the cities it names as venues.
 fn title_countries(
     title: &str,
     text: &str,
     entities: &[Entity],
     referents: &[Referent],
     geo: &dyn Geo,
-) -> (Vec<CountryCode>, Vec<CountryCode>) {
+) -> (Vec<(CountryCode, bool)>, Vec<CountryCode>) {
     // "Trump ousts national security advisor Bolton": a name the body shows to
     // be a person or a body is not the town of that name.
     let not_places: Vec<&str> = referents
@@ -260,7 +330,10 @@ fn title_countries(
                 .is_none_or(|name| !not_places.contains(&name))
         })
         .partition(|h| venue(title, h));
-    let mut out: Vec<CountryCode> = found.iter().map(|h| h.code).collect();
+    let mut out: Vec<(CountryCode, bool)> = found
+        .iter()
+        .map(|h| (h.code, h.kind == GeoKind::City))
+        .collect();
     for r in referents.iter().filter(|r| r.kind == EntityKind::Person) {
         let Some(code) = r.country else { continue };
         let surname = r
@@ -271,11 +344,12 @@ fn title_countries(
             .filter_map(|s| s.split_whitespace().last())
             .find(|w| w.chars().count() > 2);
         if surname.is_some_and(|w| contains_word(title, w)) {
-            out.push(code);
+            out.push((code, false));
         }
     }
+    // A country named and also a town's is named: the first of each code.
     out.sort();
-    out.dedup();
+    out.dedup_by_key(|(code, _)| *code);
     (out, venues.iter().map(|h| h.code).collect())
 }
 

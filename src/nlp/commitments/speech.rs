@@ -8,12 +8,35 @@ use super::phrases::{
     EntityIndex, SPEECH_VERBS, appositive_subject, country_within, np_after, np_before, party,
 };
 use super::triggers::{word_in, word_is};
-use super::words::{Word, WordSet, packed};
+use super::words::{Signature, Word, WordSet, packed};
 use crate::nlp::{Entity, EntityKind, Span};
 use std::sync::LazyLock;
 
 /// `SPEECH_VERBS` by hash: every word of every sentence is tested against it.
 static SPEECH_VERB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEECH_VERBS));
+
+/// The words a speech frame is found by (a speech verb, "according"), as a
+/// [`Signature`]: most sentences hold none of them, and a sentence whose
+/// signature misses them all has no frame, which a few `and`s tell before
+/// any word is looked up. (None: some word has no key, so no sentence is ruled out.)
+static REPORTING: LazyLock<Option<Signature>> = LazyLock::new(|| {
+    let verbs = (*SPEECH_VERB_SIGNATURE)?;
+    Some(verbs.with(&WordSet::new(&["according"]).signature()?))
+});
+
+/// `SPEECH_VERBS`' signature (see [`REPORTING`]).
+static SPEECH_VERB_SIGNATURE: LazyLock<Option<Signature>> =
+    LazyLock::new(|| SPEECH_VERB_SET.signature());
+
+/// Whether a sentence with this signature may hold a speech verb or "according".
+fn may_report(sentence: &Signature) -> bool {
+    REPORTING.as_ref().is_none_or(|s| s.meets(sentence))
+}
+
+/// Whether a sentence with this signature may hold a speech verb.
+fn may_hold_speech_verb(sentence: &Signature) -> bool {
+    SPEECH_VERB_SIGNATURE.is_none_or(|s| s.meets(sentence))
+}
 
 /// The reported-speech frame of one sentence.
 pub struct Speech {
@@ -31,7 +54,11 @@ pub struct Speech {
 }
 
 /// Marks the words of conditional clauses: from "if" to the next comma or "then".
-pub fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
+pub fn conditional_words(text: &str, words: &[Word], sentence: &Signature) -> Vec<bool> {
+    // No "if", "unless" or "whether" in the sentence (most have none): no word is inside.
+    if CONDITIONAL_SIGNATURE.is_some_and(|s| !s.meets(sentence)) {
+        return vec![false; words.len()];
+    }
     // Asked of every word of every sentence with a cue: the words by their
     // keys (`CONDITIONALS` is `word_in` of the list, `then` is `word_is`),
     // the comma among punctuation only.
@@ -55,6 +82,8 @@ pub fn conditional_words(text: &str, words: &[Word]) -> Vec<bool> {
 /// The words opening a conditional clause, for [`conditional_words`].
 static CONDITIONALS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(&["if", "unless", "whether"]));
+static CONDITIONAL_SIGNATURE: LazyLock<Option<Signature>> =
+    LazyLock::new(|| CONDITIONALS.signature());
 
 /// A byline: the text's first paragraph is a person's name, a comma and a
 /// short title ("Antony J. Blinken, Secretary of State").
@@ -108,12 +137,15 @@ pub fn reported(text: &str, words: &[Word], at: usize) -> bool {
 /// Who issued a statement, from "... statement (was released|issued) by X." or
 /// "a joint statement by X following ...": the words after "by" to the end of
 /// the sentence or the next clause word.
-pub fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
-    // The length filter first: this runs on every word of every sentence.
-    let statement = words.iter().position(|w| {
-        matches!(w.span.len(), 9..=11)
-            && word_in(text, w, &["statement", "communique", "declaration"])
-    })?;
+pub fn statement_authors(text: &str, words: &[Word], sentence: &Signature) -> Option<String> {
+    // Most sentences name no statement: ruled out by their signature.
+    if STATEMENT_SIGNATURE.is_some_and(|s| !s.meets(sentence)) {
+        return None;
+    }
+    // The length filter first: this runs on every word of a sentence that may name one.
+    let statement = words
+        .iter()
+        .position(|w| matches!(w.span.len(), 9..=11) && word_in(text, w, STATEMENT_WORDS))?;
     let by = (statement + 1..words.len().min(statement + 6))
         .find(|&i| word_is(text, &words[i], "by"))?;
     let from = by + 1;
@@ -138,6 +170,11 @@ pub fn statement_authors(text: &str, words: &[Word]) -> Option<String> {
         })
         .flatten()
 }
+
+/// The nouns [`statement_authors`] looks for, and their signature.
+const STATEMENT_WORDS: &[&str] = &["statement", "communique", "declaration"];
+static STATEMENT_SIGNATURE: LazyLock<Option<Signature>> =
+    LazyLock::new(|| WordSet::new(STATEMENT_WORDS).signature());
 
 /// Who "we" are, from a sentence opening "We, the G7 Foreign Ministers of
 /// Canada, France, ..., and the High Representative of the European Union
@@ -169,6 +206,20 @@ pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Ra
             break;
         }
         end += 1;
+    }
+    // "We, the Heads of State participating in the Shield of the Americas,":
+    // a participle or "who" right after the name continues the apposition to
+    // its closing comma.
+    let continues = words.get(end).is_some_and(|w| {
+        let s = text.get(w.span.clone()).unwrap_or("");
+        !w.capital && (s.ends_with("ing") || s.eq_ignore_ascii_case("who"))
+    }) && end > from
+        && words.get(end - 1).is_some_and(|w| w.capital);
+    if continues
+        && let Some(comma) = (end..(end + 15).min(words.len())).find(|&i| words[i].punct)
+        && text.get(words[comma].span.clone()) == Some(",")
+    {
+        end = comma;
     }
     // A name ends on a name word, not on a comma or a joining word.
     while end > from {
@@ -218,7 +269,13 @@ fn is_quote_mark(text: &str, w: &Word) -> bool {
 }
 
 /// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
-pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context) -> Speech {
+pub fn speech(
+    text: &str,
+    words: &[Word],
+    sentence: &Signature,
+    index: &EntityIndex,
+    context: &Context,
+) -> Speech {
     let mut frame = Speech {
         speaker: None,
         content_start: 0,
@@ -227,6 +284,11 @@ pub fn speech(text: &str, words: &[Word], index: &EntityIndex, context: &Context
         conditional: Vec::new(),
         speaker_country: None,
     };
+    // Every frame below is found by a speech verb or "according": a sentence
+    // holding neither (most) has none.
+    if !may_report(sentence) {
+        return frame;
+    }
     let speaker_of = |np: (usize, usize)| {
         let p = party(text, words, np, index)?;
         let s = Speech {
@@ -359,9 +421,14 @@ pub fn quote_tag_clauses(text: &str, span: Span) -> (Span, Option<Span>) {
 pub fn interrupting_tag(
     text: &str,
     words: &[Word],
+    sentence: &Signature,
     index: &EntityIndex,
     context: &Context,
 ) -> Option<(std::ops::Range<usize>, Option<Actor>)> {
+    // A tag holds a speech verb: most sentences have none.
+    if !may_hold_speech_verb(sentence) {
+        return None;
+    }
     // Asked of every word: a quote mark is punctuation, so other words are
     // turned aside before their text is read.
     let is_quote = |i: usize| {

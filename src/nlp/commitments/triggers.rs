@@ -213,6 +213,11 @@ pub const REAFFIRM: &[&str] = &[
     "conveyed",
     "conveys",
     "declared",
+    "declare",
+    "declares",
+    "express",
+    "confirm",
+    "confirms",
     "reconfirmed",
     "confirmed",
     "noted",
@@ -259,6 +264,7 @@ pub static TRIGGERS: &[Trigger] = &[
             "Prices will rise next year.",
             "Hurricane Lorenzo will bring high waves to Portugal.",
             "What will stop the virus is trust in Kinshasa.",
+            "Peace in Kenya will depend on the talks.",
         ],
     },
     Trigger {
@@ -843,6 +849,30 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
         positive: &["Kenya plans to open an embassy in Lima."],
         negative: &["The plans to build a dam were shelved."],
+    },
+    Trigger {
+        name: "aims to",
+        kind: Pledge,
+        // A party's stated aim is its intention: "Argentina aims to strengthen
+        // its regulatory environment". A thing's aim ("the law aims to") names
+        // no party and is dropped with its actor.
+        steps: &[Word(&["aim", "aims"]), Word(&["to"])],
+        positive: &["Peru aims to double its exports to Chile."],
+        negative: &[
+            "The aim to double exports was dropped.",
+            "The law aims to protect workers.",
+        ],
+    },
+    Trigger {
+        name: "seeks to",
+        kind: Willingness,
+        // "We seek to restore peace": what a party wants to do, as "hopes to".
+        steps: &[Word(&["seek", "seeks"]), Word(&["to"])],
+        positive: &["Chile seeks to deepen its ties with Peru."],
+        negative: &[
+            "Nobody would seek to deny it.",
+            "Terrorists seek to divide us.",
+        ],
     },
     Trigger {
         name: "announced plans to",
@@ -1627,19 +1657,20 @@ static MOD_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MOD_STOPS
 static POSSESSOR_SET: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(&["its", "their", "his", "her", "our", "a", "an", "the"]));
 
-/// Every trigger match in `words`, left to right, non-overlapping (longest first at each word).
-pub fn find(text: &str, words: &[Word]) -> Vec<TriggerMatch> {
+/// Every trigger match in `words`, left to right, non-overlapping (longest
+/// first at each word). `signature` is the sentence's (`Signature::of` its
+/// words, or of more words): which words it holds, to rule out triggers
+/// before matching.
+pub fn find(text: &str, words: &[Word], signature: &Signature) -> Vec<TriggerMatch> {
     let mut out = Vec::new();
     let ready: &[Ready] = &READY;
-    // Which words the sentence holds, to rule out triggers before matching.
-    let signature = Signature::of(words);
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<TriggerMatch> = None;
         for &t in candidates(&words[i]) {
             if let Some(trig) = TRIGGERS.get(t)
                 && let Some(r) = ready.get(t)
-                && r.needs.iter().all(|n| n.meets(&signature))
+                && r.needs.iter().all(|n| n.meets(signature))
                 && let Some(m) = match_steps(text, words, i, trig.steps, &r.sets, t)
                 && best.as_ref().is_none_or(|b| m.end > b.end)
             {

@@ -256,6 +256,15 @@ impl Signature {
     pub fn meets(&self, other: &Signature) -> bool {
         self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
     }
+
+    /// The signature of both lists' words: a sentence meets it when it may
+    /// hold a word of either.
+    pub fn with(mut self, other: &Signature) -> Self {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+        self
+    }
 }
 
 /// Lists up to this many words are compared key by key: cheaper than hashing.
