@@ -307,6 +307,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         out.retain(|m| !overlaps(&defined, &m.span));
         out.extend(defined);
     }
+    bodies_listed_under_a_heading(text, geo, &mut out);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut clean: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -319,6 +320,73 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         }
     }
     clean
+}
+
+/// Plural nouns a heading uses for the bodies it lists: "The 24 groups:",
+/// "Entities designated today:".
+const LISTED_BODIES: &[&str] = &[
+    "groups",
+    "organizations",
+    "organisations",
+    "entities",
+    "companies",
+    "firms",
+    "cartels",
+    "gangs",
+    "parties",
+];
+
+/// "The 24 groups:" and then one name a line ("Mara Salvatrucha (MS-13)",
+/// "Clan del Golfo"): every name in the list is a body's, though the tagger
+/// read people or places in foreign words. The list ends at a line that is
+/// a sentence (ends with a full stop) or a long one.
+fn bodies_listed_under_a_heading(text: &str, geo: &dyn Geo, out: &mut [Mention]) {
+    const MAX_HEADING_WORDS: usize = 8;
+    const MAX_ITEM_WORDS: usize = 24;
+    if !text.contains(":\n") {
+        return;
+    }
+    let mut items: Vec<Span> = Vec::new();
+    let mut listing = false;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let span = start..start + line.len();
+        start = span.end;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(heading) = line.strip_suffix(':') {
+            listing = heading.split_whitespace().count() <= MAX_HEADING_WORDS
+                && heading
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| LISTED_BODIES.contains(&w.to_lowercase().as_str()));
+            continue;
+        }
+        if listing && !line.ends_with('.') && line.split_whitespace().count() <= MAX_ITEM_WORDS {
+            items.push(span);
+        } else {
+            listing = false;
+        }
+    }
+    if items.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        let listed = items
+            .iter()
+            .any(|i| i.start <= m.span.start && m.span.end <= i.end);
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        // A place the gazetteer knows stays one ("groups in Haiti:").
+        let known_place = m.kind == EntityKind::Place
+            && (geo.country_named(surface).is_some()
+                || geo.is_city(surface)
+                || geo.region(surface).is_some());
+        if listed && matches!(m.kind, EntityKind::Person | EntityKind::Place) && !known_place {
+            m.kind = EntityKind::Org;
+        }
+    }
 }
 
 /// Regions the gazetteer's running-text matcher does not know ("California",
