@@ -748,7 +748,10 @@ fn judge(
     } else if let Some(a) = addressee.as_ref().filter(|_| !coordinated) {
         // "We are united in calling for the regime to end ...": the addressee acts.
         (a.0.clone(), m.start)
-    } else if coordinated && !base && !in_relative_clause(text, words, earlier, left) {
+    } else if coordinated
+        && (!base || second_predicate(text, words, earlier, speech.content_start, left))
+        && !in_relative_clause(text, words, earlier, left)
+    {
         let inherited = named
             .or_else(|| earlier.last().map(|f| f.actor.clone()))
             .or_else(|| {
@@ -1169,6 +1172,30 @@ fn negated(text: &str, words: &[Word], at: usize) -> bool {
     false
 }
 
+/// "They recognized the importance of security and intend to partner": a
+/// base form after "and" is the subject's second predicate when nothing
+/// before it in the clause ("to", a modal, another cue) could govern it, as
+/// "is willing to deepen ties and support" does.
+fn second_predicate(
+    text: &str,
+    words: &[Word],
+    earlier: &[Found],
+    from: usize,
+    left: usize,
+) -> bool {
+    const GOVERNORS: &[&str] = &[
+        "to", "will", "would", "shall", "should", "must", "can", "could", "may", "might",
+    ];
+    earlier.is_empty()
+        && left
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| word_is(text, w, "and"))
+        && words
+            .get(from..left)
+            .is_some_and(|ws| !ws.iter().any(|w| word_in(text, w, GOVERNORS)))
+}
+
 /// Whether the cue at `at` sits in a relative clause still open since its
 /// "which" ("the alliance, which benefits both nations and supports peace"):
 /// its subject is the thing described, not the party of an earlier cue.
@@ -1424,6 +1451,11 @@ fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) ->
             "feel",
         ],
     ) {
+        return true;
+    }
+    // "Security will depend on ...", "a man the country will miss": what
+    // happens to the subject, not what it does.
+    if name == "will" && word_in(text, next, &["depend", "mean", "cost", "happen", "miss"]) {
         return true;
     }
     if word_is(text, next, "be")

@@ -474,8 +474,9 @@ fn plain_complement(
     Some((np.0, end))
 }
 
-/// The named subject before an appositive that ends right before word
-/// `end`: "Bruno Parrilla, the foreign minister of Cuba, responded".
+/// The named subject before an appositive or a clause between commas that
+/// ends right before word `end`: "Bruno Parrilla, the foreign minister of
+/// Cuba, responded", "Hurley and Behnken, when they depart, plan to".
 pub fn appositive_subject(
     text: &str,
     words: &[Word],
@@ -492,10 +493,15 @@ pub fn appositive_subject(
         .rev()
         .find(|&j| is_comma(j))?;
     let first = words.get(open + 1)?;
+    // An appositive ("the foreign minister of Cuba") or a clause of time
+    // about the subject ("when they depart", "once it is signed").
     if !word_in(
         text,
         first,
-        &["the", "a", "an", "its", "his", "her", "their"],
+        &[
+            "the", "a", "an", "its", "his", "her", "their", "when", "once", "while", "after",
+            "before",
+        ],
     ) {
         return None;
     }

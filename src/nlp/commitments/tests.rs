@@ -227,6 +227,16 @@ fn actors_speakers_and_actions() {
             )],
         ),
         (
+            "a clause of time between commas leaves the subject before it",
+            "Biden and Ruto, when they meet in Lima, plan to sign a treaty.",
+            &[("Biden and Ruto", "", Pledge, "sign a treaty")],
+        ),
+        (
+            "a base form after \"and\" with nothing to govern it is a second predicate",
+            "Kenya and Peru recognized the value of trade and intend to open a border crossing.",
+            &[("Kenya and Peru", "", Pledge, "open a border crossing")],
+        ),
+        (
             "agreeing with a named partner binds both",
             "Peru agreed with Chile to open a border crossing.",
             &[("Peru and Chile", "", Agreement, "open a border crossing")],

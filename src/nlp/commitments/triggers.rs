@@ -264,6 +264,7 @@ pub static TRIGGERS: &[Trigger] = &[
             "Prices will rise next year.",
             "Hurricane Lorenzo will bring high waves to Portugal.",
             "What will stop the virus is trust in Kinshasa.",
+            "Peace in Kenya will depend on the talks.",
         ],
     },
     Trigger {
