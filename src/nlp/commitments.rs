@@ -41,12 +41,11 @@ pub fn extract(
         entities,
         referents,
     };
-    let mut context = Context {
-        byline: byline(text, entities),
-        ..Context::default()
-    };
+    let mut context = Context::default();
+    context.byline = byline(text, entities);
     let mut out = Vec::new();
-    // One word buffer for every sentence: no allocation per sentence.
+    // The words of the sentence at hand (kept by the context once it is done:
+    // see `actors::remember`).
     let mut words = Vec::new();
     for sentence in sentences {
         let (first, rest) = quote_tag_clauses(text, sentence.span.clone());
@@ -224,7 +223,7 @@ fn extract_sentence(
             None => person_noun(name),
         }
     {
-        context.last_person = Some((name.clone(), *r));
+        context.note_person((name.clone(), *r));
     }
     let question = sentence_text.ends_with('?')
         || sentence_text.ends_with("?\"")
@@ -286,7 +285,7 @@ fn extract_sentence(
         });
         let is_group = f.actor.1.is_none() && !f.actor.0.is_empty();
         if is_group {
-            context.last_group = Some(f.actor.clone());
+            context.note_group(f.actor.clone());
         }
         let is_country = f
             .actor
@@ -323,8 +322,9 @@ fn extract_sentence(
         .rev()
         .find(|f| f.addressed)
         .map(|f| f.actor.clone());
-    actors::remember(context, text, &words, speech.content_start, index);
-    *buffer = words;
+    // The words stay with the context until a pronoun asks about this
+    // sentence's subject; the next sentence scans into a new buffer.
+    actors::remember(context, words, speech.content_start, index);
 }
 
 /// "We call for the army to cease fire and for the militia to withdraw": the

@@ -7,6 +7,7 @@ use super::triggers::{word_in, word_is};
 use super::words::Word;
 use crate::nlp::gazetteer::Gazetteer;
 use crate::nlp::{CountryCode, EntityKind};
+use std::cell::{OnceCell, RefCell};
 
 /// An actor's name and, when it is one named thing, its referent.
 pub type Actor = (String, Option<usize>);
@@ -14,13 +15,11 @@ pub type Actor = (String, Option<usize>);
 /// What earlier sentences tell about pronouns.
 #[derive(Default)]
 pub struct Context {
-    /// The last person who spoke or acted: "he" and "she" refer to them.
-    pub last_person: Option<Actor>,
-    /// The last group or plural actor: "they" refers to it.
-    pub last_group: Option<Actor>,
-    /// Countries that acted so far, with counts: "we" in an official statement
-    /// with no known speaker country is most likely the one acting most.
-    pub country_actors: Vec<((String, Option<usize>), usize)>,
+    /// Who spoke or acted so far, in text order: the last person ("he",
+    /// "she"), the last group ("they") and the countries acting most ("we").
+    /// Read through [`Context::last_person`], [`Context::last_group`] and
+    /// [`Context::acting_country`].
+    acted: Acted,
     /// Who issued the statement ("statement ... released by the Governments of
     /// X, Y and Z"): "we" with no speaker means them.
     pub authors: Option<Actor>,
@@ -41,6 +40,110 @@ pub struct Context {
     pub person_countries: Vec<(usize, Actor)>,
 }
 
+/// Who spoke or acted, in text order. A finished sentence's subject is kept
+/// unread (its words and where its content starts) and parsed only when a
+/// pronoun asks past it: reading every sentence's subject ("the leaders",
+/// "Blinken") was most of the cost of following pronouns, yet most sentences
+/// are never asked about (a later "he" stops at the nearest person). Every
+/// answer is the one reading each subject at once would give, since a
+/// subject is parsed from its own sentence alone.
+#[derive(Default)]
+struct Acted {
+    events: Vec<Event>,
+    /// The countries that acted with their counts, in the order first seen,
+    /// over the first `.0` events (brought up to date when "we" asks).
+    tally: RefCell<(usize, Vec<(Actor, usize)>)>,
+}
+
+enum Event {
+    /// A person spoke ("he", "she").
+    Person(Actor),
+    /// A group committed ("they").
+    Group(Actor),
+    /// A country committed (counted for "we").
+    Country(Actor),
+    /// A finished sentence: its subject may be a person, a group or a country.
+    Sentence(Box<Subject>),
+}
+
+/// A finished sentence's words, kept until a pronoun asks about its subject.
+struct Subject {
+    words: Vec<Word>,
+    content_start: usize,
+    told: OnceCell<Told>,
+}
+
+/// What a sentence's subject tells later pronouns (see [`told`]).
+#[derive(Default)]
+struct Told {
+    country: Option<Actor>,
+    person: Option<Actor>,
+    group: Option<Actor>,
+}
+
+impl Subject {
+    fn told(&self, index: &EntityIndex) -> &Told {
+        self.told
+            .get_or_init(|| told(index.text, &self.words, self.content_start, index))
+    }
+}
+
+impl Context {
+    /// The last person who spoke or acted: "he" and "she" refer to them.
+    pub fn last_person(&self, index: &EntityIndex) -> Option<Actor> {
+        self.acted.events.iter().rev().find_map(|e| match e {
+            Event::Person(a) => Some(a.clone()),
+            Event::Sentence(s) => s.told(index).person.clone(),
+            Event::Group(_) | Event::Country(_) => None,
+        })
+    }
+
+    /// The last group or plural actor: "they" refers to it.
+    pub fn last_group(&self, index: &EntityIndex) -> Option<Actor> {
+        self.acted.events.iter().rev().find_map(|e| match e {
+            Event::Group(a) => Some(a.clone()),
+            Event::Sentence(s) => s.told(index).group.clone(),
+            Event::Person(_) | Event::Country(_) => None,
+        })
+    }
+
+    /// The country that acted most so far (of equals, the last first seen):
+    /// "we" in an official statement with no known speaker country is most
+    /// likely it.
+    pub fn acting_country(&self, index: &EntityIndex) -> Option<Actor> {
+        let mut tally = self.acted.tally.borrow_mut();
+        let (counted, countries) = &mut *tally;
+        for e in self.acted.events.get(*counted..).unwrap_or_default() {
+            let country = match e {
+                Event::Country(a) => Some(a),
+                Event::Sentence(s) => s.told(index).country.as_ref(),
+                Event::Person(_) | Event::Group(_) => None,
+            };
+            if let Some(actor) = country {
+                match countries.iter_mut().find(|(a, _)| a.1 == actor.1) {
+                    Some((_, n)) => *n += 1,
+                    None => countries.push((actor.clone(), 1)),
+                }
+            }
+        }
+        *counted = self.acted.events.len();
+        countries
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(a, _)| a.clone())
+    }
+
+    /// A person spoke: "he" and "she" now refer to them.
+    pub fn note_person(&mut self, actor: Actor) {
+        self.acted.events.push(Event::Person(actor));
+    }
+
+    /// A group committed: "they" now refers to it.
+    pub fn note_group(&mut self, actor: Actor) {
+        self.acted.events.push(Event::Group(actor));
+    }
+}
+
 /// Turns a party into an actor name, resolving pronouns.
 pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Actor> {
     match p.pronoun {
@@ -49,7 +152,7 @@ pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex
             .speaker
             .clone()
             .filter(|s| s.1.is_some())
-            .or_else(|| context.last_person.clone()),
+            .or_else(|| context.last_person(index)),
         Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
         Some("we") => we(speech, context, index),
         Some("our country") => we(speech, context, index).or(Some((p.name, None))),
@@ -58,7 +161,7 @@ pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex
                 .speaker
                 .clone()
                 .filter(|s| s.1.is_some())
-                .or_else(|| context.last_person.clone());
+                .or_else(|| context.last_person(index));
             let told = |r: usize| {
                 context
                     .person_countries
@@ -74,7 +177,7 @@ pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex
             });
             country.or(Some((p.name, None)))
         }
-        Some("they") => context.last_group.clone().or_else(|| pair(context)),
+        Some("they") => context.last_group(index).or_else(|| pair(context)),
         // "The Ministry said it would ...": a speaker that is no person.
         Some("it") => speech.speaker.clone().filter(|s| {
             s.1.and_then(|r| index.referents.get(r))
@@ -114,11 +217,6 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
         };
         Some((name, referent.or_else(place)))
     });
-    let acting = context
-        .country_actors
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(a, _)| a.clone());
     // "Parrilla, the foreign minister of Cuba, said": the country the text gives the speaker.
     let told = speech.speaker_country.clone().or_else(|| {
         let person = speaker.as_ref()?.1?;
@@ -128,7 +226,11 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
             .find(|(p, _)| *p == person)
             .map(|(_, c)| c.clone())
     });
-    country.or(told).or(acting).or(speaker)
+    // The country acting most is counted only when asked (see `Acted`).
+    country
+        .or(told)
+        .or_else(|| context.acting_country(index))
+        .or(speaker)
 }
 
 /// "A and B" from the last two people named.
@@ -145,11 +247,37 @@ fn pair(context: &Context) -> Option<Actor> {
 /// and the people it names are the pair for a "they" with no group before it.
 pub fn remember(
     context: &mut Context,
-    text: &str,
-    words: &[Word],
+    words: Vec<Word>,
     content_start: usize,
     index: &EntityIndex,
 ) {
+    if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        for e in index.within(&(first.span.start..last.span.end)) {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let Some(r) = index.referent(e) else { continue };
+            context.recent_people.retain(|p| p.1 != Some(e.referent));
+            context
+                .recent_people
+                .push((r.name.clone(), Some(e.referent)));
+            if context.recent_people.len() > 2 {
+                context.recent_people.remove(0);
+            }
+        }
+    }
+    // The subject is read when a pronoun asks (see `Acted`).
+    context.acted.events.push(Event::Sentence(Box::new(Subject {
+        words,
+        content_start,
+        told: OnceCell::new(),
+    })));
+}
+
+/// What a sentence's subject tells later pronouns: a plural subject is a
+/// group, a person as subject a person, and a country as subject acts.
+fn told(text: &str, words: &[Word], content_start: usize, index: &EntityIndex) -> Told {
+    let mut told = Told::default();
     // The subject, also after an opening phrase: "Today, the United States ...".
     let opening_comma = words
         .iter()
@@ -175,7 +303,7 @@ pub fn remember(
                     .is_some_and(|r| Gazetteer::get().country_by_name(&r.name).is_some())
             });
         if let Some(r) = country {
-            note_country(context, (p.name.clone(), Some(r)));
+            told.country = Some((p.name.clone(), Some(r)));
         }
         let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
             || words.get(np.1 - 1).is_some_and(|w| {
@@ -183,27 +311,12 @@ pub fn remember(
                     && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
             });
         if plural {
-            context.last_group = Some((p.name, p.referent));
+            told.group = Some((p.name, p.referent));
         } else if p.kind == Some(EntityKind::Person) {
-            context.last_person = Some((p.name, p.referent));
+            told.person = Some((p.name, p.referent));
         }
     }
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
-        return;
-    };
-    for e in index.within(&(first.span.start..last.span.end)) {
-        if e.kind != EntityKind::Person {
-            continue;
-        }
-        let Some(r) = index.referent(e) else { continue };
-        context.recent_people.retain(|p| p.1 != Some(e.referent));
-        context
-            .recent_people
-            .push((r.name.clone(), Some(e.referent)));
-        if context.recent_people.len() > 2 {
-            context.recent_people.remove(0);
-        }
-    }
+    told
 }
 
 /// Whether an actor is a group ("the two leaders", "Chile and Peru"), not one named thing.
@@ -295,12 +408,5 @@ pub fn country_name(surface: &str, code: CountryCode) -> String {
 
 /// Counts a country that acted: "we" with no speaker means the one acting most.
 pub fn note_country(context: &mut Context, actor: Actor) {
-    match context
-        .country_actors
-        .iter_mut()
-        .find(|(a, _)| a.1 == actor.1)
-    {
-        Some((_, n)) => *n += 1,
-        None => context.country_actors.push((actor, 1)),
-    }
+    context.acted.events.push(Event::Country(actor));
 }
