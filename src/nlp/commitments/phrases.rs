@@ -788,6 +788,23 @@ pub fn party(
     {
         return None;
     }
+    // "the Mexican government would ...": a people's government is its country.
+    let demonym_government = (b - a == 2 || (b - a == 3 && word_is(text, first, "the")))
+        && word_in(text, last, &["government", "administration"]);
+    if demonym_government
+        && let Some(code) = words
+            .get(b - 2)
+            .and_then(|w| text.get(w.span.clone()))
+            .and_then(|s| Gazetteer::get().demonym(s))
+        && let Some((name, referent)) = super::actors::country_named(code, index)
+    {
+        return Some(Party {
+            name,
+            referent,
+            kind: Some(EntityKind::Place),
+            pronoun: None,
+        });
+    }
     let span = first.span.start..last.span.end;
     let surface = text.get(span.clone())?.to_string();
     let inside = index.within(&span);

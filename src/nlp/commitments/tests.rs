@@ -237,6 +237,11 @@ fn actors_speakers_and_actions() {
             &[("Kenya and Peru", "", Pledge, "open a border crossing")],
         ),
         (
+            "a people's government is its country",
+            "Li said the Peruvian government would open a border crossing.",
+            &[("Peru", "Li", Pledge, "open a border crossing")],
+        ),
+        (
             "agreeing with a named partner binds both",
             "Peru agreed with Chile to open a border crossing.",
             &[("Peru and Chile", "", Agreement, "open a border crossing")],
