@@ -184,6 +184,20 @@ impl Splitter<'_> {
     /// the index of its last token.
     fn sentence_end(&self, i: usize) -> Option<usize> {
         let t = self.tokens.get(i)?;
+        // Most tokens are words ending in a letter or digit, followed by one
+        // space or nothing: no test below can end a sentence there (none is a
+        // paragraph or line break, a full stop, a closing mark or an
+        // abbreviation's period), so answer from the bytes before slicing the
+        // text (asked per token).
+        let next_start = self.tokens.get(i + 1)?.span.start;
+        let bytes = self.text.as_bytes();
+        let last = t.span.end.checked_sub(1).and_then(|e| bytes.get(e));
+        let gap = next_start.saturating_sub(t.span.end);
+        if last.is_some_and(u8::is_ascii_alphanumeric)
+            && (gap == 0 || (gap == 1 && bytes.get(t.span.end) != Some(&b'\n')))
+        {
+            return None;
+        }
         let word = t.text(self.text);
         let gap = self.gap_after(i);
         self.tokens.get(i + 1)?; // the caller closes the last sentence

@@ -388,6 +388,10 @@ struct Scratch {
     classes: Vec<u8>,
     /// Per token: its word's gazetteer flags.
     gaz: Vec<u8>,
+    /// Per sentence in order, per token of the sentence (clipped to the
+    /// document): whether it is fixed at `O` ([`features::fixed_o`]). Computed
+    /// once, read by both stages' scoring and decoding ([`Fixed`]).
+    fixed: Vec<bool>,
     /// Per lower-case id: (document generation, local number).
     stamps: Vec<(u32, u32)>,
     generation: u32,
@@ -463,6 +467,7 @@ pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: us
         mark_headlines(sentences, doc);
         count_usage(sentences, doc);
         mark_names(model, &cached, sentences, doc);
+        mark_fixed(sentences, doc);
         first_scores(model, &cached, &mut cache.shapes, sentences, doc);
         decode_stage(first, 0, sentences, doc, &mut tags);
         if let Some(second) = model.stages.get(1).filter(|_| stages >= 2) {
@@ -689,6 +694,13 @@ fn count_usage(sentences: &[Range<usize>], doc: &mut Scratch) {
         if u == 0 {
             continue;
         }
+        // Lower-case words, most of the rest: only the first bit.
+        if u == 1 {
+            if let Some(t) = doc.totals.get_mut(local as usize) {
+                t[0] += 1;
+            }
+            continue;
+        }
         if let Some(t) = doc.totals.get_mut(local as usize) {
             for (b, x) in t.iter_mut().enumerate() {
                 *x += u32::from(u >> b & 1);
@@ -762,19 +774,42 @@ fn mark_names(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &m
     }
 }
 
-/// A sentence's casing classes and gazetteer flags, for [`features::fixed_o`]
-/// (clipped to the document).
-#[inline]
-fn sentence_flags<'d>(
-    classes: &'d [u8],
-    gaz: &'d [u8],
-    sentence: &Range<usize>,
-) -> (&'d [u8], &'d [u8]) {
-    let s = features::clip(sentence, classes.len());
-    (
-        classes.get(s.clone()).unwrap_or_default(),
-        gaz.get(s).unwrap_or_default(),
-    )
+/// Marks the tokens fixed at `O`, sentence by sentence ([`Scratch::fixed`]).
+fn mark_fixed(sentences: &[Range<usize>], doc: &mut Scratch) {
+    let n = doc.token_words.len();
+    doc.fixed.clear();
+    for s in sentences {
+        let s = features::clip(s, n);
+        let classes = doc.classes.get(s.clone()).unwrap_or_default();
+        let gaz = doc.gaz.get(s.clone()).unwrap_or_default();
+        doc.fixed
+            .extend((0..s.len()).map(|k| features::fixed_o(classes, gaz, k)));
+    }
+}
+
+/// Walks [`Scratch::fixed`] sentence by sentence, in the order it was marked.
+struct Fixed<'d> {
+    marks: &'d [bool],
+    at: usize,
+    tokens: usize,
+}
+
+impl<'d> Fixed<'d> {
+    fn new(marks: &'d [bool], tokens: usize) -> Self {
+        Fixed {
+            marks,
+            at: 0,
+            tokens,
+        }
+    }
+
+    /// The marks of the next sentence, by position in the sentence.
+    fn sentence(&mut self, sentence: &Range<usize>) -> &'d [bool] {
+        let len = features::clip(sentence, self.tokens).len();
+        let marks = self.marks.get(self.at..self.at + len).unwrap_or_default();
+        self.at += len;
+        marks
+    }
 }
 
 /// Every token's scores from the features both stages share (as the sum of
@@ -797,12 +832,13 @@ fn first_scores(
     doc.scores.truncate(n);
     doc.scores.resize(n, ZERO);
     let t = c.tables;
+    let mut marks = Fixed::new(&doc.fixed, n);
     for sentence in sentences {
         let bucket = features::length_bucket(sentence.len());
-        let (classes, gaz) = sentence_flags(&doc.classes, &doc.gaz, sentence);
+        let fixed = marks.sentence(sentence);
         for i in sentence.clone() {
             // Not scored: Viterbi reads it as a fixed `O` (see `features::fixed_o`).
-            if features::fixed_o(classes, gaz, i - sentence.start) {
+            if fixed.get(i - sentence.start) == Some(&true) {
                 continue;
             }
             let (Some(w), Some(weights)) = (c.word(doc, i), c.weights(doc, i)) else {
@@ -920,9 +956,15 @@ fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
     let tag_at = |j: usize| tags.get(j).copied().unwrap_or(Tag::O);
     doc.first.clear();
     doc.first.resize(n, FirstInfo::default());
-    for s in sentences {
-        let s = features::clip(s, n);
+    // Only the tokens the second stage scores need theirs.
+    let mut marks = Fixed::new(&doc.fixed, n);
+    for sentence in sentences {
+        let fixed = marks.sentence(sentence);
+        let s = features::clip(sentence, n);
         for i in s.clone() {
+            if fixed.get(i - s.start) == Some(&true) {
+                continue;
+            }
             if let Some(f) = doc.first.get_mut(i) {
                 f.tag = tag_at(i).index() as u8;
                 f.prev = if i > s.start {
@@ -963,6 +1005,11 @@ fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
     let mut entity_start = None;
     for i in 0..n {
         let t = tag_at(i);
+        if t == Tag::O && !counted(i) {
+            // Most tokens: no evidence to give, and no entity goes on.
+            entity_start = None;
+            continue;
+        }
         let local = doc.local.get(i).map_or(0, |&l| l as usize);
         if counted(i) {
             let mut count = doc.counts.get(local).copied().unwrap_or_default();
@@ -1009,10 +1056,11 @@ fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
 /// `features::stage2_features`).
 fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
     let t = c.tables;
+    let mut marks = Fixed::new(&doc.fixed, doc.token_words.len());
     for sentence in sentences {
-        let (classes, gaz) = sentence_flags(&doc.classes, &doc.gaz, sentence);
+        let fixed = marks.sentence(sentence);
         for i in sentence.clone() {
-            if features::fixed_o(classes, gaz, i - sentence.start) {
+            if fixed.get(i - sentence.start) == Some(&true) {
                 continue;
             }
             let (Some(f), Some(&class)) = (doc.first.get(i), doc.classes.get(i)) else {
@@ -1063,6 +1111,8 @@ fn decode_stage(
         std::array::from_fn(|l| std::array::from_fn(|c| best_into[c] - into[c][l]));
     let table = Steps {
         start,
+        // (The `I-` entries are never read.)
+        from_o: std::array::from_fn(|c| into[c][0]),
         into,
         need,
         // The lead that settles every `O` and `B-` tag at once: the largest need.
@@ -1070,19 +1120,16 @@ fn decode_stage(
         // The leader's transitions into `O` and the `B-` tags, contiguous.
         from: std::array::from_fn(|l| std::array::from_fn(|c| into[c][l])),
     };
+    let mut marks = Fixed::new(&doc.fixed, doc.token_words.len());
     for sentence in sentences {
+        let fixed = marks.sentence(sentence);
         let (Some(out), Some(sc)) = (
             tags.get_mut(sentence.clone()),
             doc.scores.get(sentence.clone()),
         ) else {
             continue;
         };
-        let (classes, gaz) = (
-            doc.classes.get(sentence.clone()).unwrap_or_default(),
-            doc.gaz.get(sentence.clone()).unwrap_or_default(),
-        );
-        let fixed = |k: usize| features::fixed_o(classes, gaz, k);
-        viterbi(sc, &fixed, offset, &table, &mut doc.back, out);
+        viterbi(sc, fixed, offset, &table, &mut doc.back, out);
     }
 }
 
@@ -1092,6 +1139,9 @@ const KINDS: usize = (N_TAGS - 1) / 2;
 /// One stage's transition weights, arranged for [`viterbi`].
 struct Steps {
     start: [i64; N_TAGS],
+    /// What `start` is for a segment after a fixed `O`: the transitions from `O`
+    /// into `O` and the `B-` tags (an `I-` tag cannot follow `O`).
+    from_o: [i64; N_TAGS],
     /// `into[cur][prev]`.
     into: [[i64; N_TAGS]; N_TAGS],
     /// `need[leader][cur]`: see [`viterbi`].
@@ -1103,29 +1153,59 @@ struct Steps {
 }
 
 /// The best valid BIO path, exactly as [`super::tagger::Viterbi::decode`] finds it
-/// (the same sums in i64, the same ties), reading the emissions in place.
+/// with the tokens marked in `fixed` held at `O`.
 ///
-/// One shortcut, exact: when the best tag so far (the leader `l`) leads the
-/// runner-up by more than `need[l][c]` (how far its transition into tag `c` falls
-/// short of the best one into `c`), no other predecessor can catch up, so `c`'s best
-/// predecessor is the leader without weighing all nine (most tokens of news text
-/// are clear-cut). When the lead beats `need_all[l]`, that holds for `O` and every
-/// `B-` tag at once, and the step is a few straight-line sums.
+/// Every path passes through a fixed `O`, so the sentence falls apart into the
+/// segments between fixed tokens, each decoded alone: it starts as after an `O`
+/// (or as the sentence starts) and, when a fixed `O` follows, ends weighing the
+/// transition into it. Fixed tokens cost nothing (about half the tokens).
 #[inline]
 fn viterbi(
     scores: &[Scores],
-    fixed: &impl Fn(usize) -> bool,
+    fixed: &[bool],
+    offset: usize,
+    table: &Steps,
+    back: &mut Vec<[u8; N_TAGS]>,
+    out: &mut [Tag],
+) {
+    let is_fixed = |k: usize| fixed.get(k) == Some(&true);
+    let n = scores.len().min(out.len());
+    let mut k = 0;
+    while k < n {
+        if is_fixed(k) {
+            if let Some(o) = out.get_mut(k) {
+                *o = Tag::O;
+            }
+            k += 1;
+            continue;
+        }
+        let end = (k..n).find(|&e| is_fixed(e)).unwrap_or(n);
+        let start = if k == 0 { &table.start } else { &table.from_o };
+        if let (Some(sc), Some(o)) = (scores.get(k..end), out.get_mut(k..end)) {
+            segment(sc, start, end < n, offset, table, back, o);
+        }
+        k = end;
+    }
+}
+
+/// [`viterbi`] over one segment: `start` scores its first token's tags, and
+/// `into_o` says whether a fixed `O` follows it.
+#[inline]
+fn segment(
+    scores: &[Scores],
+    start: &[i64; N_TAGS],
+    into_o: bool,
     offset: usize,
     table: &Steps,
     back: &mut Vec<[u8; N_TAGS]>,
     out: &mut [Tag],
 ) {
     let Steps {
-        start,
         into,
         need,
         need_all,
         from,
+        ..
     } = table;
     // A token's emissions, read in place: each is added once per step, so
     // widening it there costs less than widening all nine first.
@@ -1140,36 +1220,14 @@ fn viterbi(
     };
     const NEG: i64 = i64::MIN / 4;
     let mut score = [NEG; N_TAGS];
-    if fixed(0) {
-        score[0] = start[0];
-    } else {
-        let em = emission(first);
-        for t in 0..=KINDS {
-            score[t] = start[t] + i64::from(em[t]);
-        }
+    let em = emission(first);
+    for t in 0..=KINDS {
+        score[t] = start[t] + i64::from(em[t]);
     }
     back.clear();
     back.reserve(scores.len());
     back.push([0; N_TAGS]);
-    for (k, s) in scores.iter().enumerate().skip(1) {
-        if fixed(k) {
-            // A fixed `O`: every path passes through it, so its emission (not
-            // computed) would add the same to all of them; only the best way in counts.
-            let row = &into[0];
-            let mut best = score[0] + row[0];
-            let mut at = 0u8;
-            for p in 1..N_TAGS {
-                let x = score[p] + row[p];
-                if x > best {
-                    best = x;
-                    at = p as u8;
-                }
-            }
-            score = [NEG; N_TAGS];
-            score[0] = best;
-            back.push([at; N_TAGS]);
-            continue;
-        }
+    for s in scores.iter().skip(1) {
         let em = emission(s);
         let mut next = [NEG; N_TAGS];
         let mut arg = [0u8; N_TAGS];
@@ -1223,9 +1281,17 @@ fn viterbi(
         score = next;
         back.push(arg);
     }
+    // The last tag: the best score, or, before a fixed `O`, the best way into it.
+    let last = |t: usize| {
+        if into_o {
+            score[t] + into[0][t]
+        } else {
+            score[t]
+        }
+    };
     let mut best = 0;
     for t in 1..N_TAGS {
-        if score[t] > score[best] {
+        if last(t) > last(best) {
             best = t;
         }
     }
