@@ -308,6 +308,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         out.extend(defined);
     }
     bodies_listed_under_a_heading(text, geo, &mut out);
+    movements_with_their_territory(text, &mut out);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut clean: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -320,6 +321,61 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         }
     }
     clean
+}
+
+/// "the Islamic State of Iraq and the Levant", "al-Qaeda in the Arabian
+/// Peninsula": a movement's full name takes the territory it claims, no place
+/// of the story, whatever the tagger made of its words ("Islamic" alone). The
+/// words inside are dropped as overlaps after this.
+fn movements_with_their_territory(text: &str, out: &mut Vec<Mention>) {
+    let mut places: Vec<Span> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place)
+        .map(|m| m.span.clone())
+        .collect();
+    places.sort_by_key(|s| s.start);
+    let place_at = |pos: usize| {
+        places
+            .get(places.partition_point(|s| s.start < pos))
+            .filter(|s| s.start == pos)
+            .map(|s| s.end)
+    };
+    let mut found = Vec::new();
+    for place in &places {
+        let before = text.get(..place.start).unwrap_or("");
+        let Some(head) = [" of the ", " of ", " in the ", " in "]
+            .iter()
+            .find_map(|c| before.strip_suffix(c))
+        else {
+            continue;
+        };
+        let Some(name) = MOVEMENTS.iter().find(|m| {
+            head.strip_suffix(*m)
+                .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+        }) else {
+            continue;
+        };
+        let mut end = place.end;
+        if let Some(second) = after_connector(text, end, &["and"]).and_then(place_at) {
+            end = second;
+        }
+        found.push(Mention {
+            span: head.len() - name.len()..end,
+            kind: EntityKind::Org,
+        });
+    }
+    out.extend(found);
+}
+
+/// The position after " WORD " or " WORD the " at `pos`, WORD one of `words`.
+fn after_connector(text: &str, pos: usize, words: &[&str]) -> Option<usize> {
+    let rest = text.get(pos..)?.strip_prefix(' ')?;
+    let (word, after) = rest.split_once(' ')?;
+    if !words.contains(&word) {
+        return None;
+    }
+    let the = if after.starts_with("the ") { 4 } else { 0 };
+    Some(pos + 1 + word.len() + 1 + the)
 }
 
 /// Plural nouns a heading uses for the bodies it lists: "The 24 groups:",

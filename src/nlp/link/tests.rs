@@ -1845,3 +1845,20 @@ fn a_persons_country_from_an_office_in_apposition() {
     let s = summary(&rs);
     assert!(s.contains(&row("Ana Soto", Person, None, 1)), "{s:?}");
 }
+
+#[test]
+fn a_movement_takes_the_territory_it_claims() {
+    let text = "The Islamic State of Kenya and the Levant claimed the attack in Peru.";
+    let rs = run(text, &[("Islamic State", Org)]);
+    let s = summary(&rs);
+    assert!(
+        s.iter()
+            .any(|r| r.0 == "Islamic State of Kenya and the Levant" && r.1 == Org),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter().any(|r| r.0 == "Kenya" || r.0 == "Levant"),
+        "{s:?}"
+    );
+    assert!(s.contains(&row("Peru", Place, Some("PE"), 1)), "{s:?}");
+}
