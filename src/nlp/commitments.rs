@@ -465,6 +465,11 @@ fn judge(
     {
         return None;
     }
+    // "reaffirmed the joint statement of September 22": a stance kept toward a
+    // text agreed before, not "reaffirmed the alliance" or "reaffirmed that".
+    if trig.name == "reaffirmed a text" && !names_text(text, words, m.end) {
+        return None;
+    }
     // "..., with Biden underscoring the importance of talks": a view in passing.
     if trig.name == "importance of"
         && text
@@ -1170,6 +1175,41 @@ fn negated(text: &str, words: &[Word], at: usize) -> bool {
         return false;
     }
     false
+}
+
+/// Whether the object after word `at` is a text agreed before ("the
+/// U.S.-Japan-ROK joint statement", "their commitments under the Charter"):
+/// a determiner, then a document noun within ten words of the same clause.
+fn names_text(text: &str, words: &[Word], at: usize) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "statement",
+        "statements",
+        "declaration",
+        "declarations",
+        "communique",
+        "communiqu\u{e9}",
+        "commitments",
+        "principles",
+        "charter",
+        "accords",
+        "consensus",
+        "resolution",
+        "resolutions",
+        "agreement",
+        "agreements",
+        "treaty",
+    ];
+    words
+        .get(at)
+        .is_some_and(|w| word_in(text, w, &["the", "their", "its", "our"]))
+        && words
+            .iter()
+            .skip(at + 1)
+            .take(10)
+            .take_while(|w| {
+                !(w.punct && matches!(text.get(w.span.clone()), Some("," | ";" | "." | ":")))
+            })
+            .any(|w| word_in(text, w, DOCUMENTS))
 }
 
 /// "They recognized the importance of security and intend to partner": a

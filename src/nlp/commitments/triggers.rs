@@ -611,6 +611,29 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &["Polls showed falling support for the war."],
     },
     Trigger {
+        name: "reaffirmed a text",
+        kind: Support,
+        // Only before a document noun (checked in `commitments`): the stance is
+        // the text itself, "the U.S.-Japan-ROK joint statement of September 22".
+        steps: &[Word(&[
+            "reaffirmed",
+            "reaffirm",
+            "reaffirms",
+            "reaffirming",
+            "reiterated",
+            "reiterate",
+            "reiterates",
+            "upheld",
+            "uphold",
+            "upholds",
+        ])],
+        positive: &["Peru and Chile reaffirmed the Lima Declaration of 2019."],
+        negative: &[
+            "Peru and Chile reaffirmed the strength of their ties.",
+            "Peru reaffirmed that the treaty stands.",
+        ],
+    },
+    Trigger {
         name: "reaffirmed opposition to",
         kind: Support,
         steps: &[

@@ -10,6 +10,7 @@ use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
 use rustc_hash::FxHashSet;
+use std::cell::OnceCell;
 
 /// Returns corrected mentions: sorted, non-overlapping, non-empty.
 pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo) -> Vec<Mention> {
@@ -18,7 +19,9 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     let surnames = person_surnames(text, tokens, mentions);
     let rulers = super::titled::rulers(text, tokens, geo);
-    let bare_names = named_without_article(text, mentions);
+    // Built on first use: only a one-word name after an article asks it (see
+    // `only_with_article`), and most articles have none.
+    let bare_names = OnceCell::new();
     // Ships and storms: named once by their kind or number, the same name
     // alone later is no person either ("Hurricane Dorian ... Dorian reached").
     let mut ships: Vec<Span> = Vec::new();
@@ -75,7 +78,9 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             m.kind = kind;
         }
         if m.kind == EntityKind::Person
-            && only_with_article(text, &m.span, &person_tokens, &bare_names)
+            && only_with_article(text, &m.span, &person_tokens, || {
+                bare_names.get_or_init(|| named_without_article(text, mentions))
+            })
         {
             // "a Walmart store ... the Walmart": a one-word name only ever
             // written after an article is a store, brand or body, no person.
@@ -843,6 +848,10 @@ fn eponymous_compound(text: &str, span: &Span, geo: &dyn Geo) -> bool {
     let Some(compound) = text.get(left..right) else {
         return false;
     };
+    // Two names joined by one dash: most mentions have none, and need no more reading.
+    if !compound.contains(dash) {
+        return false;
+    }
     let parts: Vec<&str> = compound.split(dash).collect();
     let lower_word =
         |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
@@ -1532,11 +1541,11 @@ fn named_without_article<'a>(text: &'a str, mentions: &[Mention]) -> FxHashSet<&
 /// and everywhere else the tagger found it, and is neither a title ("the
 /// Pope") nor part of a longer person's name: people are named bare ("the
 /// Trump administration" beside "Donald Trump" keeps its person).
-fn only_with_article(
+fn only_with_article<'a>(
     text: &str,
     span: &Span,
     person_tokens: &FxHashSet<&str>,
-    bare_names: &FxHashSet<&str>,
+    bare_names: impl FnOnce() -> &'a FxHashSet<&'a str>,
 ) -> bool {
     let surface = text.get(span.clone()).unwrap_or("");
     // "the Trump Administration's push", "the Ortega regime": what a
@@ -1558,12 +1567,14 @@ fn only_with_article(
         .and_then(|a| a.strip_prefix(' '))
         .and_then(|a| a.split([' ', '\u{2019}', '\'', ',', '.']).next())
         .unwrap_or("");
+    // The article first: most names have none, and the set of bare names is
+    // then never built.
     !surface.contains(' ')
+        && after_article(text, span.start)
         && !person_tokens.contains(surface)
-        && !bare_names.contains(surface)
+        && !bare_names().contains(surface)
         && !is_title_word(surface)
         && !LED.contains(&next)
-        && after_article(text, span.start)
 }
 
 /// Whether the same one-word name stands elsewhere as a person's, not
