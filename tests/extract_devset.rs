@@ -107,12 +107,13 @@ fn dev3_set_scores_stay_above_floors() {
     // 0.904 after the session's linking rules: floors raised. Places reached
     // 0.931 and focus 0.884 in session 6 (place heads, documents and titles
     // that are no places), people 0.967 (linking rules): floors raised.
+    // Session 9 (wiki3): focus 0.930: floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.92),
         ("places F1", s.places.f1(), 0.89),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.62),
-        ("focus F1", s.focus.f1(), 0.84),
+        ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.93),
         // Raised in session 5 after the commitment rules improved on dev3
         // (commitments 0.875, actor 0.857).
@@ -137,12 +138,13 @@ fn dev4_set_scores_stay_above_floors() {
     // its linking rules: floors raised. Place country reached 0.974 in session
     // 7 (unknown places ignore countries inside organisations' names and
     // paragraphs naming a country only after them): floor raised.
+    // Session 9 (wiki3): focus 0.929: floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.89),
         ("places F1", s.places.f1(), 0.87),
         ("place country", ratio(s.place_country), 0.93),
         ("orgs F1", s.orgs.f1(), 0.70),
-        ("focus F1", s.focus.f1(), 0.85),
+        ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.88),
         // Raised in session 8 (a title's preposition no longer hides the
         // subject: commitments 0.875 on 9 scored entries).
@@ -190,12 +192,13 @@ fn dev5_set_scores_stay_above_floors() {
     // session's place and focus rules, people 1.00 with its linking rules
     // ("Minster", a title misspelt, and a minister's title's last words):
     // floors raised.
+    // Session 9 (wiki3): focus 0.864: floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.95),
         ("places F1", s.places.f1(), 0.94),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.63),
-        ("focus F1", s.focus.f1(), 0.77),
+        ("focus F1", s.focus.f1(), 0.81),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         // Raised in session 6 (commitments 0.900, actor 0.667) and session 7
         // (commitments 0.927; actor 0.632, one more match in the "the
@@ -280,11 +283,13 @@ fn dev8_set_scores_stay_above_floors() {
     // focus 0.936, mentioned 1.00, commitments 0.765 on 40 scored entries,
     // actor 0.808 and kind 0.962 on 26 matches), so that tuning may raise them
     // but a regression fails.
+    // Session 9 (wiki3): people 0.958 (names listed under a heading of
+    // bodies are bodies), orgs 0.731: floors raised.
     let floors = [
-        ("people F1", s.people.f1(), 0.79),
+        ("people F1", s.people.f1(), 0.91),
         ("places F1", s.places.f1(), 0.90),
         ("place country", ratio(s.place_country), 0.93),
-        ("orgs F1", s.orgs.f1(), 0.61),
+        ("orgs F1", s.orgs.f1(), 0.68),
         ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.95),
         ("commitments F1", s.commitments.f1(), 0.71),
@@ -330,12 +335,14 @@ fn heldout7_set_scores_stay_above_floors() {
     // platforms and parties, publications opened by "The", divisions, dash
     // compounds): people 0.962, places 0.959, country 1.00, orgs 0.879, focus
     // 0.875, mentioned 0.951; floors about 0.05 under them.
+    // Session 9 (wiki3): focus 0.941 (evidence repeated in one sentence weighs
+    // less) and places 0.969: floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.91),
         ("places F1", s.places.f1(), 0.91),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.83),
-        ("focus F1", s.focus.f1(), 0.82),
+        ("focus F1", s.focus.f1(), 0.89),
         ("mentioned F1", s.mentioned.f1(), 0.90),
         // Held out: commitments 0.857, actor 0.500. After session 8's commitment
         // rules: 0.929 on 15 scored entries, actor 0.846 on 13 matches.
@@ -357,12 +364,14 @@ fn heldout6_set_scores_stay_above_floors() {
     // a regression fails. Commitments (held out: 0.696, actor 0.375) after the
     // session's commitment rules (lists of parties, a quotation's tag closed by
     // a semicolon): 0.750, actor 0.444, on 14 scored entries and 9 matches.
+    // Session 9 (wiki3): focus 0.909 (currency prefixes, evidence repeated in
+    // one sentence) and places 0.912 (movements' territories): floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.95),
-        ("places F1", s.places.f1(), 0.84),
+        ("places F1", s.places.f1(), 0.87),
         ("place country", ratio(s.place_country), 0.93),
         ("orgs F1", s.orgs.f1(), 0.72),
-        ("focus F1", s.focus.f1(), 0.82),
+        ("focus F1", s.focus.f1(), 0.86),
         ("mentioned F1", s.mentioned.f1(), 0.95),
         // Session 8: commitments 0.800 ("we are going to" found), actor 0.400 on
         // 10 matches (the new match is Erdogan's "we", named "Türkiye" by the

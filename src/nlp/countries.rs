@@ -55,6 +55,52 @@ const TITLE_WEIGHT: f32 = 3.0;
 const ACTOR_WEIGHT: f32 = TITLE_WEIGHT;
 /// The lead sentence counts double.
 const LEAD_FACTOR: f32 = 2.0;
+/// A country's name or demonym naming the people the story is about ("a
+/// Japanese man", "a man from the United States", "citizens of Peru") weighs
+/// this many times as much.
+const PEOPLE_FACTOR: f32 = 2.0;
+/// Nouns for people (and the firms) a story follows, sorted for the search.
+const PEOPLE: &[&str] = &[
+    "boy",
+    "child",
+    "children",
+    "citizen",
+    "citizens",
+    "company",
+    "couple",
+    "family",
+    "firm",
+    "girl",
+    "journalist",
+    "journalists",
+    "man",
+    "manufacturer",
+    "men",
+    "national",
+    "nationals",
+    "operator",
+    "passenger",
+    "passengers",
+    "people",
+    "person",
+    "pilot",
+    "resident",
+    "residents",
+    "soldier",
+    "soldiers",
+    "student",
+    "students",
+    "tourist",
+    "tourists",
+    "victim",
+    "victims",
+    "visitor",
+    "visitors",
+    "woman",
+    "women",
+    "worker",
+    "workers",
+];
 /// Evidence among the first words of a sentence (the subject) counts more.
 const SUBJECT_FACTOR: f32 = 1.5;
 /// A focus country scores at least this share of the best score...
@@ -103,6 +149,9 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         }
         if sentence == 0 {
             w *= LEAD_FACTOR;
+        }
+        if matches!(kind, Evidence::Country | Evidence::Demonym) && of_people(text, span) {
+            w *= PEOPLE_FACTOR;
         }
         if *kind != Evidence::Currency
             && sentences
@@ -281,6 +330,26 @@ fn collect(text: &str, entities: &[Entity], referents: &[Referent], hits: &[GeoH
     }
     out.sort_by_key(|(s, ..)| (s.start, s.end));
     out
+}
+
+/// Whether the country or demonym at `span` names people: "a Japanese man",
+/// "a man from (the) Japan", "citizens of Japan".
+fn of_people(text: &str, span: &Span) -> bool {
+    let person = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        PEOPLE.binary_search(&w).is_ok()
+    };
+    let after = text.get(span.end..).unwrap_or("");
+    if after.split_whitespace().next().is_some_and(person) {
+        return true;
+    }
+    let before = text.get(..span.start).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    let mut prep = words.next().unwrap_or("");
+    if prep == "the" {
+        prep = words.next().unwrap_or("");
+    }
+    matches!(prep, "from" | "of") && words.next().is_some_and(person)
 }
 
 /// Whether the name at `span` prefixes a sum of money ("US$300", "NZ$ 5").

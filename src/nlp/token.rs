@@ -240,7 +240,10 @@ impl Scanner<'_> {
 
     /// A token starting with a letter or digit: URL, e-mail address or word.
     fn word_like(&mut self, i: usize, c: char) -> usize {
+        // Every URL prefix has a 't' ("http", "ftp") or a 'w' ("www.") second: most
+        // words starting with these letters ("has", "for", "with") stop here.
         if matches!(c, 'h' | 'H' | 'f' | 'F' | 'w' | 'W')
+            && matches!(self.bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W'))
             && let Some(end) = self.url(i)
         {
             self.push(i..end, TokenKind::Url);

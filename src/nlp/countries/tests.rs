@@ -278,3 +278,26 @@ fn a_currency_prefix_is_a_mention_not_a_subject() {
     assert_eq!(focus, ["KE"], "{:?}", a.mentioned);
     assert!(codes(&a.mentioned).contains(&"US".to_string()));
 }
+
+#[test]
+fn a_country_naming_the_people_the_story_follows_weighs_more() {
+    assert!(
+        PEOPLE.windows(2).all(|w| w[0] < w[1]),
+        "PEOPLE must stay sorted"
+    );
+    let text = "Two visitors died in Nairobi, Kenya. A man from Peru was among them. \
+                Kenya said the Peruvian man had been ill. Kenya closed the hotel. \
+                Kenya will investigate. Kenya thanked the police.";
+    assert!(of_people(
+        text,
+        &(text.find("Peru").unwrap_or(0)..text.find("Peru").unwrap_or(0) + 4)
+    ));
+    let (focus, mentioned) = run("Visitors die in hotel", text, &[]);
+    let scores: Vec<(String, f32)> = mentioned
+        .iter()
+        .map(|c| (c.code.to_string(), c.score))
+        .collect();
+    let mut focus = codes(&focus);
+    focus.sort();
+    assert_eq!(focus, ["KE", "PE"], "{scores:?}");
+}

@@ -145,7 +145,8 @@ pub fn assign(
 
 /// Places the gazetteer does not know ("Tigray", "Xinjiang", "Tell Tamer"): the
 /// country the words around them give, in this order: a country named inside the
-/// name; a country or place right after ("Tell Tamer, Syria", "a hospital in
+/// name; the town opening it ("Baghdad International Airport"); a country or
+/// place right after ("Tell Tamer, Syria", "a hospital in
 /// Oxford"); the nearest in its sentence, before it if any ("the PRC's practices
 /// in Xinjiang"); the country its paragraph names most; the country the text
 /// names most. Regions, seas and oceans between countries get none.
@@ -196,6 +197,7 @@ fn unknown_places(
             .cloned()
             .unwrap_or(e.span.clone());
         let code = named_within(e, &evidence)
+            .or_else(|| opened_by_town(text, e, hits))
             .or_else(|| qualified_by(text, e, &evidence))
             .or_else(|| sentence_country(&sentence, e, &evidence, &resolved))
             .or_else(|| {
@@ -283,6 +285,41 @@ fn named_within(e: &Entity, evidence: &[(Span, CountryCode)]) -> Option<CountryC
         .take_while(|(span, _)| span.end <= e.span.end)
         .next()
         .map(|(_, code)| *code)
+}
+
+/// Buildings and sites that take the name of the town they serve. (Not a
+/// division, "Palm Beach County", read with the countries the text names; nor
+/// a route or region, "Lobito Corridor", that may run through several.)
+const FACILITIES: &[&str] = &[
+    "Airport",
+    "Hospital",
+    "Clinic",
+    "Stadium",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Synagogue",
+    "Prison",
+    "Museum",
+    "Palace",
+    "Station",
+    "Port",
+    "Harbour",
+    "Harbor",
+];
+
+/// "Baghdad International Airport", "Jolo Cathedral": a facility named after
+/// the town it serves, its first words.
+fn opened_by_town(text: &str, e: &Entity, hits: &[GeoHit]) -> Option<CountryCode> {
+    let last = text.get(e.span.clone())?.rsplit(' ').next()?;
+    if !FACILITIES.contains(&last) {
+        return None;
+    }
+    let h = hits.get(hits.partition_point(|h| h.span.start < e.span.start))?;
+    (h.span.start == e.span.start
+        && h.span.end < e.span.end
+        && matches!(h.kind, GeoKind::City | GeoKind::Capital))
+    .then_some(h.code)
 }
 
 /// The country of the evidence right after a place: ", Syria" or " in Oxford".
@@ -567,6 +604,52 @@ fn person_country(
         let skip = if rest.starts_with("the ") { 4 } else { 0 };
         let pos = e.span.end + 4 + skip;
         return country_at(text, entities, pos, geo);
+    }
+    appositive_country(text, tokens, entities, e, geo)
+}
+
+/// An office in apposition after the name, with the country it serves:
+/// "Ana Soto, Peru's trade minister", "Ana Soto, the Peruvian envoy", "Ana
+/// Soto, head of Peru's navy", "Ana Soto, president of Peru".
+fn appositive_country(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    e: &Entity,
+    geo: &dyn Geo,
+) -> Option<CountryCode> {
+    const MAX_WORDS: usize = 6;
+    let mut k = token_at(tokens, e.span.end);
+    if tokens.get(k)?.text(text) != "," {
+        return None;
+    }
+    let mut office = false;
+    for _ in 0..MAX_WORDS {
+        k += 1;
+        let t = tokens.get(k)?;
+        let w = t.text(text);
+        if matches!(w, "the" | "a" | "an" | "former") || office && w == "of" {
+            continue;
+        }
+        if let Some(c) = geo.demonym(w) {
+            return Some(c);
+        }
+        if let Some(c) = country_at(text, entities, t.span.start, geo) {
+            // "of Peru" after an office, or "Peru's".
+            let i = entities.partition_point(|e| e.span.start <= t.span.start);
+            let end = i
+                .checked_sub(1)
+                .and_then(|i| entities.get(i))
+                .map_or(t.span.end, |e| e.span.end);
+            let owner = text
+                .get(end..)
+                .is_some_and(|a| a.starts_with("'s") || a.starts_with("\u{2019}s"));
+            return (office || owner).then_some(c);
+        }
+        if !(is_office_word(w) || is_title_word(w)) {
+            return None;
+        }
+        office = true;
     }
     None
 }

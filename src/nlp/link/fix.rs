@@ -312,6 +312,8 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         out.retain(|m| !overlaps(&defined, &m.span));
         out.extend(defined);
     }
+    bodies_listed_under_a_heading(text, geo, &mut out);
+    movements_with_their_territory(text, &mut out);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut clean: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -324,6 +326,128 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         }
     }
     clean
+}
+
+/// "the Islamic State of Iraq and the Levant", "al-Qaeda in the Arabian
+/// Peninsula": a movement's full name takes the territory it claims, no place
+/// of the story, whatever the tagger made of its words ("Islamic" alone). The
+/// words inside are dropped as overlaps after this.
+fn movements_with_their_territory(text: &str, out: &mut Vec<Mention>) {
+    let mut places: Vec<Span> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place)
+        .map(|m| m.span.clone())
+        .collect();
+    places.sort_by_key(|s| s.start);
+    let place_at = |pos: usize| {
+        places
+            .get(places.partition_point(|s| s.start < pos))
+            .filter(|s| s.start == pos)
+            .map(|s| s.end)
+    };
+    let mut found = Vec::new();
+    for place in &places {
+        let before = text.get(..place.start).unwrap_or("");
+        let Some(head) = [" of the ", " of ", " in the ", " in "]
+            .iter()
+            .find_map(|c| before.strip_suffix(c))
+        else {
+            continue;
+        };
+        let Some(name) = MOVEMENTS.iter().find(|m| {
+            head.strip_suffix(*m)
+                .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+        }) else {
+            continue;
+        };
+        let mut end = place.end;
+        if let Some(second) = after_connector(text, end, &["and"]).and_then(place_at) {
+            end = second;
+        }
+        found.push(Mention {
+            span: head.len() - name.len()..end,
+            kind: EntityKind::Org,
+        });
+    }
+    out.extend(found);
+}
+
+/// The position after " WORD " or " WORD the " at `pos`, WORD one of `words`.
+fn after_connector(text: &str, pos: usize, words: &[&str]) -> Option<usize> {
+    let rest = text.get(pos..)?.strip_prefix(' ')?;
+    let (word, after) = rest.split_once(' ')?;
+    if !words.contains(&word) {
+        return None;
+    }
+    let the = if after.starts_with("the ") { 4 } else { 0 };
+    Some(pos + 1 + word.len() + 1 + the)
+}
+
+/// Plural nouns a heading uses for the bodies it lists: "The 24 groups:",
+/// "Entities designated today:".
+const LISTED_BODIES: &[&str] = &[
+    "groups",
+    "organizations",
+    "organisations",
+    "entities",
+    "companies",
+    "firms",
+    "cartels",
+    "gangs",
+    "parties",
+];
+
+/// "The 24 groups:" and then one name a line ("Mara Salvatrucha (MS-13)",
+/// "Clan del Golfo"): every name in the list is a body's, though the tagger
+/// read people or places in foreign words. The list ends at a line that is
+/// a sentence (ends with a full stop) or a long one.
+fn bodies_listed_under_a_heading(text: &str, geo: &dyn Geo, out: &mut [Mention]) {
+    const MAX_HEADING_WORDS: usize = 8;
+    const MAX_ITEM_WORDS: usize = 24;
+    if !text.contains(":\n") {
+        return;
+    }
+    let mut items: Vec<Span> = Vec::new();
+    let mut listing = false;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let span = start..start + line.len();
+        start = span.end;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(heading) = line.strip_suffix(':') {
+            listing = heading.split_whitespace().count() <= MAX_HEADING_WORDS
+                && heading
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| LISTED_BODIES.contains(&w.to_lowercase().as_str()));
+            continue;
+        }
+        if listing && !line.ends_with('.') && line.split_whitespace().count() <= MAX_ITEM_WORDS {
+            items.push(span);
+        } else {
+            listing = false;
+        }
+    }
+    if items.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        let listed = items
+            .iter()
+            .any(|i| i.start <= m.span.start && m.span.end <= i.end);
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        // A place the gazetteer knows stays one ("groups in Haiti:").
+        let known_place = m.kind == EntityKind::Place
+            && (geo.country_named(surface).is_some()
+                || geo.is_city(surface)
+                || geo.region(surface).is_some());
+        if listed && matches!(m.kind, EntityKind::Person | EntityKind::Place) && !known_place {
+            m.kind = EntityKind::Org;
+        }
+    }
 }
 
 /// Regions the gazetteer's running-text matcher does not know ("California",

@@ -85,7 +85,8 @@ const SEATS: &[&str] = &[
 const ABBREVIATED_THINGS: &[&str] = &[
     "AI", "GDP", "GNP", "LNG", "HIV", "AIDS", "COVID", "COVID-19", "WMD", "WMDs", "ICBM", "ICBMs",
     "UAV", "UAVs", "CEO", "IT", "ID", "DNA", "GPS", "EEZ", "MOU", "MoU", "FTA", "FDI", "SDG",
-    "SDGs", "PPE", "VAT",
+    "SDGs", "PPE", "VAT", // Time standards: "(0100 UTC)".
+    "UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "CEST", "AEST", "AEDT",
 ];
 
 /// Lower-case nouns for things made and sold: "Stryker vehicles", "Black
@@ -283,6 +284,9 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     if words.len() == 1 && surface.len() > 6 && surface.ends_with("shire") {
         return Verdict::Place(span);
     }
+    if words.len() == 1 && town_in_its_container(text, &span, surface, geo) {
+        return Verdict::Place(span);
+    }
     let next = tokens.get(super::fix::token_at(tokens, span.end));
     let glued_next = next.filter(|t| text.get(span.end..t.span.start) == Some(" "));
     // "Armed Forces Day", "Taylor Force Act", "Memorandum of Understanding".
@@ -312,6 +316,49 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
         return Verdict::Other;
     }
     Verdict::Org(span)
+}
+
+/// "Cleveland, Ohio", "Croydon, South London": a town followed by the state,
+/// region, country or city around it, one the gazetteer puts in a country
+/// the town may lie in, is that town, whatever the tagger read.
+fn town_in_its_container(text: &str, span: &Span, surface: &str, geo: &dyn Geo) -> bool {
+    let Some(rest) = text.get(span.end..).and_then(|a| a.strip_prefix(", ")) else {
+        return false;
+    };
+    // The capitalised words after the comma, at most three, up to a stop.
+    let mut words: Vec<&str> = Vec::new();
+    for word in rest.split(' ').take(3) {
+        let name = word.trim_end_matches([',', '.', ';', ':', ')']);
+        if !name.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        words.push(name);
+        if name.len() < word.len() {
+            break;
+        }
+    }
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    let readings = geo.cities(surface);
+    if readings.is_empty() {
+        return false;
+    }
+    let container = words.join(" ");
+    let container = container.as_str();
+    let codes = |name: &str| {
+        let mut codes: Vec<_> = geo.country_named(name).into_iter().collect();
+        if let Some(r) = geo.region(name) {
+            codes.extend(r.countries.iter().copied());
+        }
+        codes.extend(geo.cities(name).first().map(|c| c.code));
+        codes
+    };
+    let mut around = codes(container);
+    if last != container {
+        around.extend(codes(last));
+    }
+    readings.iter().any(|r| around.contains(&r.code))
 }
 
 /// "XC90", "F-16", "A320": a model's code mixes capitals and two digits or
@@ -853,5 +900,32 @@ mod tests {
         let kinds: Vec<EntityKind> = got.iter().map(|(k, _)| *k).collect();
         use EntityKind::{Misc, Org};
         assert_eq!(kinds, vec![Misc, Misc, Misc, Org, Org], "{got:?}");
+    }
+
+    #[test]
+    fn a_town_before_the_region_or_country_around_it_is_a_place() {
+        for (text, town) in [
+            ("She grew up in Paris, Texas before the war.", "Paris"),
+            ("The talks in Lima, Peru ended.", "Lima"),
+        ] {
+            assert_eq!(
+                run(text, &[town]),
+                [(EntityKind::Place, town.to_string())],
+                "{text}"
+            );
+        }
+        // A country the town does not lie in says nothing of it.
+        assert_eq!(
+            run("Atlanta, Kenya and Peru signed.", &["Atlanta"]),
+            [(EntityKind::Org, "Atlanta".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_time_standard_is_no_body() {
+        assert_eq!(
+            run("The shot was fired at 0300 UTC on Monday.", &["UTC"]),
+            [(EntityKind::Misc, "UTC".to_string())]
+        );
     }
 }

@@ -1787,3 +1787,78 @@ fn two_surnames_joined_by_a_dash_before_a_noun_name_no_one() {
     assert_eq!(names_of_kind(&rs, Person), vec!["Eva Roe-Lind"], "{rs:?}");
     assert!(names_of_kind(&rs, Place).is_empty(), "{rs:?}");
 }
+
+#[test]
+fn a_facility_named_after_its_town_lies_in_the_towns_country() {
+    // The nearest country before it in the sentence is another one.
+    let text = "American officials said the convoy left Nairobi International Airport at night.";
+    let rs = run(text, &[("Nairobi International Airport", Place)]);
+    let s = summary(&rs);
+    assert!(
+        s.contains(&row("Nairobi International Airport", Place, Some("KE"), 1)),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn names_listed_under_a_heading_of_bodies_are_bodies() {
+    let text = "The ministry designated three groups:\n\nClan Vega\n\nSendero Rojo (SR)\n\n\
+                Los Halcones\n\nThe designations take effect today. Maria Ruiz said so.";
+    let rs = run(
+        text,
+        &[
+            ("Clan Vega", Person),
+            ("Sendero Rojo", Place),
+            ("Los Halcones", Org),
+            ("Maria Ruiz", Person),
+        ],
+    );
+    let s = summary(&rs);
+    assert!(s.contains(&row("Clan Vega", Org, None, 1)), "{s:?}");
+    assert!(s.contains(&row("Sendero Rojo", Org, None, 1)), "{s:?}");
+    assert!(s.contains(&row("Maria Ruiz", Person, None, 1)), "{s:?}");
+    // Under a heading of people, people stay people.
+    let text = "The ministry designated two people:\n\nJuan Vega\n\nLuis Soto\n\nThey were fined.";
+    let rs = run(text, &[("Juan Vega", Person), ("Luis Soto", Person)]);
+    let s = summary(&rs);
+    assert!(s.contains(&row("Juan Vega", Person, None, 1)), "{s:?}");
+}
+
+#[test]
+fn a_persons_country_from_an_office_in_apposition() {
+    for text in [
+        "Officials said Ana Soto, Peru's trade minister, arrived.",
+        "The strike killed Ana Soto, head of Peru's navy, on Friday.",
+        "Reporters met Ana Soto, the Peruvian envoy, on Monday.",
+        "He met Ana Soto, president of Peru, in Lima.",
+    ] {
+        let rs = run(text, &[("Ana Soto", Person)]);
+        let s = summary(&rs);
+        assert!(
+            s.contains(&row("Ana Soto", Person, Some("PE"), 1)),
+            "{text}: {s:?}"
+        );
+    }
+    // A list, no apposition: the country after the next name is not hers.
+    let text = "Ana Soto, Juan Vega and Peru's envoy met.";
+    let rs = run(text, &[("Ana Soto", Person), ("Juan Vega", Person)]);
+    let s = summary(&rs);
+    assert!(s.contains(&row("Ana Soto", Person, None, 1)), "{s:?}");
+}
+
+#[test]
+fn a_movement_takes_the_territory_it_claims() {
+    let text = "The Islamic State of Kenya and the Levant claimed the attack in Peru.";
+    let rs = run(text, &[("Islamic State", Org)]);
+    let s = summary(&rs);
+    assert!(
+        s.iter()
+            .any(|r| r.0 == "Islamic State of Kenya and the Levant" && r.1 == Org),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter().any(|r| r.0 == "Kenya" || r.0 == "Levant"),
+        "{s:?}"
+    );
+    assert!(s.contains(&row("Peru", Place, Some("PE"), 1)), "{s:?}");
+}
