@@ -284,7 +284,9 @@ fn dev8_set_scores_stay_above_floors() {
     // actor 0.808 and kind 0.962 on 26 matches), so that tuning may raise them
     // but a regression fails.
     // Session 9 (wiki3): people 0.958 (names listed under a heading of
-    // bodies are bodies), orgs 0.731: floors raised.
+    // bodies are bodies), orgs 0.731; the lead's commitment rules ("aims to",
+    // "seeks to", "declare our intention to"): commitments 0.880, actor
+    // 0.879 on 33 matches: floors raised.
     let floors = [
         ("people F1", s.people.f1(), 0.91),
         ("places F1", s.places.f1(), 0.90),
@@ -292,8 +294,8 @@ fn dev8_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.68),
         ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.95),
-        ("commitments F1", s.commitments.f1(), 0.71),
-        ("actor", ratio(s.actor), 0.75),
+        ("commitments F1", s.commitments.f1(), 0.83),
+        ("actor", ratio(s.actor), 0.82),
         ("kind", ratio(s.kind), 0.91),
     ];
     assert_floors("dev8", &floors);
