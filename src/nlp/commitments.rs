@@ -120,6 +120,58 @@ fn names_party(text: &str, words: &[Word], np: (usize, usize), index: &EntityInd
         })
 }
 
+/// Whether a subject names two or more parties: "India and Japan", "the two
+/// leaders", "Secretary Rubio and Minister Quirno".
+fn several_parties(text: &str, words: &[Word], np: (usize, usize), index: &EntityIndex) -> bool {
+    let Some(np_words) = words.get(np.0..np.1) else {
+        return false;
+    };
+    let coordinated = np_words.iter().any(|w| word_is(text, w, "and"));
+    let plural_noun = np_words.last().is_some_and(|w| {
+        word_in(text, w, PARTY_NOUNS) && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
+    });
+    plural_noun || coordinated && names_party(text, words, np, index)
+}
+
+/// Words that make a launch an act of force or an inquiry, not a joint
+/// undertaking: "launched strikes", "launched a joint military exercise".
+const FORCE_WORDS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrikes",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "drones",
+    "offensive",
+    "invasion",
+    "raid",
+    "raids",
+    "assault",
+    "bombardment",
+    "military",
+    "operation",
+    "operations",
+    "war",
+    "investigation",
+    "probe",
+    "inquiry",
+];
+
+/// Whether one of the few words after a launch makes it force ([`FORCE_WORDS`]).
+fn launches_force(text: &str, words: &[Word], from: usize) -> bool {
+    words
+        .get(from..(from + 4).min(words.len()))
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|w| !w.punct)
+        .any(|w| word_in(text, w, FORCE_WORDS))
+}
+
 /// A commitment found in a sentence, before its action is cut.
 struct Found {
     kind: CommitmentKind,
@@ -577,6 +629,16 @@ fn judge(
     // "terrorists seek to": a thing's purpose or others' designs.
     if matches!(trig.name, "aims to" | "seeks to")
         && !own.is_some_and(|np| names_party(text, words, np, index))
+    {
+        return None;
+    }
+    // "India and Japan launched a joint initiative": only parties launching
+    // together agree; "Hungary launched a programme" or "launched strikes" does not.
+    if trig.name == "launched"
+        && (!own.is_some_and(|np| several_parties(text, words, np, index))
+            || launches_force(text, words, m.end)
+            // "eleven teams have launched,": nothing launched.
+            || words.get(m.end).is_none_or(|w| w.punct))
     {
         return None;
     }

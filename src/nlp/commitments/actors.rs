@@ -305,7 +305,13 @@ fn told(text: &str, words: &[Word], content_start: usize, index: &EntityIndex) -
         if let Some(r) = country {
             told.country = Some((p.name.clone(), Some(r)));
         }
-        let plural = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"))
+        let coordinated = words[np.0..np.1].iter().any(|w| word_is(text, w, "and"));
+        // "The United States and President Trump stand ready": the one country
+        // acting beside its people acts too (a later "we" may be it).
+        if coordinated && told.country.is_none() {
+            told.country = lone_country(&words[np.0..np.1], index);
+        }
+        let plural = coordinated
             || words.get(np.1 - 1).is_some_and(|w| {
                 word_in(text, w, phrases::PARTY_NOUNS)
                     && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
@@ -317,6 +323,29 @@ fn told(text: &str, words: &[Word], content_start: usize, index: &EntityIndex) -
         }
     }
     told
+}
+
+/// The one country a phrase names, as the text names it, when it names
+/// exactly one ("The United States and President Trump"; not "Chile and Peru").
+fn lone_country(np: &[Word], index: &EntityIndex) -> Option<Actor> {
+    let (first, last) = (np.first()?, np.last()?);
+    let gazetteer = Gazetteer::get();
+    let mut found: Option<(usize, CountryCode)> = None;
+    for e in index.within(&(first.span.start..last.span.end)) {
+        let Some(r) = index.referent(e) else { continue };
+        let code = match r.kind {
+            EntityKind::Place => gazetteer.country_by_name(&r.name),
+            _ => None,
+        };
+        match (code, found) {
+            (Some(_), Some((seen, _))) if seen != e.referent => return None,
+            (Some(code), None) => found = Some((e.referent, code)),
+            _ => {}
+        }
+    }
+    let (referent, code) = found?;
+    let name = index.referents.get(referent)?.name.as_str();
+    Some((country_name(name, code), Some(referent)))
 }
 
 /// Whether an actor is a group ("the two leaders", "Chile and Peru"), not one named thing.

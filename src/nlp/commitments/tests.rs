@@ -197,6 +197,19 @@ fn actors_speakers_and_actions() {
             &[("drivers", "", Proposal, "\"slow down near schools.\"")],
         ),
         (
+            "a country acting beside a person is who a later \"we\" means",
+            "The United States and President Biden stand ready to help Sudan. We will raise the cost of the war.",
+            &[
+                (
+                    "The United States and President Biden",
+                    "",
+                    Willingness,
+                    "help Sudan",
+                ),
+                ("United States", "", Pledge, "raise the cost of the war"),
+            ],
+        ),
+        (
             "a group named again with other articles takes its plainest name",
             "The Secretary and the Foreign Ministers signed the accord. The Secretary and \
              Foreign Ministers committed to meet again.",

@@ -574,6 +574,39 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &["The establishment of the fund was announced last year."],
     },
     Trigger {
+        name: "launched",
+        kind: Agreement,
+        // "India and Japan launched a joint initiative": two parties starting
+        // something together decided it together, like "announced the
+        // establishment of". One party's launch (a programme, a missile) is no
+        // agreement, and neither is a joint strike (see `judge`).
+        steps: &[Word(&["launch", "launches", "launched"])],
+        positive: &[
+            "India and Japan launched a joint initiative on clean energy.",
+            "The two leaders launched the Pacific Skills Partnership.",
+        ],
+        negative: &[
+            "Hungary launched an export programme in 2017.",
+            "Chile and Peru launched strikes on the rebels.",
+            "The launched satellite failed.",
+            "Since then, eleven joint teams have launched, bringing scientists together.",
+        ],
+    },
+    Trigger {
+        name: "was tasked to",
+        kind: Proposal,
+        // "The ministries were tasked to produce a plan": a body given a task
+        // is asked to act, the passive of "instructed X to".
+        steps: &[
+            Word(BE),
+            Adverbs,
+            Word(&["tasked", "mandated"]),
+            Word(&["to", "with"]),
+        ],
+        positive: &["The Ministry of Health was tasked to produce a recovery plan."],
+        negative: &["The tasked team left early."],
+    },
+    Trigger {
         name: "decided to",
         kind: Agreement,
         steps: &[Word(&["decide", "decides", "decided"]), Word(&["to"])],
@@ -868,10 +901,17 @@ pub static TRIGGERS: &[Trigger] = &[
         kind: Pledge,
         steps: &[
             Word(&["plan", "plans", "planned", "intend", "intends", "intended"]),
-            Word(&["to"]),
+            // "plans on leaving": the same intention with a gerund.
+            Word(&["to", "on"]),
         ],
-        positive: &["Kenya plans to open an embassy in Lima."],
-        negative: &["The plans to build a dam were shelved."],
+        positive: &[
+            "Kenya plans to open an embassy in Lima.",
+            "Johnson plans on leaving the union in October.",
+        ],
+        negative: &[
+            "The plans to build a dam were shelved.",
+            "The plans on the table were shelved.",
+        ],
     },
     Trigger {
         name: "aims to",
