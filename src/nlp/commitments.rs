@@ -517,6 +517,13 @@ fn judge(
     {
         return None;
     }
+    // "discussed trade and support for farmers": "support for" is the noun.
+    if trig.name == "supports"
+        && word_is(text, &words[head], "support")
+        && words.get(m.end).is_some_and(|w| word_is(text, w, "for"))
+    {
+        return None;
+    }
     // "reaffirmed the joint statement of September 22": a stance kept toward a
     // text agreed before, not "reaffirmed the alliance" or "reaffirmed that".
     if trig.name == "reaffirmed a text" && !names_text(text, words, m.end) {

@@ -227,10 +227,31 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
             .map(|(_, c)| c.clone())
     });
     // The country acting most is counted only when asked (see `Acted`).
+    // "On 5 October, the undersigned nations condemn ... We stand united":
+    // with no country acting, the nations that spoke as a group.
     country
         .or(told)
         .or_else(|| context.acting_country(index))
         .or(speaker)
+        .or_else(|| context.last_group(index).filter(is_states))
+}
+
+/// Whether a group is one of states: "the undersigned nations", "participating
+/// countries", "the signatories".
+fn is_states(group: &Actor) -> bool {
+    const STATES: &[&str] = &[
+        "nations",
+        "countries",
+        "states",
+        "governments",
+        "signatories",
+        "allies",
+    ];
+    group
+        .0
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| STATES.iter().any(|s| s.eq_ignore_ascii_case(last)))
 }
 
 /// "A and B" from the last two people named.
@@ -325,13 +346,18 @@ fn told(text: &str, words: &[Word], content_start: usize, index: &EntityIndex) -
     told
 }
 
-/// The one country a phrase names, as the text names it, when it names
-/// exactly one ("The United States and President Trump"; not "Chile and Peru").
+/// The one country a phrase names beside a person, as the text names it
+/// ("The United States and President Trump"; not "Chile and Peru", nor "Iran
+/// and its proxies", whom a "we" never means).
 fn lone_country(np: &[Word], index: &EntityIndex) -> Option<Actor> {
     let (first, last) = (np.first()?, np.last()?);
     let gazetteer = Gazetteer::get();
+    let within = index.within(&(first.span.start..last.span.end));
+    if !within.iter().any(|e| e.kind == EntityKind::Person) {
+        return None;
+    }
     let mut found: Option<(usize, CountryCode)> = None;
-    for e in index.within(&(first.span.start..last.span.end)) {
+    for e in within {
         let Some(r) = index.referent(e) else { continue };
         let code = match r.kind {
             EntityKind::Place => gazetteer.country_by_name(&r.name),

@@ -65,6 +65,7 @@ pub const PARTY_NOUNS: &[&str] = &[
     "ambassador",
     "ambassadors",
     "allies",
+    "proxies",
     "secretary",
     "premier",
     "chancellor",
@@ -766,6 +767,22 @@ pub fn party(
             } else {
                 "his country"
             }),
+        });
+    }
+    // "Our countries further reaffirm": the authors' "we".
+    if b - a == 2
+        && word_is(text, first, "our")
+        && word_in(
+            text,
+            last,
+            &["countries", "nations", "governments", "states"],
+        )
+    {
+        return Some(Party {
+            name: text.get(first.span.start..last.span.end)?.to_string(),
+            referent: None,
+            kind: None,
+            pronoun: Some("our country"),
         });
     }
     // "This Bicentennial Framework will help": plans, pacts and meetings do not commit.

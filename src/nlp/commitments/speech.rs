@@ -184,14 +184,15 @@ static STATEMENT_SIGNATURE: LazyLock<Option<Signature>> =
 /// means that group by "we" from then on, rather than whoever released it.
 pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Range<usize>)> {
     const JOINING: &[&str] = &["the", "of", "and", "for", "on", "in"];
-    let opens = words.first().is_some_and(|w| word_is(text, w, "we"))
-        && words
-            .get(1)
-            .is_some_and(|w| text.get(w.span.clone()) == Some(","));
-    if !opens {
-        return None;
-    }
-    let from = 2;
+    // "We, the ...", also after a short opening phrase: "One year on, we, the ...".
+    let comma = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| text.get(w.span.clone()) == Some(","))
+    };
+    let we = (0..8.min(words.len()))
+        .find(|&i| word_is(text, &words[i], "we") && comma(i + 1) && (i == 0 || comma(i - 1)))?;
+    let from = we + 2;
     let starts_named = words
         .get(from)
         .is_some_and(|w| w.capital || word_is(text, w, "the"));
@@ -201,18 +202,28 @@ pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Ra
     let mut end = from;
     while let Some(w) = words.get(end) {
         let comma = text.get(w.span.clone()) == Some(",");
-        let named = !w.punct && (w.capital || word_in(text, w, JOINING));
+        // "the Proliferation Security Initiative (PSI)-endorsing States": an
+        // acronym in brackets and a hyphen stay inside the name.
+        let bracket = text
+            .get(w.span.clone())
+            .is_some_and(|s| s.starts_with(['(', ')', '-']));
+        // "-endorsing": the word a hyphen joins to the name.
+        let joined = end > from
+            && text
+                .get(words[end - 1].span.clone())
+                .is_some_and(|s| s.ends_with('-'));
+        let named = bracket || !w.punct && (w.capital || joined || word_in(text, w, JOINING));
         if !(comma || named) || end >= from + 40 {
             break;
         }
         end += 1;
     }
-    // "We, the Heads of State participating in the Shield of the Americas,":
-    // a participle or "who" right after the name continues the apposition to
-    // its closing comma.
+    // "We, the Heads of State participating in the Shield of the Americas,",
+    // "we, the States listed above,": a participle or "who" right after the
+    // name continues the apposition to its closing comma.
     let continues = words.get(end).is_some_and(|w| {
         let s = text.get(w.span.clone()).unwrap_or("");
-        !w.capital && (s.ends_with("ing") || s.eq_ignore_ascii_case("who"))
+        !w.capital && (s.ends_with("ing") || s.ends_with("ed") || s.eq_ignore_ascii_case("who"))
     }) && end > from
         && words.get(end - 1).is_some_and(|w| w.capital);
     if continues
@@ -221,6 +232,8 @@ pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Ra
     {
         end = comma;
     }
+    // The aside runs to here, whatever the name keeps of it.
+    let aside_end = end;
     // A name ends on a name word, not on a comma or a joining word.
     while end > from {
         let last = &words[end - 1];
@@ -232,9 +245,9 @@ pub fn we_apposition(text: &str, words: &[Word]) -> Option<(String, std::ops::Ra
     let names = (from..end).filter(|&i| words[i].capital).count();
     let name = text.get(words.get(from)?.span.start..words.get(end.checked_sub(1)?)?.span.end)?;
     let closing = words
-        .get(end)
+        .get(aside_end)
         .is_some_and(|w| text.get(w.span.clone()) == Some(","));
-    (names >= 2).then(|| (name.to_string(), 1..end + usize::from(closing)))
+    (names >= 2).then(|| (name.to_string(), we + 1..aside_end + usize::from(closing)))
 }
 
 /// Words that may follow the speaker of a trailing tag: ", said Li on Monday".

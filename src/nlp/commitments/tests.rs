@@ -210,6 +210,37 @@ fn actors_speakers_and_actions() {
             ],
         ),
         (
+            "a third party's proxies are part of the party a proposal addresses",
+            "Iran and its proxies must halt these attacks.",
+            &[("Iran and its proxies", "", Proposal, "halt these attacks")],
+        ),
+        (
+            "we names itself after an opening phrase, with an acronym and a participle",
+            "In Lima, we, the Pacific Forum (PF)-endorsing States listed above, affirm our commitment to free trade. Our countries will cut tariffs.",
+            &[
+                (
+                    "the Pacific Forum (PF)-endorsing States",
+                    "",
+                    Support,
+                    "free trade",
+                ),
+                (
+                    "the Pacific Forum (PF)-endorsing States",
+                    "",
+                    Pledge,
+                    "cut tariffs",
+                ),
+            ],
+        ),
+        (
+            "we with no speaker and no country acting is the nations that spoke",
+            "The undersigned nations condemn the attacks. We stand united in our determination to protect our people.",
+            &[
+                ("The undersigned nations", "", Support, "the attacks"),
+                ("The undersigned nations", "", Pledge, "protect our people"),
+            ],
+        ),
+        (
             "a group named again with other articles takes its plainest name",
             "The Secretary and the Foreign Ministers signed the accord. The Secretary and \
              Foreign Ministers committed to meet again.",

@@ -142,6 +142,11 @@ pub const BASE_FORMS: &[&str] = &[
     "express",
     "reaffirm",
     "reiterate",
+    "underscore",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "affirm",
     "announce",
     "reach",
     "renew",
@@ -194,6 +199,11 @@ pub const REAFFIRM: &[&str] = &[
     "reaffirmed",
     "reaffirms",
     "reaffirm",
+    "underscore",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "affirm",
     "reiterated",
     "reiterates",
     "reiterate",
@@ -353,8 +363,17 @@ pub static TRIGGERS: &[Trigger] = &[
     Trigger {
         name: "resolved to",
         kind: Pledge,
-        steps: &[Word(&["resolved", "resolve", "resolves"]), Word(&["to"])],
-        positive: &["Japan resolved to strengthen the alliance."],
+        // "We are together resolved to": the state as well as the act.
+        steps: &[
+            Opt(BE),
+            Adverbs,
+            Word(&["resolved", "resolve", "resolves"]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "Japan resolved to strengthen the alliance.",
+            "Japan is firmly resolved to strengthen the alliance.",
+        ],
         negative: &["The dispute was resolved to everyone's relief."],
     },
     Trigger {
@@ -381,6 +400,7 @@ pub static TRIGGERS: &[Trigger] = &[
             "Japan reaffirmed its resolve to help Ukraine rebuild.",
             "Chile reiterated its intention to ratify the treaty.",
             "Chile reiterated its intention, as agreed during the last visit, to take part in the fair.",
+            "Chile and Peru underscore their shared determination to end the drought.",
         ],
         negative: &["Analysts doubted the commitment to reform."],
     },
@@ -625,6 +645,7 @@ pub static TRIGGERS: &[Trigger] = &[
             "Japan has the support of most voters.",
             "Germany supported the plan in 2015.",
             "Ghana is willing to support the mission.",
+            "Chile and Peru discussed trade and support for farmers.",
         ],
     },
     Trigger {
@@ -730,7 +751,8 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "united in determination to",
         kind: Pledge,
         steps: &[
-            Word(BE),
+            // "are united in", "stand united in".
+            Word(&["is", "are", "am", "remain", "remains", "stand", "stands"]),
             Adverbs,
             Word(&["united"]),
             Word(&["in"]),
@@ -739,8 +761,24 @@ pub static TRIGGERS: &[Trigger] = &[
             Word(&["determination", "resolve", "commitment"]),
             Word(&["to"]),
         ],
-        positive: &["Chile and Peru are united in their determination to end the drought."],
+        positive: &[
+            "Chile and Peru are united in their determination to end the drought.",
+            "Chile and Peru stand united in their determination to protect their people.",
+        ],
         negative: &["The party is united in its opposition to the plan."],
+    },
+    Trigger {
+        name: "stands in support of",
+        kind: Support,
+        steps: &[
+            Word(&["stand", "stands"]),
+            Adverbs,
+            Word(&["in"]),
+            Word(&["support", "solidarity"]),
+            Word(&["of", "with"]),
+        ],
+        positive: &["Chile stands in support of Peru's right to decide its future."],
+        negative: &["The old tower stands in support of the bridge."],
     },
     Trigger {
         name: "is opposed to",
