@@ -37,14 +37,23 @@ pub fn packed(bytes: &[u8]) -> Option<u128> {
 
 /// A word's [`Word::key`]: its bytes ASCII-lower-cased, packed.
 fn key_of(word: &str) -> u128 {
-    let mut buf = [0u8; PACKED];
-    let Some(head) = buf.get_mut(..word.len()) else {
+    let Some(key) = packed(word.as_bytes()) else {
         return 0;
     };
-    head.copy_from_slice(word.as_bytes());
-    buf.make_ascii_lowercase();
-    u128::from_le_bytes(buf)
+    // All sixteen bytes lower-cased at once (every word of every sentence is
+    // keyed): a byte is an ASCII capital when its low seven bits are at least
+    // 'A' and below 'Z' + 1 and its high bit is clear; such a byte gets 0x20.
+    const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u128 = !LOW7;
+    let low = key & LOW7;
+    let at_least_a = low + (0x80 - u128::from(b'A')) * ONES;
+    let past_z = low + (0x80 - u128::from(b'Z') - 1) * ONES;
+    let capital = at_least_a & !past_z & !key & HIGH;
+    key | (capital >> 2)
 }
+
+/// 0x01 in every byte of a key.
+const ONES: u128 = u128::MAX / 0xff;
 
 /// Scans `text[range]` into words. Possessive "'s" (and a bare trailing "'"
 /// after "s") becomes its own word, so "China's" is "China" + "'s".
@@ -169,6 +178,10 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
 pub struct WordSet {
     list: &'static [&'static str],
     keys: Keys,
+    /// The keys' [`Signature`]: a key whose bit is not set in it is in no
+    /// list entry, which one `and` tells before the keys are compared or
+    /// hashed (most words asked are in no list).
+    bits: Signature,
     /// Some entry is longer than [`PACKED`] bytes (then long words are
     /// compared the slow way).
     long: bool,
@@ -183,13 +196,20 @@ impl WordSet {
             .filter(|p| p.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
             .filter_map(|p| packed(p.to_ascii_lowercase().as_bytes()))
             .collect();
+        let mut bits = Signature::default();
+        keys.iter().for_each(|&k| bits.add(k));
         let keys = if keys.len() <= FEW {
             Keys::Few(keys)
         } else {
             Keys::Many(keys.into_iter().collect())
         };
         let long = list.iter().any(|p| p.len() > PACKED);
-        WordSet { list, keys, long }
+        WordSet {
+            list,
+            keys,
+            bits,
+            long,
+        }
     }
 
     /// Whether `w` is one of the list's words.
@@ -206,19 +226,14 @@ impl WordSet {
     /// The [`Signature`] of the list's keys, or None when some word of the
     /// list is too long for a key (then only the slow comparison finds it).
     pub fn signature(&self) -> Option<Signature> {
-        if self.long {
-            return None;
-        }
-        let mut sig = Signature::default();
-        match &self.keys {
-            Keys::Few(keys) => keys.iter().for_each(|&k| sig.add(k)),
-            Keys::Many(keys) => keys.iter().for_each(|&k| sig.add(k)),
-        }
-        Some(sig)
+        (!self.long).then_some(self.bits)
     }
 
     /// Whether a word with this non-zero key (at most [`PACKED`] bytes) is in the list.
     pub fn has_key(&self, key: u128) -> bool {
+        if !self.bits.may_hold(key) {
+            return false;
+        }
         match &self.keys {
             Keys::Few(keys) => keys.contains(&key),
             Keys::Many(keys) => keys.contains(&key),
@@ -243,13 +258,27 @@ impl Signature {
         sig
     }
 
-    fn add(&mut self, key: u128) {
-        // Both halves of the key folded and mixed: the top 8 bits pick the bit.
+    /// The bit a key sets: both halves of the key folded and mixed, the top
+    /// 8 bits pick it.
+    fn bit(key: u128) -> u64 {
         let folded = (key as u64) ^ ((key >> 64) as u64);
-        let bit = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+        folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56
+    }
+
+    fn add(&mut self, key: u128) {
+        let bit = Self::bit(key);
         if let Some(word) = self.0.get_mut((bit >> 6) as usize) {
             *word |= 1 << (bit & 63);
         }
+    }
+
+    /// Whether a list with this signature may hold the word with this key
+    /// (no: it surely does not).
+    fn may_hold(&self, key: u128) -> bool {
+        let bit = Self::bit(key);
+        self.0
+            .get((bit >> 6) as usize)
+            .is_some_and(|word| word & (1 << (bit & 63)) != 0)
     }
 
     /// Whether the two share a bit: some word may be in both.
@@ -327,6 +356,24 @@ mod tests {
         for (name, input, expected) in cases {
             assert_eq!(texts(input), *expected, "{name}");
         }
+    }
+
+    #[test]
+    fn keys_fold_ascii_capitals_only() {
+        // '@' and '[' sit just outside 'A'..='Z'; 'É' and 'Ü' are two bytes
+        // each with the high bit set, which the folding must leave alone.
+        for word in [
+            "Said",
+            "NATO",
+            "@[AZ]`{",
+            "ÉTATS-ÜNIS",
+            "x",
+            "SIXTEEN-LETTERS!",
+        ] {
+            let expected = packed(word.to_ascii_lowercase().as_bytes()).unwrap_or(0);
+            assert_eq!(key_of(word), expected, "{word}");
+        }
+        assert_eq!(key_of("seventeen-letters"), 0);
     }
 
     #[test]
