@@ -24,6 +24,7 @@
 pub mod abbrev;
 
 use super::Span;
+use super::ascii;
 use finl_unicode::categories::CharacterCategories;
 
 /// What a token is, as far as the tokenizer can tell.
@@ -378,13 +379,15 @@ impl Scanner<'_> {
         let mut segment = start; // start of the part after the last inner period
         let mut prev = '\0';
         loop {
-            // The run of letters, digits and marks (ASCII first, it is most text).
+            // The run of letters, digits and marks (ASCII first, it is most
+            // text, skipped at once).
             loop {
+                let run = self.bytes.get(i..).map_or(0, ascii::alnum_run);
+                if let Some(&last) = run.checked_sub(1).and_then(|k| self.bytes.get(i + k)) {
+                    prev = char::from(last);
+                }
+                i += run;
                 match self.bytes.get(i) {
-                    Some(&b) if b.is_ascii_alphanumeric() => {
-                        prev = b as char;
-                        i += 1;
-                    }
                     Some(&b) if b < 0x80 => break,
                     Some(_) => match self.char_at(i) {
                         Some((c, len)) if classify(c) == Class::Alnum => {

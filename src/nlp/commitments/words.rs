@@ -6,6 +6,7 @@
 //! span is a byte range on char boundaries of the text it was given.
 
 use crate::nlp::Span;
+use crate::nlp::ascii::alnum_run;
 use rustc_hash::FxHashSet;
 
 /// One word or punctuation mark of a sentence.
@@ -36,13 +37,32 @@ pub fn packed(bytes: &[u8]) -> Option<u128> {
 }
 
 /// A word's [`Word::key`]: its bytes ASCII-lower-cased, packed.
-fn key_of(word: &str) -> u128 {
-    let Some(key) = packed(word.as_bytes()) else {
-        return 0;
-    };
-    // All sixteen bytes lower-cased at once (every word of every sentence is
-    // keyed): a byte is an ASCII capital when its low seven bits are at least
-    // 'A' and below 'Z' + 1 and its high bit is clear; such a byte gets 0x20.
+fn key_of(word: &[u8]) -> u128 {
+    packed(word).map_or(0, fold_capitals)
+}
+
+/// [`key_of`] the word `bytes[start..end]`, read with one 16-byte load masked
+/// to the word where `bytes` holds 16 bytes from `start`: every word of every
+/// sentence is keyed, and packing a word of any length copies it through a
+/// call to `memcpy`.
+fn key_at(bytes: &[u8], start: usize, end: usize) -> u128 {
+    let len = end.saturating_sub(start);
+    match bytes.get(start..).and_then(<[u8]>::first_chunk::<PACKED>) {
+        Some(chunk) if len <= PACKED => {
+            // The word's bytes and zeros above them, as `packed` gives.
+            let mask = u128::MAX
+                .checked_shr(8 * (PACKED - len) as u32)
+                .unwrap_or(0);
+            fold_capitals(u128::from_le_bytes(*chunk) & mask)
+        }
+        _ => bytes.get(start..end).map_or(0, key_of),
+    }
+}
+
+/// A packed word with its ASCII capitals lower-cased, all sixteen bytes at
+/// once: a byte is an ASCII capital when its low seven bits are at least 'A'
+/// and below 'Z' + 1 and its high bit is clear; such a byte gets 0x20.
+fn fold_capitals(key: u128) -> u128 {
     const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
     const HIGH: u128 = !LOW7;
     let low = key & LOW7;
@@ -75,6 +95,9 @@ pub fn scan_into(text: &str, range: Span, words: &mut Vec<Word>) {
     words.reserve(slice.len() / 5 + 1);
     let base = range.start;
     let bytes = slice.as_bytes();
+    // The text from the sentence on: keys are read 16 bytes at a time, past
+    // the sentence's end where the text goes on (see `key_at`).
+    let tail = text.as_bytes().get(base..).unwrap_or_default();
     let mut i = 0;
     while let Some(c) = char_at(slice, i) {
         let next = i + c.len_utf8();
@@ -95,10 +118,8 @@ pub fn scan_into(text: &str, range: Span, words: &mut Vec<Word>) {
         // A word: alphanumerics joined by inner hyphens, apostrophes and dots.
         let mut end = next;
         loop {
-            // Most of a word is ASCII letters and digits: skip them a byte at a time.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            // Most of a word is ASCII letters and digits: skip them at once.
+            end += bytes.get(end..).map_or(0, alnum_run);
             let Some(d) = char_at(slice, end) else {
                 break;
             };
@@ -117,7 +138,7 @@ pub fn scan_into(text: &str, range: Span, words: &mut Vec<Word>) {
             }
             break;
         }
-        push_word(words, slice, base, i, end, c.is_uppercase());
+        push_word(words, tail, base, i, end, c.is_uppercase());
         i = end;
     }
 }
@@ -140,24 +161,26 @@ fn is_single_capital(w: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
 }
 
-fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end: usize, cap: bool) {
-    let w = &slice[start..end];
+/// Pushes the word `tail[start..end]` (`tail` is the text from the sentence
+/// on, `base` where the sentence starts in the text).
+fn push_word(words: &mut Vec<Word>, tail: &[u8], base: usize, start: usize, end: usize, cap: bool) {
+    let w = tail.get(start..end).unwrap_or_default();
     // Every possessive ends in "s" or "S": most words need no suffix test.
-    let possessive = w.ends_with(['s', 'S']);
+    let possessive = matches!(w.last(), Some(b's' | b'S'));
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if possessive && w.len() > suffix.len() && w.ends_with(suffix) {
+        if possessive && w.len() > suffix.len() && w.ends_with(suffix.as_bytes()) {
             let cut = end - suffix.len();
             words.push(Word {
                 span: base + start..base + cut,
                 capital: cap,
                 punct: false,
-                key: key_of(&slice[start..cut]),
+                key: key_at(tail, start, cut),
             });
             words.push(Word {
                 span: base + cut..base + end,
                 capital: false,
                 punct: false,
-                key: key_of(&slice[cut..end]),
+                key: key_at(tail, cut, end),
             });
             return;
         }
@@ -167,7 +190,7 @@ fn push_word(words: &mut Vec<Word>, slice: &str, base: usize, start: usize, end:
         span: base + start..base + end,
         capital: cap,
         punct: false,
-        key: key_of(w),
+        key: key_at(tail, start, end),
     });
 }
 
@@ -371,9 +394,14 @@ mod tests {
             "SIXTEEN-LETTERS!",
         ] {
             let expected = packed(word.to_ascii_lowercase().as_bytes()).unwrap_or(0);
-            assert_eq!(key_of(word), expected, "{word}");
+            assert_eq!(key_of(word.as_bytes()), expected, "{word}");
+            // Read in place, with the text going on after the word or not.
+            let text = format!("{word} and more text after it");
+            assert_eq!(key_at(text.as_bytes(), 0, word.len()), expected, "{word}");
+            assert_eq!(key_at(word.as_bytes(), 0, word.len()), expected, "{word}");
         }
-        assert_eq!(key_of("seventeen-letters"), 0);
+        assert_eq!(key_of(b"seventeen-letters"), 0);
+        assert_eq!(key_at(b"seventeen-letters and more", 0, 17), 0);
     }
 
     #[test]

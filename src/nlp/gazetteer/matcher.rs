@@ -18,6 +18,7 @@ use super::cities::{BIG_CITY, CityIndex, capitals_form, first_word};
 use super::tables::City;
 use super::{Gazetteer, GazetteerHit, GazetteerKind, tables};
 use crate::nlp::CountryCode;
+use crate::nlp::ascii::alnum_run;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -200,14 +201,18 @@ impl Matcher {
         // The country layer goes on after the end of its last match.
         let mut country_from = 0;
         while let Some(&b) = bytes.get(i) {
-            // ASCII fast path: inside a word, between words, or at a
-            // lower-case word start (no name starts lower-case; its
-            // remaining letters are skipped as inside a word).
+            // ASCII fast path: between words, inside a word, or at a
+            // lower-case word start (no name starts lower-case): the rest of
+            // the word's ASCII letters and digits is skipped at once.
             if b < 0x80 {
-                let alnum = b.is_ascii_alphanumeric();
-                if !alnum || prev_alnum || b.is_ascii_lowercase() {
-                    prev_alnum = alnum;
+                if !b.is_ascii_alphanumeric() {
+                    prev_alnum = false;
                     i += 1;
+                    continue;
+                }
+                if prev_alnum || b.is_ascii_lowercase() {
+                    i += bytes.get(i..).map_or(1, alnum_run);
+                    prev_alnum = true;
                     continue;
                 }
             }
