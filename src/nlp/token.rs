@@ -100,6 +100,9 @@ enum Class {
     Symbol,
 }
 
+// Inlined for its ASCII arm (asked at every token start and after every
+// word); the Unicode tables are asked out of line.
+#[inline]
 fn classify(c: char) -> Class {
     if c.is_ascii() {
         return match c {
@@ -109,6 +112,11 @@ fn classify(c: char) -> Class {
             _ => Class::Space, // whitespace and control characters separate tokens
         };
     }
+    classify_unicode(c)
+}
+
+#[inline(never)]
+fn classify_unicode(c: char) -> Class {
     match c {
         // zero-width space, word joiner, byte order mark: invisible separators
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' => Class::Space,
@@ -303,10 +311,15 @@ impl Scanner<'_> {
             Some(Some(at)) if at >= i => Some(at),
             Some(None) => None,
             _ => {
-                let found = self
-                    .bytes
-                    .get(i..)
-                    .and_then(|r| r.iter().position(|&b| b == b'@'));
+                // `str::find` of a char searches with `memchr`, a machine
+                // word at a time (this runs once over most articles).
+                let found = match self.text.get(i..) {
+                    Some(rest) => rest.find('@'),
+                    None => self
+                        .bytes
+                        .get(i..)
+                        .and_then(|r| r.iter().position(|&b| b == b'@')),
+                };
                 let at = found.map(|p| i + p);
                 self.next_at = Some(at);
                 at

@@ -20,7 +20,7 @@ use super::{Gazetteer, GazetteerHit, GazetteerKind, tables};
 use crate::nlp::CountryCode;
 use crate::nlp::ascii::alnum_run;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -82,6 +82,13 @@ pub(super) struct Matcher {
     automaton: Option<AhoCorasick>,
     /// The bytes some pattern starts with (upper-case letters, mostly).
     first_bytes: [bool; 256],
+    /// The first words of the patterns ([`first_word`]: "Papua", "U",
+    /// "Washington"). A pattern can match beyond the word a search starts in
+    /// only if it opens with that very word, and a match within the word is
+    /// never a whole word (nor does skipping it pass another word start), so
+    /// at a word no pattern opens with the search is not run: it fails there
+    /// for most capitalised words, at a few hundred instructions each.
+    first_words: FxHashSet<String>,
     patterns: Vec<Pattern>,
 }
 
@@ -147,15 +154,21 @@ impl Matcher {
             .build(texts.iter().map(|t| t.as_ref()))
             .ok();
         let mut first_bytes = [false; 256];
+        let mut first_words = FxHashSet::default();
         for text in &texts {
             if let Some(&b) = text.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
+            }
+            let word = first_word(text);
+            if !first_words.contains(word) {
+                first_words.insert(word.to_owned());
             }
         }
 
         Matcher {
             automaton,
             first_bytes,
+            first_words,
             patterns,
         }
     }
@@ -230,15 +243,18 @@ impl Matcher {
                 i += len;
                 continue;
             }
-            let country = if i >= country_from && self.first_bytes[usize::from(b)] {
+            let rest = text.get(i..).unwrap_or("");
+            let word = first_word(rest);
+            let country = if i >= country_from
+                && self.first_bytes[usize::from(b)]
+                && self.first_words.contains(word)
+            {
                 let (hit, next) = self.country_at(text, i);
                 country_from = next;
                 hit
             } else {
                 None
             };
-            let rest = text.get(i..).unwrap_or("");
-            let word = first_word(rest);
             let city = if c.is_lowercase() {
                 None
             } else {
