@@ -63,17 +63,23 @@ fn key_at(bytes: &[u8], start: usize, end: usize) -> u128 {
 /// once: a byte is an ASCII capital when its low seven bits are at least 'A'
 /// and below 'Z' + 1 and its high bit is clear; such a byte gets 0x20.
 fn fold_capitals(key: u128) -> u128 {
-    const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u128 = !LOW7;
-    let low = key & LOW7;
-    let at_least_a = low + (0x80 - u128::from(b'A')) * ONES;
-    let past_z = low + (0x80 - u128::from(b'Z') - 1) * ONES;
-    let capital = at_least_a & !past_z & !key & HIGH;
-    key | (capital >> 2)
+    let (low, high) = (key as u64, (key >> 64) as u64);
+    // Most words fit the low eight bytes: the high ones are zero then.
+    let high = if high == 0 { 0 } else { fold_eight(high) };
+    u128::from(fold_eight(low)) | u128::from(high) << 64
 }
 
-/// 0x01 in every byte of a key.
-const ONES: u128 = u128::MAX / 0xff;
+/// [`fold_capitals`] of eight bytes.
+fn fold_eight(bytes: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 0xff;
+    const LOW7: u64 = 0x7f * ONES;
+    const HIGH: u64 = !LOW7;
+    let low = bytes & LOW7;
+    let at_least_a = low + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = low + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let capital = at_least_a & !past_z & !bytes & HIGH;
+    bytes | (capital >> 2)
+}
 
 /// Scans `text[range]` into words. Possessive "'s" (and a bare trailing "'"
 /// after "s") becomes its own word, so "China's" is "China" + "'s".
@@ -129,10 +135,11 @@ pub fn scan_into(text: &str, range: Span, words: &mut Vec<Word>) {
                 continue;
             }
             let joiner = matches!(d, '-' | '\'' | '\u{2019}' | '.' | '&');
-            let next_alnum = char_at(slice, after).is_some_and(char::is_alphanumeric);
+            // (Asked only after a joiner: most words end at a space.)
+            let next_alnum = || char_at(slice, after).is_some_and(char::is_alphanumeric);
             // "U.S." keeps its final dot: a dot right after a lone capital letter.
-            let abbrev_dot = d == '.' && is_single_capital(&slice[i..end]);
-            if joiner && (next_alnum || abbrev_dot) {
+            let abbrev_dot = || d == '.' && is_single_capital(&slice[i..end]);
+            if joiner && (next_alnum() || abbrev_dot()) {
                 end = after;
                 continue;
             }
