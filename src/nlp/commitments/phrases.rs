@@ -853,6 +853,12 @@ pub fn party(
             pronoun: None,
         });
     }
+    // "Secretary Rubio and Foreign Minister Cho", "The Secretary and the
+    // Foreign Minister": two office-holders are named as people, by their
+    // full names ("Marco Rubio and Cho Hyun"); "Biden and Sanders" stays.
+    if let Some(pair) = office_holders(text, words, (a, b), index) {
+        return Some(pair);
+    }
     // "Togo's president Faure Gnassingbé": a phrase ending in a name is that
     // person ("the killers of Khashoggi" is not Khashoggi).
     let and = words[a..b]
@@ -960,6 +966,47 @@ pub fn party(
         .any(|(i, w)| w.capital && (a + i > 0) && !word_in(text, w, DETERMINERS));
     (party_noun || proper).then_some(Party {
         name: surface,
+        referent: None,
+        kind: None,
+        pronoun: None,
+    })
+}
+
+/// Two people joined by one "and", at least one of them by a title ("Secretary
+/// Rubio and Foreign Minister Cho", "The Secretary and the Foreign Minister"),
+/// as a group named by their full names.
+fn office_holders(
+    text: &str,
+    words: &[Word],
+    (a, b): (usize, usize),
+    index: &EntityIndex,
+) -> Option<Party> {
+    let np = words.get(a..b)?;
+    let mut ands = np
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| word_is(text, w, "and"));
+    let (k, _) = ands.next()?;
+    if ands.next().is_some() || np.iter().any(|w| w.punct) {
+        return None;
+    }
+    let (k, mut titled) = (a + k, false);
+    let mut person = |(x, y): (usize, usize)| {
+        let first = words.get(x)?;
+        titled |= first.capital
+            && !index
+                .covering(first.span.start)
+                .is_some_and(|e| e.span.start == first.span.start)
+            || word_is(text, first, "the");
+        let p = party(text, words, (x, y), index)?;
+        (p.kind == Some(EntityKind::Person) && p.pronoun.is_none()).then_some(p)
+    };
+    let (one, two) = (person((a, k))?, person((k + 1, b))?);
+    if !titled || one.referent == two.referent {
+        return None;
+    }
+    Some(Party {
+        name: format!("{} and {}", one.name, two.name),
         referent: None,
         kind: None,
         pronoun: None,

@@ -210,6 +210,14 @@ fn actors_speakers_and_actions() {
             ],
         ),
         (
+            "two office-holders are named by their names, without titles",
+            "President Biden and President Ruto signed a trade pact. Biden and Ruto signed a second pact.",
+            &[
+                ("Biden and Ruto", "", Agreement, "a trade pact"),
+                ("Biden and Ruto", "", Agreement, "a second pact"),
+            ],
+        ),
+        (
             "a third party's proxies are part of the party a proposal addresses",
             "Iran and its proxies must halt these attacks.",
             &[("Iran and its proxies", "", Proposal, "halt these attacks")],
