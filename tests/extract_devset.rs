@@ -343,7 +343,10 @@ fn dev10_set_scores_stay_above_floors() {
     // before anyone tuned on them; main at e0268a8: people 0.980, places 0.956,
     // country 1.00, orgs 0.785, focus 0.894, mentioned 1.00, commitments 0.806
     // on 34 scored entries, actor 0.680 and kind 0.920 on 25 matches), so that
-    // tuning may raise them but a regression fails.
+    // tuning may raise them but a regression fails. Raised after session 10's
+    // commitment rules ("we" named after an opening phrase, "our countries",
+    // the nations that spoke as a group, office-holders by name): commitments
+    // 0.892 on 34 scored entries, actor 0.931 on 29 matches.
     let floors = [
         ("people F1", s.people.f1(), 0.93),
         ("places F1", s.places.f1(), 0.90),
@@ -351,8 +354,8 @@ fn dev10_set_scores_stay_above_floors() {
         ("orgs F1", s.orgs.f1(), 0.73),
         ("focus F1", s.focus.f1(), 0.84),
         ("mentioned F1", s.mentioned.f1(), 0.95),
-        ("commitments F1", s.commitments.f1(), 0.75),
-        ("actor", ratio(s.actor), 0.63),
+        ("commitments F1", s.commitments.f1(), 0.84),
+        ("actor", ratio(s.actor), 0.87),
         ("kind", ratio(s.kind), 0.87),
     ];
     assert_floors("dev10", &floors);

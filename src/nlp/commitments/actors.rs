@@ -226,6 +226,14 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
             .find(|(p, _)| *p == person)
             .map(|(_, c)| c.clone())
     });
+    // "The United States, Mexico, and Canada commit to ... We are also
+    // working": in a statement no one signs, "we" is the countries that
+    // acted together last, not the one of them acting most.
+    if speaker.is_none()
+        && let Some(group) = context.last_group(index).filter(|g| of_countries(&g.0))
+    {
+        return Some(group);
+    }
     // The country acting most is counted only when asked (see `Acted`).
     // "On 5 October, the undersigned nations condemn ... We stand united":
     // with no country acting, the nations that spoke as a group.
@@ -234,6 +242,24 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
         .or_else(|| context.acting_country(index))
         .or(speaker)
         .or_else(|| context.last_group(index).filter(is_states))
+}
+
+/// Whether a group's name lists only countries: "The United States, Mexico,
+/// and Canada", "Chile and Peru".
+fn of_countries(name: &str) -> bool {
+    let gazetteer = Gazetteer::get();
+    let parts: Vec<&str> = name
+        .split(", and ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(", "))
+        .map(|p| {
+            let p = p.trim();
+            p.strip_prefix("the ")
+                .or_else(|| p.strip_prefix("The "))
+                .unwrap_or(p)
+        })
+        .collect();
+    parts.len() >= 2 && parts.iter().all(|p| gazetteer.country_by_name(p).is_some())
 }
 
 /// Whether a group is one of states: "the undersigned nations", "participating

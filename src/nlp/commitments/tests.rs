@@ -210,6 +210,14 @@ fn actors_speakers_and_actions() {
             ],
         ),
         (
+            "we in an unsigned statement is the countries that acted together last",
+            "Chile, Peru, and Kenya commit to sharing data. We will open a joint office.",
+            &[
+                ("Chile, Peru, and Kenya", "", Pledge, "sharing data"),
+                ("Chile, Peru, and Kenya", "", Pledge, "open a joint office"),
+            ],
+        ),
+        (
             "two office-holders are named by their names, without titles",
             "President Biden and President Ruto signed a trade pact. Biden and Ruto signed a second pact.",
             &[
