@@ -166,12 +166,14 @@ fn heldout4_set_scores_stay_above_floors() {
     // session's place and focus rules, people 0.979 and orgs 0.804 with its
     // linking rules (names in capitals defined in sanctions fact sheets,
     // honorifics, movements): floors raised.
+    // Session 10 (wiki4): focus 1.00 (the government under a release's byline
+    // is a party to it): floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.93),
         ("places F1", s.places.f1(), 0.90),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.75),
-        ("focus F1", s.focus.f1(), 0.90),
+        ("focus F1", s.focus.f1(), 0.95),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         // Raised in session 6 after tuning on it (commitments 0.867).
         ("commitments F1", s.commitments.f1(), 0.82),
@@ -193,12 +195,14 @@ fn dev5_set_scores_stay_above_floors() {
     // ("Minster", a title misspelt, and a minister's title's last words):
     // floors raised.
     // Session 9 (wiki3): focus 0.864: floor raised.
+    // Session 10 (wiki4): focus 0.933 (the government under a release's
+    // byline is a party to it): floor raised.
     let floors = [
         ("people F1", s.people.f1(), 0.95),
         ("places F1", s.places.f1(), 0.94),
         ("place country", ratio(s.place_country), 0.95),
         ("orgs F1", s.orgs.f1(), 0.63),
-        ("focus F1", s.focus.f1(), 0.81),
+        ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         // Raised in session 6 (commitments 0.900, actor 0.667) and session 7
         // (commitments 0.927; actor 0.632, one more match in the "the
