@@ -6,11 +6,13 @@
 use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::is_title_word;
 use super::view::View;
+use super::words::WordSet;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
 use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 /// Returns corrected mentions: sorted, non-overlapping, non-empty.
 pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo) -> Vec<Mention> {
@@ -44,12 +46,10 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // is no part of the name.
             m.span.start = start;
         }
-        if text.get(m.span.clone()).is_some_and(|s| {
-            MOVEMENTS.contains(&s)
-                || OUTLETS.contains(&s)
-                || PLATFORMS.contains(&s)
-                || PARTIES.contains(&s)
-        }) {
+        if text
+            .get(m.span.clone())
+            .is_some_and(|s| NAMED_BODIES.contains(s))
+        {
             m.kind = EntityKind::Org;
         }
         if vessel(text, &m.span) {
@@ -618,6 +618,10 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         "Communique",
         "Award",
     ];
+    // The lists as sets: asked of most mentions, at their head word.
+    static PLACE_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE.iter().copied()));
+    static ORG_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG.iter().copied()));
+    static OTHER_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OTHER.iter().copied()));
     let inner = tokens_in(tokens, &m.span);
     if inner.len() < 2 {
         return None;
@@ -639,21 +643,21 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         .filter(|&k| k > 0);
     let last = match of {
         Some(k)
-            if ORG.contains(&inner[k - 1].text(text))
-                || PLACE.contains(&inner[k - 1].text(text))
-                || OTHER.contains(&inner[k - 1].text(text)) =>
+            if ORG_HEADS.contains(inner[k - 1].text(text))
+                || PLACE_HEADS.contains(inner[k - 1].text(text))
+                || OTHER_HEADS.contains(inner[k - 1].text(text)) =>
         {
             inner[k - 1].text(text)
         }
-        Some(_) if OTHER.contains(&inner.last()?.text(text)) => inner.last()?.text(text),
+        Some(_) if OTHER_HEADS.contains(inner.last()?.text(text)) => inner.last()?.text(text),
         Some(_) => return None,
         None => inner.last()?.text(text),
     };
-    let kind = if PLACE.contains(&last) {
+    let kind = if PLACE_HEADS.contains(last) {
         EntityKind::Place
-    } else if ORG.contains(&last) {
+    } else if ORG_HEADS.contains(last) {
         EntityKind::Org
-    } else if OTHER.contains(&last) {
+    } else if OTHER_HEADS.contains(last) {
         EntityKind::Misc
     } else {
         return None;
@@ -1340,6 +1344,20 @@ const MOVEMENTS: &[&str] = &[
     "MS-13",
     "Wagner Group",
 ];
+
+/// [`MOVEMENTS`], [`OUTLETS`], [`PLATFORMS`] and [`PARTIES`] in one set:
+/// every mention is asked, and a hundred comparisons each cost more than the
+/// rest of its reading.
+static NAMED_BODIES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        MOVEMENTS
+            .iter()
+            .chain(OUTLETS)
+            .chain(PLATFORMS)
+            .chain(PARTIES)
+            .copied(),
+    )
+});
 
 /// Beings and realms of faith, named in prayers and quotes, that the tagger
 /// may read as a person.

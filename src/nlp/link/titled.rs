@@ -7,9 +7,9 @@ use super::geo::Geo;
 use super::orgs;
 use super::titles::is_title_word;
 use super::view::View;
+use super::words::WordSet;
 use crate::nlp::Span;
 use crate::nlp::token::{Token, TokenKind};
-use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Titles written right before a person's name (not "Foreign" or "State",
@@ -86,8 +86,8 @@ const KIN_NOUNS: &[&str] = &[
 ];
 
 /// `PERSON_TITLES` by hash: every capitalised word of a text is looked up.
-static PERSON_TITLE_SET: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| PERSON_TITLES.iter().copied().collect());
+static PERSON_TITLE_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(PERSON_TITLES.iter().copied()));
 
 /// Capitalised words that end names of things, not of people ("the Biden
 /// Administration", "the Lasso Government", "the Modi Initiative").
