@@ -464,6 +464,16 @@ fn regions<'a>(view: &'a View<'a>, geo: &'a dyn Geo) -> impl Iterator<Item = Spa
         if first.span.start < next_free || !view.capitalised(i) {
             return None;
         }
+        // A space after the word: every name read from here opens with it,
+        // and a word no region's name opens with (most capitalised words)
+        // ends the search before any name is built.
+        let word = view.word(i);
+        if text.as_bytes().get(first.span.end) == Some(&b' ')
+            && !word.contains(' ')
+            && !geo.opens_region(word)
+        {
+            return None;
+        }
         // The words a name could span: capitalised, or a connector between two.
         let mut ends = [0; MAX_WORDS];
         let mut n = 0;

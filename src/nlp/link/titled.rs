@@ -151,6 +151,11 @@ const RULE_NOUNS: &[&str] = &["regime", "administration", "dictatorship", "gover
 /// Nouns after a possessive that only a person or a state has: "Putin’s war".
 const DEED_NOUNS: &[&str] = &["war", "invasion", "aggression", "regime", "dictatorship"];
 
+/// [`RULE_NOUNS`] and [`DEED_NOUNS`] as one set: every token is asked, and
+/// hardly any is either.
+static RULER_CUES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(RULE_NOUNS.iter().chain(DEED_NOUNS).copied()));
+
 /// Capitalised words before those nouns that name no person.
 const NOT_RULERS: &[&str] = &[
     "Kremlin",
@@ -185,6 +190,9 @@ pub fn rulers(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.text(text);
+        if !RULER_CUES.contains(w) {
+            continue;
+        }
         let (name_at, before_name) = if RULE_NOUNS.contains(&w) {
             (i.checked_sub(1), i.checked_sub(2))
         } else if DEED_NOUNS.contains(&w) && i >= 2 {
