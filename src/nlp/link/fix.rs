@@ -12,7 +12,6 @@ use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
 use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
-use std::sync::LazyLock;
 
 /// Returns corrected mentions: sorted, non-overlapping, non-empty.
 pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo) -> Vec<Mention> {
@@ -20,7 +19,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     let surnames = person_surnames(text, tokens, mentions);
-    let rulers = super::titled::rulers(text, tokens, geo);
+    let rulers = super::titled::rulers(view, geo);
     // Built on first use: only a one-word name after an article asks it (see
     // `only_with_article`), and most articles have none.
     let bare_names = OnceCell::new();
@@ -629,9 +628,9 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         "Award",
     ];
     // The lists as sets: asked of most mentions, at their head word.
-    static PLACE_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE.iter().copied()));
-    static ORG_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG.iter().copied()));
-    static OTHER_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OTHER.iter().copied()));
+    static PLACE_HEADS: WordSet = WordSet::new(&[PLACE]);
+    static ORG_HEADS: WordSet = WordSet::new(&[ORG]);
+    static OTHER_HEADS: WordSet = WordSet::new(&[OTHER]);
     let inner = tokens_in(tokens, &m.span);
     if inner.len() < 2 {
         return None;
@@ -1358,16 +1357,7 @@ const MOVEMENTS: &[&str] = &[
 /// [`MOVEMENTS`], [`OUTLETS`], [`PLATFORMS`] and [`PARTIES`] in one set:
 /// every mention is asked, and a hundred comparisons each cost more than the
 /// rest of its reading.
-static NAMED_BODIES: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(
-        MOVEMENTS
-            .iter()
-            .chain(OUTLETS)
-            .chain(PLATFORMS)
-            .chain(PARTIES)
-            .copied(),
-    )
-});
+static NAMED_BODIES: WordSet = WordSet::new(&[MOVEMENTS, OUTLETS, PLATFORMS, PARTIES]);
 
 /// Beings and realms of faith, named in prayers and quotes, that the tagger
 /// may read as a person.

@@ -9,7 +9,6 @@ use crate::nlp::{EntityKind, Span};
 
 use super::words::WordSet;
 use crate::nlp::ner::Mention;
-use std::sync::LazyLock;
 
 /// Words that close the name of a place: divisions, facilities, landmarks,
 /// landforms, waters and routes. Sorted, for binary search.
@@ -197,9 +196,8 @@ pub struct Named {
 /// [`HEADS`] and [`LOWER_HEADS`] as sets: asked of every capitalised word (and
 /// of lower-case words opening like a head), one hash look-up costs less than
 /// a binary search's string comparisons.
-static HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HEADS.iter().copied()));
-static LOWER_HEAD_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(LOWER_HEADS.iter().copied()));
+static HEAD_SET: WordSet = WordSet::new(&[HEADS]);
+static LOWER_HEAD_SET: WordSet = WordSet::new(&[LOWER_HEADS]);
 
 /// The place words closed by a head at token `i`, sorted and disjoint.
 pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {

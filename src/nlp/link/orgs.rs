@@ -9,15 +9,14 @@ use super::view::View;
 use super::words::WordSet;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
-use std::sync::LazyLock;
 
 /// The word lists below as hash sets: every capitalised run is checked word by
 /// word against three lists of thirty to fifty words, and linear scans of them
 /// were most of this module's cost.
-static HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HEADS.iter().copied()));
-static BODY_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BODIES.iter().copied()));
-static OPENER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OPENERS.iter().copied()));
-static THING_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(THINGS.iter().copied()));
+static HEAD_SET: WordSet = WordSet::new(&[HEADS]);
+static BODY_SET: WordSet = WordSet::new(&[BODIES]);
+static OPENER_SET: WordSet = WordSet::new(&[OPENERS]);
+static THING_SET: WordSet = WordSet::new(&[THINGS]);
 
 /// Nouns that make a capitalised run an organisation's name.
 const HEADS: &[&str] = &[

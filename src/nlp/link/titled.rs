@@ -10,7 +10,6 @@ use super::view::View;
 use super::words::WordSet;
 use crate::nlp::Span;
 use crate::nlp::token::{Token, TokenKind};
-use std::sync::LazyLock;
 
 /// Titles written right before a person's name (not "Foreign" or "State",
 /// which also start ministries).
@@ -86,8 +85,7 @@ const KIN_NOUNS: &[&str] = &[
 ];
 
 /// `PERSON_TITLES` by hash: every capitalised word of a text is looked up.
-static PERSON_TITLE_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(PERSON_TITLES.iter().copied()));
+static PERSON_TITLE_SET: WordSet = WordSet::new(&[PERSON_TITLES]);
 
 /// Capitalised words that end names of things, not of people ("the Biden
 /// Administration", "the Lasso Government", "the Modi Initiative").
@@ -153,8 +151,7 @@ const DEED_NOUNS: &[&str] = &["war", "invasion", "aggression", "regime", "dictat
 
 /// [`RULE_NOUNS`] and [`DEED_NOUNS`] as one set: every token is asked, and
 /// hardly any is either.
-static RULER_CUES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(RULE_NOUNS.iter().chain(DEED_NOUNS).copied()));
+static RULER_CUES: WordSet = WordSet::new(&[RULE_NOUNS, DEED_NOUNS]);
 
 /// Capitalised words before those nouns that name no person.
 const NOT_RULERS: &[&str] = &[
@@ -186,10 +183,12 @@ const NOT_RULERS: &[&str] = &[
 /// regime" and "the Trump administration" (lower-case nouns: a capitalised
 /// "Administration" makes a name of its own), "Putin’s war". Words a place,
 /// demonym, title, organisation or movement could be are left out.
-pub fn rulers(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
+pub fn rulers(view: &View, geo: &dyn Geo) -> Vec<Span> {
+    let (text, tokens) = (view.text, view.tokens);
     let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let w = t.text(text);
+    // Every token is asked: its surface is read from the view.
+    for i in 0..tokens.len() {
+        let w = view.word(i);
         if !RULER_CUES.contains(w) {
             continue;
         }

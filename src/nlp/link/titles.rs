@@ -3,7 +3,6 @@
 //! person mentions and to read a person's country from the words around them.
 
 use super::words::WordSet;
-use std::sync::LazyLock;
 
 /// Words that make up titles and offices, case-sensitive (as written before a name).
 const TITLE_WORDS: &[&str] = &[
@@ -164,7 +163,7 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 /// `TITLE_WORDS` by hash: words of every person name are looked up.
-static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_WORDS.iter().copied()));
+static TITLE_SET: WordSet = WordSet::new(&[TITLE_WORDS]);
 
 /// Whether a word is part of a title ("President", "Prime", "Minister").
 pub fn is_title_word(w: &str) -> bool {

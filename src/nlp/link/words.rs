@@ -3,35 +3,46 @@
 //! Linking's rules ask their lists at every capitalised word of an article,
 //! and almost every answer is no. A hash set answers that after hashing the
 //! word and comparing it with a candidate (some seventy instructions); a
-//! bitmap of the lists' (length, first byte, last byte) answers it for most
-//! words in a few, and the set is asked only when the bitmap cannot tell.
+//! bitmap of the lists' (length, first byte, last byte), computed at compile
+//! time, answers it for most words in a few, and the set is asked only when
+//! the bitmap cannot tell.
 
 use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// Bits in the filter: a few hundred words set well under a tenth of them.
 const FILTER_BITS: usize = 4096;
 
 /// A fixed set of words (or names) with a cheap test for words it lacks.
+/// Build it in a `static` with [`WordSet::new`].
 pub struct WordSet {
-    /// Bit `slot(w)` is set for every word `w` of the set.
+    /// Bit `slot(w)` is set for every word `w` of the lists.
     filter: [u64; FILTER_BITS / 64],
-    words: FxHashSet<&'static str>,
+    lists: &'static [&'static [&'static str]],
+    /// The lists' words by hash, built on the first word the filter passes.
+    words: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
-    pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
-        let mut set = WordSet {
-            filter: [0; FILTER_BITS / 64],
-            words: FxHashSet::default(),
-        };
-        for w in words {
-            let slot = slot(w);
-            if let Some(bits) = set.filter.get_mut(slot / 64) {
-                *bits |= 1 << (slot % 64);
+    /// The set of the words of `lists`.
+    pub const fn new(lists: &'static [&'static [&'static str]]) -> Self {
+        let mut filter = [0u64; FILTER_BITS / 64];
+        let mut i = 0;
+        while i < lists.len() {
+            let list = lists[i];
+            let mut j = 0;
+            while j < list.len() {
+                let slot = slot(list[j]);
+                filter[slot / 64] |= 1 << (slot % 64);
+                j += 1;
             }
-            set.words.insert(w);
+            i += 1;
         }
-        set
+        WordSet {
+            filter,
+            lists,
+            words: OnceLock::new(),
+        }
     }
 
     /// Whether `w` is one of the words, exactly (case-sensitive).
@@ -40,17 +51,23 @@ impl WordSet {
         self.filter
             .get(slot / 64)
             .is_some_and(|bits| bits & (1 << (slot % 64)) != 0)
-            && self.words.contains(w)
+            && self
+                .words
+                .get_or_init(|| self.lists.iter().flat_map(|l| l.iter().copied()).collect())
+                .contains(w)
     }
 }
 
 /// The filter bit of a word: its length, first and last byte, mixed.
-fn slot(w: &str) -> usize {
+const fn slot(w: &str) -> usize {
     let bytes = w.as_bytes();
-    let first = u32::from(bytes.first().copied().unwrap_or(0));
-    let last = u32::from(bytes.last().copied().unwrap_or(0));
+    let (first, last) = match bytes {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
     // Lengths past 255 share their low byte: the set still decides.
-    let key = first | last << 8 | (bytes.len() as u32 & 0xff) << 16;
+    let key = first as u32 | (last as u32) << 8 | (bytes.len() as u32 & 0xff) << 16;
     // Multiplicative hashing: the top bits of the product mix all three.
     (key.wrapping_mul(0x9E37_79B9) >> (32 - FILTER_BITS.trailing_zeros())) as usize
 }
@@ -59,11 +76,12 @@ fn slot(w: &str) -> usize {
 mod tests {
     use super::*;
 
+    static SET: WordSet = WordSet::new(&[&["Ministry", "Council", "of"], &["", "Al Jazeera"]]);
+
     #[test]
     fn holds_exactly_its_words() {
-        let set = WordSet::new(["Ministry", "Council", "of", "", "Al Jazeera"]);
         for w in ["Ministry", "Council", "of", "", "Al Jazeera"] {
-            assert!(set.contains(w), "{w}");
+            assert!(SET.contains(w), "{w}");
         }
         // Same length, first and last byte as a member, or a member's case
         // changed: the set decides, not the filter.
@@ -75,13 +93,14 @@ mod tests {
             "Al  Jazeera",
             "Minister",
         ] {
-            assert!(!set.contains(w), "{w}");
+            assert!(!SET.contains(w), "{w}");
         }
     }
 
     #[test]
     fn the_filter_rejects_most_other_words() {
-        let set = WordSet::new(["Ministry", "Council", "Agency", "Bank", "Union"]);
+        static HEADS: WordSet =
+            WordSet::new(&[&["Ministry", "Council", "Agency", "Bank", "Union"]]);
         let others = [
             "President",
             "Biden",
@@ -104,7 +123,7 @@ mod tests {
             .iter()
             .filter(|w| {
                 let s = slot(w);
-                set.filter[s / 64] & (1 << (s % 64)) != 0
+                HEADS.filter[s / 64] & (1 << (s % 64)) != 0
             })
             .count();
         assert!(passed <= 1, "{passed}");
