@@ -11,7 +11,11 @@
 //! city named in the headline as the venue ("Talks in Geneva", "Cairo summit")
 //! does not. One sentence naming a country again and again ("Niamey, Niger,
 //! host Mahamadou Issoufou"; a list of twenty US states) is one piece of
-//! evidence more than another: the later ones in it weigh less.
+//! evidence more than another: the later ones in it weigh less. The
+//! government whose byline heads a release ("Office of the Spokesperson") is a
+//! party to it, like an actor.
+
+mod byline;
 
 use super::link::geo::{Geo, GeoHit, GeoKind};
 use super::sentence::Sentence;
@@ -184,7 +188,12 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         t.score += weight(Evidence::City);
         t.count += 1;
     }
-    for code in actor_countries(commitments, referents) {
+    // The government issuing the statement is a party to it, as an actor is.
+    let mut parties = actor_countries(commitments, referents);
+    parties.extend(byline::issuer(text));
+    parties.sort();
+    parties.dedup();
+    for code in parties {
         // Only countries the text refers to: the actor's mentions are evidence already.
         if let Some(t) = tally.get_mut(&code) {
             t.score += ACTOR_WEIGHT;

@@ -301,3 +301,19 @@ fn a_country_naming_the_people_the_story_follows_weighs_more() {
     focus.sort();
     assert_eq!(focus, ["KE", "PE"], "{scores:?}");
 }
+
+#[test]
+fn the_government_under_the_byline_is_a_party_to_its_statement() {
+    // The issuer is named once, among co-signers; the story is about Haiti.
+    let text = "Office of the Spokesperson\n\n\
+                The following statement was released by the Governments of the United States \
+                of America, Chile, Peru and Japan.\n\n\
+                We are concerned by the violence in Haiti. Haiti needs calm. \
+                We call on the leaders of Haiti to talk.";
+    let (focus, _) = run("Joint Statement on the Situation in Haiti", text, &[]);
+    assert_eq!(codes(&focus), ["HT", "US"]);
+    // The same statement without the byline: the co-signers stay mentions.
+    let body = text.trim_start_matches("Office of the Spokesperson\n\n");
+    let (focus, _) = run("Joint Statement on the Situation in Haiti", body, &[]);
+    assert_eq!(codes(&focus), ["HT"]);
+}
