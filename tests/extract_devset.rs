@@ -2,9 +2,8 @@
 //! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
 //! `tests/devset/dev7.jsonl`, `tests/devset/dev8.jsonl`, `tests/devset/dev9.jsonl`,
-//! `tests/devset/dev10.jsonl`,
-//! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`,
-//! `tests/devset/heldout10.jsonl`)
+//! `tests/devset/dev10.jsonl`, `tests/devset/dev11.jsonl`, `tests/devset/heldout4.jsonl`,
+//! `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`, `tests/devset/heldout10.jsonl`)
 //! and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can
 //! fail.
 
@@ -304,6 +303,32 @@ fn dev8_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.91),
     ];
     assert_floors("dev8", &floors);
+}
+
+#[test]
+fn dev11_set_scores_stay_above_floors() {
+    let s = devset_scores("dev11");
+    // About 0.05 below the baseline measured when dev11 landed (12 White
+    // House releases of June 2023 and February 2024 from outside the bundled
+    // corpus: readouts of the President's and Vice President's meetings and
+    // calls, a trilateral joint readout and four joint statements, annotated
+    // blind in session 10, before anyone tuned on them; main at 14c08e2:
+    // people 0.862, places 0.930, country 1.00, orgs 0.328, focus 0.875,
+    // mentioned 0.989, commitments 0.909 on 35 scored entries, actor 0.400 and
+    // kind 0.667 on 30 matches), so that tuning may raise them but a
+    // regression fails.
+    let floors = [
+        ("people F1", s.people.f1(), 0.81),
+        ("places F1", s.places.f1(), 0.88),
+        ("place country", ratio(s.place_country), 0.95),
+        ("orgs F1", s.orgs.f1(), 0.28),
+        ("focus F1", s.focus.f1(), 0.82),
+        ("mentioned F1", s.mentioned.f1(), 0.94),
+        ("commitments F1", s.commitments.f1(), 0.86),
+        ("actor", ratio(s.actor), 0.35),
+        ("kind", ratio(s.kind), 0.61),
+    ];
+    assert_floors("dev11", &floors);
 }
 
 #[test]
