@@ -993,11 +993,11 @@ fn office_holders(
     let (k, mut titled) = (a + k, false);
     let mut person = |(x, y): (usize, usize)| {
         let first = words.get(x)?;
-        titled |= first.capital
-            && !index
-                .covering(first.span.start)
-                .is_some_and(|e| e.span.start == first.span.start)
-            || word_is(text, first, "the");
+        // A capital word opening no name is a title ("Secretary", "Mr.").
+        let opens_name = index
+            .covering(first.span.start)
+            .is_some_and(|e| e.span.start == first.span.start);
+        titled |= first.capital && !opens_name || word_is(text, first, "the");
         let p = party(text, words, (x, y), index)?;
         (p.kind == Some(EntityKind::Person) && p.pronoun.is_none()).then_some(p)
     };
