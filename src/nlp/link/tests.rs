@@ -1862,3 +1862,39 @@ fn a_movement_takes_the_territory_it_claims() {
     );
     assert!(s.contains(&row("Peru", Place, Some("PE"), 1)), "{s:?}");
 }
+
+#[test]
+fn a_place_written_as_a_modifier_is_a_place() {
+    let text = "The Nairobi-based charity and a Cuba-backed group met. A Kenyan-led team joined.";
+    let rs = run(
+        text,
+        &[
+            ("Nairobi-based", Misc),
+            ("Cuba-backed", Misc),
+            ("Kenyan-led", Misc),
+        ],
+    );
+    let s = summary(&rs);
+    assert!(s.contains(&row("Nairobi", Place, Some("KE"), 1)), "{s:?}");
+    assert!(s.contains(&row("Cuba", Place, Some("CU"), 1)), "{s:?}");
+    // A demonym glued to a participle names no place.
+    assert!(
+        !s.iter().any(|r| r.1 == Place && r.0.starts_with("Kenya")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn an_outlet_named_after_a_place_is_the_outlet() {
+    // The tagger cut the outlet's name: its place is no place of the story.
+    let text = "Agence France-Presse reported that Peru closed its border.";
+    let rs = run(text, &[("Agence", Org), ("France", Place), ("Peru", Place)]);
+    let s = summary(&rs);
+    assert!(
+        s.iter()
+            .any(|r| r.0 == "Agence France-Presse" && r.1 == Org),
+        "{s:?}"
+    );
+    assert!(!s.iter().any(|r| r.0 == "France"), "{s:?}");
+    assert!(s.contains(&row("Peru", Place, Some("PE"), 1)), "{s:?}");
+}
