@@ -1405,7 +1405,10 @@ fn outlets_named_after_places(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>)
     let place = |w: &str| geo.country_named(w).is_some() || geo.region(w).is_some();
     // A capitalised word glued before or after makes a longer name ("Sky
     // News Arabia", "Fox Voice of America"), which is not this one.
-    let capital = |w: &str| w.starts_with(char::is_uppercase) && w != "The";
+    // ("Image: Voice of America": a word before a colon is no part of it.)
+    let capital = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w != "The"
+    };
     let capital_after = |i: usize| {
         text.get(i..).is_none_or(|a| {
             a.starts_with(char::is_alphanumeric)

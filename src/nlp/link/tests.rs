@@ -1897,4 +1897,38 @@ fn an_outlet_named_after_a_place_is_the_outlet() {
     );
     assert!(!s.iter().any(|r| r.0 == "France"), "{s:?}");
     assert!(s.contains(&row("Peru", Place, Some("PE"), 1)), "{s:?}");
+    // A credit line: the word before the colon is no part of the name.
+    let text = "Peru closed its border. Photo: Agence France-Presse.";
+    let rs = run(text, &[("Peru", Place), ("Agence", Org), ("France", Place)]);
+    let s = summary(&rs);
+    assert!(
+        s.iter()
+            .any(|r| r.0 == "Agence France-Presse" && r.1 == Org),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_us_leader_named_by_title_alone_is_american() {
+    let text = "President Joseph R. Biden, Jr. welcomed President Juan Vega to the capital. \
+                Vice President Kamala Harris joined them.";
+    let rs = run(
+        text,
+        &[
+            ("Joseph R. Biden", Person),
+            ("Juan Vega", Person),
+            ("Kamala Harris", Person),
+        ],
+    );
+    let s = summary(&rs);
+    assert!(
+        s.contains(&row("Joseph R. Biden", Person, Some("US"), 1)),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&row("Kamala Harris", Person, Some("US"), 1)),
+        "{s:?}"
+    );
+    // Another president's title says nothing of his country.
+    assert!(s.contains(&row("Juan Vega", Person, None, 1)), "{s:?}");
 }
