@@ -11,6 +11,7 @@
 //! 5. [`countries`]: focus countries and mentioned countries, with evidence.
 //! 6. [`commitments`]: who pledged, is willing, agreed, supports, proposes what.
 
+mod ascii;
 pub mod commitments;
 pub mod countries;
 pub mod gazetteer;

@@ -2,6 +2,7 @@
 //! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
 //! `tests/devset/dev7.jsonl`, `tests/devset/dev8.jsonl`, `tests/devset/dev9.jsonl`,
+//! `tests/devset/dev10.jsonl`,
 //! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`,
 //! `tests/devset/heldout10.jsonl`)
 //! and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can
@@ -329,6 +330,32 @@ fn dev9_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev9", &floors);
+}
+
+#[test]
+fn dev10_set_scores_stay_above_floors() {
+    let s = devset_scores("dev10");
+    // About 0.05 below the baseline measured when dev10 landed (12 State
+    // Department releases of September and October 2026 from outside the
+    // bundled corpus: six readouts of the Secretary's meetings and calls, four
+    // joint statements of three to fifty-six governments and two press
+    // statements, chosen for hard actors and annotated blind in session 10,
+    // before anyone tuned on them; main at e0268a8: people 0.980, places 0.956,
+    // country 1.00, orgs 0.785, focus 0.894, mentioned 1.00, commitments 0.806
+    // on 34 scored entries, actor 0.680 and kind 0.920 on 25 matches), so that
+    // tuning may raise them but a regression fails.
+    let floors = [
+        ("people F1", s.people.f1(), 0.93),
+        ("places F1", s.places.f1(), 0.90),
+        ("place country", ratio(s.place_country), 0.95),
+        ("orgs F1", s.orgs.f1(), 0.73),
+        ("focus F1", s.focus.f1(), 0.84),
+        ("mentioned F1", s.mentioned.f1(), 0.95),
+        ("commitments F1", s.commitments.f1(), 0.75),
+        ("actor", ratio(s.actor), 0.63),
+        ("kind", ratio(s.kind), 0.87),
+    ];
+    assert_floors("dev10", &floors);
 }
 
 #[test]

@@ -47,7 +47,7 @@ mod regions;
 mod tables;
 
 pub use matcher::flags;
-pub use regions::{Region, RegionKind, region};
+pub use regions::{Region, RegionKind, opens_region, region};
 pub use tables::{City, Country};
 
 use super::{CountryCode, Span};
@@ -166,7 +166,14 @@ impl Gazetteer {
     }
 
     fn entries(&self, query: &str) -> &[Entry] {
-        let query = query.trim();
+        // Names asked by linking are trimmed already: a name opening and
+        // closing with a visible ASCII character skips the Unicode scan.
+        let visible = |c: char| c.is_ascii_graphic();
+        let query = if query.starts_with(visible) && query.ends_with(visible) {
+            query
+        } else {
+            query.trim()
+        };
         // Linking asks about nearly every mention and word: lower-case short
         // ASCII queries on the stack instead of allocating a String each time
         // (for ASCII, `to_lowercase` is exactly this).

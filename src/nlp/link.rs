@@ -15,6 +15,7 @@ pub mod orgs;
 mod titled;
 pub mod titles;
 mod view;
+mod words;
 
 use self::geo::{Geo, GeoHit};
 use super::ner::Mention;

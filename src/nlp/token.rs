@@ -24,6 +24,7 @@
 pub mod abbrev;
 
 use super::Span;
+use super::ascii;
 use finl_unicode::categories::CharacterCategories;
 
 /// What a token is, as far as the tokenizer can tell.
@@ -99,6 +100,9 @@ enum Class {
     Symbol,
 }
 
+// Inlined for its ASCII arm (asked at every token start and after every
+// word); the Unicode tables are asked out of line.
+#[inline]
 fn classify(c: char) -> Class {
     if c.is_ascii() {
         return match c {
@@ -108,6 +112,11 @@ fn classify(c: char) -> Class {
             _ => Class::Space, // whitespace and control characters separate tokens
         };
     }
+    classify_unicode(c)
+}
+
+#[inline(never)]
+fn classify_unicode(c: char) -> Class {
     match c {
         // zero-width space, word joiner, byte order mark: invisible separators
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' => Class::Space,
@@ -302,10 +311,15 @@ impl Scanner<'_> {
             Some(Some(at)) if at >= i => Some(at),
             Some(None) => None,
             _ => {
-                let found = self
-                    .bytes
-                    .get(i..)
-                    .and_then(|r| r.iter().position(|&b| b == b'@'));
+                // `str::find` of a char searches with `memchr`, a machine
+                // word at a time (this runs once over most articles).
+                let found = match self.text.get(i..) {
+                    Some(rest) => rest.find('@'),
+                    None => self
+                        .bytes
+                        .get(i..)
+                        .and_then(|r| r.iter().position(|&b| b == b'@')),
+                };
                 let at = found.map(|p| i + p);
                 self.next_at = Some(at);
                 at
@@ -378,13 +392,15 @@ impl Scanner<'_> {
         let mut segment = start; // start of the part after the last inner period
         let mut prev = '\0';
         loop {
-            // The run of letters, digits and marks (ASCII first, it is most text).
+            // The run of letters, digits and marks (ASCII first, it is most
+            // text, skipped at once).
             loop {
+                let run = self.bytes.get(i..).map_or(0, ascii::alnum_run);
+                if let Some(&last) = run.checked_sub(1).and_then(|k| self.bytes.get(i + k)) {
+                    prev = char::from(last);
+                }
+                i += run;
                 match self.bytes.get(i) {
-                    Some(&b) if b.is_ascii_alphanumeric() => {
-                        prev = b as char;
-                        i += 1;
-                    }
                     Some(&b) if b < 0x80 => break,
                     Some(_) => match self.char_at(i) {
                         Some((c, len)) if classify(c) == Class::Alnum => {

@@ -6,7 +6,7 @@
 //! own subject right before it, because after "to", a modal or a comma it is
 //! part of another commitment's action ("is willing to ... firmly support").
 
-use super::words::{Signature, Word, WordSet, is_possessive, packed};
+use super::words::{KeyFilter, Signature, Word, WordSet, is_possessive, packed};
 use crate::nlp::CommitmentKind;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::cell::RefCell;
@@ -1625,10 +1625,15 @@ fn first_words(steps: &[Step]) -> Vec<&'static str> {
     }
 }
 
+/// The keys of [`STARTERS`], as a [`KeyFilter`]: most words start no trigger,
+/// and the filter tells most of them so before the map is probed.
+static STARTER_KEYS: LazyLock<KeyFilter> =
+    LazyLock::new(|| KeyFilter::of(STARTERS.keys().copied()));
+
 /// The triggers that may start at this word (a cheap filter before matching).
 fn candidates(w: &Word) -> &'static [usize] {
     // Punctuation and long words have key 0, which no starter has.
-    if w.key == 0 {
+    if w.key == 0 || !STARTER_KEYS.may_hold(w.key) {
         return &[];
     }
     STARTERS.get(&w.key).map(Vec::as_slice).unwrap_or(&[])

@@ -4,6 +4,7 @@
 //! running text can be probed word by word.
 
 use super::tables::{self, City};
+use crate::nlp::ascii::alnum_run;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -27,10 +28,7 @@ pub(super) struct CityIndex {
 pub(super) fn first_word(text: &str) -> &str {
     // ASCII fast path: called at every word start of every article, and most
     // words are ASCII; `char::is_alphanumeric` agrees with the byte test there.
-    let ascii = text
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(text.len());
+    let ascii = alnum_run(text.as_bytes());
     let tail = text.get(ascii..).unwrap_or("");
     if tail.as_bytes().first().is_none_or(u8::is_ascii) {
         return text.get(..ascii).unwrap_or("");

@@ -1,6 +1,7 @@
 //! Running-text matching for the gazetteer, and the per-word flag table.
 //!
-//! Two indexes feed one leftmost-longest selection:
+//! Two indexes, probed in one walk over the text's word starts, feed one
+//! leftmost-longest selection:
 //! - an aho-corasick automaton (`MatchKind::LeftmostLongest`) over country
 //!   names, demonyms and capitals, a few thousand patterns, some with inner
 //!   punctuation ("U.S.", "Washington, D.C."): it builds in milliseconds;
@@ -17,8 +18,9 @@ use super::cities::{BIG_CITY, CityIndex, capitals_form, first_word};
 use super::tables::City;
 use super::{Gazetteer, GazetteerHit, GazetteerKind, tables};
 use crate::nlp::CountryCode;
+use crate::nlp::ascii::alnum_run;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -80,6 +82,13 @@ pub(super) struct Matcher {
     automaton: Option<AhoCorasick>,
     /// The bytes some pattern starts with (upper-case letters, mostly).
     first_bytes: [bool; 256],
+    /// The first words of the patterns ([`first_word`]: "Papua", "U",
+    /// "Washington"). A pattern can match beyond the word a search starts in
+    /// only if it opens with that very word, and a match within the word is
+    /// never a whole word (nor does skipping it pass another word start), so
+    /// at a word no pattern opens with the search is not run: it fails there
+    /// for most capitalised words, at a few hundred instructions each.
+    first_words: FxHashSet<String>,
     patterns: Vec<Pattern>,
 }
 
@@ -145,73 +154,78 @@ impl Matcher {
             .build(texts.iter().map(|t| t.as_ref()))
             .ok();
         let mut first_bytes = [false; 256];
+        let mut first_words = FxHashSet::default();
         for text in &texts {
             if let Some(&b) = text.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
+            }
+            let word = first_word(text);
+            if !first_words.contains(word) {
+                first_words.insert(word.to_owned());
             }
         }
 
         Matcher {
             automaton,
             first_bytes,
+            first_words,
             patterns,
         }
     }
 
-    /// Whole-word country-layer matches, leftmost-longest.
-    ///
-    /// The same matches as an unanchored `find_iter` (the leftmost match after
-    /// the previous one, the longest there), found faster: a match can only
-    /// start at a byte some pattern starts with, a few per hundred bytes of
-    /// text, so an anchored search at each of those in turn finds the leftmost
-    /// one. The unanchored automaton walked every byte of every article.
-    fn country_candidates(&self, text: &str, out: &mut Vec<(Range<usize>, Pattern)>) {
+    /// The country layer's longest match starting at word start `start`, if
+    /// it is a whole word ([`Anchored`] search: a match can only start at a
+    /// byte some pattern starts with, a few per hundred bytes of text), and
+    /// where the next country match may start (after any match, whole word or
+    /// not, as leftmost-longest matching goes on after it).
+    fn country_at(&self, text: &str, start: usize) -> (Option<(Range<usize>, Pattern)>, usize) {
         let Some(automaton) = &self.automaton else {
-            return;
+            return (None, start + 1);
         };
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while let Some(skip) = bytes
-            .get(at..)
-            .and_then(|rest| rest.iter().position(|&b| self.first_bytes[usize::from(b)]))
-        {
-            let start = at + skip;
-            let input = Input::new(text)
-                .span(start..text.len())
-                .anchored(Anchored::Yes);
-            match automaton.try_find(input) {
-                Ok(Some(m)) => {
-                    if whole_word(text, m.start(), m.end())
-                        && let Some(p) = self.patterns.get(m.pattern().as_usize())
-                    {
-                        out.push((m.range(), *p));
-                    }
-                    at = m.end().max(start + 1);
-                }
-                _ => at = start + 1,
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        match automaton.try_find(input) {
+            Ok(Some(m)) => {
+                let hit = whole_word(text, m.start(), m.end())
+                    .then(|| self.patterns.get(m.pattern().as_usize()))
+                    .flatten()
+                    .map(|p| (m.range(), *p));
+                (hit, m.end().max(start + 1))
             }
+            _ => (None, start + 1),
         }
     }
 
-    /// The longest whole-word city form at each capitalised word start.
-    fn city_candidates(
-        &self,
-        index: &CityIndex,
-        text: &str,
-        out: &mut Vec<(Range<usize>, Pattern)>,
-    ) {
+    /// Every candidate of both layers, in one pass over the text, ordered for
+    /// the leftmost-longest selection: by start, then longest first, then the
+    /// country layer first.
+    ///
+    /// Both layers can only match from a word start (a whole word starts
+    /// there), so one walk from word to word probes both: the country
+    /// automaton where a pattern can start (anchored), the city index at a
+    /// word that does not open in lower case, with the longest run of words
+    /// that some city name begins with. (One automaton over all ~80,000 city
+    /// name forms took most of a second to build.)
+    fn candidates(&self, index: &CityIndex, text: &str, out: &mut Vec<(Range<usize>, Pattern)>) {
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut prev_alnum = false;
+        // The country layer goes on after the end of its last match.
+        let mut country_from = 0;
         while let Some(&b) = bytes.get(i) {
-            // ASCII fast path: inside a word, between words, or at a
-            // lower-case word start (no city form starts lower-case; its
-            // remaining letters are skipped as inside a word).
+            // ASCII fast path: between words, inside a word, or at a
+            // lower-case word start (no name starts lower-case): the rest of
+            // the word's ASCII letters and digits is skipped at once.
             if b < 0x80 {
-                let alnum = b.is_ascii_alphanumeric();
-                if !alnum || prev_alnum || b.is_ascii_lowercase() {
-                    prev_alnum = alnum;
+                if !b.is_ascii_alphanumeric() {
+                    prev_alnum = false;
                     i += 1;
+                    continue;
+                }
+                if prev_alnum || b.is_ascii_lowercase() {
+                    i += bytes.get(i..).map_or(1, alnum_run);
+                    prev_alnum = true;
                     continue;
                 }
             }
@@ -231,19 +245,40 @@ impl Matcher {
             }
             let rest = text.get(i..).unwrap_or("");
             let word = first_word(rest);
-            if !c.is_lowercase()
-                && let Some(longest) = index.longest_form_from(word)
-                && let Some((end, city)) = longest_city_at(index, rest, word.len(), longest)
+            let country = if i >= country_from
+                && self.first_bytes[usize::from(b)]
+                && self.first_words.contains(word)
             {
-                let one_word = end == word.len();
-                let pattern = Pattern {
-                    kind: GazetteerKind::City,
-                    code: city.country,
-                    population: city.population,
-                    gated: city.ambiguous || (one_word && city.population < BIG_CITY),
-                    acronym: false,
-                };
-                out.push((i..i + end, pattern));
+                let (hit, next) = self.country_at(text, i);
+                country_from = next;
+                hit
+            } else {
+                None
+            };
+            let city = if c.is_lowercase() {
+                None
+            } else {
+                index
+                    .longest_form_from(word)
+                    .and_then(|longest| longest_city_at(index, rest, word.len(), longest))
+                    .map(|(end, city)| {
+                        let one_word = end == word.len();
+                        let pattern = Pattern {
+                            kind: GazetteerKind::City,
+                            code: city.country,
+                            population: city.population,
+                            gated: city.ambiguous || (one_word && city.population < BIG_CITY),
+                            acronym: false,
+                        };
+                        (i..i + end, pattern)
+                    })
+            };
+            match (country, city) {
+                (Some(country), Some(city)) if city.0.end > country.0.end => {
+                    out.push(city);
+                    out.push(country);
+                }
+                (country, city) => out.extend(country.into_iter().chain(city)),
             }
             i += word.len().max(len);
             prev_alnum = true;
@@ -252,13 +287,7 @@ impl Matcher {
 
     pub(super) fn find(&self, index: &CityIndex, text: &str) -> Vec<GazetteerHit> {
         let mut candidates = Vec::new();
-        self.country_candidates(text, &mut candidates);
-        let countries = candidates.len();
-        self.city_candidates(index, text, &mut candidates);
-        // Leftmost, then longest, then the country layer (stable sort).
-        if countries > 0 && candidates.len() > countries {
-            candidates.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-        }
+        self.candidates(index, text, &mut candidates);
         let mut selected: Vec<(Range<usize>, Pattern)> = Vec::with_capacity(candidates.len());
         for c in candidates {
             if selected.last().is_none_or(|last| c.0.start >= last.0.end) {

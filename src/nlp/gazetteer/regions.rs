@@ -5,7 +5,7 @@
 //! first-level divisions and a curated list.
 
 use crate::nlp::CountryCode;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 const REGIONS: &str = include_str!("../../../assets/gazetteer/regions.tsv");
@@ -54,6 +54,22 @@ static TABLE: LazyLock<FxHashMap<&'static str, Region>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first word (up to the first space) of every region's name: linking
+/// asks it at every capitalised word before building the names that word
+/// could open.
+static FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    TABLE
+        .keys()
+        .map(|name| name.split(' ').next().unwrap_or(name))
+        .collect()
+});
+
+/// Whether some region's name opens with `word` up to its first space
+/// ("Western" of "Western Balkans", "Tigray" of "Tigray").
+pub fn opens_region(word: &str) -> bool {
+    FIRST_WORDS.contains(word)
+}
+
 /// The region named exactly `name` (case-sensitive: "Texas", not "texas").
 pub fn region(name: &str) -> Option<&'static Region> {
     TABLE.get(name)
@@ -87,6 +103,24 @@ mod tests {
             assert_eq!(region(name).unwrap().kind, RegionKind::Admin, "{name}");
         }
         assert_eq!(region("Scotland").unwrap().countries, vec![code("GB")]);
+    }
+
+    #[test]
+    fn first_words_of_region_names_open_regions() {
+        for word in ["Western", "Tigray", "Indo-Pacific", "Soviet", "California"] {
+            assert!(opens_region(word), "{word}");
+        }
+        // Words opening no region's name, and case counts ("western").
+        for word in ["said", "Minister", "western", ""] {
+            assert!(!opens_region(word), "{word}");
+        }
+        // Every region's name opens with a word that opens a region.
+        for name in TABLE.keys() {
+            assert!(
+                opens_region(name.split(' ').next().unwrap_or(name)),
+                "{name}"
+            );
+        }
     }
 
     #[test]

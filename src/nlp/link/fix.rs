@@ -6,6 +6,7 @@
 use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::is_title_word;
 use super::view::View;
+use super::words::WordSet;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
@@ -18,7 +19,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len() + 8);
     let person_tokens = multi_word_person_tokens(text, tokens, mentions);
     let surnames = person_surnames(text, tokens, mentions);
-    let rulers = super::titled::rulers(text, tokens, geo);
+    let rulers = super::titled::rulers(view, geo);
     // Built on first use: only a one-word name after an article asks it (see
     // `only_with_article`), and most articles have none.
     let bare_names = OnceCell::new();
@@ -50,12 +51,10 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             m.span = place;
             m.kind = EntityKind::Place;
         }
-        if text.get(m.span.clone()).is_some_and(|s| {
-            MOVEMENTS.contains(&s)
-                || OUTLETS.contains(&s)
-                || PLATFORMS.contains(&s)
-                || PARTIES.contains(&s)
-        }) {
+        if text
+            .get(m.span.clone())
+            .is_some_and(|s| NAMED_BODIES.contains(s))
+        {
             m.kind = EntityKind::Org;
         }
         if vessel(text, &m.span) {
@@ -471,6 +470,16 @@ fn regions<'a>(view: &'a View<'a>, geo: &'a dyn Geo) -> impl Iterator<Item = Spa
         if first.span.start < next_free || !view.capitalised(i) {
             return None;
         }
+        // A space after the word: every name read from here opens with it,
+        // and a word no region's name opens with (most capitalised words)
+        // ends the search before any name is built.
+        let word = view.word(i);
+        if text.as_bytes().get(first.span.end) == Some(&b' ')
+            && !word.contains(' ')
+            && !geo.opens_region(word)
+        {
+            return None;
+        }
         // The words a name could span: capitalised, or a connector between two.
         let mut ends = [0; MAX_WORDS];
         let mut n = 0;
@@ -625,6 +634,10 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         "Communique",
         "Award",
     ];
+    // The lists as sets: asked of most mentions, at their head word.
+    static PLACE_HEADS: WordSet = WordSet::new(&[PLACE]);
+    static ORG_HEADS: WordSet = WordSet::new(&[ORG]);
+    static OTHER_HEADS: WordSet = WordSet::new(&[OTHER]);
     let inner = tokens_in(tokens, &m.span);
     if inner.len() < 2 {
         return None;
@@ -646,21 +659,21 @@ fn kind_from_head(text: &str, tokens: &[Token], m: &Mention) -> Option<EntityKin
         .filter(|&k| k > 0);
     let last = match of {
         Some(k)
-            if ORG.contains(&inner[k - 1].text(text))
-                || PLACE.contains(&inner[k - 1].text(text))
-                || OTHER.contains(&inner[k - 1].text(text)) =>
+            if ORG_HEADS.contains(inner[k - 1].text(text))
+                || PLACE_HEADS.contains(inner[k - 1].text(text))
+                || OTHER_HEADS.contains(inner[k - 1].text(text)) =>
         {
             inner[k - 1].text(text)
         }
-        Some(_) if OTHER.contains(&inner.last()?.text(text)) => inner.last()?.text(text),
+        Some(_) if OTHER_HEADS.contains(inner.last()?.text(text)) => inner.last()?.text(text),
         Some(_) => return None,
         None => inner.last()?.text(text),
     };
-    let kind = if PLACE.contains(&last) {
+    let kind = if PLACE_HEADS.contains(last) {
         EntityKind::Place
-    } else if ORG.contains(&last) {
+    } else if ORG_HEADS.contains(last) {
         EntityKind::Org
-    } else if OTHER.contains(&last) {
+    } else if OTHER_HEADS.contains(last) {
         EntityKind::Misc
     } else {
         return None;
@@ -1347,6 +1360,11 @@ const MOVEMENTS: &[&str] = &[
     "MS-13",
     "Wagner Group",
 ];
+
+/// [`MOVEMENTS`], [`OUTLETS`], [`PLATFORMS`] and [`PARTIES`] in one set:
+/// every mention is asked, and a hundred comparisons each cost more than the
+/// rest of its reading.
+static NAMED_BODIES: WordSet = WordSet::new(&[MOVEMENTS, OUTLETS, PLATFORMS, PARTIES]);
 
 /// Beings and realms of faith, named in prayers and quotes, that the tagger
 /// may read as a person.

@@ -53,6 +53,13 @@ pub trait Geo {
         let _ = name;
         None
     }
+    /// Whether some region's name opens with this word (the name up to its
+    /// first space): a capitalised word opening none needs no `region`
+    /// look-up for the names it could start. True when the table cannot tell.
+    fn opens_region(&self, word: &str) -> bool {
+        let _ = word;
+        true
+    }
     /// The country whose capital has exactly this name, however written
     /// ("Washington, D.C."), case-insensitively.
     fn capital_of(&self, name: &str) -> Option<CountryCode> {
@@ -141,6 +148,10 @@ impl Geo for Gazetteer {
 
     fn region(&self, name: &str) -> Option<&Region> {
         crate::nlp::gazetteer::region(name)
+    }
+
+    fn opens_region(&self, word: &str) -> bool {
+        crate::nlp::gazetteer::opens_region(word)
     }
 
     fn capital_of(&self, name: &str) -> Option<CountryCode> {

@@ -500,9 +500,13 @@ fn merge_acronyms(
         let Some(r) = assigned[i] else { continue };
         let surface = text.get(m.span.clone()).unwrap_or("");
         if !is_acronym(surface) {
-            initials(surface, &mut own);
-            if wanted.contains(own.as_str()) {
-                defined.entry(own.clone()).or_insert(r);
+            // A name of one word has one initial, and every acronym looked
+            // up has two letters or more: no initials to build for it.
+            if several_words(surface) {
+                initials(surface, &mut own);
+                if wanted.contains(own.as_str()) {
+                    defined.entry(own.clone()).or_insert(r);
+                }
             }
             // "Name (ACR)": the bracketed acronym right after the name.
             let rest = text.get(m.span.end..).unwrap_or("");
@@ -537,7 +541,9 @@ fn merge_qualified_places(text: &str, mentions: &[Mention], assigned: &mut [Opti
     let mut heads: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let surface = text.get(m.span.clone()).unwrap_or("");
+        // Most places hold no comma: one byte scan before the search.
         if m.kind == EntityKind::Place
+            && surface.contains(',')
             && let Some((head, _)) = surface.split_once(", ")
             && let Some(r) = assigned[i]
         {
@@ -615,6 +621,15 @@ fn is_acronym(s: &str) -> bool {
         && (2..=6).contains(&s.chars().filter(|c| c.is_alphabetic()).count())
 }
 
+/// Whether `s` may hold two words as [`initials`] splits them: true unless
+/// it is ASCII with no whitespace or hyphen (a name of one word, most of
+/// them, answered by one byte scan).
+fn several_words(s: &str) -> bool {
+    // `char::is_whitespace` in ASCII: tab to carriage return, and space.
+    s.bytes()
+        .any(|b| matches!(b, b'-' | b' ' | b'\t'..=b'\r') || !b.is_ascii())
+}
+
 /// Initials of the capitalised words, into `out` (cleared first, so that one
 /// buffer serves every mention): "United Nations" -> "UN".
 fn initials(s: &str, out: &mut String) {
@@ -669,5 +684,34 @@ fn fuller(a: &str, b: &str) -> bool {
         (false, true) => true,
         (true, false) => false,
         _ => a.chars().count() > b.chars().count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name `several_words` passes over has at most one initial.
+    #[test]
+    fn one_word_names_have_one_initial() {
+        let mut own = String::new();
+        for s in [
+            "Biden",
+            "NATO",
+            "U.S.",
+            "Kyiv",
+            "A\u{b}B",
+            "al-Qaeda",
+            "Red Cross",
+            "Bosnia\tand",
+            "Côte",
+            "Bank\u{a0}Group",
+            "",
+        ] {
+            initials(s, &mut own);
+            assert!(several_words(s) || own.chars().count() <= 1, "{s:?}");
+        }
+        assert!(several_words("Red Cross") && several_words("al-Qaeda"));
+        assert!(!several_words("Biden") && !several_words("U.S."));
     }
 }

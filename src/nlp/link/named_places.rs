@@ -7,9 +7,8 @@ use super::geo::Geo;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
 
+use super::words::WordSet;
 use crate::nlp::ner::Mention;
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
 
 /// Words that close the name of a place: divisions, facilities, landmarks,
 /// landforms, waters and routes. Sorted, for binary search.
@@ -197,9 +196,8 @@ pub struct Named {
 /// [`HEADS`] and [`LOWER_HEADS`] as sets: asked of every capitalised word (and
 /// of lower-case words opening like a head), one hash look-up costs less than
 /// a binary search's string comparisons.
-static HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| HEADS.iter().copied().collect());
-static LOWER_HEAD_SET: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| LOWER_HEADS.iter().copied().collect());
+static HEAD_SET: WordSet = WordSet::new(&[HEADS]);
+static LOWER_HEAD_SET: WordSet = WordSet::new(&[LOWER_HEADS]);
 
 /// The place words closed by a head at token `i`, sorted and disjoint.
 pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {

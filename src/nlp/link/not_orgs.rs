@@ -9,6 +9,7 @@
 use super::fix::tokens_in;
 use super::geo::Geo;
 use super::orgs::{is_head, is_thing, names_a_thing, plural_of_head};
+use super::words::WordSet;
 use crate::nlp::EntityKind;
 use crate::nlp::Span;
 use crate::nlp::ner::Mention;
@@ -56,6 +57,9 @@ const ROLES: &[&str] = &[
     "Former",
     "Personal",
 ];
+
+/// [`ROLES`] as a set: asked of every word of every organisation's name.
+static ROLE_SET: WordSet = WordSet::new(&[ROLES]);
 
 /// Words of a title that open it before a body's name ("Deputy Central Bank
 /// Governor"); plural roles ("Ambassadors Fund") may open a name.
@@ -214,8 +218,8 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     // with its complement is a title, unless a body's head comes first
     // ("Office of the UN High Commissioner for Human Rights").
     let titled = words.iter().enumerate().any(|(k, w)| {
-        ROLES.contains(w)
-            && matches!(words.get(k + 1), Some(&"of" | &"for"))
+        matches!(words.get(k + 1), Some(&"of" | &"for"))
+            && ROLE_SET.contains(w)
             && !words[..k].iter().any(|w| is_head(w))
     });
     if titled {
@@ -241,7 +245,7 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     // "naming a new National Security Advisor": an office, not a body.
     if words
         .last()
-        .is_some_and(|w| ROLES.contains(w) || matches!(*w, "Advisor" | "Adviser"))
+        .is_some_and(|w| ROLE_SET.contains(w) || matches!(*w, "Advisor" | "Adviser"))
         && indefinite_before(text, span.start)
     {
         return Verdict::Other;
@@ -250,7 +254,7 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     while !complement && b > a {
         if b >= a + 2 && words[b - 2] == "Member" && words[b - 1] == "States" {
             b -= 2;
-        } else if ROLES.contains(&words[b - 1]) {
+        } else if ROLE_SET.contains(words[b - 1]) {
             b -= 1;
         } else {
             break;

@@ -6,18 +6,17 @@
 
 use super::titles::is_title_word;
 use super::view::View;
+use super::words::WordSet;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
 
 /// The word lists below as hash sets: every capitalised run is checked word by
 /// word against three lists of thirty to fifty words, and linear scans of them
 /// were most of this module's cost.
-static HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| HEADS.iter().copied().collect());
-static BODY_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| BODIES.iter().copied().collect());
-static OPENER_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| OPENERS.iter().copied().collect());
-static THING_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| THINGS.iter().copied().collect());
+static HEAD_SET: WordSet = WordSet::new(&[HEADS]);
+static BODY_SET: WordSet = WordSet::new(&[BODIES]);
+static OPENER_SET: WordSet = WordSet::new(&[OPENERS]);
+static THING_SET: WordSet = WordSet::new(&[THINGS]);
 
 /// Nouns that make a capitalised run an organisation's name.
 const HEADS: &[&str] = &[
@@ -415,13 +414,14 @@ fn is_ordinal(w: &str) -> bool {
 /// end (exclusive, in `run`) of a list of capitalised words inside an "of"
 /// or "for" complement, "Population, Refugees, and Migration", when the list
 /// is closed by "and" and a capitalised word; `None` when it is not such a list.
-fn listed_complement(text: &str, run: &[Token], comma: usize) -> Option<usize> {
+/// `words` are the surfaces of `run`'s tokens.
+fn listed_complement(text: &str, run: &[Token], words: &[&str], comma: usize) -> Option<usize> {
     // A name's list is short: looking no further keeps a long text's runs linear.
     const MAX_TOKENS: usize = 24;
     let lo = comma.saturating_sub(MAX_TOKENS);
-    let run = run.get(lo..run.len().min(comma + MAX_TOKENS))?;
+    let hi = run.len().min(comma + MAX_TOKENS);
+    let (run, words) = (run.get(lo..hi)?, words.get(lo..hi)?);
     let comma = comma - lo;
-    let words: Vec<&str> = run.iter().map(|t| t.text(text)).collect();
     let before = words.get(..comma)?;
     // The list must follow a complement's opening: "Bureau of Population, ...".
     if !before.iter().any(|w| matches!(*w, "of" | "for")) {
@@ -507,7 +507,12 @@ fn scan(view: &View) -> (Vec<Span>, Vec<Span>) {
             // a complement, closed by "and" and a capitalised word.
             if w == ","
                 && text.get(prev.span.end..t.span.start) == Some("")
-                && let Some(close) = listed_complement(text, &tokens[start..], k - start)
+                && let Some(close) = listed_complement(
+                    text,
+                    &tokens[start..],
+                    view.words(start..tokens.len()),
+                    k - start,
+                )
             {
                 k = start + close;
                 end = k;

@@ -7,10 +7,9 @@ use super::geo::Geo;
 use super::orgs;
 use super::titles::is_title_word;
 use super::view::View;
+use super::words::WordSet;
 use crate::nlp::Span;
 use crate::nlp::token::{Token, TokenKind};
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
 
 /// Titles written right before a person's name (not "Foreign" or "State",
 /// which also start ministries).
@@ -86,8 +85,7 @@ const KIN_NOUNS: &[&str] = &[
 ];
 
 /// `PERSON_TITLES` by hash: every capitalised word of a text is looked up.
-static PERSON_TITLE_SET: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| PERSON_TITLES.iter().copied().collect());
+static PERSON_TITLE_SET: WordSet = WordSet::new(&[PERSON_TITLES]);
 
 /// Capitalised words that end names of things, not of people ("the Biden
 /// Administration", "the Lasso Government", "the Modi Initiative").
@@ -151,6 +149,10 @@ const RULE_NOUNS: &[&str] = &["regime", "administration", "dictatorship", "gover
 /// Nouns after a possessive that only a person or a state has: "Putin’s war".
 const DEED_NOUNS: &[&str] = &["war", "invasion", "aggression", "regime", "dictatorship"];
 
+/// [`RULE_NOUNS`] and [`DEED_NOUNS`] as one set: every token is asked, and
+/// hardly any is either.
+static RULER_CUES: WordSet = WordSet::new(&[RULE_NOUNS, DEED_NOUNS]);
+
 /// Capitalised words before those nouns that name no person.
 const NOT_RULERS: &[&str] = &[
     "Kremlin",
@@ -181,10 +183,15 @@ const NOT_RULERS: &[&str] = &[
 /// regime" and "the Trump administration" (lower-case nouns: a capitalised
 /// "Administration" makes a name of its own), "Putin’s war". Words a place,
 /// demonym, title, organisation or movement could be are left out.
-pub fn rulers(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
+pub fn rulers(view: &View, geo: &dyn Geo) -> Vec<Span> {
+    let (text, tokens) = (view.text, view.tokens);
     let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let w = t.text(text);
+    // Every token is asked: its surface is read from the view.
+    for i in 0..tokens.len() {
+        let w = view.word(i);
+        if !RULER_CUES.contains(w) {
+            continue;
+        }
         let (name_at, before_name) = if RULE_NOUNS.contains(&w) {
             (i.checked_sub(1), i.checked_sub(2))
         } else if DEED_NOUNS.contains(&w) && i >= 2 {

@@ -2,8 +2,7 @@
 //! ("President", "Prime Minister", "Secretary"), used to strip them from
 //! person mentions and to read a person's country from the words around them.
 
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
+use super::words::WordSet;
 
 /// Words that make up titles and offices, case-sensitive (as written before a name).
 const TITLE_WORDS: &[&str] = &[
@@ -164,8 +163,7 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 /// `TITLE_WORDS` by hash: words of every person name are looked up.
-static TITLE_SET: LazyLock<FxHashSet<&str>> =
-    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static TITLE_SET: WordSet = WordSet::new(&[TITLE_WORDS]);
 
 /// Whether a word is part of a title ("President", "Prime", "Minister").
 pub fn is_title_word(w: &str) -> bool {

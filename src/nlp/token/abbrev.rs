@@ -4,6 +4,10 @@
 //! Penn Treebank and CoNLL-2003 do), and the sentence splitter uses the kind to
 //! decide whether such a token may end a sentence.
 
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AbbrevKind {
@@ -42,29 +46,38 @@ const ORDINARY: &[&str] = &[
     "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
+/// Every form [`kind`] accepts -> its kind: each listed abbreviation as
+/// written, and all in capitals ("ST") when longer than one letter; a form in
+/// two tables keeps the first table's kind (titles, then before numbers, then
+/// the rest). The tokenizer asks at every word before a period, and a scan of
+/// the three tables there was most of its string comparisons.
+static FORMS: LazyLock<FxHashMap<Cow<'static, str>, AbbrevKind>> = LazyLock::new(|| {
+    let mut forms = FxHashMap::default();
+    let tables = [
+        (TITLES, AbbrevKind::Title),
+        (BEFORE_NUMBER, AbbrevKind::BeforeNumber),
+        (ORDINARY, AbbrevKind::Ordinary),
+    ];
+    for (table, kind) in tables {
+        for &a in table {
+            forms.entry(Cow::Borrowed(a)).or_insert(kind);
+            if a.len() > 1 {
+                forms
+                    .entry(Cow::Owned(a.to_ascii_uppercase()))
+                    .or_insert(kind);
+            }
+        }
+    }
+    forms
+});
+
 /// Looks `word` (without its period) up, in its own case or all in capitals
 /// ("St" and "ST", but not "st": lower-case forms are mostly ordinary words).
 pub fn kind(word: &str) -> Option<AbbrevKind> {
-    let find = |table: &[&str]| {
-        table.iter().any(|a| {
-            *a == word
-                || (word.len() == a.len()
-                    && word.len() > 1
-                    && word.bytes().all(|b| b.is_ascii_uppercase())
-                    && a.eq_ignore_ascii_case(word))
-        })
-    };
     if word.is_empty() || word.len() > 7 {
-        None
-    } else if find(TITLES) {
-        Some(AbbrevKind::Title)
-    } else if find(BEFORE_NUMBER) {
-        Some(AbbrevKind::BeforeNumber)
-    } else if find(ORDINARY) {
-        Some(AbbrevKind::Ordinary)
-    } else {
-        None
+        return None;
     }
+    FORMS.get(word).copied()
 }
 
 /// True for a token made of single letters joined by periods: "U.S.", "e.g.",
@@ -90,6 +103,11 @@ mod tests {
         assert_eq!(kind("No"), Some(AbbrevKind::BeforeNumber));
         assert_eq!(kind("ill"), None);
         assert_eq!(kind("dog"), None);
+        // One-letter forms only as written; longer ones in capitals too.
+        assert_eq!(kind("p"), Some(AbbrevKind::BeforeNumber));
+        assert_eq!(kind("P"), None);
+        assert_eq!(kind("PP"), Some(AbbrevKind::BeforeNumber));
+        assert_eq!(kind("sT"), None);
     }
 
     #[test]
