@@ -107,7 +107,8 @@ fn titles_and_given_names() {
     assert_eq!(
         summary(&rs),
         vec![
-            row("Joseph R. Biden", Person, None, 3),
+            // A president of the United States (`US_LEADERS`).
+            row("Joseph R. Biden", Person, Some("US"), 3),
             row("Kishida Fumio", Person, Some("JP"), 2),
             row("Japan", Place, Some("JP"), 1),
         ]
