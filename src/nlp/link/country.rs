@@ -68,6 +68,32 @@ const US_STATES: &[&str] = &[
     "Wyoming",
 ];
 
+/// Presidents and vice presidents of the United States since 2001, as given
+/// names and surname: White House readouts name them by title alone ("President
+/// Joseph R. Biden, Jr."), with no country, being the government's own.
+const US_LEADERS: &[(&[&str], &str)] = &[
+    (&["George"], "Bush"),
+    (&["Dick", "Richard"], "Cheney"),
+    (&["Barack"], "Obama"),
+    (&["Joe", "Joseph"], "Biden"),
+    (&["Donald"], "Trump"),
+    (&["Mike", "Michael"], "Pence"),
+    (&["Kamala"], "Harris"),
+    (&["JD", "J.D.", "James"], "Vance"),
+];
+
+/// Whether a person's full name ("Joseph R. Biden", "Kamala Harris") is one
+/// of the `US_LEADERS`: given name first, surname last.
+fn us_leader(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+        return false;
+    };
+    US_LEADERS
+        .iter()
+        .any(|(given, surname)| *surname == last && given.contains(&first))
+}
+
 fn us() -> Option<CountryCode> {
     CountryCode::new("US")
 }
@@ -605,7 +631,11 @@ fn person_country(
         let pos = e.span.end + 4 + skip;
         return country_at(text, entities, pos, geo);
     }
-    appositive_country(text, tokens, entities, e, geo)
+    appositive_country(text, tokens, entities, e, geo).or_else(|| {
+        // A leader of the United States named with no country.
+        let name = text.get(e.span.clone())?;
+        if us_leader(name) { us() } else { None }
+    })
 }
 
 /// An office in apposition after the name, with the country it serves:

@@ -45,6 +45,12 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // is no part of the name.
             m.span.start = start;
         }
+        if let Some(place) = place_before_modifier(text, &m.span, geo) {
+            // "the Brussels-based network", "the United States-led war": the
+            // place, named as a modifier.
+            m.span = place;
+            m.kind = EntityKind::Place;
+        }
         if text
             .get(m.span.clone())
             .is_some_and(|s| NAMED_BODIES.contains(s))
@@ -227,6 +233,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             m.kind = EntityKind::Misc;
         }
     }
+    outlets_named_after_places(text, geo, &mut out);
     whole_country_names(hits, &mut out);
     let mut added = Vec::new();
     for h in hits {
@@ -1408,6 +1415,59 @@ const OUTLETS: &[&str] = &[
     "Bloomberg",
 ];
 
+/// "Voice of America", "Radio Free Europe", "Agence France-Presse": an
+/// outlet whose name holds a place's is the outlet wherever the text names
+/// it, however the tagger cut it ("Voice" and a place "America"); the place
+/// inside is none of the story's.
+fn outlets_named_after_places(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>) {
+    let place = |w: &str| geo.country_named(w).is_some() || geo.region(w).is_some();
+    // A capitalised word glued before or after makes a longer name ("Sky
+    // News Arabia", "Fox Voice of America"), which is not this one.
+    // ("Image: Voice of America": a word before a colon is no part of it.)
+    let capital = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w != "The"
+    };
+    let capital_after = |i: usize| {
+        text.get(i..).is_none_or(|a| {
+            a.starts_with(char::is_alphanumeric)
+                || a.strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(char::is_uppercase))
+        })
+    };
+    let capital_before = |i: usize| {
+        text.get(..i).is_none_or(|b| {
+            b.ends_with(char::is_alphanumeric)
+                || b.strip_suffix(' ')
+                    .is_some_and(|b| b.rsplit([' ', '\n']).next().is_some_and(capital))
+        })
+    };
+    let mut found = Vec::new();
+    for outlet in OUTLETS.iter() {
+        if !outlet.split([' ', '-']).any(place) {
+            continue;
+        }
+        for (i, _) in text.match_indices(outlet) {
+            let end = i + outlet.len();
+            if !capital_before(i) && !capital_after(end) {
+                found.push(i..end);
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    out.retain(|m| {
+        !found
+            .iter()
+            .any(|f| m.span.start < f.end && f.start < m.span.end)
+    });
+    out.extend(found.into_iter().map(|span| Mention {
+        span,
+        kind: EntityKind::Org,
+    }));
+    out.sort_by_key(|m| m.span.start);
+}
+
 /// Social networks and messaging services, named in news as where someone
 /// posted: organisations, though the tagger may read "Instagram" as a person
 /// or "Telegram" as a place.
@@ -1818,6 +1878,21 @@ fn big_city(name: &str, geo: &dyn Geo) -> bool {
             .cities(name)
             .first()
             .is_some_and(|c| c.population >= 100_000)
+}
+
+/// "Brussels-based", "United States-led", "Cuba-based": a country's or a big
+/// city's name glued by a dash to a lower-case word (the mention is that one
+/// compound) is the place, written as a modifier: the span of the name. A
+/// demonym ("Kurdish-led") or a small town's name ("Ebola-infected") is none.
+fn place_before_modifier(text: &str, span: &Span, geo: &dyn Geo) -> Option<Span> {
+    let surface = text.get(span.clone())?;
+    let dash = surface.rfind(['-', '\u{2013}'])?;
+    let (name, rest) = surface.split_at(dash);
+    let modifier = rest.trim_start_matches(['-', '\u{2013}']);
+    let lower = modifier.chars().next().is_some_and(char::is_lowercase)
+        && modifier.chars().all(char::is_alphabetic);
+    let place = || geo.country_named(name).is_some() || big_city(name, geo);
+    (lower && !name.contains(['-', '\u{2013}']) && place()).then(|| span.start..span.start + dash)
 }
 
 /// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.

@@ -107,7 +107,8 @@ fn titles_and_given_names() {
     assert_eq!(
         summary(&rs),
         vec![
-            row("Joseph R. Biden", Person, None, 3),
+            // A president of the United States (`US_LEADERS`).
+            row("Joseph R. Biden", Person, Some("US"), 3),
             row("Kishida Fumio", Person, Some("JP"), 2),
             row("Japan", Place, Some("JP"), 1),
         ]
@@ -1861,4 +1862,74 @@ fn a_movement_takes_the_territory_it_claims() {
         "{s:?}"
     );
     assert!(s.contains(&row("Peru", Place, Some("PE"), 1)), "{s:?}");
+}
+
+#[test]
+fn a_place_written_as_a_modifier_is_a_place() {
+    let text = "The Nairobi-based charity and a Cuba-backed group met. A Kenyan-led team joined.";
+    let rs = run(
+        text,
+        &[
+            ("Nairobi-based", Misc),
+            ("Cuba-backed", Misc),
+            ("Kenyan-led", Misc),
+        ],
+    );
+    let s = summary(&rs);
+    assert!(s.contains(&row("Nairobi", Place, Some("KE"), 1)), "{s:?}");
+    assert!(s.contains(&row("Cuba", Place, Some("CU"), 1)), "{s:?}");
+    // A demonym glued to a participle names no place.
+    assert!(
+        !s.iter().any(|r| r.1 == Place && r.0.starts_with("Kenya")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn an_outlet_named_after_a_place_is_the_outlet() {
+    // The tagger cut the outlet's name: its place is no place of the story.
+    let text = "Agence France-Presse reported that Peru closed its border.";
+    let rs = run(text, &[("Agence", Org), ("France", Place), ("Peru", Place)]);
+    let s = summary(&rs);
+    assert!(
+        s.iter()
+            .any(|r| r.0 == "Agence France-Presse" && r.1 == Org),
+        "{s:?}"
+    );
+    assert!(!s.iter().any(|r| r.0 == "France"), "{s:?}");
+    assert!(s.contains(&row("Peru", Place, Some("PE"), 1)), "{s:?}");
+    // A credit line: the word before the colon is no part of the name.
+    let text = "Peru closed its border. Photo: Agence France-Presse.";
+    let rs = run(text, &[("Peru", Place), ("Agence", Org), ("France", Place)]);
+    let s = summary(&rs);
+    assert!(
+        s.iter()
+            .any(|r| r.0 == "Agence France-Presse" && r.1 == Org),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_us_leader_named_by_title_alone_is_american() {
+    let text = "President Joseph R. Biden, Jr. welcomed President Juan Vega to the capital. \
+                Vice President Kamala Harris joined them.";
+    let rs = run(
+        text,
+        &[
+            ("Joseph R. Biden", Person),
+            ("Juan Vega", Person),
+            ("Kamala Harris", Person),
+        ],
+    );
+    let s = summary(&rs);
+    assert!(
+        s.contains(&row("Joseph R. Biden", Person, Some("US"), 1)),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&row("Kamala Harris", Person, Some("US"), 1)),
+        "{s:?}"
+    );
+    // Another president's title says nothing of his country.
+    assert!(s.contains(&row("Juan Vega", Person, None, 1)), "{s:?}");
 }
