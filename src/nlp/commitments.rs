@@ -127,9 +127,9 @@ fn several_parties(text: &str, words: &[Word], np: (usize, usize), index: &Entit
         return false;
     };
     let coordinated = np_words.iter().any(|w| word_is(text, w, "and"));
-    let plural_noun = np_words.last().is_some_and(|w| {
-        word_in(text, w, PARTY_NOUNS) && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
-    });
+    let plural_noun = np_words
+        .last()
+        .is_some_and(|w| phrases::plural_party_noun(text, w));
     plural_noun || coordinated && names_party(text, words, np, index)
 }
 

@@ -3,7 +3,7 @@
 
 use super::phrases::{self, EntityIndex, Party, np_after, party};
 use super::speech::Speech;
-use super::triggers::{word_in, word_is};
+use super::triggers::word_is;
 use super::words::Word;
 use crate::nlp::gazetteer::Gazetteer;
 use crate::nlp::{CountryCode, EntityKind};
@@ -359,10 +359,9 @@ fn told(text: &str, words: &[Word], content_start: usize, index: &EntityIndex) -
             told.country = lone_country(&words[np.0..np.1], index);
         }
         let plural = coordinated
-            || words.get(np.1 - 1).is_some_and(|w| {
-                word_in(text, w, phrases::PARTY_NOUNS)
-                    && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
-            });
+            || words
+                .get(np.1 - 1)
+                .is_some_and(|w| phrases::plural_party_noun(text, w));
         if plural {
             told.group = Some((p.name, p.referent));
         } else if p.kind == Some(EntityKind::Person) {

@@ -972,6 +972,11 @@ pub fn party(
     })
 }
 
+/// Whether a word is a party noun in the plural: "leaders", "sides", "countries".
+pub fn plural_party_noun(text: &str, w: &Word) -> bool {
+    word_in(text, w, PARTY_NOUNS) && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
+}
+
 /// Two people joined by one "and", at least one of them by a title ("Secretary
 /// Rubio and Foreign Minister Cho", "The Secretary and the Foreign Minister"),
 /// as a group named by their full names.
@@ -990,19 +995,23 @@ fn office_holders(
     if ands.next().is_some() || np.iter().any(|w| w.punct) {
         return None;
     }
-    let (k, mut titled) = (a + k, false);
-    let mut person = |(x, y): (usize, usize)| {
-        let first = words.get(x)?;
-        // A capital word opening no name is a title ("Secretary", "Mr.").
-        let opens_name = index
-            .covering(first.span.start)
-            .is_some_and(|e| e.span.start == first.span.start);
-        titled |= first.capital && !opens_name || word_is(text, first, "the");
+    let k = a + k;
+    // A conjunct opening with "the" or with a capital word that opens no name
+    // ("Secretary", "Mr.") carries a title.
+    let titled = |x: usize| {
+        words.get(x).is_some_and(|first| {
+            let opens_name = index
+                .covering(first.span.start)
+                .is_some_and(|e| e.span.start == first.span.start);
+            first.capital && !opens_name || word_is(text, first, "the")
+        })
+    };
+    let person = |(x, y): (usize, usize)| {
         let p = party(text, words, (x, y), index)?;
         (p.kind == Some(EntityKind::Person) && p.pronoun.is_none()).then_some(p)
     };
     let (one, two) = (person((a, k))?, person((k + 1, b))?);
-    if !titled || one.referent == two.referent {
+    if !(titled(a) || titled(k + 1)) || one.referent == two.referent {
         return None;
     }
     Some(Party {
