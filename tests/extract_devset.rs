@@ -2,8 +2,9 @@
 //! (`tests/devset/dev.jsonl`, `tests/devset/dev2.jsonl`, `tests/devset/dev3.jsonl`,
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
 //! `tests/devset/dev7.jsonl`, `tests/devset/dev8.jsonl`, `tests/devset/dev9.jsonl`,
-//! `tests/devset/dev10.jsonl`, `tests/devset/dev11.jsonl`, `tests/devset/heldout4.jsonl`,
-//! `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`, `tests/devset/heldout10.jsonl`)
+//! `tests/devset/dev10.jsonl`, `tests/devset/dev11.jsonl`, `tests/devset/dev12.jsonl`,
+//! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`,
+//! `tests/devset/heldout10.jsonl`)
 //! and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can
 //! fail.
 
@@ -384,6 +385,32 @@ fn dev10_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.87),
     ];
     assert_floors("dev10", &floors);
+}
+
+#[test]
+fn dev12_set_scores_stay_above_floors() {
+    let s = devset_scores("dev12");
+    // About 0.05 below the baseline measured when dev12 landed (12 State
+    // Department releases of July to September 2026 from outside the bundled
+    // corpus: six readouts of the Secretary's and Deputy Secretary's meetings,
+    // four statements of several governments and two press statements, chosen
+    // for hard actors and annotated blind in session 11, before anyone tuned on
+    // them; main at 236cea8: people 0.982, places 0.944, country 0.978, orgs
+    // 0.692, focus 0.945, mentioned 0.989, commitments 0.871 on 35 scored
+    // entries, actor 0.593 and kind 0.778 on 27 matches), so that tuning may
+    // raise them but a regression fails.
+    let floors = [
+        ("people F1", s.people.f1(), 0.93),
+        ("places F1", s.places.f1(), 0.89),
+        ("place country", ratio(s.place_country), 0.92),
+        ("orgs F1", s.orgs.f1(), 0.64),
+        ("focus F1", s.focus.f1(), 0.89),
+        ("mentioned F1", s.mentioned.f1(), 0.94),
+        ("commitments F1", s.commitments.f1(), 0.82),
+        ("actor", ratio(s.actor), 0.54),
+        ("kind", ratio(s.kind), 0.72),
+    ];
+    assert_floors("dev12", &floors);
 }
 
 #[test]
