@@ -3,8 +3,8 @@
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
 //! `tests/devset/dev7.jsonl`, `tests/devset/dev8.jsonl`, `tests/devset/dev9.jsonl`,
 //! `tests/devset/dev10.jsonl`, `tests/devset/dev11.jsonl`, `tests/devset/dev12.jsonl`,
-//! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`,
-//! `tests/devset/heldout10.jsonl`)
+//! `tests/devset/dev13.jsonl`, `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`,
+//! `tests/devset/heldout7.jsonl`, `tests/devset/heldout10.jsonl`)
 //! and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can
 //! fail.
 
@@ -330,6 +330,33 @@ fn dev11_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.61),
     ];
     assert_floors("dev11", &floors);
+}
+
+#[test]
+fn dev13_set_scores_stay_above_floors() {
+    let s = devset_scores("dev13");
+    // About 0.05 below the baseline measured when dev13 landed (12 White
+    // House releases of September 2022 from outside the bundled corpus:
+    // readouts of the President's and Vice President's meetings and calls
+    // with named leaders, three of the National Security Advisor's meetings,
+    // an NSC statement that pledges and calls on partners and the U.S.-Mexico
+    // High-Level Economic Dialogue joint statement, annotated blind in session
+    // 11, before anyone tuned on them; main at e235522: people 0.936, places
+    // 0.971, country 1.00, orgs 0.588, focus 0.902, mentioned 0.976,
+    // commitments 0.959 on 37 scored entries, actor 0.600 and kind 0.886 on 35
+    // matches), so that tuning may raise them but a regression fails.
+    let floors = [
+        ("people F1", s.people.f1(), 0.88),
+        ("places F1", s.places.f1(), 0.92),
+        ("place country", ratio(s.place_country), 0.95),
+        ("orgs F1", s.orgs.f1(), 0.53),
+        ("focus F1", s.focus.f1(), 0.85),
+        ("mentioned F1", s.mentioned.f1(), 0.92),
+        ("commitments F1", s.commitments.f1(), 0.90),
+        ("actor", ratio(s.actor), 0.55),
+        ("kind", ratio(s.kind), 0.83),
+    ];
+    assert_floors("dev13", &floors);
 }
 
 #[test]
