@@ -629,6 +629,14 @@ fn judge(
             })
             .or_else(|| phrases::appositive_subject(text, words, left, index))
     };
+    // "welcomed the Declaration and both expressed": "both" opens a clause of
+    // its own and is its whole subject.
+    let own = own.map(|np| {
+        let pronoun = np.1 >= np.0 + 2
+            && word_in(text, &words[np.1 - 1], &["both", "all", "each"])
+            && word_is(text, &words[np.1 - 2], "and");
+        if pronoun { (np.1 - 1, np.1) } else { np }
+    });
     if trig.name == "going to" && !carried && !own.is_some_and(|np| first_person(&np)) {
         return None;
     }
@@ -838,11 +846,15 @@ fn judge(
     };
     let kind = kind_of(text, words, m, trig.kind, &actor);
     // A person's stated stance is their country's: "President Biden expressed
-    // support for ..." is the United States' support ("Merkel seconded" stays hers).
+    // support for ..." is the United States' support ("Merkel seconded" stays hers),
+    // unless the cue makes it personal: "Johnson stressed his support for ...".
     let stated = words
         .get(m.start)
         .is_some_and(|w| word_in(text, w, triggers::REAFFIRM));
-    let actor = if kind == CommitmentKind::Support && stated {
+    let personal = words
+        .get(m.start..m.end)
+        .is_some_and(|cue| cue.iter().any(|w| word_in(text, w, &["his", "her"])));
+    let actor = if kind == CommitmentKind::Support && stated && !personal {
         actors::country_of_person(&actor, index).unwrap_or(actor)
     } else {
         actor

@@ -805,6 +805,9 @@ pub fn party(
     {
         return None;
     }
+    if let Some(p) = administration(text, words, (a, b), index) {
+        return Some(p);
+    }
     // "the Mexican government would ...": a people's government is its country.
     let demonym_government = (b - a == 2 || (b - a == 3 && word_is(text, first, "the")))
         && word_in(text, last, &["government", "administration"]);
@@ -972,6 +975,80 @@ pub fn party(
     })
 }
 
+/// "The Biden-Harris Administration's support", "the Administration is committed to":
+/// a leader's administration is the government, so its country; named by no one,
+/// the issuer's ("our country"). Agencies are named by other words ("the Federal
+/// Aviation Administration") and are left alone.
+fn administration(
+    text: &str,
+    words: &[Word],
+    (a, b): (usize, usize),
+    index: &EntityIndex,
+) -> Option<Party> {
+    // "the Administration's": the possessive is not part of the name.
+    let b = if is_possessive(text, words.get(b.checked_sub(1)?)?) {
+        b - 1
+    } else {
+        b
+    };
+    let last = words.get(b.checked_sub(1)?)?;
+    if !word_is(text, last, "administration") || b <= a {
+        return None;
+    }
+    let names = match words.get(a..b - 1)? {
+        [the, rest @ ..] if word_is(text, the, "the") => rest,
+        all => all,
+    };
+    // The names are a person's surname in the text, or a ticket of two joined
+    // by a hyphen ("Biden-Harris") of which one is; anything else is an agency.
+    let parts: Vec<&str> = names
+        .iter()
+        .filter_map(|w| text.get(w.span.clone()))
+        .flat_map(|w| w.split(['-', '\u{2013}']))
+        .filter(|part| !part.is_empty())
+        .collect();
+    let people: Vec<_> = parts
+        .iter()
+        .filter_map(|part| {
+            index.referents.iter().find(|r| {
+                r.kind == EntityKind::Person
+                    && r.name.rsplit(' ').next().is_some_and(|s| s == *part)
+            })
+        })
+        .collect();
+    let joined = match (names.first(), names.last()) {
+        (Some(f), Some(l)) => text.get(f.span.start..l.span.end).unwrap_or(""),
+        _ => "",
+    };
+    let ticket = parts.len() == 2
+        && !joined.contains(char::is_whitespace)
+        && parts.iter().all(|p| p.starts_with(char::is_uppercase));
+    if people.len() < parts.len() && !(ticket && !people.is_empty()) {
+        return None;
+    }
+    let country = people.iter().find_map(|r| r.country);
+    // A leader of no known country: the administration as written.
+    if !people.is_empty() && country.is_none() {
+        return None;
+    }
+    if let Some((name, referent)) =
+        country.and_then(|code| super::actors::country_named(code, index))
+    {
+        return Some(Party {
+            name,
+            referent,
+            kind: Some(EntityKind::Place),
+            pronoun: None,
+        });
+    }
+    Some(Party {
+        name: text.get(words[a].span.start..last.span.end)?.to_string(),
+        referent: None,
+        kind: None,
+        pronoun: Some("our country"),
+    })
+}
+
 /// Whether a word is a party noun in the plural: "leaders", "sides", "countries".
 pub fn plural_party_noun(text: &str, w: &Word) -> bool {
     word_in(text, w, PARTY_NOUNS) && text.get(w.span.clone()).is_some_and(|s| s.ends_with('s'))
@@ -1027,8 +1104,13 @@ fn office_holders(
 pub fn skip_adverbs_left(text: &str, words: &[Word], mut i: usize) -> usize {
     while i > 0 {
         let w = &words[i - 1];
-        // A sentence's first "Both" is its subject: "Both noted their commitment".
-        if i == 1 && word_in(text, w, &["both", "all", "each"]) {
+        // A sentence's first "Both" is its subject: "Both noted their commitment";
+        // so is one opening a clause: "The Secretary welcomed it and both expressed".
+        let opens_clause = i == 1
+            || words
+                .get(i - 2)
+                .is_some_and(|p| p.punct || word_in(text, p, &["and", "but"]));
+        if opens_clause && word_in(text, w, &["both", "all", "each"]) {
             break;
         }
         if word_in(text, w, ADVERBS)
@@ -1165,20 +1247,30 @@ fn titled_person(
     // A rank changes the office: "Deputy Governor Oleg Klimov" is not "the governor".
     const RANKS: &[&str] = &["deputy", "vice", "assistant", "acting", "former", "under"];
     let ranked = |w: &str| RANKS.iter().any(|r| w.eq_ignore_ascii_case(r));
-    let np_ranked = title
+    // ... and "the Vice President" is not "President Herzog": a ranked title
+    // names only a person with the same rank before their name.
+    let np_ranks: Vec<&str> = title
         .iter()
-        .any(|w| ranked(text.get(w.span.clone()).unwrap_or("")));
+        .filter_map(|w| text.get(w.span.clone()))
+        .filter(|w| ranked(w))
+        .collect();
     let titled_so = |t: &str| {
         let words_before = || {
-            t.split_whitespace().rev().take(4).take_while(|w| {
+            t.split_whitespace().rev().take(6).take_while(|w| {
                 crate::nlp::link::titles::is_title_word(w)
                     || LOWER_OFFICES.contains(w)
                     || ranked(w)
                     || matches!(*w, "of" | "the")
             })
         };
-        words_before().any(|w| w.eq_ignore_ascii_case(head))
-            && (np_ranked || !words_before().any(ranked))
+        let same_rank = if np_ranks.is_empty() {
+            !words_before().any(ranked)
+        } else {
+            np_ranks
+                .iter()
+                .all(|r| words_before().any(|w| w.eq_ignore_ascii_case(r)))
+        };
+        words_before().any(|w| w.eq_ignore_ascii_case(head)) && same_rank
     };
     let before = index
         .entities

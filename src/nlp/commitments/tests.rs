@@ -1320,3 +1320,114 @@ fn an_article_opens_its_noun_phrase_unless_of_or_and_joins_it() {
         assert_eq!(got, Some(want), "{text}");
     }
 }
+
+/// Entities for the given names wherever they occur, as (name, kind, country).
+fn named_entities(text: &str, names: &[(&str, EntityKind, &str)]) -> (Vec<Entity>, Vec<Referent>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (r, (name, _, _)) in names.iter().enumerate() {
+        for (at, _) in text.match_indices(name) {
+            found.push((at, r));
+        }
+    }
+    found.sort();
+    let mut referents: Vec<Referent> = names
+        .iter()
+        .map(|(name, kind, code)| Referent {
+            name: name.to_string(),
+            kind: *kind,
+            country: crate::nlp::CountryCode::new(code),
+            mentions: vec![],
+        })
+        .collect();
+    let entities = found
+        .iter()
+        .enumerate()
+        .map(|(i, &(at, r))| {
+            referents[r].mentions.push(i);
+            Entity {
+                span: at..at + names[r].0.len(),
+                kind: names[r].1,
+                referent: r,
+            }
+        })
+        .collect();
+    (entities, referents)
+}
+
+fn actors_of(text: &str, names: &[(&str, EntityKind, &str)]) -> Vec<String> {
+    let (entities, referents) = named_entities(text, names);
+    extract(text, &hand_sentences(text), &entities, &referents)
+        .into_iter()
+        .map(|c| c.actor)
+        .collect()
+}
+
+#[test]
+fn a_ranked_title_names_only_a_person_of_that_rank() {
+    // "The Vice President" is Ruto, not the President named last.
+    let text = "Vice President Ruto met President Biden in Nairobi. The Vice President \
+                reiterated support for the peace talks.";
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Biden", EntityKind::Person, "US"),
+        ("Nairobi", EntityKind::Place, "KE"),
+    ];
+    assert_eq!(actors_of(text, &names), ["Kenya"]);
+}
+
+#[test]
+fn a_stance_made_personal_stays_the_persons() {
+    let names = [
+        ("Biden", EntityKind::Person, "US"),
+        ("Nairobi", EntityKind::Place, "KE"),
+    ];
+    // A stated stance is the country's ...
+    let text = "Biden spoke in Nairobi. Biden stressed support for the peace talks.";
+    assert_eq!(actors_of(text, &names), ["United States"]);
+    // ... unless the cue says whose it is.
+    let text = "Biden spoke in Nairobi. Biden stressed his support for the peace talks.";
+    assert_eq!(actors_of(text, &names), ["Biden"]);
+}
+
+#[test]
+fn a_leaders_administration_is_the_government_and_an_agency_is_not() {
+    let names = [
+        ("Biden", EntityKind::Person, "US"),
+        ("Nairobi", EntityKind::Place, "KE"),
+    ];
+    let text = "Biden spoke in Nairobi. The Biden Administration will fund the clinic.";
+    assert_eq!(actors_of(text, &names), ["United States"]);
+    let text = "Biden said the Administration is committed to funding the clinic.";
+    assert_eq!(actors_of(text, &names), ["United States"]);
+    let text = "Biden spoke in Nairobi. The Federal Aviation Administration will review the crash.";
+    assert_eq!(
+        actors_of(text, &names),
+        ["The Federal Aviation Administration"]
+    );
+}
+
+#[test]
+fn both_opening_a_clause_is_its_subject() {
+    let names = [
+        ("Rubio", EntityKind::Person, "US"),
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Nairobi", EntityKind::Place, "KE"),
+    ];
+    let text = "Rubio met Ruto in Nairobi. The two leaders agreed to meet again. Rubio welcomed \
+                the new port and both expressed commitment to deepening trade.";
+    assert_eq!(
+        actors_of(text, &names),
+        ["The two leaders", "The two leaders"]
+    );
+}
+
+#[test]
+fn a_renewed_call_is_a_proposal() {
+    let names = [("Chile", EntityKind::Place, "CL")];
+    let text = "Chile reiterated its call for the release of the prisoners.";
+    let (entities, referents) = named_entities(text, &names);
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let got: Vec<(&str, CommitmentKind)> =
+        found.iter().map(|c| (c.actor.as_str(), c.kind)).collect();
+    assert_eq!(got, [("Chile", CommitmentKind::Proposal)]);
+}

@@ -355,9 +355,14 @@ pub static TRIGGERS: &[Trigger] = &[
         kind: Pledge,
         steps: &[
             Word(&["commit", "commits", "committing"]),
+            // "We further commit, consistent with our obligations, to ...".
+            Aside(12),
             Word(&["to", "itself", "themselves"]),
         ],
-        positive: &["Both countries commit to a joint review of the pact."],
+        positive: &[
+            "Both countries commit to a joint review of the pact.",
+            "Chile and Peru commit, as their laws allow, to share the data.",
+        ],
         negative: &["They urged others not to commit crimes."],
     },
     Trigger {
@@ -817,6 +822,23 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
         positive: &["Turkey called on Sweden to extradite the suspects."],
         negative: &["The ship called at the port of Aden."],
+    },
+    Trigger {
+        name: "reaffirmed call",
+        kind: Proposal,
+        // "We reiterate our call for ...": a call renewed is a call made.
+        steps: &[
+            Word(REAFFIRM),
+            Possessor,
+            Gap(2),
+            Word(&["call", "calls", "appeal"]),
+            Word(&["on", "upon", "for"]),
+        ],
+        positive: &[
+            "Chile reiterated its call for the release of the prisoners.",
+            "Japan renewed its urgent call on all parties to cease hostilities.",
+        ],
+        negative: &["Peru reiterated that it had answered the call."],
     },
     Trigger {
         name: "call to",

@@ -632,9 +632,19 @@ fn person_country(
         return country_at(text, entities, pos, geo);
     }
     appositive_country(text, tokens, entities, e, geo).or_else(|| {
-        // A leader of the United States named with no country.
+        // A leader of the United States named with no country: in full, or by
+        // surname after the office ("President Biden", "Vice President Harris").
         let name = text.get(e.span.clone())?;
-        if us_leader(name) { us() } else { None }
+        let president = i > 0
+            && tokens
+                .get(i - 1)
+                .is_some_and(|t| t.text(text) == "President");
+        let by_surname = president && US_LEADERS.iter().any(|(_, surname)| *surname == name);
+        if us_leader(name) || by_surname {
+            us()
+        } else {
+            None
+        }
     })
 }
 

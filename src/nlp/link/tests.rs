@@ -1933,3 +1933,24 @@ fn a_us_leader_named_by_title_alone_is_american() {
     // Another president's title says nothing of his country.
     assert!(s.contains(&row("Juan Vega", Person, None, 1)), "{s:?}");
 }
+
+#[test]
+fn a_us_leader_named_by_office_and_surname_is_american() {
+    let text =
+        "President Obama called President Vega. Vice President Cheney and Senator Bush listened.";
+    let rs = run(
+        text,
+        &[
+            ("Obama", Person),
+            ("Vega", Person),
+            ("Cheney", Person),
+            ("Bush", Person),
+        ],
+    );
+    let s = summary(&rs);
+    assert!(s.contains(&row("Obama", Person, Some("US"), 1)), "{s:?}");
+    assert!(s.contains(&row("Cheney", Person, Some("US"), 1)), "{s:?}");
+    // Only the office of president says so: a senator Bush may be anyone's.
+    assert!(s.contains(&row("Bush", Person, None, 1)), "{s:?}");
+    assert!(s.contains(&row("Vega", Person, None, 1)), "{s:?}");
+}
