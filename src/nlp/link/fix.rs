@@ -311,6 +311,9 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         })
         .collect();
     out.extend(people);
+    out.sort_by_key(|m| m.span.start);
+    // "Secretary of Health Jorge Alcocer": the name after an office's full title.
+    super::office_names::apply(view, geo, &mut out);
     // "JANE ROE DOE (ROE DOE) is ...": a name in capitals defined with its
     // short form replaces whatever the tagger made of its words.
     let defined = super::aliases::defined(view);
@@ -1896,7 +1899,7 @@ fn place_before_modifier(text: &str, span: &Span, geo: &dyn Geo) -> Option<Span>
 }
 
 /// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.
-fn is_compound_of_places(surface: &str, geo: &dyn Geo) -> bool {
+pub fn is_compound_of_places(surface: &str, geo: &dyn Geo) -> bool {
     surface.contains('-')
         && surface.split('-').all(|p| {
             !p.is_empty()
