@@ -312,6 +312,9 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         })
         .collect();
     out.extend(people);
+    out.sort_by_key(|m| m.span.start);
+    // "Secretary of Health Jorge Alcocer": the name after an office's full title.
+    super::office_names::apply(view, geo, &mut out);
     // "JANE ROE DOE (ROE DOE) is ...": a name in capitals defined with its
     // short form replaces whatever the tagger made of its words.
     let defined = super::aliases::defined(view);

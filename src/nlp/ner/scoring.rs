@@ -464,6 +464,9 @@ pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: us
             weights: &cache.weights,
             tables,
         };
+        // The steps are kept out of line (`#[inline(never)]`, as
+        // `first_scores`): inlined into this one body, they cost the tagger
+        // about 4 instructions per byte of text more (callgrind, session 10).
         mark_headlines(sentences, doc);
         count_usage(sentences, doc);
         mark_names(model, &cached, sentences, doc);
@@ -504,6 +507,8 @@ impl Cached<'_> {
 
 /// Finds (or computes) every token's word in the cache, and numbers the document's
 /// lower-case forms.
+// Out of line: see `tag`.
+#[inline(never)]
 #[allow(clippy::too_many_arguments)]
 fn look_up_words(
     model: &Model,
@@ -640,6 +645,8 @@ fn mark_headlines(sentences: &[Range<usize>], doc: &mut Scratch) {
 
 /// How each token uses its word, and the document's totals per lower-case form
 /// (as `features::doc_infos`).
+// Out of line: see `tag`.
+#[inline(never)]
 fn count_usage(sentences: &[Range<usize>], doc: &mut Scratch) {
     let n = doc.token_words.len();
     doc.usage.clear();
@@ -731,6 +738,8 @@ fn doc_codes(doc: &Scratch, i: usize) -> (u8, u8) {
 }
 
 /// Marks two- and three-word gazetteer names, longest first (as `features::prepare`).
+// Out of line: see `tag`.
+#[inline(never)]
 fn mark_names(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
     let n = doc.token_words.len();
     doc.names.clear();
@@ -775,6 +784,8 @@ fn mark_names(model: &Model, c: &Cached<'_>, sentences: &[Range<usize>], doc: &m
 }
 
 /// Marks the tokens fixed at `O`, sentence by sentence ([`Scratch::fixed`]).
+// Out of line: see `tag`.
+#[inline(never)]
 fn mark_fixed(sentences: &[Range<usize>], doc: &mut Scratch) {
     let n = doc.token_words.len();
     doc.fixed.clear();
@@ -951,6 +962,8 @@ fn first_scores(
 }
 
 /// The first stage's tags as evidence per token (as `features::first_pass`).
+// Out of line: see `tag`.
+#[inline(never)]
 fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
     let n = doc.token_words.len();
     let tag_at = |j: usize| tags.get(j).copied().unwrap_or(Tag::O);
@@ -1054,6 +1067,8 @@ fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
 
 /// Adds the second stage's own features to every token's stage-2 scores (as
 /// `features::stage2_features`).
+// Out of line: see `tag`.
+#[inline(never)]
 fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
     let t = c.tables;
     let mut marks = Fixed::new(&doc.fixed, doc.token_words.len());
