@@ -1949,7 +1949,7 @@ fn place_before_modifier(text: &str, span: &Span, geo: &dyn Geo) -> Option<Span>
 }
 
 /// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.
-fn is_compound_of_places(surface: &str, geo: &dyn Geo) -> bool {
+pub fn is_compound_of_places(surface: &str, geo: &dyn Geo) -> bool {
     surface.contains('-')
         && surface.split('-').all(|p| {
             !p.is_empty()
