@@ -854,7 +854,10 @@ fn judge(
     let personal = words
         .get(m.start..m.end)
         .is_some_and(|cue| cue.iter().any(|w| word_in(text, w, &["his", "her"])));
-    let actor = if kind == CommitmentKind::Support && stated && !personal {
+    // "President Biden reiterated our commitment to support Peru": a restated
+    // commitment is the country's whether it is to a goal or to act.
+    let stance = kind == CommitmentKind::Support || restated_commitment(text, words, m);
+    let actor = if stance && stated && !personal {
         actors::country_of_person(&actor, index).unwrap_or(actor)
     } else {
         actor
@@ -966,14 +969,11 @@ fn kind_of(
     let trig_name = TRIGGERS.get(m.trigger).map_or("", |t| t.name);
     match trig_name {
         // A reaffirmed "commitment to" a partner or goal is a stance kept;
-        // a reaffirmed "determination" or "resolve to" act is a pledge.
+        // a reaffirmed "determination" or "resolve to" act is a pledge, and so
+        // is a commitment to act ("their commitment to strengthening ties", as
+        // the guide counts "committed to" among pledges).
         "reaffirmed commitment" | "reaffirmed commitment of" | "reaffirmed commitment of both" => {
-            let commitment = words
-                .get(m.start..m.end)
-                .unwrap_or(&[])
-                .iter()
-                .any(|w| word_in(text, w, &["commitment", "commitments", "dedication"]));
-            if commitment {
+            if restated_commitment(text, words, m) && !acts_after(text, words, m.end) {
                 CommitmentKind::Support
             } else {
                 CommitmentKind::Pledge
@@ -984,6 +984,87 @@ fn kind_of(
         _ => kind,
     }
 }
+
+/// Whether a cue restates a commitment: "reaffirmed our commitment to".
+fn restated_commitment(text: &str, words: &[Word], m: &TriggerMatch) -> bool {
+    let trig_name = TRIGGERS.get(m.trigger).map_or("", |t| t.name);
+    matches!(
+        trig_name,
+        "reaffirmed commitment" | "reaffirmed commitment of" | "reaffirmed commitment of both"
+    ) && words
+        .get(m.start..m.end)
+        .unwrap_or(&[])
+        .iter()
+        .any(|w| word_in(text, w, &["commitment", "commitments", "dedication"]))
+}
+
+/// Whether the words from `at` open an act rather than name a goal: a verb
+/// ("to strengthen", "to further deepen", "to building") and not a noun
+/// phrase ("to the alliance", "to ASEAN centrality", "to peace").
+fn acts_after(text: &str, words: &[Word], at: usize) -> bool {
+    /// Verbs that follow a commitment "to" in statements, in their base form.
+    const ACTS: &[&str] = &[
+        "achieve",
+        "address",
+        "advance",
+        "bolster",
+        "build",
+        "combat",
+        "continue",
+        "cooperate",
+        "coordinate",
+        "counter",
+        "create",
+        "deepen",
+        "defend",
+        "deliver",
+        "deter",
+        "develop",
+        "end",
+        "enhance",
+        "ensure",
+        "establish",
+        "expand",
+        "explore",
+        "facilitate",
+        "foster",
+        "help",
+        "implement",
+        "improve",
+        "increase",
+        "maintain",
+        "make",
+        "meet",
+        "preserve",
+        "promote",
+        "protect",
+        "provide",
+        "pursue",
+        "reduce",
+        "reinforce",
+        "resolve",
+        "safeguard",
+        "secure",
+        "seek",
+        "strengthen",
+        "support",
+        "sustain",
+        "take",
+        "uphold",
+        "work",
+    ];
+    let Some(first) = words.get(at..).and_then(|rest| {
+        rest.iter()
+            .find(|w| !(word_in(text, w, ADVERBS_BEFORE_ACT) || phrases::is_ly_adverb(text, w)))
+    }) else {
+        return false;
+    };
+    let word = text.get(first.span.clone()).unwrap_or("");
+    !first.capital && (word_in(text, first, ACTS) || (word.len() > 5 && word.ends_with("ing")))
+}
+
+/// Adverbs between "to" and its verb: "to further strengthen", "to jointly build".
+const ADVERBS_BEFORE_ACT: &[&str] = &["further", "jointly", "together", "also"];
 
 /// The named party after "with" in the clause from word `from` ("signed a
 /// memorandum on Monday with Peru"): a person, place or organisation the

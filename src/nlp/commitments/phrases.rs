@@ -1023,7 +1023,9 @@ fn administration(
     let ticket = parts.len() == 2
         && !joined.contains(char::is_whitespace)
         && parts.iter().all(|p| p.starts_with(char::is_uppercase));
-    if people.len() < parts.len() && !(ticket && !people.is_empty()) {
+    let all_people = people.len() == parts.len();
+    let ticket_of_someone = ticket && !people.is_empty();
+    if !all_people && !ticket_of_someone {
         return None;
     }
     let country = people.iter().find_map(|r| r.country);
@@ -1181,7 +1183,7 @@ fn time_phrase(text: &str, words: &[Word], end: usize) -> Option<usize> {
 }
 
 /// "urgently", "jointly": lower-case words in -ly that are not nouns.
-fn is_ly_adverb(text: &str, w: &Word) -> bool {
+pub fn is_ly_adverb(text: &str, w: &Word) -> bool {
     let s = text.get(w.span.clone()).unwrap_or("");
     !w.capital
         && s.len() >= 5

@@ -1431,3 +1431,30 @@ fn a_renewed_call_is_a_proposal() {
         found.iter().map(|c| (c.actor.as_str(), c.kind)).collect();
     assert_eq!(got, [("Chile", CommitmentKind::Proposal)]);
 }
+
+#[test]
+fn a_restated_commitment_to_act_is_a_pledge_and_to_a_goal_support() {
+    let names = [
+        ("Chile", EntityKind::Place, "CL"),
+        ("Peru", EntityKind::Place, "PE"),
+    ];
+    let kinds = |text: &str| -> Vec<CommitmentKind> {
+        let (entities, referents) = named_entities(text, &names);
+        extract(text, &hand_sentences(text), &entities, &referents)
+            .into_iter()
+            .map(|c| c.kind)
+            .collect()
+    };
+    assert_eq!(
+        kinds("Chile and Peru reaffirmed their commitment to further strengthening trade."),
+        [CommitmentKind::Pledge]
+    );
+    assert_eq!(
+        kinds("Chile reaffirmed its commitment to build a new port."),
+        [CommitmentKind::Pledge]
+    );
+    assert_eq!(
+        kinds("Chile reaffirmed its commitment to the alliance with Peru."),
+        [CommitmentKind::Support]
+    );
+}
