@@ -11,6 +11,7 @@ pub mod geo;
 mod group;
 mod named_places;
 mod not_orgs;
+mod office_names;
 pub mod orgs;
 mod titled;
 pub mod titles;

@@ -7,6 +7,7 @@ use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::is_title_word;
 use super::view::View;
 use super::words::WordSet;
+use crate::nlp::ascii::alnum_run;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
@@ -311,6 +312,9 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         })
         .collect();
     out.extend(people);
+    out.sort_by_key(|m| m.span.start);
+    // "Secretary of Health Jorge Alcocer": the name after an office's full title.
+    super::office_names::apply(view, geo, &mut out);
     // "JANE ROE DOE (ROE DOE) is ...": a name in capitals defined with its
     // short form replaces whatever the tagger made of its words.
     let defined = super::aliases::defined(view);
@@ -1415,6 +1419,51 @@ const OUTLETS: &[&str] = &[
     "Bloomberg",
 ];
 
+/// The outlets each byte opens, as bits of `OUTLETS` by index: most words
+/// open with a byte that opens none, so the text is searched by one table
+/// test per word instead of once per outlet. (A 33rd outlet would overflow
+/// the `u32` here and fail the build.)
+static OUTLETS_BY_FIRST_BYTE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < OUTLETS.len() {
+        if let [first, ..] = OUTLETS[i].as_bytes() {
+            table[*first as usize] |= 1 << i;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Every occurrence of an outlet's name in `text` that does not follow an
+/// ASCII letter or digit (one that does is glued to a longer word, which
+/// `outlets_named_after_places` turns aside), as (start, index in `OUTLETS`).
+/// Each word's first byte is tested once: searching the text once per outlet
+/// cost some fifteen instructions per byte of every article.
+fn outlet_occurrences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+        let mut opened = rest
+            .first()
+            .map_or(0, |&b| OUTLETS_BY_FIRST_BYTE[usize::from(b)]);
+        while opened != 0 {
+            let k = opened.trailing_zeros() as usize;
+            opened &= opened - 1;
+            if OUTLETS
+                .get(k)
+                .is_some_and(|o| rest.starts_with(o.as_bytes()))
+            {
+                found.push((i, k));
+            }
+        }
+        // On past the word (or the one byte that is none).
+        i += alnum_run(rest).max(1);
+    }
+    found
+}
+
 /// "Voice of America", "Radio Free Europe", "Agence France-Presse": an
 /// outlet whose name holds a place's is the outlet wherever the text names
 /// it, however the tagger cut it ("Voice" and a place "America"); the place
@@ -1441,16 +1490,20 @@ fn outlets_named_after_places(text: &str, geo: &dyn Geo, out: &mut Vec<Mention>)
                     .is_some_and(|b| b.rsplit([' ', '\n']).next().is_some_and(capital))
         })
     };
+    // Whether an outlet's name holds a place, asked only of those the text
+    // names.
+    let mut holds_place: [Option<bool>; OUTLETS.len()] = [None; OUTLETS.len()];
     let mut found = Vec::new();
-    for outlet in OUTLETS.iter() {
-        if !outlet.split([' ', '-']).any(place) {
+    for (i, k) in outlet_occurrences(text) {
+        let (Some(outlet), Some(named)) = (OUTLETS.get(k), holds_place.get_mut(k)) else {
             continue;
-        }
-        for (i, _) in text.match_indices(outlet) {
-            let end = i + outlet.len();
-            if !capital_before(i) && !capital_after(end) {
-                found.push(i..end);
-            }
+        };
+        let end = i + outlet.len();
+        if *named.get_or_insert_with(|| outlet.split([' ', '-']).any(place))
+            && !capital_before(i)
+            && !capital_after(end)
+        {
+            found.push(i..end);
         }
     }
     if found.is_empty() {
@@ -1896,7 +1949,7 @@ fn place_before_modifier(text: &str, span: &Span, geo: &dyn Geo) -> Option<Span>
 }
 
 /// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.
-fn is_compound_of_places(surface: &str, geo: &dyn Geo) -> bool {
+pub fn is_compound_of_places(surface: &str, geo: &dyn Geo) -> bool {
     surface.contains('-')
         && surface.split('-').all(|p| {
             !p.is_empty()
@@ -2235,4 +2288,32 @@ fn part_of_longer_name(text: &str, tokens: &[Token], span: &Span, kind: GeoKind)
 /// Roughly: the token opens a sentence (after ". " or at a paragraph start).
 fn sentence_initial(text: &str, t: &Token) -> bool {
     opens_sentence(text, t.span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every occurrence of an outlet that opens a word is found, side by
+    /// side, twice, after a mark or at the start; none glued after a letter.
+    #[test]
+    fn every_outlet_occurrence_is_found() {
+        let text = "Voice of America and Radio Free Europe; (Reuters) xReuters \
+                    pro-Voice of America, Voice of America";
+        let found: Vec<(usize, &str)> = outlet_occurrences(text)
+            .into_iter()
+            .map(|(i, k)| (i, OUTLETS[k]))
+            .collect();
+        let at = |s: &str, n: usize| text.match_indices(s).nth(n).map_or(0, |(i, _)| i);
+        assert_eq!(
+            found,
+            [
+                (0, "Voice of America"),
+                (at("Radio", 0), "Radio Free Europe"),
+                (at("Reuters", 0), "Reuters"),
+                (at("Voice", 1), "Voice of America"),
+                (at("Voice", 2), "Voice of America"),
+            ]
+        );
+    }
 }

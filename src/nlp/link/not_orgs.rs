@@ -6,7 +6,7 @@
 //! Organization"), a president's administration, and abbreviations of any of
 //! these ("Executive Order (E.O.)").
 
-use super::fix::tokens_in;
+use super::fix::{is_compound_of_places, tokens_in};
 use super::geo::Geo;
 use super::orgs::{is_head, is_thing, names_a_thing, plural_of_head};
 use super::words::WordSet;
@@ -56,6 +56,13 @@ const ROLES: &[&str] = &[
     "Acting",
     "Former",
     "Personal",
+    "Undersecretary",
+    "Clerk",
+    // Words of rank that open a title after a body's name: "Council Senior
+    // Director", "Health Canada Associate Deputy Minister".
+    "Senior",
+    "Associate",
+    "Principal",
 ];
 
 /// [`ROLES`] as a set: asked of every word of every organisation's name.
@@ -225,10 +232,28 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     if titled {
         return Verdict::Other;
     }
+    // "U.S.-Japan Alliance", "Japan-United States Alliance": two countries'
+    // bond, no body of its own.
+    if let Some(("Alliance", before)) = words.split_last().map(|(l, r)| (*l, r))
+        && !before.is_empty()
+        && text
+            .get(span.start..inner[before.len() - 1].span.end)
+            .is_some_and(|s| is_compound_of_places(s, geo))
+    {
+        return Verdict::Other;
+    }
     // Roles at either end are no part of the name: "AU Chair", "Deputy
     // Central Bank", "the Deputy Secretary".
     let mut a = 0;
-    let mut b = words.len();
+    // "National Security Council Senior Director for Counterterrorism",
+    // "Health Canada Associate Deputy Minister": a title right after a body's
+    // head or a country's name ends the body's name, with its complement.
+    let mut b = (1..words.len())
+        .find(|&k| {
+            ROLE_SET.contains(words[k])
+                && (is_head(words[k - 1]) || geo.country_named(words[k - 1]).is_some())
+        })
+        .unwrap_or(words.len());
     // "Yemen-based Houthi", "Iran-backed": a modifier before the name.
     let modifier = |w: &str| {
         w.rsplit_once('-')
@@ -250,7 +275,7 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     {
         return Verdict::Other;
     }
-    let complement = words.iter().any(|w| matches!(*w, "of" | "for"));
+    let complement = words[..b].iter().any(|w| matches!(*w, "of" | "for"));
     while !complement && b > a {
         if b >= a + 2 && words[b - 2] == "Member" && words[b - 1] == "States" {
             b -= 2;
@@ -753,6 +778,24 @@ mod tests {
                 "Northamptonshire",
                 EntityKind::Place,
                 "Northamptonshire",
+            ), // A title after a body's head or a country's name, with its complement.
+            (
+                "with Defense Council Senior Director for Cyber Policy Ana Ruiz",
+                "Defense Council Senior Director for Cyber Policy",
+                EntityKind::Org,
+                "Defense Council",
+            ),
+            (
+                "Fisheries Kenya Associate Deputy Minister Ana Ruiz came.",
+                "Fisheries Kenya Associate",
+                EntityKind::Org,
+                "Fisheries Kenya",
+            ),
+            (
+                "Kenya's Deputy Clerk and Security Advisor spoke.",
+                "Clerk",
+                EntityKind::Misc,
+                "Clerk",
             ),
         ];
         for (text, org, kind, want) in cases {
@@ -771,6 +814,16 @@ mod tests {
                 "He wrote to Elaine Chao, the Secretary of Transportation.",
                 "Secretary of Transportation",
             ),
+            (
+                "and Undersecretary of Trade, Fisheries and Mines Ana Ruiz",
+                "Undersecretary of Trade, Fisheries",
+            ),
+            // Two countries' bond, no body.
+            (
+                "They praised the Japan-Chile Alliance.",
+                "Japan-Chile Alliance",
+            ),
+            ("the U.S.-Kenya Alliance is strong", "U.S.-Kenya Alliance"),
             (
                 "It was boycotted by Sunni Members of Parliament.",
                 "Sunni Members of Parliament",
