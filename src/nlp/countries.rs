@@ -419,9 +419,28 @@ fn title_countries(
             .iter()
             .filter_map(|&i| entities.get(i))
             .filter_map(|e| text.get(e.span.clone()))
-            .filter_map(|s| s.split_whitespace().last())
+            .filter_map(|s| {
+                // "Joseph R. Biden Jr.": the surname before a suffix.
+                s.split_whitespace()
+                    .map(|w| w.trim_end_matches(','))
+                    .rfind(|w| !NAME_SUFFIXES.contains(w))
+            })
             .find(|w| w.chars().count() > 2);
         if surname.is_some_and(|w| contains_word(title, w)) {
+            out.push((code, false));
+        }
+    }
+    // "... acquires Hirtenberger Defence Group": a body of a country, named
+    // in full (two words or more) in the headline.
+    for r in referents.iter().filter(|r| r.kind == EntityKind::Org) {
+        let Some(code) = r.country else { continue };
+        let named = r
+            .mentions
+            .iter()
+            .filter_map(|&i| entities.get(i))
+            .filter_map(|e| text.get(e.span.clone()))
+            .any(|s| s.contains(' ') && contains_word(title, s));
+        if named {
             out.push((code, false));
         }
     }
@@ -444,6 +463,9 @@ fn actor_countries(commitments: &[Commitment], referents: &[Referent]) -> Vec<Co
     out.dedup();
     out
 }
+
+/// Generational suffixes after a surname ("Joseph R. Biden Jr.").
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III"];
 
 /// Whether a city in the headline is where the story happened rather than what
 /// it is about: "Talks in Geneva", "at Camp David", "Cairo summit".

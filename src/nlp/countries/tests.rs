@@ -32,14 +32,26 @@ fn run_on(
     people: &[&str],
     actor: Option<&str>,
 ) -> (Vec<CountryScore>, Vec<CountryScore>) {
+    let named: Vec<(&str, EntityKind)> = people.iter().map(|p| (*p, EntityKind::Person)).collect();
+    run_named(geo, title, text, &named, actor)
+}
+
+/// [`run_on`] with names of any kind, each found wherever the text has it.
+fn run_named(
+    geo: &Table,
+    title: &str,
+    text: &str,
+    named: &[(&str, EntityKind)],
+    actor: Option<&str>,
+) -> (Vec<CountryScore>, Vec<CountryScore>) {
     let tokens = token::tokenize(text);
     let sentences = sentence::split(text, &tokens);
-    let mut mentions: Vec<Mention> = people
+    let mut mentions: Vec<Mention> = named
         .iter()
-        .flat_map(|p| {
+        .flat_map(|(p, kind)| {
             text.match_indices(p).map(|(i, _)| Mention {
                 span: i..i + p.len(),
-                kind: EntityKind::Person,
+                kind: *kind,
             })
         })
         .collect();
@@ -316,4 +328,30 @@ fn the_government_under_the_byline_is_a_party_to_its_statement() {
     let body = text.trim_start_matches("Office of the Spokesperson\n\n");
     let (focus, _) = run("Joint Statement on the Situation in Haiti", body, &[]);
     assert_eq!(codes(&focus), ["HT"]);
+}
+
+#[test]
+fn a_leader_or_a_body_of_a_country_named_in_the_headline_makes_it_a_party() {
+    // The surname before a suffix is the one the headline writes.
+    let title = "Readout of President Joe Biden's call with President Ruto of Kenya";
+    let text = "President Joseph R. Biden Jr. spoke today with President William Ruto \
+                of Kenya. The leaders discussed trade, and Kenya welcomed the talks. \
+                Ruto thanked Kenya's partners. President Biden thanked him.";
+    let (focus, _) = run(
+        title,
+        text,
+        &["Joseph R. Biden Jr.", "William Ruto", "Ruto", "Biden"],
+    );
+    assert!(codes(&focus).contains(&"US".to_string()), "{focus:?}");
+    // A body whose country the description before its name gives.
+    let title = "Kenyan firm buys Valdor Industries";
+    let text = "Kenyan firm Safari Holdings bought French engine maker Valdor Industries \
+                on Monday. Safari Holdings said Kenya's market grows. Nairobi traders \
+                welcomed the deal, and Kenya expects more jobs.";
+    let named = [
+        ("Safari Holdings", EntityKind::Org),
+        ("Valdor Industries", EntityKind::Org),
+    ];
+    let (focus, _) = run_named(&Table::sample(), title, text, &named, None);
+    assert_eq!(codes(&focus), ["KE", "FR"], "{focus:?}");
 }

@@ -82,10 +82,16 @@ const US_LEADERS: &[(&[&str], &str)] = &[
     (&["JD", "J.D.", "James"], "Vance"),
 ];
 
+/// Generational suffixes written after a surname ("Joseph R. Biden Jr.").
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III"];
+
 /// Whether a person's full name ("Joseph R. Biden", "Kamala Harris") is one
-/// of the `US_LEADERS`: given name first, surname last.
+/// of the `US_LEADERS`: given name first, surname last (before a suffix).
 fn us_leader(name: &str) -> bool {
-    let mut words = name.split_whitespace();
+    let mut words = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .filter(|w| !w.is_empty() && !NAME_SUFFIXES.contains(w));
     let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
         return false;
     };
@@ -142,7 +148,9 @@ pub fn assign(
                 place_country(text, e, surface, &named, &us_states, &names_of, geo)
             }
             EntityKind::Person => person_country(text, tokens, entities, e, geo),
-            EntityKind::Org => org_country(surface, geo),
+            EntityKind::Org => {
+                org_country(surface, geo).or_else(|| introduced_by_demonym(text, e, geo))
+            }
             EntityKind::Misc => None,
         };
         if let Some(c) = code
@@ -693,6 +701,64 @@ fn country_at(text: &str, entities: &[Entity], pos: usize, geo: &dyn Geo) -> Opt
         .get(i.checked_sub(1)?)
         .filter(|e| e.span.end > pos && e.kind == EntityKind::Place)?;
     geo.country_named(text.get(e.span.clone())?)
+}
+
+/// Lower-case nouns for a body written right before its name, after the
+/// words saying what it is: "Austrian mortar manufacturer Hirtenberger",
+/// "the Russian news agency TASS".
+const BODY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "manufacturer",
+    "maker",
+    "producer",
+    "enterprise",
+    "conglomerate",
+    "group",
+    "carrier",
+    "airline",
+    "operator",
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "broadcaster",
+    "newspaper",
+    "daily",
+    "agency",
+    "outlet",
+    "network",
+    "startup",
+    "giant",
+];
+
+/// The most words read back from a body's noun to the demonym before it.
+const DESCRIPTION_WORDS: usize = 4;
+
+/// The country of the demonym opening the description right before an
+/// organisation's name: "Austrian mortar and shell manufacturer Hirtenberger
+/// Defence Group", "the Russian news agency TASS". Only lower-case words
+/// (and "and") stand between the demonym and the body's noun, which comes
+/// right before the name.
+fn introduced_by_demonym(text: &str, e: &Entity, geo: &dyn Geo) -> Option<CountryCode> {
+    let before = text.get(..e.span.start)?.strip_suffix(' ')?;
+    let mut words = before.rsplit(' ');
+    let noun = words.next()?;
+    if !BODY_NOUNS.contains(&noun) {
+        return None;
+    }
+    for w in words.take(DESCRIPTION_WORDS) {
+        if w.starts_with(char::is_uppercase) {
+            return geo.demonym(w);
+        }
+        // A determiner opens the noun phrase: what comes before it ("French
+        // troops attacked the group X") describes something else.
+        let lower = w.chars().all(|c| c.is_lowercase() || c == '-');
+        if !lower || w.is_empty() || matches!(w, "the" | "a" | "an" | "its" | "their") {
+            return None;
+        }
+    }
+    None
 }
 
 fn org_country(surface: &str, geo: &dyn Geo) -> Option<CountryCode> {

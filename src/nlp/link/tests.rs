@@ -1933,3 +1933,38 @@ fn a_us_leader_named_by_title_alone_is_american() {
     // Another president's title says nothing of his country.
     assert!(s.contains(&row("Juan Vega", Person, None, 1)), "{s:?}");
 }
+
+#[test]
+fn a_us_leader_named_with_a_suffix_is_american() {
+    let text = "President Joseph R. Biden Jr. called Prime Minister Ana Lind today.";
+    let rs = run(
+        text,
+        &[("Joseph R. Biden Jr.", Person), ("Ana Lind", Person)],
+    );
+    let s = summary(&rs);
+    assert!(
+        s.contains(&row("Joseph R. Biden Jr.", Person, Some("US"), 1)),
+        "{s:?}"
+    );
+    assert!(s.contains(&row("Ana Lind", Person, None, 1)), "{s:?}");
+}
+
+#[test]
+fn a_body_introduced_by_a_demonym_takes_its_country() {
+    let text = "A buyer acquired French engine and gearbox maker Valdor Industries. \
+                Valdor Industries said so.";
+    let rs = run(
+        text,
+        &[("Valdor Industries", Org), ("Valdor Industries", Org)],
+    );
+    let s = summary(&rs);
+    assert!(
+        s.contains(&row("Valdor Industries", Org, Some("FR"), 2)),
+        "{s:?}"
+    );
+    // A demonym before a determiner describes something else.
+    let text = "French troops attacked the group Valdor Industries.";
+    let rs = run(text, &[("Valdor Industries", Org)]);
+    let s = summary(&rs);
+    assert!(s.contains(&row("Valdor Industries", Org, None, 1)), "{s:?}");
+}

@@ -1134,6 +1134,7 @@ fn decode_stage(
         need_all: need.map(|row| row.iter().take(KINDS + 1).copied().max().unwrap_or(0)),
         // The leader's transitions into `O` and the `B-` tags, contiguous.
         from: std::array::from_fn(|l| std::array::from_fn(|c| into[c][l])),
+        certain_o: certain_o(&start, &into),
     };
     let mut marks = Fixed::new(&doc.fixed, doc.token_words.len());
     for sentence in sentences {
@@ -1165,6 +1166,34 @@ struct Steps {
     need_all: [i64; N_TAGS],
     /// `from[leader][c]` = `into[c][leader]` for `O` and the `B-` tags.
     from: [[i64; KINDS + 1]; N_TAGS],
+    /// The lead of `O` over every other tag in a token's emissions beyond
+    /// which, at every token of a segment, the segment is all `O` ([`segment`];
+    /// [`certain_o`]).
+    certain_o: i64,
+}
+
+/// The most the transitions touching one token off `O` can gain over a token
+/// at `O`, whatever its tag `t`: the step into it (or the sentence start) over
+/// `O` to `O`, plus the step from it into an `O` (when that gains).
+///
+/// A path with tokens off `O` has one step into each of them and at most one
+/// step out of each into an `O` (a step between two such tokens counts as the
+/// later one's step in); every other step is `O` to `O`, as on the all-`O`
+/// path. So when each token's emissions favour `O` over every other tag by
+/// more than this, every other path scores less than the all-`O` one.
+fn certain_o(start: &[i64; N_TAGS], into: &[[i64; N_TAGS]; N_TAGS]) -> i64 {
+    let o_to_o = into[0][0];
+    let per_tag = (1..N_TAGS).map(|t| {
+        let step_in = into[t].iter().map(|&x| x - o_to_o).fold(i64::MIN, i64::max);
+        let start_in = if t <= KINDS {
+            start[t] - start[0]
+        } else {
+            i64::MIN
+        };
+        let step_out = (into[0][t] - o_to_o).max(0);
+        step_in.max(start_in) + step_out
+    });
+    per_tag.fold(0, i64::max)
 }
 
 /// The best valid BIO path, exactly as [`super::tagger::Viterbi::decode`] finds it
@@ -1230,6 +1259,19 @@ fn segment(
             .copied()
             .unwrap_or([0; N_TAGS])
     };
+    // Many segments hold no name (a capitalised word opening the sentence, a
+    // number, the lower-case words beside them): when every token's emissions
+    // favour `O` by more than `certain_o`, the all-`O` path is the only best one
+    // (see `certain_o`) and Viterbi need not run.
+    let certain = |s: &Scores| {
+        let em = emission(s);
+        let other = em.iter().skip(1).copied().max().unwrap_or(i32::MIN);
+        i64::from(em[0]) - i64::from(other) > table.certain_o
+    };
+    if scores.iter().all(certain) {
+        out.fill(Tag::O);
+        return;
+    }
     let Some(first) = scores.first() else {
         return;
     };
