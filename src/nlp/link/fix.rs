@@ -2222,18 +2222,20 @@ fn surname_not_place(text: &str, span: &Span, surnames: &FxHashSet<&str>, geo: &
 /// All-caps place names opening a paragraph and followed by a comma: datelines.
 fn datelines(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
     let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        // The two bytes before the token, not the text before it sliced:
-        // this runs for every token.
-        let paragraph_start = t.span.start == 0
-            || t.span
-                .start
-                .checked_sub(2)
-                .and_then(|b| text.as_bytes().get(b..t.span.start))
-                == Some(b"\n\n".as_slice());
-        if !paragraph_start {
+    // Where paragraphs start (the text's start and after each "\n\n"),
+    // found by hopping between newlines, and the token there by a binary
+    // search: a text has far fewer paragraphs than tokens to test.
+    let bytes = text.as_bytes();
+    let paragraph_starts = std::iter::once(0).chain(
+        text.match_indices('\n')
+            .filter(|&(j, _)| j > 0 && bytes.get(j - 1) == Some(&b'\n'))
+            .map(|(j, _)| j + 1),
+    );
+    for start in paragraph_starts {
+        let i = token_at(tokens, start);
+        let Some(t) = tokens.get(i).filter(|t| t.span.start == start) else {
             continue;
-        }
+        };
         // Up to three all-caps words before the comma ("NEW YORK,").
         let mut j = i;
         while j < tokens.len() && j < i + 3 && is_all_caps_word(tokens[j].text(text)) {
@@ -2305,6 +2307,21 @@ fn sentence_initial(text: &str, t: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A dateline opens the text or a paragraph (after a blank line, or
+    /// several); a place in capitals after one newline or mid-line is none.
+    #[test]
+    fn datelines_open_paragraphs() {
+        let geo = super::super::geo::table::Table::sample();
+        let text = "BEIJING, May 1 -- Talks.\n\nNEW LIMA, no.\n\n\nLIMA, May 2 -- More.\n\
+                    TOKYO, May 3 -- Not a paragraph. Talks in PARIS, yes.\n\n\n\nPARIS, May 4";
+        let tokens = crate::nlp::token::tokenize(text);
+        let found: Vec<&str> = datelines(text, &tokens, &geo)
+            .into_iter()
+            .map(|s| &text[s])
+            .collect();
+        assert_eq!(found, ["BEIJING", "LIMA", "PARIS"]);
+    }
 
     /// Every occurrence of an outlet that opens a word is found, side by
     /// side, twice, after a mark or at the start; none glued after a letter.

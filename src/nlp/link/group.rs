@@ -37,14 +37,29 @@ pub fn group(
         .collect();
     let kinds = majority_kinds(mentions, &lowered);
     // A mention takes its surface's majority kind: "Putin" tagged a place once
-    // and a person twice has a person's name words each time.
-    let mut words: Vec<Vec<String>> = mentions
+    // and a person twice has a person's name words each time. All the words
+    // in one buffer, each a range of it, and each mention's a run of those:
+    // the people index below borrows them instead of a string per word and
+    // copies of each for its maps (most of grouping's allocations).
+    let mut word_buf = String::new();
+    let mut word_ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let runs: Vec<std::ops::Range<usize>> = mentions
         .iter()
         .zip(&lowered)
         .map(|(m, l)| {
             let kind = kinds.get(l).copied().unwrap_or(m.kind);
-            name_words(text, tokens, m, kind)
+            let first = word_ranges.len();
+            name_words(text, tokens, m, kind, &mut word_buf, &mut word_ranges);
+            first..word_ranges.len()
         })
+        .collect();
+    let all_words: Vec<&str> = word_ranges
+        .iter()
+        .map(|r| word_buf.get(r.clone()).unwrap_or(""))
+        .collect();
+    let words: Vec<&[&str]> = runs
+        .iter()
+        .map(|r| all_words.get(r.clone()).unwrap_or(&[]))
         .collect();
     let mut referents: Vec<Referent> = Vec::with_capacity(mentions.len());
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
@@ -56,7 +71,7 @@ pub fn group(
     // Longest person names first so that "Li" finds "Li Qiang" even when it comes first.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| {
-        let n = words.get(i).map_or(0, Vec::len);
+        let n = words.get(i).map_or(0, |w| w.len());
         (std::cmp::Reverse(n), mentions[i].span.start)
     });
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
@@ -67,9 +82,8 @@ pub fn group(
         let kind = kinds.get(lowered).copied().unwrap_or(m.kind);
         let r = match kind {
             EntityKind::Person => {
-                // Each mention is visited once: its words can move out.
-                let words = words.get_mut(i).map(std::mem::take).unwrap_or_default();
-                match people.find(&words) {
+                let words = words.get(i).copied().unwrap_or(&[]);
+                match people.find(words) {
                     Some(r) => r,
                     None => {
                         let r = new_referent(&mut referents, surface, kind);
@@ -140,8 +154,8 @@ fn new_referent(referents: &mut Vec<Referent>, surface: &str, kind: EntityKind) 
     referents.len() - 1
 }
 
-/// Appends `s` lower-cased as [`lower`] does, without a string of its own
-/// when it is ASCII (most names).
+/// Appends `s` lower-cased, without a string of its own when it is ASCII
+/// (most names: the same string without Unicode case mapping).
 fn push_lower(out: &mut String, s: &str) {
     if s.is_ascii() {
         let start = out.len();
@@ -151,15 +165,6 @@ fn push_lower(out: &mut String, s: &str) {
         }
     } else {
         out.push_str(&s.to_lowercase());
-    }
-}
-
-fn lower(s: &str) -> String {
-    // Most names are ASCII: the same string without Unicode case mapping.
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
     }
 }
 
@@ -295,27 +300,56 @@ fn majority_kinds<'a>(mentions: &[Mention], lowered: &[&'a str]) -> FxHashMap<&'
         .collect()
 }
 
-/// A person's name as lower-case words, without suffixes ("Jr.") and punctuation.
-fn name_words(text: &str, tokens: &[Token], m: &Mention, kind: EntityKind) -> Vec<String> {
+/// A person's name as lower-case words, without accents, suffixes ("Jr.")
+/// and punctuation: the words appended to `buf`, their ranges in it to
+/// `words`.
+fn name_words(
+    text: &str,
+    tokens: &[Token],
+    m: &Mention,
+    kind: EntityKind,
+    buf: &mut String,
+    words: &mut Vec<std::ops::Range<usize>>,
+) {
     if kind != EntityKind::Person {
-        return Vec::new();
+        return;
     }
-    let words: Vec<String> = tokens_in(tokens, &m.span)
+    let first = words.len();
+    for t in tokens_in(tokens, &m.span)
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| without_accents(lower(t.text(text))))
-        .collect();
+    {
+        let start = buf.len();
+        push_name_word(buf, t.text(text));
+        words.push(start..buf.len());
+    }
+    let word = |r: &std::ops::Range<usize>| buf.get(r.clone()).unwrap_or("");
     // "Abdullah II", "Charles III": a monarch's name keeps its number, so that
     // it is not read as the surname "Abdullah" of "Rania Al Abdullah".
-    if let [_, number] = words.as_slice()
-        && is_regnal_number(number)
+    if let [_, number] = words.get(first..).unwrap_or(&[])
+        && is_regnal_number(word(number))
     {
-        return words;
+        return;
     }
-    words
-        .into_iter()
-        .filter(|w| !matches!(w.as_str(), "jr." | "sr." | "jr" | "sr") && !is_regnal_number(w))
-        .collect()
+    let mut kept = first;
+    for k in first..words.len() {
+        let w = words.get(k).map_or("", word);
+        if !matches!(w, "jr." | "sr." | "jr" | "sr") && !is_regnal_number(w) {
+            words.swap(kept, k);
+            kept += 1;
+        }
+    }
+    words.truncate(kept);
+}
+
+/// Appends a name word lower-cased and without its accents.
+fn push_name_word(buf: &mut String, w: &str) {
+    let start = buf.len();
+    push_lower(buf, w);
+    if !w.is_ascii() {
+        let folded = buf.split_off(start);
+        buf.push_str(&without_accents(folded));
+    }
 }
 
 fn is_regnal_number(w: &str) -> bool {
@@ -325,42 +359,37 @@ fn is_regnal_number(w: &str) -> bool {
 /// Known person names, indexed so that each lookup is cheap (a text may hold
 /// a hundred thousand name-like mentions).
 #[derive(Default)]
-struct People {
-    exact: FxHashMap<Vec<String>, usize>,
+struct People<'a> {
+    exact: FxHashMap<&'a [&'a str], usize>,
     /// Referents of multi-word names by their last word, first seen first.
-    by_last: FxHashMap<String, Vec<(usize, Vec<String>)>>,
+    by_last: FxHashMap<&'a str, Vec<(usize, &'a [&'a str])>>,
     /// The first multi-word name holding a word anywhere.
-    by_word: FxHashMap<String, usize>,
+    by_word: FxHashMap<&'a str, usize>,
     /// People called by their given name, not a surname: monarchs ("abdullah"
     /// -> "Abdullah II") and Arabic names with a patronymic ("hussein" ->
     /// "Hussein bin Abdullah II").
-    by_given: FxHashMap<String, usize>,
+    by_given: FxHashMap<&'a str, usize>,
     /// The words of each multi-word name, by referent.
-    words_of: FxHashMap<usize, Vec<String>>,
+    words_of: FxHashMap<usize, &'a [&'a str]>,
 }
 
-impl People {
-    fn add(&mut self, r: usize, words: Vec<String>) {
-        let patronymic = words
-            .iter()
-            .any(|w| matches!(w.as_str(), "bin" | "bint" | "ibn"));
-        let regnal = matches!(words.as_slice(), [_, number] if is_regnal_number(number));
+impl<'a> People<'a> {
+    fn add(&mut self, r: usize, words: &'a [&'a str]) {
+        let patronymic = words.iter().any(|w| matches!(*w, "bin" | "bint" | "ibn"));
+        let regnal = matches!(words, [_, number] if is_regnal_number(number));
         if (patronymic || regnal)
             && let Some(given) = words.first()
         {
-            self.by_given.entry(given.clone()).or_insert(r);
+            self.by_given.entry(given).or_insert(r);
         }
         if words.len() > 1 {
-            for w in &words {
-                self.by_word.entry(w.clone()).or_insert(r);
+            for w in words {
+                self.by_word.entry(w).or_insert(r);
             }
             if let Some(last) = words.last() {
-                self.by_last
-                    .entry(last.clone())
-                    .or_default()
-                    .push((r, words.clone()));
+                self.by_last.entry(last).or_default().push((r, words));
             }
-            self.words_of.entry(r).or_insert_with(|| words.clone());
+            self.words_of.entry(r).or_insert(words);
         }
         self.exact.entry(words).or_insert(r);
     }
@@ -368,7 +397,7 @@ impl People {
     /// The referent a person name belongs to: the same words, a single word
     /// that is one of a known name's words (surname first), or the same
     /// surname with a compatible given name ("Joe Biden" ~ "Joseph R. Biden").
-    fn find(&self, words: &[String]) -> Option<usize> {
+    fn find(&self, words: &[&'a str]) -> Option<usize> {
         if words.is_empty() {
             return None;
         }
@@ -403,7 +432,7 @@ impl People {
     /// "John Luk" after "John Luk Jok": a name of two words or more that
     /// opens a longer known name, word for word, is that person's (names of
     /// three parts are cut at their last).
-    fn cut_short(&self, words: &[String]) -> Option<usize> {
+    fn cut_short(&self, words: &[&'a str]) -> Option<usize> {
         let r = *self.by_word.get(words.first()?)?;
         let known = self.words_of.get(&r)?;
         (words.len() >= 2 && known.len() > words.len() && known.starts_with(words)).then_some(r)
@@ -412,7 +441,7 @@ impl People {
     /// "Hamza bin Ladin" after "Hamza bin Laden": the first name holding the
     /// same first word, when the names differ in one vowel of one word only
     /// (a transliteration's spelling).
-    fn spelled_otherwise(&self, words: &[String]) -> Option<usize> {
+    fn spelled_otherwise(&self, words: &[&'a str]) -> Option<usize> {
         let r = *self.by_word.get(words.first()?)?;
         let known = self.words_of.get(&r)?;
         let mut differing = known.iter().zip(words).filter(|(a, b)| a != b);
@@ -464,7 +493,7 @@ fn same_given_name(a: &str, b: &str) -> bool {
                 .any(|&(s, l)| (s, l) == (a, b) || (s, l) == (b, a)))
 }
 
-fn is_subsequence(short: &[String], long: &[String]) -> bool {
+fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|l| l == w))
 }
@@ -650,12 +679,16 @@ fn renumber(
 ) -> (Vec<Entity>, Vec<Referent>) {
     let mut map: Vec<Option<usize>> = vec![None; referents.len()];
     let mut out: Vec<Referent> = Vec::with_capacity(referents.len());
+    // What `NameForm::fuller_than` compares of each new referent's name so far, kept beside
+    // it: each mention's surface is measured once, the name not again.
+    let mut forms: Vec<NameForm> = Vec::with_capacity(referents.len());
     let mut ents = entities;
     for (ei, e) in ents.iter_mut().enumerate() {
         let Some(old) = referents.get_mut(e.referent) else {
             continue;
         };
         let new = *map[e.referent].get_or_insert_with(|| {
+            forms.push(NameForm::of(&old.name));
             out.push(Referent {
                 // Each old referent is copied once: its name can move.
                 name: std::mem::take(&mut old.name),
@@ -666,24 +699,44 @@ fn renumber(
             out.len() - 1
         });
         e.referent = new;
-        if let Some(r) = out.get_mut(new) {
+        if let (Some(r), Some(best)) = (out.get_mut(new), forms.get_mut(new)) {
             r.mentions.push(ei);
             let surface = text.get(e.span.clone()).unwrap_or("");
-            if fuller(surface, &r.name) {
+            let form = NameForm::of(surface);
+            if form.fuller_than(*best) {
                 r.name = surface.to_string();
+                *best = form;
             }
         }
     }
     (ents, out)
 }
 
-/// Whether `a` is a fuller name than `b`: more characters, mixed case beats all caps.
-fn fuller(a: &str, b: &str) -> bool {
-    let caps = |s: &str| !s.chars().any(char::is_lowercase);
-    match (caps(a), caps(b)) {
-        (false, true) => true,
-        (true, false) => false,
-        _ => a.chars().count() > b.chars().count(),
+/// What makes one name fuller than another: its case and its length.
+#[derive(Clone, Copy)]
+struct NameForm {
+    /// No lower-case letter ("UNITED NATIONS", "UN").
+    caps: bool,
+    /// Length in characters.
+    chars: usize,
+}
+
+impl NameForm {
+    fn of(name: &str) -> Self {
+        NameForm {
+            caps: !name.chars().any(char::is_lowercase),
+            chars: name.chars().count(),
+        }
+    }
+
+    /// Whether a name of this form is fuller than one of `other`'s: mixed
+    /// case beats all caps, then more characters.
+    fn fuller_than(self, other: NameForm) -> bool {
+        match (self.caps, other.caps) {
+            (false, true) => true,
+            (true, false) => false,
+            _ => self.chars > other.chars,
+        }
     }
 }
 
