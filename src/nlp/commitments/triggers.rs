@@ -892,9 +892,17 @@ pub static TRIGGERS: &[Trigger] = &[
     Trigger {
         name: "urged",
         kind: Proposal,
-        steps: &[Word(&["urge", "urges", "urged"])],
-        positive: &["Britain urged the United States to waive immunity."],
-        negative: &["Despite the urge to leave, the crew stayed."],
+        // "an open letter urging Republican officials to ...": news reports a
+        // call by the document or person making it, in the participle.
+        steps: &[Word(&["urge", "urges", "urged", "urging"])],
+        positive: &[
+            "Britain urged the United States to waive immunity.",
+            "Ruto signed a letter urging the Kenyan officials to reopen the border.",
+        ],
+        negative: &[
+            "Despite the urge to leave, the crew stayed.",
+            "Despite the urging of friends, the crew stayed.",
+        ],
     },
     Trigger {
         name: "reaffirmed commitment of",
@@ -949,6 +957,22 @@ pub static TRIGGERS: &[Trigger] = &[
         negative: &[
             "The plans to build a dam were shelved.",
             "The plans on the table were shelved.",
+        ],
+    },
+    Trigger {
+        name: "is planning to",
+        kind: Pledge,
+        // News reports a plan in the progressive: "Widodo was planning to visit".
+        steps: &[
+            Word(BE),
+            Adverbs,
+            Word(&["planning", "intending"]),
+            Word(&["to", "on"]),
+        ],
+        positive: &["Ruto was planning to visit Lima in May."],
+        negative: &[
+            "Planning to build a dam took years.",
+            "The dam is planned to open in May.",
         ],
     },
     Trigger {
@@ -1062,14 +1086,18 @@ pub static TRIGGERS: &[Trigger] = &[
                 "instructing",
                 "directed",
                 "directs",
+                "directing",
                 "ordered",
                 "orders",
+                "ordering",
             ]),
             Opt(&["on", "to", "upon"]),
         ],
         positive: &[
             "Britain asked the United States to waive immunity.",
             "President Ruto instructed the Interior Ministry to investigate the attack.",
+            // News reports a directive by the order that carries it.
+            "Ruto issued an order directing the Kenyan Navy to search the coast.",
         ],
         negative: &[
             "Reporters asked about the case.",
