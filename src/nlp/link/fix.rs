@@ -141,10 +141,14 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // "(Xinhua)", "(Reuters/Jane Doe)": a news agency's credit; only a real
             // city stays a place there (Xinhua is also a town of 16,000 people).
             m.kind = EntityKind::Org;
-        } else if m.kind != EntityKind::Person && is_compound_of_places(surface, geo) {
+        } else if m.kind != EntityKind::Person && is_compound_of_places(surface, geo)
+            || m.kind == EntityKind::Person && is_compound_of_countries(surface, geo)
+        {
             // "China-Europe", "U.S.-Japan": places joined into a modifier, no
             // place as a whole; each place in it is one (added from the
-            // gazetteer's hits below).
+            // gazetteer's hits below). Read as a person's name only when
+            // every part is a country's ("Japan-Philippines"): a town may
+            // be half of a double surname.
             continue;
         } else if m.kind != EntityKind::Org && geo.demonym(surface).is_some() {
             m.kind = EntityKind::Misc;
@@ -1946,6 +1950,14 @@ fn place_before_modifier(text: &str, span: &Span, geo: &dyn Geo) -> Option<Span>
         && modifier.chars().all(char::is_alphabetic);
     let place = || geo.country_named(name).is_some() || big_city(name, geo);
     (lower && !name.contains(['-', '\u{2013}']) && place()).then(|| span.start..span.start + dash)
+}
+
+/// "Japan-Philippines", "U.S.-China": every hyphen-separated part names a country.
+fn is_compound_of_countries(surface: &str, geo: &dyn Geo) -> bool {
+    surface.contains('-')
+        && surface
+            .split('-')
+            .all(|p| !p.is_empty() && geo.country_named(p).is_some())
 }
 
 /// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.

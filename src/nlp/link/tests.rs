@@ -1989,3 +1989,12 @@ fn a_body_introduced_by_a_demonym_takes_its_country() {
     let s = summary(&rs);
     assert!(s.contains(&row("Valdor Industries", Org, None, 1)), "{s:?}");
 }
+
+#[test]
+fn countries_joined_by_a_dash_are_no_person() {
+    let text = "They held Japan-China talks with Ana Lind in Tokyo.";
+    let rs = run(text, &[("Japan-China", Person), ("Ana Lind", Person)]);
+    let s = summary(&rs);
+    assert!(!s.iter().any(|r| r.0 == "Japan-China"), "{s:?}");
+    assert!(s.contains(&row("Ana Lind", Person, None, 1)), "{s:?}");
+}
