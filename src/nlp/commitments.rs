@@ -972,7 +972,7 @@ fn kind_of(
         // a reaffirmed "determination" or "resolve to" act is a pledge, and so
         // is a commitment to act ("their commitment to strengthening ties", as
         // the guide counts "committed to" among pledges).
-        "reaffirmed commitment" | "reaffirmed commitment of" | "reaffirmed commitment of both" => {
+        name if RESTATEMENTS.contains(&name) => {
             if restated_commitment(text, words, m) && !acts_after(text, words, m.end) {
                 CommitmentKind::Support
             } else {
@@ -985,17 +985,22 @@ fn kind_of(
     }
 }
 
+/// The cues that restate a stance ("reaffirmed its commitment / resolve to").
+const RESTATEMENTS: &[&str] = &[
+    "reaffirmed commitment",
+    "reaffirmed commitment of",
+    "reaffirmed commitment of both",
+];
+
 /// Whether a cue restates a commitment: "reaffirmed our commitment to".
 fn restated_commitment(text: &str, words: &[Word], m: &TriggerMatch) -> bool {
     let trig_name = TRIGGERS.get(m.trigger).map_or("", |t| t.name);
-    matches!(
-        trig_name,
-        "reaffirmed commitment" | "reaffirmed commitment of" | "reaffirmed commitment of both"
-    ) && words
-        .get(m.start..m.end)
-        .unwrap_or(&[])
-        .iter()
-        .any(|w| word_in(text, w, &["commitment", "commitments", "dedication"]))
+    RESTATEMENTS.contains(&trig_name)
+        && words
+            .get(m.start..m.end)
+            .unwrap_or(&[])
+            .iter()
+            .any(|w| word_in(text, w, &["commitment", "commitments", "dedication"]))
 }
 
 /// Whether the words from `at` open an act rather than name a goal: a verb
