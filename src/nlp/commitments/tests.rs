@@ -1109,6 +1109,11 @@ fn actors_speakers_and_actions() {
             "In Lima, Chile and Peru agreed to build the dam.",
             &[("Chile and Peru", "", Agreement, "build the dam")],
         ),
+        (
+            "a second act after \"then\" shares the subject",
+            "Chile recalled its envoy, then pledged to reopen the embassy in May.",
+            &[("Chile", "", Pledge, "reopen the embassy in May")],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {
