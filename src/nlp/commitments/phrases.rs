@@ -375,6 +375,15 @@ pub fn np_before(
     while k > 0 && end - k < 12 {
         let w = &words[k - 1];
         if word_in(text, w, PRONOUNS) {
+            // "she and President Biden look forward": a person's pronoun joined
+            // to a name opens the subject (see [`party`]).
+            let joined = k + 1 < end
+                && word_in(text, w, &["he", "she"])
+                && word_is(text, &words[k], "and")
+                && words[k + 1].capital;
+            if joined {
+                k -= 1;
+            }
             break;
         }
         if !admissible(text, words, k - 1, index) {
@@ -692,6 +701,21 @@ pub fn party(
             referent: None,
             kind: None,
             pronoun: Some("they"),
+        });
+    }
+    // "He and Foreign Minister Motegi committed": the one "he" means and the
+    // person named beside him (resolved in `actors::resolve`).
+    // Beside anyone else ("he and Russia") the named party alone, as before.
+    if b - a >= 3 && word_in(text, first, &["he", "she"]) && word_is(text, &words[a + 1], "and") {
+        let other = party(text, words, (a + 2, b), index)?;
+        let person = other.kind == Some(EntityKind::Person) && other.pronoun.is_none();
+        return Some(if person {
+            Party {
+                pronoun: Some("he and"),
+                ..other
+            }
+        } else {
+            other
         });
     }
     let carried = (b - a == 1)
