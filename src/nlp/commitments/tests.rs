@@ -1160,6 +1160,19 @@ fn actors_speakers_and_actions() {
             "In Lima, Chile and Peru agreed to build the dam.",
             &[("Chile and Peru", "", Agreement, "build the dam")],
         ),
+        (
+            "\"they\" after a reporting verb is its plural subject, not the last group",
+            "Kenya urged Japan and Korea to act. Chile and Peru announced they would build the dam.",
+            &[
+                ("Japan and Korea", "", Proposal, "act"),
+                ("Chile and Peru", "", Pledge, "build the dam"),
+            ],
+        ),
+        (
+            "a second act after \"then\" shares the subject",
+            "Chile recalled its envoy, then pledged to reopen the embassy in May.",
+            &[("Chile", "", Pledge, "reopen the embassy in May")],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, expected) in cases {
