@@ -84,7 +84,10 @@ mod tests {
     fn a_white_house_readout_is_the_us_government() {
         let text = "The National Security Advisor met the Kenyan minister at the White House.";
         let of = |title| readout_issuer(title, text).map(|c| c.to_string());
-        assert_eq!(of("Readout of the Meeting with Kenya's Minister").as_deref(), Some("US"));
+        assert_eq!(
+            of("Readout of the Meeting with Kenya's Minister").as_deref(),
+            Some("US")
+        );
         assert_eq!(of("Kenya's Minister Visits Washington"), None);
         let elsewhere = "The President met the Kenyan minister in Nairobi.";
         assert_eq!(readout_issuer("Readout of the Meeting", elsewhere), None);

@@ -350,7 +350,11 @@ fn a_white_house_readout_is_about_the_united_states() {
     let text = "The National Security Advisor met Kenyan Foreign Minister Jane Doe at the \
                 White House. They discussed Kenya's elections, Kenya's debt and Kenyan trade. \
                 Kenya and the United States will meet again.";
-    let (focus, _) = run("Readout of the Meeting with Kenya's Foreign Minister", text, &[]);
+    let (focus, _) = run(
+        "Readout of the Meeting with Kenya's Foreign Minister",
+        text,
+        &[],
+    );
     assert_eq!(codes(&focus), ["KE", "US"]);
 }
 
