@@ -412,6 +412,7 @@ pub fn np_before(
     if k == end {
         return plain_complement(text, words, end, index);
     }
+    let k = name_start(text, words, k, index);
     let k = list_start(text, words, k, end, index);
     // "officials from both countries": a party noun with where it comes from.
     if k >= 2
@@ -422,6 +423,27 @@ pub fn np_before(
         return trim_np(text, words, np.0, end);
     }
     trim_np(text, words, k, end)
+}
+
+/// "The U.S. National Telecommunications and Information Administration and
+/// Japan's Ministry ... committed": a phrase cut off by its length inside a
+/// name opens where the name does (with its article).
+fn name_start(text: &str, words: &[Word], k: usize, index: &EntityIndex) -> usize {
+    let Some(e) = words.get(k).and_then(|w| index.covering(w.span.start)) else {
+        return k;
+    };
+    let Some(first) = (0..k)
+        .rev()
+        .take(8)
+        .take_while(|&i| words[i].span.start >= e.span.start)
+        .last()
+    else {
+        return k;
+    };
+    match first.checked_sub(1) {
+        Some(i) if word_is(text, &words[i], "the") => i,
+        _ => first,
+    }
 }
 
 /// "China, Iran, and Russia have pledged": the named parties listed with

@@ -1549,3 +1549,29 @@ fn a_predicate_joined_to_a_possessors_commitment_is_the_subjects() {
     ];
     assert_eq!(actors_of(text, &names), ["Kenya", "Ruto"]);
 }
+
+#[test]
+fn a_long_subject_opens_where_its_first_name_does() {
+    let text = "The National Telecommunications and Information Administration and Kenya's \
+                Ministry of Internal Affairs and Communications committed to sharing data.";
+    let names = [
+        (
+            "National Telecommunications and Information Administration",
+            EntityKind::Org,
+            "",
+        ),
+        ("Kenya", EntityKind::Place, "KE"),
+        (
+            "Ministry of Internal Affairs and Communications",
+            EntityKind::Org,
+            "KE",
+        ),
+    ];
+    assert_eq!(
+        actors_of(text, &names),
+        [
+            "The National Telecommunications and Information Administration and Kenya's \
+          Ministry of Internal Affairs and Communications"
+        ]
+    );
+}
