@@ -700,7 +700,8 @@ fn judge(
     // "is to be held": no act of the subject.
     let idiom = words
         .get(m.end)
-        .is_some_and(|w| word_in(text, w, &["blame", "be"]));
+        // "what he was to us": an object pronoun after "to" names no act.
+        .is_some_and(|w| word_in(text, w, &["blame", "be", "us", "them", "me", "him", "you"]));
     if trig.name == "is to"
         && idiom
             | own.is_none_or(|np| {
@@ -721,7 +722,8 @@ fn judge(
         .is_some_and(|s| s.ends_with("ing"));
     let coordinated = before_comma.is_none_or(|w| {
         (w.punct && text.get(w.span.clone()) == Some(","))
-            || word_in(text, w, &["and", "but"])
+            // "Hungary licensed the design, then agreed to ...": news chains acts with "then".
+            || word_in(text, w, &["and", "but", "then"])
             || (participle && word_in(text, w, &["while", "whilst", "thereby"]))
     }) && left > speech.content_start;
     // "had not, as of yesterday, announced any plans to": a negated cue commits to nothing.

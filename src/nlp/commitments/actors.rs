@@ -107,6 +107,38 @@ impl Context {
         })
     }
 
+    /// The countries that last acted together ("The United States, Mexico,
+    /// and Canada commit to ..."): "we" in a statement no one signs. A group
+    /// pointing back to the same states ("Both countries", "the two
+    /// governments") and a lone country whose name reads as plural ("the
+    /// United States") are looked past; any other group ("the two leaders",
+    /// "the undersigned nations") ends the search.
+    pub fn joint_countries(&self, index: &EntityIndex) -> Option<Actor> {
+        for e in self.acted.events.iter().rev() {
+            let group = match e {
+                Event::Group(a) => a.clone(),
+                // A list of countries is counted under its first country.
+                Event::Country(a) if of_countries(&a.0) => a.clone(),
+                Event::Sentence(s) => {
+                    let told = s.told(index);
+                    match &told.group {
+                        Some(g) if told.country.as_ref().is_some_and(|c| c.1 == g.1) => continue,
+                        Some(g) => g.clone(),
+                        None => continue,
+                    }
+                }
+                Event::Country(_) | Event::Person(_) => continue,
+            };
+            if of_countries(&group.0) {
+                return Some(group);
+            }
+            if !(is_states(&group) && refers_back(&group.0)) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The country that acted most so far (of equals, the last first seen):
     /// "we" in an official statement with no known speaker country is most
     /// likely it.
@@ -153,6 +185,19 @@ pub fn resolve(p: Party, speech: &Speech, context: &Context, index: &EntityIndex
             .clone()
             .filter(|s| s.1.is_some())
             .or_else(|| context.last_person(index)),
+        // "she and President Biden": both, else the one named.
+        Some("he and") => {
+            let person = speech
+                .speaker
+                .clone()
+                .filter(|s| s.1.is_some())
+                .or_else(|| context.last_person(index))
+                .filter(|s| s.1 != p.referent);
+            Some(match person {
+                Some(person) => (format!("{} and {}", person.0, p.name), None),
+                None => (p.name, p.referent),
+            })
+        }
         Some("i") => speech.speaker.clone().or_else(|| context.byline.clone()),
         Some("we") => we(speech, context, index),
         Some("our country") => we(speech, context, index).or(Some((p.name, None))),
@@ -230,7 +275,7 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
     // working": in a statement no one signs, "we" is the countries that
     // acted together last, not the one of them acting most.
     if speaker.is_none()
-        && let Some(group) = context.last_group(index).filter(|g| of_countries(&g.0))
+        && let Some(group) = context.joint_countries(index)
     {
         return Some(group);
     }
@@ -278,6 +323,20 @@ fn is_states(group: &Actor) -> bool {
         .rsplit(' ')
         .next()
         .is_some_and(|last| STATES.iter().any(|s| s.eq_ignore_ascii_case(last)))
+}
+
+/// Whether a group's name points back to states named before ("Both
+/// countries", "the two governments", "our nations"), unlike one that names
+/// a new set ("the undersigned nations").
+fn refers_back(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let bare = ["the ", "these "]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .unwrap_or(&lower);
+    ["both ", "our ", "two ", "three "]
+        .iter()
+        .any(|p| bare.starts_with(p))
 }
 
 /// "A and B" from the last two people named.

@@ -375,6 +375,15 @@ pub fn np_before(
     while k > 0 && end - k < 12 {
         let w = &words[k - 1];
         if word_in(text, w, PRONOUNS) {
+            // "she and President Biden look forward": a person's pronoun joined
+            // to a name opens the subject (see [`party`]).
+            let joined = k + 1 < end
+                && word_in(text, w, &["he", "she"])
+                && word_is(text, &words[k], "and")
+                && words[k + 1].capital;
+            if joined {
+                k -= 1;
+            }
             break;
         }
         if !admissible(text, words, k - 1, index) {
@@ -675,6 +684,24 @@ pub fn person_named_before(
     Some((index.referents.get(r)?.name.clone(), r))
 }
 
+/// The subject of the reporting verb before word `at` ("announced", "said
+/// that") when it names several parties ("Biden and Sanders", "the two
+/// leaders"): who "they" after the verb means.
+fn reporting_group(text: &str, words: &[Word], at: usize, index: &EntityIndex) -> Option<Party> {
+    let that = at > 0 && word_is(text, &words[at - 1], "that");
+    let verb = at.checked_sub(if that { 2 } else { 1 })?;
+    let np = np_before(text, words, verb, index).filter(|np| np.1 == verb)?;
+    let (a, b) = np;
+    let several = words[a..b]
+        .iter()
+        .any(|w| word_in(text, w, &["and", "both"]))
+        || plural_party_noun(text, &words[b - 1]);
+    if !several || words[a..b].iter().any(|w| word_in(text, w, PRONOUNS)) {
+        return None;
+    }
+    party(text, words, np, index).filter(|p| p.pronoun.is_none())
+}
+
 /// What the noun phrase `words[a..b]` names, or `None` when it is no party
 /// that can commit ("the meeting", "prices").
 pub fn party(
@@ -692,6 +719,21 @@ pub fn party(
             referent: None,
             kind: None,
             pronoun: Some("they"),
+        });
+    }
+    // "He and Foreign Minister Motegi committed": the one "he" means and the
+    // person named beside him (resolved in `actors::resolve`).
+    // Beside anyone else ("he and Russia") the named party alone, as before.
+    if b - a >= 3 && word_in(text, first, &["he", "she"]) && word_is(text, &words[a + 1], "and") {
+        let other = party(text, words, (a + 2, b), index)?;
+        let person = other.kind == Some(EntityKind::Person) && other.pronoun.is_none();
+        return Some(if person {
+            Party {
+                pronoun: Some("he and"),
+                ..other
+            }
+        } else {
+            other
         });
     }
     let carried = (b - a == 1)
@@ -738,6 +780,14 @@ pub fn party(
                 kind: Some(EntityKind::Person),
                 pronoun: None,
             });
+        }
+        // "Biden and Sanders announced they were to ...": "they" right after a
+        // reporting verb is that verb's subject when it names several parties.
+        if p == "they"
+            && reported_by_before(text, words, a)
+            && let Some(group) = reporting_group(text, words, a, index)
+        {
+            return Some(group);
         }
         return Some(Party {
             name: String::new(),

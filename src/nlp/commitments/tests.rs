@@ -218,6 +218,57 @@ fn actors_speakers_and_actions() {
             ],
         ),
         (
+            "a list of countries opening with a plural name is who a later \"we\" means",
+            "The United States, Chile, and Kenya commit to sharing data. We will open a joint office.",
+            &[
+                (
+                    "The United States, Chile, and Kenya",
+                    "",
+                    Pledge,
+                    "sharing data",
+                ),
+                (
+                    "The United States, Chile, and Kenya",
+                    "",
+                    Pledge,
+                    "open a joint office",
+                ),
+            ],
+        ),
+        (
+            "\"both countries\" points back to the countries a later \"we\" means",
+            "Chile and Kenya will open a joint office. Both countries committed to sharing data. We will train customs officers.",
+            &[
+                ("Chile and Kenya", "", Pledge, "open a joint office"),
+                ("Both countries", "", Pledge, "sharing data"),
+                ("Chile and Kenya", "", Pledge, "train customs officers"),
+            ],
+        ),
+        (
+            "a group the text names anew is who a later \"we\" means",
+            "Chile and Kenya will open a joint office. The undersigned nations condemn the attacks. We will train customs officers.",
+            &[
+                ("Chile and Kenya", "", Pledge, "open a joint office"),
+                ("The undersigned nations", "", Support, "the attacks"),
+                (
+                    "The undersigned nations",
+                    "",
+                    Pledge,
+                    "train customs officers",
+                ),
+            ],
+        ),
+        (
+            "a pronoun joined to a named person is both people",
+            "Blinken arrived in Nairobi on Monday. He and President Ruto look forward to visiting the new port.",
+            &[("Blinken and Ruto", "", Willingness, "visiting the new port")],
+        ),
+        (
+            "a speaker's pronoun joined to a named person is the speaker and that person",
+            "Aliyev noted that he and President Biden will visit the new port.",
+            &[("Aliyev and Biden", "Aliyev", Pledge, "visit the new port")],
+        ),
+        (
             "two office-holders are named by their names, without titles",
             "President Biden and President Ruto signed a trade pact. Biden and Ruto signed a second pact.",
             &[
@@ -1108,6 +1159,19 @@ fn actors_speakers_and_actions() {
             "a place before the comma that hangs on a preposition is no party",
             "In Lima, Chile and Peru agreed to build the dam.",
             &[("Chile and Peru", "", Agreement, "build the dam")],
+        ),
+        (
+            "\"they\" after a reporting verb is its plural subject, not the last group",
+            "Kenya urged Japan and Korea to act. Chile and Peru announced they would build the dam.",
+            &[
+                ("Japan and Korea", "", Proposal, "act"),
+                ("Chile and Peru", "", Pledge, "build the dam"),
+            ],
+        ),
+        (
+            "a second act after \"then\" shares the subject",
+            "Chile recalled its envoy, then pledged to reopen the embassy in May.",
+            &[("Chile", "", Pledge, "reopen the embassy in May")],
         ),
     ];
     let mut failures = Vec::new();

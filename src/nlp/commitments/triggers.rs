@@ -1319,11 +1319,18 @@ pub static TRIGGERS: &[Trigger] = &[
         name: "is to",
         kind: Pledge,
         // "The Working Groups are to meet regularly": a plan the subject binds itself to.
-        steps: &[Word(&["is", "are"]), Word(&["to"])],
-        positive: &["The Joint Commission is to meet twice a year in Lima."],
+        // News reports the plan in the past: "they were to form six working groups".
+        steps: &[Word(&["is", "are", "was", "were"]), Word(&["to"])],
+        positive: &[
+            "The Joint Commission is to meet twice a year in Lima.",
+            "The Kenyan delegation was to sign the pact in Lima.",
+        ],
         negative: &[
             "The aim is to cut tariffs.",
             "The challenge for Chile is to grow.",
+            "The idea was to cut tariffs.",
+            "The vote was to be held in May.",
+            "Ruto was to us a father.",
         ],
     },
     Trigger {
