@@ -1522,3 +1522,30 @@ fn a_restated_commitment_to_act_is_a_pledge_and_to_a_goal_support() {
         [CommitmentKind::Support]
     );
 }
+
+#[test]
+fn a_title_with_of_before_a_name_still_names_the_person() {
+    let text = "Deputy Secretary Christopher Landau and Argentine Minister of Foreign Affairs \
+                Pablo Quirno will open the new corridor.";
+    let names = [
+        ("Christopher Landau", EntityKind::Person, "US"),
+        ("Pablo Quirno", EntityKind::Person, "AR"),
+    ];
+    assert_eq!(
+        actors_of(text, &names),
+        ["Christopher Landau and Pablo Quirno"]
+    );
+}
+
+#[test]
+fn a_predicate_joined_to_a_possessors_commitment_is_the_subjects() {
+    // The possessor holds the first commitment; "looks forward" is Ruto's own.
+    let text = "President Ruto reaffirmed Kenya's commitment to the peace talks and looks \
+                forward to visiting Addis Ababa.";
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Kenya", EntityKind::Place, "KE"),
+        ("Addis Ababa", EntityKind::Place, "ET"),
+    ];
+    assert_eq!(actors_of(text, &names), ["Kenya", "Ruto"]);
+}
