@@ -565,6 +565,16 @@ fn judge(
     if matches!(trig.name, "asked to" | "appealed for") && (attributive || press_noun) {
         return None;
     }
+    // "the network signed off and went off-air": the phrasal verb ends a
+    // broadcast or a shift and binds no one ("signed off on the deal" does).
+    let signed_off = trig.name == "signed"
+        && words
+            .get(m.end)
+            .is_some_and(|w| word_in(text, w, &["off", "out"]))
+        && !words.get(m.end + 1).is_some_and(|w| word_is(text, w, "on"));
+    if signed_off {
+        return None;
+    }
     // "proposed that X should ...": the clause's own modal commits.
     if trig.name == "proposed" && words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
         return None;
@@ -637,6 +647,11 @@ fn judge(
             && word_is(text, &words[np.1 - 2], "and");
         if pronoun { (np.1 - 1, np.1) } else { np }
     });
+    // "the role internet companies should play": a class of bodies told what it
+    // should do is an opinion; "the airline should ..." or "Police will ..." binds.
+    if trig.name == "should/must" && own.is_some_and(|np| phrases::bare_body(text, words, np)) {
+        return None;
+    }
     if trig.name == "going to" && !carried && !own.is_some_and(|np| first_person(&np)) {
         return None;
     }

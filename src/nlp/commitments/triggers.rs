@@ -582,7 +582,11 @@ pub static TRIGGERS: &[Trigger] = &[
             "India and Japan signed a memorandum on rail cooperation.",
             "Chile and Peru inked a fishing accord.",
         ],
-        negative: &["The signed copy was lost.", "A road sign fell on the car."],
+        negative: &[
+            "The signed copy was lost.",
+            "A road sign fell on the car.",
+            "The network signed off at midnight.",
+        ],
     },
     Trigger {
         name: "announced the establishment of",
