@@ -293,7 +293,7 @@ pub fn defined(view: &View) -> Vec<Mention> {
         });
     }
     if short.is_empty() {
-        out.sort_by_key(|m| m.span.start);
+        super::fix::sort_by_start(&mut out);
         out.dedup_by(|b, a| b.span.start < a.span.end);
         return out;
     }
@@ -341,7 +341,7 @@ pub fn defined(view: &View) -> Vec<Mention> {
             }
         }
     }
-    out.sort_by_key(|m| m.span.start);
+    super::fix::sort_by_start(&mut out);
     out.dedup_by(|b, a| b.span.start < a.span.end);
     out
 }

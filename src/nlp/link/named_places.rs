@@ -454,7 +454,7 @@ pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, geo: &dy
         changed = true;
     }
     if changed {
-        mentions.sort_by_key(|m| m.span.start);
+        super::fix::sort_by_start(mentions);
     }
     if !short.is_empty() {
         for m in mentions

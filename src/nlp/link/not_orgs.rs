@@ -551,6 +551,11 @@ impl<'a> Headings<'a> {
             lines,
             in_running_text: FxHashSet::default(),
         };
+        // The set is read only for a name in a heading: a text without one
+        // (most) needs none.
+        if !headings.lines.iter().any(|l| l.2) {
+            return headings;
+        }
         for m in mentions {
             if !headings.in_heading(m.span.start) {
                 headings

@@ -326,7 +326,7 @@ pub fn apply(view: &View, geo: &dyn Geo, out: &mut Vec<Mention>) {
         changed = true;
     }
     if changed {
-        out.sort_by_key(|m| m.span.start);
+        super::fix::sort_by_start(out);
     }
 }
 

@@ -784,7 +784,7 @@ pub fn apply(view: &View, mentions: &mut Vec<crate::nlp::ner::Mention>) {
         span,
         kind: EntityKind::Misc,
     }));
-    mentions.sort_by_key(|m| m.span.start);
+    super::fix::sort_by_start(mentions);
 }
 
 #[cfg(test)]

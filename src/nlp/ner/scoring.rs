@@ -533,12 +533,17 @@ fn look_up_words(
     doc.locals = 0;
     for w in words {
         let key = hash::bytes(w.as_bytes());
-        let at = *index.entry(key).or_insert_with(|| {
-            let (word, weight) = new_word(model, w, lower_buf, lower_ids, shapes);
-            cached.push(word);
-            weights.push(weight);
-            (cached.len() - 1) as u32
-        });
+        // Nearly every word is in the cache: a plain look-up first (the entry
+        // API makes room for an insertion on every call).
+        let at = match index.get(&key) {
+            Some(&at) => at,
+            None => *index.entry(key).or_insert_with(|| {
+                let (word, weight) = new_word(model, w, lower_buf, lower_ids, shapes);
+                cached.push(word);
+                weights.push(weight);
+                (cached.len() - 1) as u32
+            }),
+        };
         doc.token_words.push(at);
         let (lower_id, class, gaz) = cached
             .get(at as usize)
