@@ -183,6 +183,10 @@ struct Found {
     action_from: usize,
     /// The actor is the party a proposal addresses ("urged X to ...").
     addressed: bool,
+    /// The clause's own subject when the actor is another party named in
+    /// the cue ("The Secretary reaffirmed the United States' commitment"):
+    /// a predicate joined by "and" is the subject's ("and looks forward to").
+    subject: Option<Actor>,
 }
 
 fn extract_sentence(
@@ -410,6 +414,7 @@ fn second_addressee(
         cue: first.cue,
         action_from,
         addressed: true,
+        subject: None,
     })
 }
 
@@ -693,6 +698,7 @@ fn judge(
             cue: (m.start, m.end),
             action_from: m.end,
             addressed: false,
+            subject: None,
         });
     }
     // "longstanding U.S. support for", "discussed U.S. support": a noun after a
@@ -837,10 +843,14 @@ fn judge(
         .as_ref()
         .map(|a| a.0.clone())
         .or_else(|| possessor.clone());
+    let mut subject = None;
     let (actor, region_start) = if let Some(np) = own {
-        let subject =
+        let own_subject =
             party(text, words, np, index).and_then(|p| resolve(p, speech, context, index));
-        (named.or(subject)?, np.0)
+        if addressee.is_none() && possessor.is_some() {
+            subject.clone_from(&own_subject);
+        }
+        (named.or(own_subject)?, np.0)
     } else if let Some(p) = possessor.clone().filter(|_| !coordinated) {
         // "Rubio and his team reiterated the United States' commitment to ...".
         (p, m.start)
@@ -851,8 +861,14 @@ fn judge(
         && (!base || second_predicate(text, words, earlier, speech.content_start, left))
         && !in_relative_clause(text, words, earlier, left)
     {
+        // "The Secretary reaffirmed the United States' commitment to X and
+        // looks forward to Y": the second predicate is the subject's.
         let inherited = named
-            .or_else(|| earlier.last().map(|f| f.actor.clone()))
+            .or_else(|| {
+                earlier
+                    .last()
+                    .map(|f| f.subject.clone().unwrap_or_else(|| f.actor.clone()))
+            })
             .or_else(|| {
                 let np = np_after(text, words, speech.content_start, index)?;
                 resolve(party(text, words, np, index)?, speech, context, index)
@@ -910,6 +926,7 @@ fn judge(
         cue: (m.start, cue_end),
         action_from,
         addressed,
+        subject,
     })
 }
 
@@ -961,6 +978,7 @@ fn passive(
         cue: (m.start, m.end),
         action_from: m.end,
         addressed: false,
+        subject: None,
     })
 }
 
@@ -1516,6 +1534,7 @@ fn agreed_that(
         cue: (agreed, m.end),
         action_from: m.end,
         addressed: false,
+        subject: None,
     })
 }
 
@@ -1848,6 +1867,7 @@ fn lets(
         cue: (m.start, m.end),
         action_from: m.end,
         addressed: false,
+        subject: None,
     })
 }
 

@@ -12,8 +12,9 @@
 //! does not. One sentence naming a country again and again ("Niamey, Niger,
 //! host Mahamadou Issoufou"; a list of twenty US states) is one piece of
 //! evidence more than another: the later ones in it weigh less. The
-//! government whose byline heads a release ("Office of the Spokesperson") is a
-//! party to it, like an actor.
+//! government whose byline heads a release ("Office of the Spokesperson"), or
+//! whose White House issues a readout, is a party to it like an actor, and in
+//! focus whenever the text names it at all.
 
 mod byline;
 
@@ -189,8 +190,9 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         t.count += 1;
     }
     // The government issuing the statement is a party to it, as an actor is.
+    let issuer = byline::issuer(text).or_else(|| byline::readout_issuer(title, text));
     let mut parties = actor_countries(commitments, referents);
-    parties.extend(byline::issuer(text));
+    parties.extend(issuer);
     parties.sort();
     parties.dedup();
     for code in parties {
@@ -233,15 +235,27 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
             .total_cmp(&a.0.score)
             .then(a.0.code.cmp(&b.0.code))
     });
-    let focus = mentioned
+    let mut focus: Vec<CountryScore> = mentioned
         .iter()
         .filter(|(c, n, in_title)| {
             let share = if *in_title { PARTY_SHARE } else { FOCUS_SHARE };
-            c.score >= share && (*n >= 2 || *in_title)
+            c.score >= share && (*n >= 2 || *in_title) || Some(c.code) == issuer
         })
-        .take(MAX_FOCUS)
         .map(|(c, ..)| c.clone())
         .collect();
+    // The issuer of a statement is always one of the countries it is about,
+    // however briefly it names itself beside the country the statement
+    // concerns ("released by the Governments of ... and the United States"):
+    // it keeps its place among the few and the weakest other party yields.
+    if focus.len() > MAX_FOCUS
+        && let Some(i) = focus.iter().position(|c| Some(c.code) == issuer)
+        && i >= MAX_FOCUS
+    {
+        let own = focus.remove(i);
+        focus.truncate(MAX_FOCUS - 1);
+        focus.push(own);
+    }
+    focus.truncate(MAX_FOCUS);
     (focus, mentioned.into_iter().map(|(c, ..)| c).collect())
 }
 

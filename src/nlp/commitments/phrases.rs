@@ -1259,10 +1259,24 @@ fn office_holders(
         })
     };
     let person = |(x, y): (usize, usize)| {
-        let p = party(text, words, (x, y), index)?;
-        (p.kind == Some(EntityKind::Person) && p.pronoun.is_none()).then_some(p)
+        // One person by referent: "Minister of Foreign Affairs Pablo Quirno"
+        // is read as written (no referent) and named below.
+        let p = party(text, words, (x, y), index).filter(|p| {
+            p.kind == Some(EntityKind::Person) && p.pronoun.is_none() && p.referent.is_some()
+        });
+        p.or_else(|| title_then_person(text, words, (x, y), index))
     };
     let (one, two) = (person((a, k))?, person((k + 1, b))?);
+    // "Deputy Secretary of State Christopher Landau and Argentine Minister of
+    // Foreign Affairs Pablo Quirno": a title may also stand before a name.
+    let title_before = |x: usize| {
+        words.get(x).is_some_and(|w| {
+            index
+                .covering(w.span.start)
+                .is_none_or(|e| e.kind != EntityKind::Person)
+        })
+    };
+    let titled = |x: usize| titled(x) || title_before(x);
     if !(titled(a) || titled(k + 1)) || one.referent == two.referent {
         return None;
     }
@@ -1270,6 +1284,36 @@ fn office_holders(
         name: format!("{} and {}", one.name, two.name),
         referent: None,
         kind: None,
+        pronoun: None,
+    })
+}
+
+/// "Argentine Minister of Foreign Affairs Pablo Quirno": a phrase of
+/// capitalised title words (with "of", "the", "for" inside) ending in a
+/// person's name is that person ("the killers of Khashoggi" is not).
+fn title_then_person(
+    text: &str,
+    words: &[Word],
+    (a, b): (usize, usize),
+    index: &EntityIndex,
+) -> Option<Party> {
+    let last = words.get(b.checked_sub(1)?)?;
+    let e = index.covering(last.span.start)?;
+    if e.kind != EntityKind::Person || e.span.end != last.span.end {
+        return None;
+    }
+    let title = words.get(a..b)?.iter().all(|w| {
+        w.span.start >= e.span.start
+            || (w.capital && !w.punct)
+            || word_in(text, w, &["of", "the", "for"])
+            || is_possessive(text, w)
+    });
+    let opens = words.get(a).is_some_and(|w| w.capital);
+    let r = index.referent(e)?;
+    (title && opens).then(|| Party {
+        name: person_name(text, index, r),
+        referent: Some(e.referent),
+        kind: Some(EntityKind::Person),
         pronoun: None,
     })
 }

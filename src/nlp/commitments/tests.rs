@@ -1549,3 +1549,30 @@ fn it_after_a_reporting_verb_is_the_verbs_subject_before_a_place_named() {
     let text = "In Lima, the ministry announced it will close the border.";
     assert_eq!(actors_of(text, &names), ["the ministry"]);
 }
+
+#[test]
+fn a_title_with_of_before_a_name_still_names_the_person() {
+    let text = "Deputy Secretary Christopher Landau and Argentine Minister of Foreign Affairs \
+                Pablo Quirno will open the new corridor.";
+    let names = [
+        ("Christopher Landau", EntityKind::Person, "US"),
+        ("Pablo Quirno", EntityKind::Person, "AR"),
+    ];
+    assert_eq!(
+        actors_of(text, &names),
+        ["Christopher Landau and Pablo Quirno"]
+    );
+}
+
+#[test]
+fn a_predicate_joined_to_a_possessors_commitment_is_the_subjects() {
+    // The possessor holds the first commitment; "looks forward" is Ruto's own.
+    let text = "President Ruto reaffirmed Kenya's commitment to the peace talks and looks \
+                forward to visiting Addis Ababa.";
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Kenya", EntityKind::Place, "KE"),
+        ("Addis Ababa", EntityKind::Place, "ET"),
+    ];
+    assert_eq!(actors_of(text, &names), ["Kenya", "Ruto"]);
+}

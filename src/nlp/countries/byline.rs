@@ -38,6 +38,19 @@ pub fn issuer(text: &str) -> Option<CountryCode> {
     if byline { CountryCode::new("US") } else { None }
 }
 
+/// The country whose government issues a readout: the White House titles its
+/// accounts of a leader's calls and meetings "Readout of ..." and names
+/// itself in them (often only as the venue: "met ... at the White House"),
+/// without a byline.
+pub fn readout_issuer(title: &str, text: &str) -> Option<CountryCode> {
+    let readout = title.trim_start().starts_with("Readout of ");
+    if readout && text.contains("White House") {
+        CountryCode::new("US")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +78,18 @@ mod tests {
         let text = "The minister met her counterpart, the Spokesperson\n\nThey talked.";
         assert_eq!(issued(text), None);
         assert_eq!(issued(""), None);
+    }
+
+    #[test]
+    fn a_white_house_readout_is_the_us_government() {
+        let text = "The National Security Advisor met the Kenyan minister at the White House.";
+        let of = |title| readout_issuer(title, text).map(|c| c.to_string());
+        assert_eq!(
+            of("Readout of the Meeting with Kenya's Minister").as_deref(),
+            Some("US")
+        );
+        assert_eq!(of("Kenya's Minister Visits Washington"), None);
+        let elsewhere = "The President met the Kenyan minister in Nairobi.";
+        assert_eq!(readout_issuer("Readout of the Meeting", elsewhere), None);
     }
 }

@@ -331,6 +331,34 @@ fn the_government_under_the_byline_is_a_party_to_its_statement() {
 }
 
 #[test]
+fn the_issuer_stays_in_focus_however_much_the_story_is_about_another_country() {
+    // Kenya is named in every sentence; the issuer once, in the signers' list.
+    let text = "Office of the Spokesman\n\n\
+                The following statement was released by the Governments of Chile and the \
+                United States of America.\n\n\
+                Kenya held elections. Kenya counted the votes. Kenya's courts ruled. \
+                Kenya named a new cabinet. Kenyan voters waited. Kenya will recount. \
+                Kenya's parliament met. Kenya's press reported it. Kenya's police kept order.";
+    let (focus, mentioned) = run("Joint Statement on the Elections in Kenya", text, &[]);
+    let us = mentioned.iter().find(|c| c.code.to_string() == "US");
+    assert!(us.is_some_and(|c| c.score < PARTY_SHARE), "{mentioned:?}");
+    assert_eq!(codes(&focus), ["KE", "US"]);
+}
+
+#[test]
+fn a_white_house_readout_is_about_the_united_states() {
+    let text = "The National Security Advisor met Kenyan Foreign Minister Jane Doe at the \
+                White House. They discussed Kenya's elections, Kenya's debt and Kenyan trade. \
+                Kenya and the United States will meet again.";
+    let (focus, _) = run(
+        "Readout of the Meeting with Kenya's Foreign Minister",
+        text,
+        &[],
+    );
+    assert_eq!(codes(&focus), ["KE", "US"]);
+}
+
+#[test]
 fn a_leader_or_a_body_of_a_country_named_in_the_headline_makes_it_a_party() {
     // The surname before a suffix is the one the headline writes.
     let title = "Readout of President Joe Biden's call with President Ruto of Kenya";
