@@ -471,6 +471,15 @@ fn judge(
     if matches!(trig.name, "will" | "would") && after_belief(text, words, m.start) {
         return None;
     }
+    // "Chile will have to pay", "the plants would need to run": an obligation
+    // foreseen, not one the subject takes on.
+    let obliged = words
+        .get(m.end)
+        .is_some_and(|w| word_in(text, w, &["have", "need"]))
+        && words.get(m.end + 1).is_some_and(|w| word_is(text, w, "to"));
+    if obliged && matches!(trig.name, "will" | "would") {
+        return None;
+    }
     // "Japan will likely raise taxes": a forecast hedged by its adverb.
     let hedged = words.get(m.end).is_some_and(|w| {
         word_in(
@@ -723,7 +732,7 @@ fn judge(
         .get(m.end)
         // "what he was to us": an object pronoun after "to" names no act.
         .is_some_and(|w| word_in(text, w, &["blame", "be", "us", "them", "me", "him", "you"]));
-    if trig.name == "is to"
+    if matches!(trig.name, "is to" | "is scheduled to")
         && idiom
             | own.is_none_or(|np| {
                 words.get(np.0).is_some_and(|w| word_is(text, w, "it"))

@@ -1544,6 +1544,15 @@ fn a_body_named_by_its_head_noun_is_a_party_unless_indefinite() {
 }
 
 #[test]
+fn an_obligation_foreseen_is_no_pledge() {
+    let names = [("Chile", EntityKind::Place, "CL")];
+    let text = "Chile will have to repay the loan by May.";
+    assert!(actors_of(text, &names).is_empty());
+    let text = "Chile will repay the loan by May.";
+    assert_eq!(actors_of(text, &names), ["Chile"]);
+}
+
+#[test]
 fn it_after_a_reporting_verb_is_the_verbs_subject_before_a_place_named() {
     let names = [("Lima", EntityKind::Place, "PE")];
     let text = "In Lima, the ministry announced it will close the border.";

@@ -1338,6 +1338,25 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
     },
     Trigger {
+        name: "is scheduled to",
+        kind: Pledge,
+        // "The commission is scheduled to meet on Monday", "the crew are slated
+        // to dock today": news reports a party's fixed plan by its schedule.
+        steps: &[
+            Word(&["is", "are", "was", "were"]),
+            Word(&["scheduled", "slated", "set"]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "The Joint Commission is scheduled to meet in Lima on Monday.",
+            "The Kenyan delegation was set to sign the pact in Lima.",
+        ],
+        negative: &[
+            "The summit is scheduled to open on Monday.",
+            "The vote is set to be held in May.",
+        ],
+    },
+    Trigger {
         name: "emphasized continued support",
         kind: Support,
         steps: &[
