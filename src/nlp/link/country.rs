@@ -7,10 +7,12 @@
 use super::fix::{title_case, token_at};
 use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::{is_office_word, is_title_word};
+use super::words::WordSet;
 use crate::nlp::gazetteer::RegionKind;
 use crate::nlp::token::Token;
 use crate::nlp::{CountryCode, Entity, EntityKind, Referent, Span};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::cmp::Reverse;
 
@@ -67,6 +69,9 @@ const US_STATES: &[&str] = &[
     "Wisconsin",
     "Wyoming",
 ];
+
+/// [`US_STATES`] as a set: asked of every place named like a country.
+static US_STATE_SET: WordSet = WordSet::new(&[US_STATES]);
 
 /// Presidents and vice presidents of the United States since 2001, as given
 /// names and surname: White House readouts name them by title alone ("President
@@ -141,6 +146,10 @@ pub fn assign(
     // Each entity's vote for its referent's country, counted after: one list
     // sorted once instead of a hash map per referent.
     let mut votes: Vec<(usize, CountryCode)> = Vec::with_capacity(entities.len());
+    // An organisation's country from the gazetteer's finds in its name, once
+    // per name: a body is named again and again, and each search runs the
+    // whole matcher over the name.
+    let mut org_countries: FxHashMap<&str, Option<CountryCode>> = FxHashMap::default();
     for e in entities {
         let surface = text.get(e.span.clone()).unwrap_or("");
         let code = match e.kind {
@@ -149,7 +158,10 @@ pub fn assign(
             }
             EntityKind::Person => person_country(text, tokens, entities, e, geo),
             EntityKind::Org => {
-                org_country(surface, geo).or_else(|| introduced_by_demonym(text, e, geo))
+                let named = *org_countries
+                    .entry(surface)
+                    .or_insert_with(|| org_country(surface, geo));
+                named.or_else(|| introduced_by_demonym(text, e, geo))
             }
             EntityKind::Misc => None,
         };
@@ -408,10 +420,11 @@ fn place_country(
     names_of: &FxHashMap<CountryCode, Vec<&str>>,
     geo: &dyn Geo,
 ) -> Option<CountryCode> {
-    let name = if surface.chars().any(char::is_lowercase) {
-        surface.to_string()
+    // A string of its own only for a name in capitals ("GEORGIA").
+    let name: Cow<str> = if surface.chars().any(char::is_lowercase) {
+        Cow::Borrowed(surface)
     } else {
-        title_case(surface)
+        Cow::Owned(title_case(surface))
     };
     let after = text.get(e.span.end..).unwrap_or("");
     let qualifier = after.strip_prefix(", ").map(|rest| {
@@ -426,15 +439,17 @@ fn place_country(
         let before = text.get(..e.span.start).unwrap_or("");
         let state_of = before.ends_with("state of ") || before.ends_with("State of ");
         // "Atlanta, Georgia": a place, a comma, then the state.
-        let after_city = before.ends_with(", ")
-            && before
-                .trim_end_matches(", ")
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| {
-                    geo.country_named(w).is_none()
-                        && geo.cities(w).iter().any(|r| Some(r.code) == us())
-                });
+        let after_city = || {
+            before.ends_with(", ")
+                && before
+                    .trim_end_matches(", ")
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| {
+                        geo.country_named(w).is_none()
+                            && geo.cities(w).iter().any(|r| Some(r.code) == us())
+                    })
+        };
         // The country's other names (demonym, capital) would speak for the country.
         // Two other US states named, and nothing else naming the country.
         let us_context = || {
@@ -445,13 +460,13 @@ fn place_country(
                     .filter(|s| text.contains(*s))
                     .collect()
             });
-            states.iter().filter(|s| **s != name).count() >= 2
+            states.iter().filter(|s| **s != &*name).count() >= 2
         };
         let otherwise_named = names_of
             .get(&code)
             .is_some_and(|names| names.iter().any(|n| *n != surface));
-        if US_STATES.contains(&name.as_str())
-            && (state_of || after_city || (!otherwise_named && us_context()))
+        if US_STATE_SET.contains(&name)
+            && (state_of || after_city() || (!otherwise_named && us_context()))
         {
             return us();
         }

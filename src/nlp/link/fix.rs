@@ -998,9 +998,18 @@ fn join_given_names(text: &str, tokens: &[Token], geo: &dyn Geo, out: &mut Vec<M
 /// Where a name starts after a hyphenated modifier opening the mention
 /// ("Muslim-majority" of "Muslim-majority Mindanao"), if one does.
 fn after_leading_modifier(text: &str, tokens: &[Token], span: &Span) -> Option<usize> {
-    // Most mentions open with no hyphenated word: one byte scan of the first word.
-    let first_word = text.get(span.clone())?.split(' ').next()?;
-    if !first_word.contains('-') || !super::named_places::hyphenated_modifier(first_word) {
+    // Most mentions open with no hyphenated word: one byte scan of the first
+    // word, before the word is split off.
+    let surface = text.get(span.clone())?;
+    if !surface
+        .bytes()
+        .take_while(|&b| b != b' ')
+        .any(|b| b == b'-')
+    {
+        return None;
+    }
+    let first_word = surface.split(' ').next()?;
+    if !super::named_places::hyphenated_modifier(first_word) {
         return None;
     }
     let inner = tokens_in(tokens, span);
@@ -1999,12 +2008,15 @@ fn extend_left(
         prev.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
     // Another mention there blocks, unless it is a lone hyphenated modifier the tagger split off.
     // Mentions are sorted by start: only those starting before `prev` ends can overlap it.
-    let before = mentions.partition_point(|m| m.span.start < prev.span.end);
-    let named = mentions[..before].iter().rev().take(4).any(|m| {
-        m.span.start < prev.span.end
-            && prev.span.start < m.span.end
-            && !(m.kind == EntityKind::Misc && m.span == prev.span)
-    });
+    // (This and `name_tail` are asked only of a glued capitalised hyphenated word.)
+    let named = || {
+        let before = mentions.partition_point(|m| m.span.start < prev.span.end);
+        mentions[..before].iter().rev().take(4).any(|m| {
+            m.span.start < prev.span.end
+                && prev.span.start < m.span.end
+                && !(m.kind == EntityKind::Misc && m.span == prev.span)
+        })
+    };
     // Asked last, and only of a glued hyphenated word: the gazetteer lookups
     // cost more than all the other tests.
     let plain = || {
@@ -2016,15 +2028,16 @@ fn extend_left(
     };
     // "Trans-Caspian" joins a name; "Muslim-majority", "Russian-backed" are
     // modifiers before it: the part after the last hyphen is capitalised.
-    let name_tail = w
-        .rsplit('-')
-        .next()
-        .is_some_and(|t| t.starts_with(char::is_uppercase));
+    let name_tail = || {
+        w.rsplit('-')
+            .next()
+            .is_some_and(|t| t.starts_with(char::is_uppercase))
+    };
     if glued
         && capitalised
         && w.contains('-')
-        && name_tail
-        && !named
+        && name_tail()
+        && !named()
         && !sentence_initial(text, prev)
         && plain()
     {
@@ -2047,7 +2060,8 @@ fn names_opened_by_the(view: &View, geo: &dyn Geo, mentions: &mut Vec<Mention>) 
     let (text, tokens) = (view.text, view.tokens);
     let mut found: Vec<Span> = Vec::new();
     for (i, t) in tokens.iter().enumerate().skip(1) {
-        if view.word(i) != "The" {
+        // The capital flag first: most tokens open with none.
+        if !view.upper(i) || view.word(i) != "The" {
             continue;
         }
         let prev = &tokens[i - 1];

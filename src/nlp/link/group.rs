@@ -36,6 +36,12 @@ pub fn group(
         .map(|r| lower_buf.get(r.clone()).unwrap_or(""))
         .collect();
     let kinds = majority_kinds(mentions, &lowered);
+    // Each mention's majority kind, looked up once for the two uses below.
+    let kind_of: Vec<EntityKind> = mentions
+        .iter()
+        .zip(&lowered)
+        .map(|(m, l)| kinds.get(l).copied().unwrap_or(m.kind))
+        .collect();
     // A mention takes its surface's majority kind: "Putin" tagged a place once
     // and a person twice has a person's name words each time. All the words
     // in one buffer, each a range of it, and each mention's a run of those:
@@ -45,9 +51,8 @@ pub fn group(
     let mut word_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let runs: Vec<std::ops::Range<usize>> = mentions
         .iter()
-        .zip(&lowered)
-        .map(|(m, l)| {
-            let kind = kinds.get(l).copied().unwrap_or(m.kind);
+        .zip(&kind_of)
+        .map(|(m, &kind)| {
             let first = word_ranges.len();
             name_words(text, tokens, m, kind, &mut word_buf, &mut word_ranges);
             first..word_ranges.len()
@@ -67,6 +72,9 @@ pub fn group(
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     // Person names as word lists, per referent, for surname and given-name matches.
     let mut people = People::default();
+    // Places grouped so far, by surface: a place's key costs two gazetteer
+    // look-ups, and most places are named again and again.
+    let mut place_by_surface: FxHashMap<&str, usize> = FxHashMap::default();
 
     // Longest person names first so that "Li" finds "Li Qiang" even when it comes first.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -79,7 +87,7 @@ pub fn group(
         let m = &mentions[i];
         let surface = text.get(m.span.clone()).unwrap_or("");
         let lowered = lowered.get(i).copied().unwrap_or("");
-        let kind = kinds.get(lowered).copied().unwrap_or(m.kind);
+        let kind = kind_of.get(i).copied().unwrap_or(m.kind);
         let r = match kind {
             EntityKind::Person => {
                 let words = words.get(i).copied().unwrap_or(&[]);
@@ -92,21 +100,26 @@ pub fn group(
                     }
                 }
             }
-            EntityKind::Place => {
-                // "Gaza" and "the West Bank" both name Palestine in the country
-                // table, yet are two places: a region keeps its own name.
-                let country = || {
-                    geo.country_named(surface)
-                        .or_else(|| geo.country_named(&title_if_caps(surface)))
-                };
-                let key = match geo.region(surface).is_none().then(country).flatten() {
-                    Some(code) => Key::Country(code),
-                    None => Key::Place(lowered),
-                };
-                *by_key
-                    .entry(key)
-                    .or_insert_with(|| new_referent(&mut referents, surface, kind))
-            }
+            EntityKind::Place => match place_by_surface.get(surface) {
+                Some(&r) => r,
+                None => {
+                    // "Gaza" and "the West Bank" both name Palestine in the country
+                    // table, yet are two places: a region keeps its own name.
+                    let country = || {
+                        geo.country_named(surface)
+                            .or_else(|| geo.country_named(&title_if_caps(surface)))
+                    };
+                    let key = match geo.region(surface).is_none().then(country).flatten() {
+                        Some(code) => Key::Country(code),
+                        None => Key::Place(lowered),
+                    };
+                    let r = *by_key
+                        .entry(key)
+                        .or_insert_with(|| new_referent(&mut referents, surface, kind));
+                    place_by_surface.insert(surface, r);
+                    r
+                }
+            },
             EntityKind::Org | EntityKind::Misc => {
                 let key = Key::Named(kind, org_key(lowered));
                 *by_key

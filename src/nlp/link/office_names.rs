@@ -119,7 +119,8 @@ struct OfficeName {
 /// Whether token `i` opens an office's complement: a capitalised title
 /// followed by "of", "for" or "to".
 fn office_cue(view: &View, i: usize) -> bool {
-    matches!(view.word(i + 1), "of" | "for" | "to") && view.capitalised(i) && {
+    // The flag first: most tokens are no capitalised word.
+    view.capitalised(i) && matches!(view.word(i + 1), "of" | "for" | "to") && {
         let w = view.word(i);
         is_person_title(w) || OFFICE_TITLES.contains(&w) || is_title_word(w)
     }

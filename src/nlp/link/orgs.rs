@@ -309,10 +309,15 @@ pub fn plural_of_head(w: &str) -> bool {
         return false;
     }
     if let Some(stem) = w.strip_suffix("ies") {
-        let mut singular = String::with_capacity(stem.len() + 1);
-        singular.push_str(stem);
-        singular.push('y');
-        return is_head(&singular);
+        // The singular spelled on the stack: every head is shorter than this.
+        let mut buf = [0u8; 32];
+        let Some((singular, _)) = buf.split_at_mut_checked(stem.len() + 1) else {
+            return false;
+        };
+        let (letters, y) = singular.split_at_mut(stem.len());
+        letters.copy_from_slice(stem.as_bytes());
+        y.fill(b'y');
+        return std::str::from_utf8(singular).is_ok_and(is_head);
     }
     w.strip_suffix('s').is_some_and(is_head)
 }
@@ -790,6 +795,19 @@ pub fn apply(view: &View, mentions: &mut Vec<crate::nlp::ner::Mention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Plurals of head nouns, "-ies" ones included, name several bodies;
+    /// heads themselves and other plurals do not.
+    #[test]
+    fn plurals_of_heads() {
+        for w in ["Ministries", "Agencies", "Organizations", "Councils"] {
+            assert!(plural_of_head(w), "{w}");
+        }
+        for w in ["Ministry", "Forces", "Guards", "Activities", "Families", ""] {
+            assert!(!plural_of_head(w), "{w}");
+        }
+        assert!(!plural_of_head(&format!("{}ies", "Ab".repeat(20))));
+    }
     use crate::nlp::token::tokenize;
 
     fn found(text: &str) -> Vec<&str> {
