@@ -89,6 +89,7 @@ fn analysis() -> Analysis {
         focus: scores[..2].to_vec(),
         mentioned: scores,
         commitments,
+        headline: Vec::new(),
     }
 }
 

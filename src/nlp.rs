@@ -10,11 +10,13 @@
 //! 4. [`link`]: mentions grouped into referents, each with a country.
 //! 5. [`countries`]: focus countries and mentioned countries, with evidence.
 //! 6. [`commitments`]: who pledged, is willing, agreed, supports, proposes what.
+//! 7. [`headline`]: countries only the title names, as places of the story.
 
 mod ascii;
 pub mod commitments;
 pub mod countries;
 pub mod gazetteer;
+pub mod headline;
 pub mod link;
 pub mod ner;
 pub mod sentence;
@@ -25,7 +27,8 @@ pub use types::*;
 
 use crate::article::Article;
 
-/// Analyses one article's body (the title informs country focus only).
+/// Analyses one article's body (the title informs country focus, and adds
+/// the countries only it names).
 pub fn analyze(article: &Article) -> Analysis {
     analyze_text(&article.title, &article.body)
 }
@@ -50,6 +53,10 @@ pub fn analyze_text(title: &str, body: &str) -> Analysis {
         commitments: &commitments,
     };
     let (focus, mentioned) = countries::score(&story, geo);
+    let (only_in_title, headline) =
+        headline::countries_named_only_there(title, body, &entities, &referents, geo);
+    let mut referents = referents;
+    referents.extend(only_in_title);
     Analysis {
         sentences: sentence_spans,
         entities,
@@ -57,5 +64,6 @@ pub fn analyze_text(title: &str, body: &str) -> Analysis {
         focus,
         mentioned,
         commitments,
+        headline,
     }
 }

@@ -11,7 +11,7 @@ fn span_ok(text: &str, s: &Span) -> bool {
         && text.is_char_boundary(s.end)
 }
 
-fn check(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
+fn check(title: &str, text: &str, a: &Analysis) -> Result<(), TestCaseError> {
     for s in &a.sentences {
         prop_assert!(span_ok(text, s), "sentence {s:?}");
     }
@@ -31,8 +31,25 @@ fn check(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
         let r = a.referents.get(e.referent);
         prop_assert!(r.is_some_and(|r| r.mentions.contains(&i) && r.kind == e.kind));
     }
-    for r in &a.referents {
-        prop_assert!(!r.mentions.is_empty() && r.mentions.windows(2).all(|w| w[0] < w[1]));
+    for h in &a.headline {
+        prop_assert!(
+            span_ok(title, &h.span) && h.span.start < h.span.end,
+            "headline {h:?}"
+        );
+        prop_assert!(
+            a.referents
+                .get(h.referent)
+                .is_some_and(|r| r.mentions.is_empty())
+        );
+    }
+    for (i, r) in a.referents.iter().enumerate() {
+        // Named in the body, or only in the headline.
+        let in_headline = a.headline.iter().any(|h| h.referent == i);
+        prop_assert!(
+            !r.mentions.is_empty() || in_headline,
+            "referent {r:?} named nowhere"
+        );
+        prop_assert!(r.mentions.windows(2).all(|w| w[0] < w[1]));
     }
     for c in a.focus.iter().chain(&a.mentioned) {
         prop_assert!((0.0..=1.0).contains(&c.score));
@@ -108,13 +125,13 @@ proptest! {
     #[test]
     fn arbitrary_unicode_never_breaks_the_invariants(title in ".{0,20}", text in "\\PC{0,300}") {
         let a = analyze_text(&title, &text);
-        check(&text, &a)?;
+        check(&title, &text, &a)?;
     }
 
     #[test]
     fn news_like_text_never_breaks_the_invariants(title in newsy(), text in newsy()) {
         let a = analyze_text(&title, &text);
-        check(&text, &a)?;
+        check(&title, &text, &a)?;
     }
 
     #[test]
@@ -137,6 +154,6 @@ fn empty_and_pathological_inputs() {
         "will will will",
     ] {
         let a = analyze_text("", text);
-        check(text, &a).unwrap_or_else(|e| panic!("{e}"));
+        check("", text, &a).unwrap_or_else(|e| panic!("{e}"));
     }
 }

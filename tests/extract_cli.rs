@@ -37,6 +37,16 @@ fn check_shape(v: &Value) {
             }
         }
     }
+    let title = v["title"].as_str().unwrap_or_default();
+    for r in v["places"].as_array().into_iter().flatten() {
+        for m in r["title_mentions"].as_array().into_iter().flatten() {
+            let (s, e) = (
+                m["start"].as_u64().unwrap_or(0) as usize,
+                m["end"].as_u64().unwrap_or(0) as usize,
+            );
+            assert_eq!(title.get(s..e), m["text"].as_str(), "offsets into title");
+        }
+    }
     for c in v["commitments"].as_array().into_iter().flatten() {
         for key in ["actor", "speaker", "kind", "sentence", "trigger", "action"] {
             assert!(c[key].is_string(), "{key} in {c}");
@@ -142,4 +152,41 @@ fn text_format_and_missing_file() {
     assert!(!missing.status.success());
     let err = String::from_utf8_lossy(&missing.stderr);
     assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+}
+
+#[test]
+fn a_country_only_the_headline_names_is_a_place_with_title_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("poland.txt");
+    let article = "Mayor of Gdańsk, Poland stabbed on stage\n\n\
+                   The mayor was attacked at a charity concert in the city on Sunday evening.\n";
+    std::fs::write(&path, article).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .arg("extract")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_shape(&v);
+    let places = v["places"].as_array().unwrap();
+    let poland = places.iter().find(|p| p["name"] == "Poland");
+    let poland = poland.unwrap_or_else(|| panic!("no Poland in {places:?}"));
+    assert_eq!(poland["country"], "PL");
+    assert_eq!(poland["mentions"].as_array().map(Vec::len), Some(0));
+    assert_eq!(poland["title_mentions"][0]["text"], "Poland");
+    // Body referents carry no empty `title_mentions` list.
+    assert!(
+        places
+            .iter()
+            .all(|p| p["name"] == "Poland" || p.get("title_mentions").is_none())
+    );
+    let text = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .arg("extract")
+        .arg(&path)
+        .args(["--format", "text"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Poland [PL] in the headline only"), "{text}");
 }

@@ -103,6 +103,10 @@ pub struct ReferentOut {
     pub name: String,
     pub country: Option<String>,
     pub mentions: Vec<MentionOut>,
+    /// Mentions in the title (offsets into `title`) of a referent the body
+    /// never names; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub title_mentions: Vec<MentionOut>,
 }
 
 #[derive(Serialize)]
@@ -147,12 +151,14 @@ impl Extract {
     pub fn new(article: &Article, analysis: &Analysis) -> Self {
         let text = &article.body;
         let slice = |s: &std::ops::Range<usize>| text.get(s.clone()).unwrap_or("").to_string();
+        let title = &article.title;
         let referents = |kind: EntityKind| {
             analysis
                 .referents
                 .iter()
-                .filter(|r| r.kind == kind)
-                .map(|r| ReferentOut {
+                .enumerate()
+                .filter(|(_, r)| r.kind == kind)
+                .map(|(index, r)| ReferentOut {
                     name: r.name.clone(),
                     country: r.country.map(|c| c.to_string()),
                     mentions: r
@@ -163,6 +169,16 @@ impl Extract {
                             start: e.span.start,
                             end: e.span.end,
                             text: slice(&e.span),
+                        })
+                        .collect(),
+                    title_mentions: analysis
+                        .headline
+                        .iter()
+                        .filter(|m| m.referent == index)
+                        .map(|m| MentionOut {
+                            start: m.span.start,
+                            end: m.span.end,
+                            text: title.get(m.span.clone()).unwrap_or("").to_string(),
                         })
                         .collect(),
                 })
@@ -228,6 +244,11 @@ impl Extract {
         ] {
             let _ = writeln!(s, "{label}:");
             for r in list.iter() {
+                if r.mentions.is_empty() && !r.title_mentions.is_empty() {
+                    let code = r.country.as_deref().unwrap_or("-");
+                    let _ = writeln!(s, "  {} [{code}] in the headline only", r.name);
+                    continue;
+                }
                 let forms: Vec<&str> = r.mentions.iter().map(|m| m.text.as_str()).collect();
                 let mut distinct = forms.clone();
                 distinct.sort_unstable();

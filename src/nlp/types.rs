@@ -105,6 +105,16 @@ pub struct Referent {
     pub mentions: Vec<usize>,
 }
 
+/// Where the headline names a referent the body does not (see
+/// [`crate::nlp::headline`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineMention {
+    /// Index into `Analysis::referents`.
+    pub referent: usize,
+    /// Byte range into the title.
+    pub span: Span,
+}
+
 /// A country and how much the story is about it, with the mentions that say so.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CountryScore {
@@ -180,6 +190,10 @@ pub struct Analysis {
     pub mentioned: Vec<CountryScore>,
     /// Commitments in text order.
     pub commitments: Vec<Commitment>,
+    /// Mentions in the title of referents the body never names (a country
+    /// only the headline names), in title order; their referents have no
+    /// body mentions.
+    pub headline: Vec<HeadlineMention>,
 }
 
 #[cfg(test)]

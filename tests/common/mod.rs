@@ -144,6 +144,7 @@ pub fn analysis(
             .map(|c| score(c, 0.3))
             .collect(),
         commitments,
+        headline: Vec::new(),
     }
 }
 

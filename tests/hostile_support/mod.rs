@@ -54,8 +54,23 @@ pub fn assert_analysis(text: &str, analysis: &Analysis) {
         );
     }
     assert!(analysis.entities.len() <= text.len());
-    for referent in &analysis.referents {
-        assert!(!referent.mentions.is_empty(), "referent without mentions");
+    for h in &analysis.headline {
+        assert!(h.span.start < h.span.end, "empty headline mention");
+        assert!(
+            analysis
+                .referents
+                .get(h.referent)
+                .is_some_and(|r| r.mentions.is_empty()),
+            "headline mention of a missing referent, or of one the body names"
+        );
+    }
+    for (i, referent) in analysis.referents.iter().enumerate() {
+        // Named in the body, or (a country) only in the headline.
+        let in_headline = analysis.headline.iter().any(|h| h.referent == i);
+        assert!(
+            !referent.mentions.is_empty() || in_headline,
+            "referent without mentions"
+        );
         for &m in &referent.mentions {
             assert!(
                 m < analysis.entities.len(),

@@ -1,0 +1,157 @@
+//! What the headline names that the body does not.
+//!
+//! A headline often carries the one mention of the country a story happens
+//! in ("Arrest made as mayor of Gdańsk, Poland stabbed on stage", "US Supreme
+//! Court overturns ...") while the body only names its towns and courts. Such
+//! a country is a place of the story all the same, so it becomes a place
+//! referent whose only mention is in the headline. Only country names count:
+//! they are exact gazetteer names, where the tagger reading a title-cased
+//! headline would guess at every capitalised word.
+
+use super::link::geo::{Geo, GeoKind};
+use super::{Entity, EntityKind, HeadlineMention, Referent};
+
+/// Place referents for the countries the headline names and the body names
+/// under no form (`referents` are the body's; the new ones are numbered after
+/// them), with where the headline names each.
+pub fn countries_named_only_there(
+    title: &str,
+    body: &str,
+    entities: &[Entity],
+    referents: &[Referent],
+    geo: &dyn Geo,
+) -> (Vec<Referent>, Vec<HeadlineMention>) {
+    // The countries the body names as places, under whatever form ("the
+    // United States" covers a headline's "U.S.").
+    let named_in_body: Vec<_> = referents
+        .iter()
+        .filter(|r| r.kind == EntityKind::Place)
+        .filter(|r| {
+            r.mentions
+                .iter()
+                .filter_map(|&i| entities.get(i))
+                .filter_map(|e| body.get(e.span.clone()))
+                .chain([r.name.as_str()])
+                .any(|surface| geo.country_named(surface).is_some())
+        })
+        .filter_map(|r| r.country)
+        .collect();
+    // A person's name in the body is no country in the headline ("Chad",
+    // "Jordan" as given names or surnames).
+    let person_words: Vec<&str> = referents
+        .iter()
+        .filter(|r| r.kind == EntityKind::Person)
+        .flat_map(|r| r.name.split_whitespace())
+        .collect();
+    let mut new: Vec<Referent> = Vec::new();
+    let mut headline = Vec::new();
+    for hit in geo.find(title) {
+        let Some(surface) = title.get(hit.span.clone()) else {
+            continue;
+        };
+        if hit.kind != GeoKind::Country
+            || named_in_body.contains(&hit.code)
+            || person_words.contains(&surface)
+        {
+            continue;
+        }
+        let index = match new.iter().position(|r| r.country == Some(hit.code)) {
+            Some(i) => i,
+            None => {
+                new.push(Referent {
+                    name: surface.to_string(),
+                    kind: EntityKind::Place,
+                    country: Some(hit.code),
+                    mentions: Vec::new(),
+                });
+                new.len() - 1
+            }
+        };
+        headline.push(HeadlineMention {
+            referent: referents.len() + index,
+            span: hit.span,
+        });
+    }
+    (new, headline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::link::geo::world;
+
+    /// The names of the new referents and the headline text of each mention.
+    fn only_in_headline(title: &str, body_places: &[&str], people: &[&str]) -> Vec<String> {
+        let body = [body_places, people].concat().join(" and ");
+        let mut entities = Vec::new();
+        let mut referents = Vec::new();
+        for (name, kind) in body_places
+            .iter()
+            .map(|n| (n, EntityKind::Place))
+            .chain(people.iter().map(|n| (n, EntityKind::Person)))
+        {
+            let Some(start) = body.find(name) else {
+                continue;
+            };
+            entities.push(Entity {
+                span: start..start + name.len(),
+                kind,
+                referent: referents.len(),
+            });
+            referents.push(Referent {
+                name: name.to_string(),
+                kind,
+                country: world().country_named(name),
+                mentions: vec![entities.len() - 1],
+            });
+        }
+        let (new, headline) =
+            countries_named_only_there(title, &body, &entities, &referents, world());
+        headline
+            .iter()
+            .map(|m| {
+                let r = &new[m.referent - referents.len()];
+                format!("{} {}", r.name, &title[m.span.clone()])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_country_only_the_headline_names_is_a_place() {
+        assert_eq!(
+            only_in_headline("Mayor of Gdańsk, Poland stabbed on stage", &["Gdańsk"], &[]),
+            ["Poland Poland"]
+        );
+        assert_eq!(
+            only_in_headline("US court overturns convictions", &[], &[]),
+            ["US US"]
+        );
+    }
+
+    #[test]
+    fn a_country_the_body_names_under_any_form_is_not_added_again() {
+        assert!(
+            only_in_headline(
+                "U.S.-Colombia Joint Communique",
+                &["United States", "Colombia"],
+                &[]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn only_countries_count_and_a_persons_name_is_none() {
+        // A demonym and a capital are not places of the story by themselves.
+        assert!(only_in_headline("Kenyan envoy arrives in Nairobi", &[], &[]).is_empty());
+        assert!(only_in_headline("Jordan scores twice", &[], &["Michael Jordan"]).is_empty());
+    }
+
+    #[test]
+    fn two_mentions_of_one_country_are_one_referent() {
+        assert_eq!(
+            only_in_headline("Peru votes; Peru counts", &[], &[]),
+            ["Peru Peru", "Peru Peru"]
+        );
+    }
+}
