@@ -38,11 +38,14 @@ pub fn countries_named_only_there(
         .collect();
     // A person's name in the body is no country in the headline ("Chad",
     // "Jordan" as given names or surnames).
-    let person_words: Vec<&str> = referents
+    let mut person_words: Vec<&str> = referents
         .iter()
         .filter(|r| r.kind == EntityKind::Person)
         .flat_map(|r| r.name.split_whitespace())
         .collect();
+    // And a name the body reads as something else ("Georgia" the state, a
+    // person "Jordan") is that in the headline too.
+    person_words.extend(entities.iter().filter_map(|e| body.get(e.span.clone())));
     let mut new: Vec<Referent> = Vec::new();
     let mut headline = Vec::new();
     for hit in geo.find(title) {
@@ -52,6 +55,7 @@ pub fn countries_named_only_there(
         if hit.kind != GeoKind::Country
             || named_in_body.contains(&hit.code)
             || person_words.contains(&surface)
+            || inside_a_longer_name(title, &hit.span)
         {
             continue;
         }
@@ -73,6 +77,30 @@ pub fn countries_named_only_there(
         });
     }
     (new, headline)
+}
+
+/// Whether the country's name at `span` is a word of a longer name: a
+/// capitalised word right before it ("New Mexico") or after it ("Jordan
+/// Peterson", "Niger Delta"); an abbreviation may open a name of its own
+/// ("US Supreme Court"). A title-cased headline loses its countries followed
+/// by a capitalised verb to this, a price paid for no false place.
+fn inside_a_longer_name(title: &str, span: &super::Span) -> bool {
+    let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    // "Gdańsk, Poland": a comma ends the name before.
+    let joined = |w: &&str| w.ends_with(char::is_alphanumeric);
+    let before = title
+        .get(..span.start)
+        .and_then(|b| b.strip_suffix(' '))
+        .map(|b| b.rsplit(' ').next().unwrap_or(b))
+        .filter(joined);
+    let after = title
+        .get(span.end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .map(|a| a.split(' ').next().unwrap_or(a));
+    let abbreviation = title
+        .get(span.clone())
+        .is_some_and(|n| n.chars().all(|c| c.is_uppercase() || c == '.'));
+    capital(before) || capital(after) && !abbreviation
 }
 
 #[cfg(test)]
@@ -145,6 +173,18 @@ mod tests {
         // A demonym and a capital are not places of the story by themselves.
         assert!(only_in_headline("Kenyan envoy arrives in Nairobi", &[], &[]).is_empty());
         assert!(only_in_headline("Jordan scores twice", &[], &["Michael Jordan"]).is_empty());
+    }
+
+    #[test]
+    fn a_country_inside_a_longer_name_is_none() {
+        assert!(only_in_headline("New Mexico governor signs budget", &[], &[]).is_empty());
+        assert!(only_in_headline("Niger Delta militants strike", &[], &[]).is_empty());
+        assert_eq!(
+            only_in_headline("US Supreme Court rules", &[], &[]),
+            ["US US"]
+        );
+        // The body's "Georgia", a US state, makes the headline's one that too.
+        assert!(only_in_headline("Georgia senator wins", &[], &["Georgia"]).is_empty());
     }
 
     #[test]
