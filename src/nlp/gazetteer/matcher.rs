@@ -218,14 +218,20 @@ impl Matcher {
             // lower-case word start (no name starts lower-case): the rest of
             // the word's ASCII letters and digits is skipped at once.
             if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    prev_alnum = false;
-                    i += 1;
+                if !(b.is_ascii_uppercase() || b.is_ascii_digit()) {
+                    // Spaces, punctuation and lower-case letters: on to the
+                    // next byte that may start a name, eight at a time. The
+                    // bytes passed are ASCII, so the one before it tells
+                    // whether it goes on a word.
+                    i += bytes.get(i..).map_or(1, to_name_start);
+                    prev_alnum = i
+                        .checked_sub(1)
+                        .and_then(|p| bytes.get(p))
+                        .is_some_and(u8::is_ascii_alphanumeric);
                     continue;
                 }
-                if prev_alnum || b.is_ascii_lowercase() {
+                if prev_alnum {
                     i += bytes.get(i..).map_or(1, alnum_run);
-                    prev_alnum = true;
                     continue;
                 }
             }
@@ -338,6 +344,34 @@ impl Matcher {
             })
             .collect()
     }
+}
+
+/// How many bytes `bytes` opens with before one that may start a name (an
+/// ASCII capital or digit, or a non-ASCII byte); all of them if none does.
+/// Eight bytes at a time: most of running text is lower-case words and the
+/// spaces between them, which the walk over word starts only passes by.
+fn to_name_start(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
+        // A byte's low seven bits plus `0x80 - c` reach its high bit exactly
+        // when they are at least `c` (no carry reaches the next byte).
+        let low = word & !HIGH;
+        let at_least = |c: u8| low + (0x80 - u64::from(c)) * ONES;
+        let capital = at_least(b'A') & !at_least(b'Z' + 1);
+        let digit = at_least(b'0') & !at_least(b'9' + 1);
+        // (`word` itself: the high bit of each non-ASCII byte.)
+        let found = (capital | digit | word) & HIGH;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let may_start = |b: &u8| !b.is_ascii() || b.is_ascii_uppercase() || b.is_ascii_digit();
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest.iter().position(may_start).unwrap_or(rest.len())
 }
 
 /// The longest city name form at the start of `rest` that ends at a word
@@ -502,4 +536,35 @@ fn has_place_context(
                 .is_some_and(|gap| gap.trim() == ",")
     });
     locative || country_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_starts_found_eight_bytes_at_a_time_as_one_at_a_time() {
+        let may_start = |b: u8| !b.is_ascii() || b.is_ascii_uppercase() || b.is_ascii_digit();
+        let naive = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .position(|&b| may_start(b))
+                .unwrap_or(bytes.len())
+        };
+        // Every byte value in every lane of a run of lower case, and past it.
+        for b in 0..=255u8 {
+            for lane in 0..12 {
+                let mut bytes = *b"said the minister of";
+                bytes[lane] = b;
+                for start in 0..4 {
+                    let bytes = &bytes[start..];
+                    assert_eq!(to_name_start(bytes), naive(bytes), "{b} at {lane}");
+                }
+            }
+        }
+        assert_eq!(to_name_start(b"in Paris"), 3);
+        assert_eq!(to_name_start(b"no name at all here"), 19);
+        assert_eq!(to_name_start("over G\u{e9}n\u{e8}ve".as_bytes()), 5);
+        assert_eq!(to_name_start(b""), 0);
+    }
 }
