@@ -269,9 +269,12 @@ fn dev7_set_scores_stay_above_floors() {
         ("mentioned F1", s.mentioned.f1(), 0.89),
         // Raised in session 8 after its commitment rules (pronouns resolved in
         // their sentence, cue nouns, public addressees): commitments 0.636 on 11
-        // scored entries, actor 0.571 on 7 matches.
+        // scored entries, actor 0.571 on 7 matches. Session 12: bodies named by
+        // a common noun are parties (commitments 0.696); the new match "The
+        // church should ..." has gold actor "Catholic Church", a name the text
+        // never writes, so actor is 4 of 8 (no actor became wrong): floor 0.45.
         ("commitments F1", s.commitments.f1(), 0.58),
-        ("actor", ratio(s.actor), 0.52),
+        ("actor", ratio(s.actor), 0.45),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev7", &floors);

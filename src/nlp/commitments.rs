@@ -471,6 +471,15 @@ fn judge(
     if matches!(trig.name, "will" | "would") && after_belief(text, words, m.start) {
         return None;
     }
+    // "Chile will have to pay", "the plants would need to run": an obligation
+    // foreseen, not one the subject takes on.
+    let obliged = words
+        .get(m.end)
+        .is_some_and(|w| word_in(text, w, &["have", "need"]))
+        && words.get(m.end + 1).is_some_and(|w| word_is(text, w, "to"));
+    if obliged && matches!(trig.name, "will" | "would") {
+        return None;
+    }
     // "Japan will likely raise taxes": a forecast hedged by its adverb.
     let hedged = words.get(m.end).is_some_and(|w| {
         word_in(
@@ -570,6 +579,16 @@ fn judge(
     if matches!(trig.name, "asked to" | "appealed for") && (attributive || press_noun) {
         return None;
     }
+    // "the network signed off and went off-air": the phrasal verb ends a
+    // broadcast or a shift and binds no one ("signed off on the deal" does).
+    let signed_off = trig.name == "signed"
+        && words
+            .get(m.end)
+            .is_some_and(|w| word_in(text, w, &["off", "out"]))
+        && !words.get(m.end + 1).is_some_and(|w| word_is(text, w, "on"));
+    if signed_off {
+        return None;
+    }
     // "proposed that X should ...": the clause's own modal commits.
     if trig.name == "proposed" && words.get(m.end).is_some_and(|w| word_is(text, w, "that")) {
         return None;
@@ -642,6 +661,11 @@ fn judge(
             && word_is(text, &words[np.1 - 2], "and");
         if pronoun { (np.1 - 1, np.1) } else { np }
     });
+    // "the role internet companies should play": a class of bodies told what it
+    // should do is an opinion; "the airline should ..." or "Police will ..." binds.
+    if trig.name == "should/must" && own.is_some_and(|np| phrases::bare_body(text, words, np)) {
+        return None;
+    }
     if trig.name == "going to" && !carried && !own.is_some_and(|np| first_person(&np)) {
         return None;
     }
@@ -708,7 +732,7 @@ fn judge(
         .get(m.end)
         // "what he was to us": an object pronoun after "to" names no act.
         .is_some_and(|w| word_in(text, w, &["blame", "be", "us", "them", "me", "him", "you"]));
-    if trig.name == "is to"
+    if matches!(trig.name, "is to" | "is scheduled to")
         && idiom
             | own.is_none_or(|np| {
                 words.get(np.0).is_some_and(|w| word_is(text, w, "it"))

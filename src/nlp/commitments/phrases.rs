@@ -108,6 +108,105 @@ pub const PARTY_NOUNS: &[&str] = &[
     "commission",
 ];
 
+/// Head nouns of bodies that news reports acting on their own account:
+/// "Police will reopen the road", "the airline plans to resume flights",
+/// "organisers said they would ...". Kept apart from `PARTY_NOUNS`: they make
+/// a party only as the head of a phrase that is not indefinite ("a company
+/// will ..." is anyone's).
+pub const BODY_NOUNS: &[&str] = &[
+    "police",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "corporation",
+    "agency",
+    "agencies",
+    "airline",
+    "airlines",
+    "bank",
+    "banks",
+    "court",
+    "tribunal",
+    "board",
+    "union",
+    "unions",
+    "club",
+    "league",
+    "federation",
+    "association",
+    "organisation",
+    "organization",
+    "organisers",
+    "organizers",
+    "firefighters",
+    "rescuers",
+    "investigators",
+    "prosecutors",
+    "regulator",
+    "regulators",
+    "operator",
+    "broadcaster",
+    "network",
+    "charity",
+    "foundation",
+    "institute",
+    "university",
+    "hospital",
+    "manufacturer",
+    "carmaker",
+    "automaker",
+    "insurer",
+    "retailer",
+    "church",
+    "office",
+    "group",
+    "cabinet",
+    "panel",
+    "watchdog",
+    "bureau",
+];
+
+/// Words opening a phrase that names no one in particular: "a company", "any club".
+const INDEFINITE: &[&str] = &[
+    "a", "an", "any", "every", "each", "no", "some", "many", "most", "few", "other", "such",
+];
+
+/// Whether `words[a..b]` names a body by its head noun: "Police", "local
+/// firefighters", "the airline". A singular head needs a determiner, a
+/// possessive or a name ("no person, firm or corporation shall ..." names none),
+/// and an indefinite phrase is anyone's ("a company will ...").
+pub fn body_named(text: &str, words: &[Word], (a, b): (usize, usize)) -> bool {
+    let (Some(first), Some(head)) = (words.get(a), b.checked_sub(1).and_then(|i| words.get(i)))
+    else {
+        return false;
+    };
+    if !word_in(text, head, BODY_NOUNS) || word_in(text, first, INDEFINITE) {
+        return false;
+    }
+    let plural = text
+        .get(head.span.clone())
+        .is_some_and(|s| s.ends_with('s') || s.eq_ignore_ascii_case("police"));
+    plural
+        || words[a..b - 1]
+            .iter()
+            .any(|w| w.capital || is_possessive(text, w) || word_in(text, w, DETERMINERS))
+}
+
+/// Whether a body is named without a determiner ("internet companies",
+/// "Police"): a class, or a body only when it acts.
+pub fn bare_body(text: &str, words: &[Word], (a, b): (usize, usize)) -> bool {
+    body_named(text, words, (a, b))
+        && !words[a..b]
+            .iter()
+            .any(|w| is_possessive(text, w) || word_in(text, w, DETERMINERS))
+}
+
+/// Whether a word heads a phrase naming a party: a party noun or a body.
+fn party_noun(text: &str, w: &Word) -> bool {
+    word_in(text, w, PARTY_NOUNS) || word_in(text, w, BODY_NOUNS)
+}
+
 /// Words that end a noun phrase read leftwards even before a party noun.
 const NP_STOPS: &[&str] = &[
     "that",
@@ -334,7 +433,7 @@ fn np_word(text: &str, w: &Word) -> bool {
     w.capital
         || is_possessive(text, w)
         || word_in(text, w, DETERMINERS)
-        || word_in(text, w, PARTY_NOUNS)
+        || party_noun(text, w)
         || word_in(text, w, &["of", "and"])
         || text
             .get(w.span.clone())
@@ -369,7 +468,7 @@ pub fn np_before(
         return Some((end - 1, end));
     }
     // "the international community": plain adjectives may precede a party noun.
-    let party_head = word_in(text, last, PARTY_NOUNS);
+    let party_head = party_noun(text, last);
     let mut adjectives = 0;
     let mut k = end;
     while k > 0 && end - k < 12 {
@@ -412,6 +511,7 @@ pub fn np_before(
     if k == end {
         return plain_complement(text, words, end, index);
     }
+    let k = name_start(text, words, k, index);
     let k = list_start(text, words, k, end, index);
     // "officials from both countries": a party noun with where it comes from.
     if k >= 2
@@ -422,6 +522,27 @@ pub fn np_before(
         return trim_np(text, words, np.0, end);
     }
     trim_np(text, words, k, end)
+}
+
+/// "The U.S. National Telecommunications and Information Administration and
+/// Japan's Ministry ... committed": a phrase cut off by its length inside a
+/// name opens where the name does (with its article).
+fn name_start(text: &str, words: &[Word], k: usize, index: &EntityIndex) -> usize {
+    let Some(e) = words.get(k).and_then(|w| index.covering(w.span.start)) else {
+        return k;
+    };
+    let Some(first) = (0..k)
+        .rev()
+        .take(8)
+        .take_while(|&i| words[i].span.start >= e.span.start)
+        .last()
+    else {
+        return k;
+    };
+    match first.checked_sub(1) {
+        Some(i) if word_is(text, &words[i], "the") => i,
+        _ => first,
+    }
 }
 
 /// "China, Iran, and Russia have pledged": the named parties listed with
@@ -561,7 +682,7 @@ pub fn np_after(
             && !w.capital
             && words
                 .get(k + 1)
-                .is_some_and(|n| !n.capital && word_in(text, n, PARTY_NOUNS))
+                .is_some_and(|n| !n.capital && party_noun(text, n))
             && !word_in(text, w, NP_STOPS)
             && !word_in(text, w, SPEECH_VERBS)
     };
@@ -685,21 +806,35 @@ pub fn person_named_before(
 }
 
 /// The subject of the reporting verb before word `at` ("announced", "said
-/// that") when it names several parties ("Biden and Sanders", "the two
-/// leaders"): who "they" after the verb means.
-fn reporting_group(text: &str, words: &[Word], at: usize, index: &EntityIndex) -> Option<Party> {
+/// that"): with `plural`, when it names several parties ("Biden and Sanders",
+/// "the two leaders"), who "they" after the verb means; else one party that is
+/// no person ("the ministry"), who "it" means.
+fn reporting_subject(
+    text: &str,
+    words: &[Word],
+    at: usize,
+    index: &EntityIndex,
+    plural: bool,
+) -> Option<Party> {
     let that = at > 0 && word_is(text, &words[at - 1], "that");
     let verb = at.checked_sub(if that { 2 } else { 1 })?;
     let np = np_before(text, words, verb, index).filter(|np| np.1 == verb)?;
     let (a, b) = np;
+    let head = &words[b - 1];
+    let plural_body = word_in(text, head, BODY_NOUNS)
+        && text
+            .get(head.span.clone())
+            .is_some_and(|s| s.ends_with('s') || s.eq_ignore_ascii_case("police"));
     let several = words[a..b]
         .iter()
         .any(|w| word_in(text, w, &["and", "both"]))
-        || plural_party_noun(text, &words[b - 1]);
-    if !several || words[a..b].iter().any(|w| word_in(text, w, PRONOUNS)) {
+        || plural_party_noun(text, head)
+        || plural_body;
+    if several != plural || words[a..b].iter().any(|w| word_in(text, w, PRONOUNS)) {
         return None;
     }
-    party(text, words, np, index).filter(|p| p.pronoun.is_none())
+    party(text, words, np, index)
+        .filter(|p| p.pronoun.is_none() && (plural || p.kind != Some(EntityKind::Person)))
 }
 
 /// What the noun phrase `words[a..b]` names, or `None` when it is no party
@@ -742,6 +877,13 @@ pub fn party(
     if b - a == 1 && (carried.is_some() || word_in(text, first, PRONOUNS)) {
         let p = carried.or_else(|| PRONOUNS.iter().copied().find(|p| word_is(text, first, p)))?;
         if p == "it" {
+            // "The Kenyan government announced it will ...": the reporting
+            // verb's subject, before any place the sentence names.
+            if reported_by_before(text, words, a)
+                && let Some(subject) = reporting_subject(text, words, a, index, false)
+            {
+                return Some(subject);
+            }
             // "The SDF announced it had ...": the nearest organisation or place before.
             let sentence_start = words.first().map_or(0, |w| w.span.start);
             let i = index
@@ -785,7 +927,7 @@ pub fn party(
         // reporting verb is that verb's subject when it names several parties.
         if p == "they"
             && reported_by_before(text, words, a)
-            && let Some(group) = reporting_group(text, words, a, index)
+            && let Some(group) = reporting_subject(text, words, a, index, true)
         {
             return Some(group);
         }
@@ -1012,12 +1154,15 @@ pub fn party(
     {
         return Some(p);
     }
-    let party_noun = words[a..b].iter().any(|w| word_in(text, w, PARTY_NOUNS));
+    let named_by_noun = words[a..b].iter().any(|w| word_in(text, w, PARTY_NOUNS));
+    // "Police will ...", "the airline plans to ...": a body named by its head
+    // noun, unless the phrase is anyone's ("a company will ...").
+    let body = body_named(text, words, (a, b));
     let proper = words[a..b]
         .iter()
         .enumerate()
         .any(|(i, w)| w.capital && (a + i > 0) && !word_in(text, w, DETERMINERS));
-    (party_noun || proper).then_some(Party {
+    (named_by_noun || body || proper).then_some(Party {
         name: surface,
         referent: None,
         kind: None,

@@ -1524,6 +1524,42 @@ fn a_restated_commitment_to_act_is_a_pledge_and_to_a_goal_support() {
 }
 
 #[test]
+fn a_body_named_by_its_head_noun_is_a_party_unless_indefinite() {
+    let names = [("Lima", EntityKind::Place, "PE")];
+    // News commits police, companies, organisers: bodies named by a common noun.
+    let text = "Police will reopen the road to Lima on Friday.";
+    assert_eq!(actors_of(text, &names), ["Police"]);
+    let text = "The regional airline plans to resume flights to Lima in May.";
+    assert_eq!(actors_of(text, &names), ["The regional airline"]);
+    let text = "Organisers said they would move the fair to Lima.";
+    assert_eq!(actors_of(text, &names), ["Organisers"]);
+    // "A company" is anyone's, a bare singular no one in particular, and a
+    // class told what it should do is an opinion: no party.
+    let text = "A company will open a plant in Lima.";
+    assert!(actors_of(text, &names).is_empty());
+    let text = "By law no bank or insurer shall trade in Lima.";
+    assert!(actors_of(text, &names).is_empty());
+    let text = "Critics said banks should lend more in Lima.";
+    assert!(actors_of(text, &names).is_empty());
+}
+
+#[test]
+fn an_obligation_foreseen_is_no_pledge() {
+    let names = [("Chile", EntityKind::Place, "CL")];
+    let text = "Chile will have to repay the loan by May.";
+    assert!(actors_of(text, &names).is_empty());
+    let text = "Chile will repay the loan by May.";
+    assert_eq!(actors_of(text, &names), ["Chile"]);
+}
+
+#[test]
+fn it_after_a_reporting_verb_is_the_verbs_subject_before_a_place_named() {
+    let names = [("Lima", EntityKind::Place, "PE")];
+    let text = "In Lima, the ministry announced it will close the border.";
+    assert_eq!(actors_of(text, &names), ["the ministry"]);
+}
+
+#[test]
 fn a_title_with_of_before_a_name_still_names_the_person() {
     let text = "Deputy Secretary Christopher Landau and Argentine Minister of Foreign Affairs \
                 Pablo Quirno will open the new corridor.";
@@ -1548,4 +1584,30 @@ fn a_predicate_joined_to_a_possessors_commitment_is_the_subjects() {
         ("Addis Ababa", EntityKind::Place, "ET"),
     ];
     assert_eq!(actors_of(text, &names), ["Kenya", "Ruto"]);
+}
+
+#[test]
+fn a_long_subject_opens_where_its_first_name_does() {
+    let text = "The National Telecommunications and Information Administration and Kenya's \
+                Ministry of Internal Affairs and Communications committed to sharing data.";
+    let names = [
+        (
+            "National Telecommunications and Information Administration",
+            EntityKind::Org,
+            "",
+        ),
+        ("Kenya", EntityKind::Place, "KE"),
+        (
+            "Ministry of Internal Affairs and Communications",
+            EntityKind::Org,
+            "KE",
+        ),
+    ];
+    assert_eq!(
+        actors_of(text, &names),
+        [
+            "The National Telecommunications and Information Administration and Kenya's \
+          Ministry of Internal Affairs and Communications"
+        ]
+    );
 }

@@ -582,7 +582,11 @@ pub static TRIGGERS: &[Trigger] = &[
             "India and Japan signed a memorandum on rail cooperation.",
             "Chile and Peru inked a fishing accord.",
         ],
-        negative: &["The signed copy was lost.", "A road sign fell on the car."],
+        negative: &[
+            "The signed copy was lost.",
+            "A road sign fell on the car.",
+            "The network signed off at midnight.",
+        ],
     },
     Trigger {
         name: "announced the establishment of",
@@ -1331,6 +1335,25 @@ pub static TRIGGERS: &[Trigger] = &[
             "The idea was to cut tariffs.",
             "The vote was to be held in May.",
             "Ruto was to us a father.",
+        ],
+    },
+    Trigger {
+        name: "is scheduled to",
+        kind: Pledge,
+        // "The commission is scheduled to meet on Monday", "the crew are slated
+        // to dock today": news reports a party's fixed plan by its schedule.
+        steps: &[
+            Word(&["is", "are", "was", "were"]),
+            Word(&["scheduled", "slated", "set"]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "The Joint Commission is scheduled to meet in Lima on Monday.",
+            "The Kenyan delegation was set to sign the pact in Lima.",
+        ],
+        negative: &[
+            "The summit is scheduled to open on Monday.",
+            "The vote is set to be held in May.",
         ],
     },
     Trigger {
