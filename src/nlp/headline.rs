@@ -36,16 +36,15 @@ pub fn countries_named_only_there(
         })
         .filter_map(|r| r.country)
         .collect();
-    // A person's name in the body is no country in the headline ("Chad",
-    // "Jordan" as given names or surnames).
-    let mut person_words: Vec<&str> = referents
+    // Words the body reads as something other than a country are that in
+    // the headline too: a word of a person's name ("Chad", "Jordan" as given
+    // names or surnames), or a whole mention ("Georgia" the US state).
+    let mut read_otherwise: Vec<&str> = referents
         .iter()
         .filter(|r| r.kind == EntityKind::Person)
         .flat_map(|r| r.name.split_whitespace())
         .collect();
-    // And a name the body reads as something else ("Georgia" the state, a
-    // person "Jordan") is that in the headline too.
-    person_words.extend(entities.iter().filter_map(|e| body.get(e.span.clone())));
+    read_otherwise.extend(entities.iter().filter_map(|e| body.get(e.span.clone())));
     let mut new: Vec<Referent> = Vec::new();
     let mut headline = Vec::new();
     for hit in geo.find(title) {
@@ -54,7 +53,7 @@ pub fn countries_named_only_there(
         };
         if hit.kind != GeoKind::Country
             || named_in_body.contains(&hit.code)
-            || person_words.contains(&surface)
+            || read_otherwise.contains(&surface)
             || inside_a_longer_name(title, &hit.span)
         {
             continue;
