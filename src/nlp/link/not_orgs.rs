@@ -232,6 +232,11 @@ fn judge(text: &str, tokens: &[Token], span: &Span, geo: &dyn Geo, headings: &He
     if titled {
         return Verdict::Other;
     }
+    // "the Government of Japan", "Federal Government of Somalia": the country
+    // acting as a state, named by its name; no body of its own beside it.
+    if let Some(country) = government_of(text, inner, &words, geo) {
+        return Verdict::Place(country);
+    }
     // "U.S.-Japan Alliance", "Japan-United States Alliance": two countries'
     // bond, no body of its own.
     if let Some(("Alliance", before)) = words.split_last().map(|(l, r)| (*l, r))
@@ -452,6 +457,25 @@ fn kind_of_body(text: &str, span: &Span, words: &[&str], next: Option<&str>) -> 
 /// "II", "III", "IV" ...: a Roman numeral after a name.
 fn roman_numeral(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Where the country's name is in "(Federal) Government of (the) <country>"
+/// ("Government of the Republic of Iraq" gives "Republic of Iraq"), when the
+/// words after "of" are all of a country's name.
+fn government_of(text: &str, inner: &[Token], words: &[&str], geo: &dyn Geo) -> Option<Span> {
+    let of = match words {
+        ["Government", "of", ..] => 1,
+        ["Federal", "Government", "of", ..] => 2,
+        _ => return None,
+    };
+    let first = if words.get(of + 1) == Some(&"the") {
+        of + 2
+    } else {
+        of + 1
+    };
+    let span = inner.get(first)?.span.start..inner.last()?.span.end;
+    geo.country_named(text.get(span.clone())?)?;
+    Some(span)
 }
 
 /// Whether "a" or "an" comes right before `pos`, perhaps with one lower-case

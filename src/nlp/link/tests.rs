@@ -1998,3 +1998,45 @@ fn countries_joined_by_a_dash_are_no_person() {
     assert!(!s.iter().any(|r| r.0 == "Japan-China"), "{s:?}");
     assert!(s.contains(&row("Ana Lind", Person, None, 1)), "{s:?}");
 }
+
+#[test]
+fn a_government_named_of_its_country_is_the_country() {
+    let text = "Officials will work with the Government of Japan and the Federal Government of \
+                the United States of America. The Government of Ruritania declined.";
+    let rs = run(
+        text,
+        &[
+            ("Government of Japan", Org),
+            ("Federal Government of the United States of America", Org),
+            ("Government of Ruritania", Org),
+        ],
+    );
+    assert_eq!(
+        summary(&rs),
+        vec![
+            row("Japan", Place, Some("JP"), 1),
+            row("United States of America", Place, Some("US"), 1),
+            row("Government of Ruritania", Org, None, 1),
+        ]
+    );
+}
+
+#[test]
+fn a_government_s_country_is_mentioned_by_its_name_alone() {
+    let text = "Officials will work with the Government of Japan.";
+    let geo = Table::sample();
+    let tokens = tokenize(text);
+    let (entities, _) = link(
+        text,
+        &tokens,
+        &spans(text, &tokens),
+        &mentions(text, &[("Government of Japan", Org)]),
+        &geo.find(text),
+        &geo,
+    );
+    let surfaces: Vec<_> = entities
+        .iter()
+        .filter_map(|e| text.get(e.span.clone()))
+        .collect();
+    assert_eq!(surfaces, ["Japan"]);
+}
