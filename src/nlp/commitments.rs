@@ -1766,6 +1766,11 @@ fn attributive_country(words: &[Word], m: &TriggerMatch, index: &EntityIndex) ->
     }
     (m.start + 1..m.end).find_map(|i| {
         let w = words.get(i)?;
+        // "the shared U.S.-Germany commitment": a partnership's countries
+        // joined by a hyphen are no one owner; the subject ("They") acts.
+        if partnership(index.text.get(w.span.clone())?) {
+            return None;
+        }
         let e = index
             .covering(w.span.start)
             .filter(|e| e.kind == EntityKind::Place)?;
@@ -1776,6 +1781,14 @@ fn attributive_country(words: &[Word], m: &TriggerMatch, index: &EntityIndex) ->
         );
         Some((name, Some(e.referent)))
     })
+}
+
+/// Whether a word joins two or more countries by hyphens: "U.S.-Germany",
+/// "U.S.-Japan-ROK" (not "Austria-based", nor "Biden-Harris").
+fn partnership(word: &str) -> bool {
+    let gazetteer = Gazetteer::get();
+    let parts: Vec<&str> = word.split(['-', '\u{2013}']).collect();
+    parts.len() >= 2 && parts.iter().all(|p| gazetteer.country_by_name(p).is_some())
 }
 
 /// Word index just past a leading concessive clause ("While X, ...",

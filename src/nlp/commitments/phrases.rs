@@ -4,6 +4,7 @@
 use super::triggers::{ADVERBS, word_in, word_is};
 use super::words::{Word, is_possessive};
 use crate::nlp::gazetteer::Gazetteer;
+use crate::nlp::token::abbrev::{self, AbbrevKind};
 use crate::nlp::{Entity, EntityKind, Referent, Span};
 
 pub const DETERMINERS: &[&str] = &[
@@ -444,6 +445,9 @@ fn np_word(text: &str, w: &Word) -> bool {
 /// word only when it is a determiner, a party noun or a named entity).
 fn admissible(text: &str, words: &[Word], i: usize, index: &EntityIndex) -> bool {
     let Some(w) = words.get(i) else { return false };
+    if title_period(text, words, i) {
+        return true;
+    }
     if w.punct && !is_possessive(text, w) {
         return false;
     }
@@ -454,6 +458,21 @@ fn admissible(text: &str, words: &[Word], i: usize, index: &EntityIndex) -> bool
         return false;
     }
     np_word(text, w)
+}
+
+/// Whether word `i` is the period of a title written short ("Mr.", "Dr.",
+/// "Gen."): it belongs to the name the title opens, so "The President and
+/// Mr. Finer" is one phrase, not one cut at the period.
+fn title_period(text: &str, words: &[Word], i: usize) -> bool {
+    let (Some(w), Some(title)) = (words.get(i), i.checked_sub(1).and_then(|t| words.get(t))) else {
+        return false;
+    };
+    w.punct
+        && title.span.end == w.span.start
+        && text.get(w.span.clone()) == Some(".")
+        && text
+            .get(title.span.clone())
+            .is_some_and(|t| abbrev::kind(t) == Some(AbbrevKind::Title))
 }
 
 /// The noun phrase ending right before word `end` (exclusive), as word indices.
@@ -1266,7 +1285,11 @@ fn office_holders(
         .enumerate()
         .filter(|(_, w)| word_is(text, w, "and"));
     let (k, _) = ands.next()?;
-    if ands.next().is_some() || np.iter().any(|w| w.punct) {
+    let punct = np
+        .iter()
+        .enumerate()
+        .any(|(j, w)| w.punct && !title_period(text, words, a + j));
+    if ands.next().is_some() || punct {
         return None;
     }
     let k = a + k;

@@ -1611,3 +1611,51 @@ fn a_long_subject_opens_where_its_first_name_does() {
         ]
     );
 }
+
+#[test]
+fn a_title_written_short_stays_in_its_phrase() {
+    let text = "President Ruto received Ambassador Lee in Nairobi. The President and Mr. Lee \
+                agreed to expand trade.";
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Lee", EntityKind::Person, "US"),
+        ("Nairobi", EntityKind::Place, "KE"),
+    ];
+    let (entities, referents) = named_entities(text, &names);
+    // Two sentences: the period after "Mr" ends none.
+    let cut = text.find(". ").map_or(0, |i| i + 1);
+    let sentences = [
+        Sentence {
+            span: 0..cut,
+            tokens: 0..0,
+        },
+        Sentence {
+            span: cut + 1..text.len(),
+            tokens: 0..0,
+        },
+    ];
+    let actors: Vec<String> = extract(text, &sentences, &entities, &referents)
+        .into_iter()
+        .map(|c| c.actor)
+        .collect();
+    assert_eq!(actors, ["Ruto and Lee"]);
+}
+
+#[test]
+fn a_partnership_named_by_hyphens_owns_no_commitment() {
+    let names = [
+        ("Rubio", EntityKind::Person, "US"),
+        ("Ruto", EntityKind::Person, "KE"),
+        ("U.S.", EntityKind::Place, "US"),
+        ("Kenya", EntityKind::Place, "KE"),
+        ("Nairobi", EntityKind::Place, "KE"),
+    ];
+    // The pair who met reaffirmed it, not the first country of the compound ...
+    let text = "Rubio met Ruto in Nairobi. They reaffirmed the shared U.S.-Kenya commitment to \
+                deepening trade.";
+    assert_eq!(actors_of(text, &names), ["Rubio and Ruto"]);
+    // ... while one country named before the noun still owns it.
+    let text =
+        "Rubio met Ruto in Nairobi. They reaffirmed the Kenya commitment to deepening trade.";
+    assert_eq!(actors_of(text, &names), ["Kenya"]);
+}
