@@ -23,9 +23,41 @@ pub fn alnum_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len())
 }
 
+/// Whether any of eight bytes is an ASCII capital, tested all at once: a
+/// scanner looking for capitalised names skips eight bytes of lower-case
+/// text in a few instructions. (A byte is an ASCII capital when its high bit
+/// is clear and its low seven bits are at least 'A' and below 'Z' + 1.)
+pub fn holds_capital(eight: [u8; 8]) -> bool {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = u64::from_le_bytes(eight);
+    let low = bytes & !HIGH;
+    let at_least_a = low + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = low + (0x80 - u64::from(b'Z') - 1) * ONES;
+    at_least_a & !past_z & !bytes & HIGH != 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_among_eight_bytes() {
+        assert!(!holds_capital(*b"said the"));
+        // The bytes around the capitals: '@' before 'A', '[' after 'Z'.
+        assert!(!holds_capital([
+            b'@', b'[', b'`', b'{', b' ', b'0', b'9', 0xff
+        ]));
+        for (k, capital) in [b'A', b'M', b'Z'].into_iter().enumerate() {
+            let mut eight = *b"lower-ca";
+            eight[k * 3] = capital;
+            assert!(holds_capital(eight), "{k}");
+        }
+        // Bytes of UTF-8 sequences are no ASCII capitals ("É" is C3 89).
+        assert!(!holds_capital([
+            0xC3, 0x89, 0xC1, 0xDA, 0xE2, 0x80, 0x93, b' '
+        ]));
+    }
 
     #[test]
     fn runs_of_ascii_letters_and_digits() {

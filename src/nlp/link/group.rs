@@ -715,8 +715,10 @@ fn renumber(
         if let (Some(r), Some(best)) = (out.get_mut(new), forms.get_mut(new)) {
             r.mentions.push(ei);
             let surface = text.get(e.span.clone()).unwrap_or("");
-            let form = NameForm::of(surface);
-            if form.fuller_than(*best) {
+            // A name written again as the referent's is no fuller than
+            // itself: only another surface is measured.
+            let form = (surface != r.name).then(|| NameForm::of(surface));
+            if let Some(form) = form.filter(|f| f.fuller_than(*best)) {
                 r.name = surface.to_string();
                 *best = form;
             }
