@@ -451,7 +451,9 @@ fn place_country(
                     })
         };
         // The country's other names (demonym, capital) would speak for the country.
-        // Two other US states named, and nothing else naming the country.
+        // Two other US states named, or one in a text naming no other country
+        // ("the debate in Georgia" of a story about a Texan), and nothing else
+        // naming the country.
         let us_context = || {
             let states = us_states.get_or_init(|| {
                 US_STATES
@@ -460,7 +462,9 @@ fn place_country(
                     .filter(|s| text.contains(*s))
                     .collect()
             });
-            states.iter().filter(|s| **s != &*name).count() >= 2
+            let others = states.iter().filter(|s| **s != &*name).count();
+            let no_other_country = || named.keys().all(|c| *c == code || Some(*c) == us());
+            others >= 2 || others == 1 && no_other_country()
         };
         let otherwise_named = names_of
             .get(&code)

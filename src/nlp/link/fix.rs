@@ -58,6 +58,19 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         {
             m.kind = EntityKind::Org;
         }
+        if m.kind == EntityKind::Place
+            && let Some(country) = country_before_state_adjective(text, &m.span, geo)
+        {
+            // "the U.S. Federal government": the country, and a word of the
+            // common noun after it.
+            m.span = country;
+        }
+        if m.kind == EntityKind::Place && state_noun_after_article(text, &m.span) {
+            // "the inception of the Republic", "across the Kingdom": the state
+            // the text is about, by a common noun, names no place (a town
+            // called Republic lies in Missouri).
+            m.kind = EntityKind::Misc;
+        }
         if vessel(text, &m.span) {
             // "YONG TAI (IMO 9231511)", "the tanker Ocean Star": a ship, no person.
             m.kind = EntityKind::Misc;
@@ -1989,6 +2002,37 @@ fn only_common_nouns(surface: &str) -> bool {
         && surface
             .split(' ')
             .all(|w| COMMON.contains(&w) || GENERIC_ORG_WORDS.contains(&w))
+}
+
+/// The country's name in "U.S. Federal" before a lower-case noun ("the U.S.
+/// Federal government").
+fn country_before_state_adjective(text: &str, span: &Span, geo: &dyn Geo) -> Option<Span> {
+    const STATE_ADJECTIVES: &[&str] = &["Federal", "National", "Central", "State"];
+    let (country, adjective) = text.get(span.clone())?.rsplit_once(' ')?;
+    let lower_next = text
+        .get(span.end..)?
+        .strip_prefix(' ')?
+        .starts_with(|c: char| c.is_lowercase());
+    (lower_next && STATE_ADJECTIVES.contains(&adjective) && geo.country_named(country).is_some())
+        .then(|| span.start..span.start + country.len())
+}
+
+/// Whether `span` is a word for a state ("Republic", "Kingdom") after an
+/// article.
+fn state_noun_after_article(text: &str, span: &Span) -> bool {
+    const STATE_NOUNS: &[&str] = &[
+        "Republic",
+        "Kingdom",
+        "Union",
+        "Federation",
+        "Commonwealth",
+        "State",
+        "Nation",
+        "Homeland",
+    ];
+    text.get(span.clone())
+        .is_some_and(|s| STATE_NOUNS.contains(&s))
+        && after_article(text, span.start)
 }
 
 /// Whether `span` follows "Minister of", "Secretary of the", "Under

@@ -242,6 +242,9 @@ pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
         if !lower && !base && (!upper || !HEAD_SET.contains(w)) {
             continue;
         }
+        if upper && opens_an_office(text, tokens, i) {
+            continue;
+        }
         let Some((first, possessor)) = name_start(text, tokens, i, geo) else {
             continue;
         };
@@ -274,6 +277,19 @@ pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
         }
     }
     out
+}
+
+/// Whether the head at token `i` opens an office or a court with the
+/// capitalised word after it ("Manhattan District Attorney", "United States
+/// District Court", "District Judge"): a title or a body, no place.
+fn opens_an_office(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(head), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
+        return false;
+    };
+    let w = next.text(text);
+    text.get(head.span.end..next.span.start) == Some(" ")
+        && capitalised_word(text, next)
+        && (w == "Court" || super::titles::is_title_word(w))
 }
 
 /// The first name word of a place whose head is token `i`, and where a
@@ -685,6 +701,18 @@ mod tests {
             ["Sheikh Omar Grand Mosque", "St Anne's Hospital"]
         );
         assert_eq!(names("A letter reached 22 Elm Street."), ["22 Elm Street"]);
+    }
+
+    #[test]
+    fn a_head_opening_an_office_or_a_court_closes_no_place() {
+        assert!(
+            names("Marin District Attorney Ann Lee and a Tamsu District Court judge spoke.")
+                .is_empty()
+        );
+        assert_eq!(
+            names("They met in Marin District on Monday."),
+            ["Marin District"]
+        );
     }
 
     #[test]

@@ -192,6 +192,11 @@ fn ambiguous_places_from_context() {
             "Georgia",
             "GE",
         ),
+        (
+            "The senator from Texas left before the debate in Georgia.",
+            "Georgia",
+            "US",
+        ),
         ("King Abdullah II of Jordan met officials.", "Jordan", "JO"),
         ("Lima, Ohio is small.", "Lima", "US"),
         ("Peru: Lima hosts the talks.", "Lima", "PE"),
@@ -2061,4 +2066,28 @@ fn a_government_s_country_is_mentioned_by_its_name_alone() {
         .filter_map(|e| text.get(e.span.clone()))
         .collect();
     assert_eq!(surfaces, ["Japan"]);
+}
+
+#[test]
+fn a_word_for_a_state_after_an_article_is_no_place() {
+    let places = |text: &str| -> Vec<String> {
+        run_world(text, &[("Republic", Place)])
+            .into_iter()
+            .filter(|r| r.kind == Place)
+            .map(|r| r.name)
+            .collect()
+    };
+    assert!(places("Founders shaped the Republic.").is_empty());
+    // A town called Republic lies in Missouri.
+    assert_eq!(
+        places("They grew up in Republic, Missouri."),
+        ["Republic", "Missouri"]
+    );
+}
+
+#[test]
+fn a_country_before_a_word_of_a_common_noun_is_the_country() {
+    let text = "He ranks third in the U.S. Federal government.";
+    let rs = run(text, &[("U.S. Federal", Place)]);
+    assert_eq!(summary(&rs), vec![row("U.S.", Place, Some("US"), 1)]);
 }
