@@ -1,7 +1,10 @@
 //! Whole-analysis throughput (tokens, sentences, tags, referents, countries,
-//! commitments) over the bundled corpus: one thread, MB of text per second;
+//! commitments) over the bundled corpus: one thread, MB of text per second,
+//! article by article (`analyze_text`) and in batches (`analyze_batch`, the
+//! path `readout extract` and the library take);
 //! each stage alone (`stage/...`, its inputs computed beforehand), to see where
-//! the time goes; and a 10,000-article library analysed in parallel with rayon.
+//! the time goes; and a 10,000-article library analysed in parallel with rayon,
+//! in batches as `Library::analyse_all` does.
 //!
 //! Before the groups, the pipeline run in sequence prints each stage's share
 //! (stderr, "in sequence"): stages run after one another take longer than alone
@@ -19,8 +22,8 @@ use readout::nlp::ner::Mention;
 use readout::nlp::sentence::Sentence;
 use readout::nlp::token::Token;
 use readout::nlp::{
-    Commitment, Entity, Referent, Span, analyze, analyze_text, commitments, countries, link, ner,
-    sentence, token,
+    BATCH, Commitment, Entity, Referent, Span, analyze_articles, analyze_batch, analyze_text,
+    commitments, countries, link, ner, sentence, token,
 };
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -49,6 +52,20 @@ fn single_thread(c: &mut Criterion) {
             }
         })
     });
+    let texts: Vec<(&str, &str)> = articles
+        .iter()
+        .map(|(t, b)| (t.as_str(), b.as_str()))
+        .collect();
+    group.bench_function(
+        format!("bundled corpus, one thread, batches of {BATCH}"),
+        |b| {
+            b.iter(|| {
+                for batch in texts.chunks(BATCH) {
+                    black_box(analyze_batch(batch));
+                }
+            })
+        },
+    );
     group.finish();
 }
 
@@ -243,9 +260,10 @@ fn library_in_parallel(c: &mut Criterion) {
     let library: Vec<_> = base.iter().cycle().take(10_000).cloned().collect();
     let bytes: usize = library.iter().map(|a| a.body.len()).sum();
     let start = Instant::now();
-    let n = library
-        .par_iter()
-        .map(analyze)
+    let articles: Vec<&readout::article::Article> = library.iter().collect();
+    let n = articles
+        .par_chunks(BATCH)
+        .flat_map_iter(analyze_articles)
         .filter(|a| !a.entities.is_empty())
         .count();
     let secs = start.elapsed().as_secs_f64();
@@ -262,7 +280,14 @@ fn library_in_parallel(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function("10,000 articles, rayon", |b| {
-        b.iter(|| black_box(library.par_iter().map(analyze).count()))
+        b.iter(|| {
+            black_box(
+                articles
+                    .par_chunks(BATCH)
+                    .flat_map_iter(analyze_articles)
+                    .count(),
+            )
+        })
     });
     group.finish();
 }

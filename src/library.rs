@@ -227,15 +227,24 @@ impl Library {
     }
 
     /// Analyses every article not analysed yet, in parallel, and waits.
-    /// (The reader instead streams analyses in from its workers.)
+    /// (The reader instead streams analyses in from its workers.) Each
+    /// thread takes a batch of articles at a time (see `nlp::analyze_batch`).
     pub fn analyse_all(&mut self) {
         use rayon::prelude::*;
-        let results: Vec<(usize, Analysis)> = self
+        let pending: Vec<(usize, &Article)> = self
             .entries
-            .par_iter()
+            .iter()
             .enumerate()
             .filter(|(_, e)| e.analysis.is_none())
-            .map(|(i, e)| (i, crate::nlp::analyze(&e.article)))
+            .map(|(i, e)| (i, &e.article))
+            .collect();
+        let results: Vec<(usize, Analysis)> = pending
+            .par_chunks(crate::nlp::BATCH)
+            .flat_map_iter(|batch| {
+                let articles: Vec<&Article> = batch.iter().map(|&(_, a)| a).collect();
+                let analyses = crate::nlp::analyze_articles(&articles);
+                batch.iter().map(|&(i, _)| i).zip(analyses)
+            })
             .collect();
         for (index, analysis) in results {
             self.set_analysis(index, analysis);

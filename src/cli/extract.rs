@@ -43,10 +43,12 @@ pub fn run(inputs: &[OsString], format: Format) -> anyhow::Result<ExitCode> {
     for p in &problems {
         eprintln!("readout: {p}");
     }
-    let extracts: Vec<Extract> = articles
-        .iter()
-        .map(|a| Extract::new(a, &nlp::analyze(a)))
-        .collect();
+    let mut extracts: Vec<Extract> = Vec::with_capacity(articles.len());
+    for batch in articles.chunks(nlp::BATCH) {
+        let batch: Vec<&Article> = batch.iter().collect();
+        let analyses = nlp::analyze_articles(&batch);
+        extracts.extend(batch.iter().zip(&analyses).map(|(a, x)| Extract::new(a, x)));
+    }
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {

@@ -18,8 +18,9 @@ use std::time::Duration;
 
 /// Cached analyses read between two looks at the job queue.
 const LOAD_CHUNK: usize = 256;
-/// Articles analysed (and then saved in one transaction) together.
-const ANALYSE_CHUNK: usize = 16;
+/// Articles analysed (as one `nlp::analyze_batch`, and then saved in one
+/// transaction) together.
+const ANALYSE_CHUNK: usize = nlp::BATCH;
 
 /// Work for the thread that owns the cache.
 enum Job {
@@ -243,12 +244,12 @@ fn analyse(pending: Vec<Pending>, results: &Sender<Action>, save: Option<Sender<
     pending.par_chunks(ANALYSE_CHUNK).for_each_with(
         (results.clone(), save),
         |(results, save), chunk| {
+            super::terminal::debug_panic_point("analysis");
+            let articles: Vec<&Article> = chunk.iter().map(|(_, _, article)| article).collect();
             let analysed: Vec<(usize, u32, Analysis)> = chunk
                 .iter()
-                .map(|(index, revision, article)| {
-                    super::terminal::debug_panic_point("analysis");
-                    (*index, *revision, nlp::analyze(article))
-                })
+                .zip(nlp::analyze_articles(&articles))
+                .map(|((index, revision, _), analysis)| (*index, *revision, analysis))
                 .collect();
             if let Some(save) = save {
                 let done = chunk
