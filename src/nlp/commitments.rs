@@ -362,6 +362,17 @@ fn extract_sentence(
         if is_country {
             actors::note_country(context, f.actor.clone());
         }
+        // "Later, on July 2, Trump announced he would ... The administration
+        // said he would ...": a person who committed is whom "he" means next,
+        // even where the sentence's subject is not parsed as a person.
+        let is_person = f
+            .actor
+            .1
+            .and_then(|r| index.referents.get(r))
+            .is_some_and(|r| r.kind == EntityKind::Person);
+        if is_person {
+            context.note_person(f.actor.clone());
+        }
     }
     // "... from us. We shall overcome!": who speaks while the quotation stays open.
     // After an interrupting tag ("...," wrote Trump, "and ...") the quotation
@@ -456,7 +467,27 @@ fn judge(
     if m.end > speech.tail_start.unwrap_or(usize::MAX) {
         return None;
     }
-    if modal_needs_verb(text, words, m, trig.name) {
+    // "The commission announced that the debate would be held online": a
+    // thing's future announced is the announcer's decision.
+    let announced = matches!(trig.name, "will" | "would")
+        .then(|| announcer(text, words, m.start, index, speech, context))
+        .flatten();
+    // The passive is how an announced decision about a thing is written
+    // ("the debate would be held"); "it will be held to account" still is
+    // what befalls a party.
+    let thing_subject = || {
+        np_before(text, words, m.start, index)
+            .filter(|np| np.1 == m.start)
+            .is_none_or(|np| party(text, words, np, index).is_none())
+    };
+    let announced_passive = announced.is_some()
+        && words.get(m.end).is_some_and(|w| word_is(text, w, "be"))
+        && words.get(m.end + 1).is_some_and(|w| {
+            text.get(w.span.clone())
+                .is_some_and(|s| s.ends_with("ed") || s.ends_with("en") || s == "held")
+        })
+        && thing_subject();
+    if modal_needs_verb(text, words, m, trig.name) && !announced_passive {
         return None;
     }
     // "I must say", "I should add": a modal of speaking frames what is said.
@@ -598,6 +629,14 @@ fn judge(
             .is_some_and(|w| word_in(text, w, &["off", "out"]))
         && !words.get(m.end + 1).is_some_and(|w| word_is(text, w, "on"));
     if signed_off {
+        return None;
+    }
+    // "He stressed the call for calm": "the call" is one made before (its
+    // own cue); "stressed its call for calm" is the subject's own call renewed.
+    let the_call = trig.name == "reaffirmed call"
+        && m.possessor.is_none()
+        && words.get(head + 1).is_some_and(|w| word_is(text, w, "the"));
+    if the_call {
         return None;
     }
     // "proposed that X should ...": the clause's own modal commits.
@@ -863,6 +902,7 @@ fn judge(
         .as_ref()
         .map(|a| a.0.clone())
         .or_else(|| possessor.clone());
+    let mut by_announcer = None;
     let mut subject = None;
     let (actor, region_start) = if let Some(np) = own {
         let own_subject =
@@ -870,13 +910,23 @@ fn judge(
         if addressee.is_none() && possessor.is_some() {
             subject.clone_from(&own_subject);
         }
-        (named.or(own_subject)?, np.0)
+        match (named.or(own_subject), announced) {
+            (Some(a), _) => (a, np.0),
+            (None, Some((a, verb, that))) => {
+                by_announcer = Some((verb, that));
+                (a, verb)
+            }
+            (None, None) => return None,
+        }
     } else if let Some(p) = possessor.clone().filter(|_| !coordinated) {
         // "Rubio and his team reiterated the United States' commitment to ...".
         (p, m.start)
     } else if let Some(a) = addressee.as_ref().filter(|_| !coordinated) {
         // "We are united in calling for the regime to end ...": the addressee acts.
         (a.0.clone(), m.start)
+    } else if let Some((a, verb, that)) = announced {
+        by_announcer = Some((verb, that));
+        (a, verb)
     } else if coordinated
         && (!base || second_predicate(text, words, earlier, speech.content_start, left))
         && !in_relative_clause(text, words, earlier, left)
@@ -939,15 +989,60 @@ fn judge(
     } else {
         (m.end, addressee.map_or(m.end, |a| a.1))
     };
+    // The announcement is the cue and what it says will happen the action.
+    let (cue, action_from) = match by_announcer {
+        Some((verb, that)) => ((verb, that + 1), that + 1),
+        None => ((m.start, cue_end), action_from),
+    };
     Some(Found {
         kind,
         actor,
         region_start,
-        cue: (m.start, cue_end),
+        cue,
         action_from,
         addressed,
         subject,
     })
+}
+
+/// Verbs that make known a decision: what they report will happen is the
+/// subject's to do ("said" and "expects" report forecasts as well).
+const ANNOUNCING: &[&str] = &["announced", "announces", "announce"];
+
+/// Who announced, in the cue's clause, that something will happen: "the
+/// commission announced that, for the safety of all, the debate would be
+/// held online", "Shapps announced that from June 15 masks would be
+/// compulsory". Only an explicit "that" opens the announced clause, and the
+/// announcer is the verb's subject (a name between commas too: "the
+/// transport secretary, Grant Shapps, announced").
+fn announcer(
+    text: &str,
+    words: &[Word],
+    cue: usize,
+    index: &EntityIndex,
+    speech: &Speech,
+    context: &Context,
+) -> Option<(Actor, usize, usize)> {
+    let that = (cue.saturating_sub(30)..cue)
+        .rev()
+        .take_while(|&i| {
+            !matches!(
+                text.get(words[i].span.clone()),
+                Some(";" | ":" | "." | "\"" | "\u{201c}" | "\u{201d}")
+            )
+        })
+        .find(|&i| word_is(text, &words[i], "that"))?;
+    let verb = that.checked_sub(1)?;
+    if !word_in(text, &words[verb], ANNOUNCING) {
+        return None;
+    }
+    let comma = verb
+        .checked_sub(1)
+        .filter(|&c| text.get(words[c].span.clone()) == Some(","));
+    let end = comma.unwrap_or(verb);
+    let np = np_before(text, words, end, index).filter(|np| np.1 == end)?;
+    let actor = resolve(party(text, words, np, index)?, speech, context, index)?;
+    Some((actor, verb, that))
 }
 
 /// A passive agreement: "An agreement has been reached with X", "The deal

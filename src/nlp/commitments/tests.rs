@@ -1613,6 +1613,56 @@ fn a_long_subject_opens_where_its_first_name_does() {
 }
 
 #[test]
+fn a_person_who_committed_is_whom_a_later_he_means() {
+    // The first sentence's subject hides behind "Later, on May 4,"; its
+    // commitment still tells who "he" is.
+    let text = "Later, on May 4, Ruto announced he would close the border. The ministry \
+                said he would reopen it in June.";
+    let names = [("Ruto", EntityKind::Person, "KE")];
+    assert_eq!(actors_of(text, &names), ["Ruto", "Ruto"]);
+}
+
+/// (actor, action) of each commitment of `text` over `names`.
+fn actors_and_actions(text: &str, names: &[(&str, EntityKind, &str)]) -> Vec<(String, String)> {
+    let (entities, referents) = named_entities(text, names);
+    extract(text, &hand_sentences(text), &entities, &referents)
+        .into_iter()
+        .map(|c| (c.actor, text[c.action].to_string()))
+        .collect()
+}
+
+#[test]
+fn what_an_announcement_says_a_thing_will_do_is_the_announcers_pledge() {
+    let names = [("Nairobi", EntityKind::Place, "KE")];
+    let text = "In Nairobi, the ministry announced that, for the safety of all, the summit \
+                would be held online.";
+    assert_eq!(
+        actors_and_actions(text, &names),
+        [(
+            "the ministry".to_string(),
+            "for the safety of all, the summit would be held online".to_string()
+        )]
+    );
+    let text = "In Nairobi, the ministry announced that from June the toll road will reopen.";
+    assert_eq!(actors_of(text, &names), ["the ministry"]);
+    // "said" reports forecasts as well; a party's passive befalls it.
+    let text = "In Nairobi, the ministry said that the summit would be held online.";
+    assert!(actors_of(text, &names).is_empty());
+    let text = "In Nairobi, the ministry announced that it will be held to account.";
+    assert!(actors_of(text, &names).is_empty());
+}
+
+#[test]
+fn the_call_stressed_is_one_made_before() {
+    let names = [("Kenya", EntityKind::Place, "KE")];
+    assert!(actors_of("Kenya stressed the call for calm.", &names).is_empty());
+    assert_eq!(
+        actors_of("Kenya stressed its call for calm.", &names),
+        ["Kenya"]
+    );
+}
+
+#[test]
 fn a_title_written_short_stays_in_its_phrase() {
     let text = "President Ruto received Ambassador Lee in Nairobi. The President and Mr. Lee \
                 agreed to expand trade.";
