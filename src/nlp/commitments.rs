@@ -620,6 +620,18 @@ fn judge(
     if signed_off {
         return None;
     }
+    // "the governor signed the bill into law": one office enacting a law, no
+    // pact between parties.
+    let enacted = trig.name == "signed"
+        && (m.end..(m.end + 12).min(words.len()))
+            .take_while(|&i| !words[i].punct)
+            .any(|i| {
+                word_is(text, &words[i], "into")
+                    && words.get(i + 1).is_some_and(|w| word_is(text, w, "law"))
+            });
+    if enacted {
+        return None;
+    }
     // "He stressed the call for calm": "the call" is one made before (its
     // own cue); "stressed its call for calm" is the subject's own call renewed.
     let the_call = trig.name == "reaffirmed call"

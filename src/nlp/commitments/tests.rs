@@ -1709,3 +1709,22 @@ fn a_partnership_named_by_hyphens_owns_no_commitment() {
         "Rubio met Ruto in Nairobi. They reaffirmed the Kenya commitment to deepening trade.";
     assert_eq!(actors_of(text, &names), ["Kenya"]);
 }
+
+#[test]
+fn a_contraction_with_a_curly_apostrophe_carries_its_subject() {
+    let names = [("Ruto", EntityKind::Person, "KE")];
+    let text = "Ruto said, \"I\u{2019}m going to end my campaign.\"";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+    let text = "Ruto said, \"I\u{2019}ll end my campaign.\"";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+}
+
+#[test]
+fn a_bill_signed_into_law_is_no_pact() {
+    let names = [("Ruto", EntityKind::Person, "KE")];
+    assert!(actors_of("Ruto signed the finance bill into law on Monday.", &names).is_empty());
+    assert_eq!(
+        actors_of("Ruto signed the trade pact on Monday.", &names),
+        ["Ruto"]
+    );
+}
