@@ -26,8 +26,9 @@ pub struct Context {
     /// The author named in a byline ("Antony J. Blinken, Secretary of State"
     /// opening a release): "we" and "I" with no other speaker.
     pub byline: Option<Actor>,
-    /// The last two people named, most recent last: "they" with no group
-    /// before it means them ("Blinken met Lavrov. They agreed ...").
+    /// The last two people named, most recent last, or all those of the last
+    /// sentence naming more: "they" with no group before it means them
+    /// ("Blinken met Lavrov. They agreed ...").
     pub recent_people: Vec<Actor>,
     /// Who speaks in a quotation left open at the end of the last sentence.
     pub quote_speaker: Option<Actor>,
@@ -308,7 +309,8 @@ fn of_countries(name: &str) -> bool {
 }
 
 /// Whether a group is one of states: "the undersigned nations", "participating
-/// countries", "the signatories".
+/// countries", "the signatories", "both sides" (a dialogue's states, as a
+/// statement names them between its "we"s).
 fn is_states(group: &Actor) -> bool {
     const STATES: &[&str] = &[
         "nations",
@@ -317,6 +319,8 @@ fn is_states(group: &Actor) -> bool {
         "governments",
         "signatories",
         "allies",
+        "sides",
+        "delegations",
     ];
     group
         .0
@@ -339,11 +343,15 @@ fn refers_back(name: &str) -> bool {
         .any(|p| bare.starts_with(p))
 }
 
-/// "A and B" from the last two people named.
+/// "A and B" from the last two people named, "A, B and C" from three
+/// named in one sentence.
 fn pair(context: &Context) -> Option<Actor> {
     match context.recent_people.as_slice() {
-        [a, b] => Some((format!("{} and {}", a.0, b.0), None)),
-        _ => None,
+        [] | [_] => None,
+        [first @ .., last] => {
+            let first: Vec<&str> = first.iter().map(|p| p.0.as_str()).collect();
+            Some((format!("{} and {}", first.join(", "), last.0), None))
+        }
     }
 }
 
@@ -358,19 +366,25 @@ pub fn remember(
     index: &EntityIndex,
 ) {
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        let mut named: Vec<Actor> = Vec::new();
         for e in index.within(&(first.span.start..last.span.end)) {
             if e.kind != EntityKind::Person {
                 continue;
             }
             let Some(r) = index.referent(e) else { continue };
-            context.recent_people.retain(|p| p.1 != Some(e.referent));
-            context
-                .recent_people
-                .push((r.name.clone(), Some(e.referent)));
-            if context.recent_people.len() > 2 {
-                context.recent_people.remove(0);
-            }
+            // A name the sentence repeats counts once, where it was named last.
+            named.retain(|p| p.1 != Some(e.referent));
+            named.push((r.name.clone(), Some(e.referent)));
         }
+        // "Rubio, Foreign Minister Motegi, and Foreign Minister Cho met ...
+        // They ...": a sentence naming three or more keeps them all.
+        let keep = named.len().max(2);
+        for person in named {
+            context.recent_people.retain(|p| p.1 != person.1);
+            context.recent_people.push(person);
+        }
+        let excess = context.recent_people.len().saturating_sub(keep);
+        context.recent_people.drain(..excess);
     }
     // The subject is read when a pronoun asks (see `Acted`).
     context.acted.events.push(Event::Sentence(Box::new(Subject {

@@ -1728,3 +1728,27 @@ fn a_bill_signed_into_law_is_no_pact() {
         ["Ruto"]
     );
 }
+
+#[test]
+fn they_after_three_people_named_together_is_all_three() {
+    let names = [
+        ("Rubio", EntityKind::Person, "US"),
+        ("Motegi", EntityKind::Person, "JP"),
+        ("Cho", EntityKind::Person, "KR"),
+    ];
+    let text = "Secretary Rubio, Foreign Minister Motegi, and Foreign Minister Cho met in New \
+                York. They committed to expand trilateral cooperation.";
+    assert_eq!(actors_of(text, &names), ["Rubio, Motegi and Cho"]);
+}
+
+#[test]
+fn we_after_both_sides_is_the_states_that_held_the_dialogue() {
+    let names = [
+        ("Chile", EntityKind::Place, "CL"),
+        ("Peru", EntityKind::Place, "PE"),
+        ("Lima", EntityKind::Place, "PE"),
+    ];
+    let text = "Chile and Peru held their dialogue in Lima. Both sides reviewed the progress \
+                made. We will deepen cooperation on trade.";
+    assert_eq!(actors_of(text, &names), ["Chile and Peru"]);
+}
