@@ -150,6 +150,14 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // every part is a country's ("Japan-Philippines"): a town may
             // be half of a double surname.
             continue;
+        } else if m.kind != EntityKind::Person
+            && let Some(places) = places_of_alliance(text, &m.span, geo)
+        {
+            // "The U.S.-Japan Alliance": the two countries' bond, no body; its
+            // countries are its places (the gazetteer's hits would take the
+            // last for part of a longer name).
+            out.extend(places);
+            continue;
         } else if m.kind != EntityKind::Org && geo.demonym(surface).is_some() {
             m.kind = EntityKind::Misc;
         } else if m.kind != EntityKind::Place
@@ -186,6 +194,17 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // "Sudesh Amman ... Amman had written": the surname of a person
             // the text names, though also a city's name.
             m.kind = EntityKind::Person;
+        }
+        if m.kind == EntityKind::Place
+            && closes_a_name_with_the(text, &m.span)
+            && text
+                .get(m.span.clone())
+                .is_some_and(|s| geo.region(s).is_some())
+        {
+            // "the Summit of the Americas": the tagger's region closes a
+            // longer name, as the regions the gazetteer finds may (below);
+            // without "the", it is a title's ("First Minister of Scotland").
+            continue;
         }
         out.push(m);
     }
@@ -228,7 +247,12 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             .get(..m.span.start)
             .is_some_and(|b| b.ends_with("agency ") || b.ends_with("agency, "));
         if !agency && geo.region(surface).is_some() {
-            m.kind = EntityKind::Place;
+            // "the Shield of the Americas": the region closes a longer name.
+            m.kind = if closes_a_name_with_the(text, &m.span) {
+                EntityKind::Misc
+            } else {
+                EntityKind::Place
+            };
         } else if m.kind == EntityKind::Org
             && (only_common_nouns(surface)
                 || !surface.contains(' ') && super::titled::is_thing_word(surface))
@@ -523,6 +547,14 @@ fn closes_a_name(text: &str, span: &Span) -> bool {
     head.rsplit([' ', '\n'])
         .next()
         .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Whether the name at `span` closes a longer one after "of the" ("the Summit
+/// of the Americas").
+fn closes_a_name_with_the(text: &str, span: &Span) -> bool {
+    text.get(..span.start)
+        .is_some_and(|b| b.ends_with(" of the "))
+        && closes_a_name(text, span)
 }
 
 /// Last words that say what a name is: "... Corridor" is a place, "... Agency" an
@@ -2021,6 +2053,25 @@ fn is_compound_of_countries(surface: &str, geo: &dyn Geo) -> bool {
         && surface
             .split('-')
             .all(|p| !p.is_empty() && geo.country_named(p).is_some())
+}
+
+/// The places of a compound of places closed by "Alliance" ("U.S.-ROK
+/// Alliance"), one mention each.
+fn places_of_alliance(text: &str, span: &Span, geo: &dyn Geo) -> Option<Vec<Mention>> {
+    let compound = text.get(span.clone())?.strip_suffix(" Alliance")?;
+    if !is_compound_of_places(compound, geo) {
+        return None;
+    }
+    let mut start = span.start;
+    let mut places = Vec::new();
+    for part in compound.split('-') {
+        places.push(Mention {
+            span: start..start + part.len(),
+            kind: EntityKind::Place,
+        });
+        start += part.len() + 1;
+    }
+    Some(places)
 }
 
 /// "China-Europe", "U.S.-Japan": every hyphen-separated part names a place.

@@ -385,6 +385,17 @@ fn a_region_ending_a_longer_name_is_not_a_place() {
     // In running text it is one.
     let text = "Trade grew across the Americas in June.";
     assert!(place(&run_world(text, &[]), "Americas").is_some());
+    // Also where the tagger read the region as a place or a name of its own.
+    let text = "They discussed the Ninth Summit of the Americas in June.";
+    assert!(place(&run_world(text, &[("Americas", Place)]), "Americas").is_none());
+    for kind in [Misc, Org] {
+        let rs = run_world(text, &[("Americas", kind)]);
+        let named = |k| rs.iter().any(|r| r.name == "Americas" && r.kind == k);
+        assert!(!named(Place) && !named(Org), "{kind:?}");
+    }
+    // After a title's "of", it is a place.
+    let text = "First Minister of Scotland Nicola Sturgeon spoke.";
+    assert!(place(&run_world(text, &[("Scotland", Place)]), "Scotland").is_some());
 }
 
 #[test]
@@ -1997,6 +2008,17 @@ fn countries_joined_by_a_dash_are_no_person() {
     let s = summary(&rs);
     assert!(!s.iter().any(|r| r.0 == "Japan-China"), "{s:?}");
     assert!(s.contains(&row("Ana Lind", Person, None, 1)), "{s:?}");
+}
+
+#[test]
+fn the_countries_of_an_alliance_named_for_them_are_places() {
+    let text = "Both reaffirmed the U.S.-Japan Alliance.";
+    let rs = run(text, &[("U.S.-Japan Alliance", Org)]);
+    let names: Vec<_> = summary(&rs).into_iter().map(|r| (r.0, r.1)).collect();
+    assert_eq!(
+        names,
+        [("U.S.".to_string(), Place), ("Japan".to_string(), Place)]
+    );
 }
 
 #[test]
