@@ -3,8 +3,8 @@
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
 //! `tests/devset/dev7.jsonl`, `tests/devset/dev8.jsonl`, `tests/devset/dev9.jsonl`,
 //! `tests/devset/dev10.jsonl`, `tests/devset/dev11.jsonl`, `tests/devset/dev12.jsonl`,
-//! `tests/devset/dev13.jsonl`, `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`,
-//! `tests/devset/heldout7.jsonl`, `tests/devset/heldout10.jsonl`)
+//! `tests/devset/dev13.jsonl`, `tests/devset/dev14.jsonl`, `tests/devset/heldout4.jsonl`,
+//! `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`, `tests/devset/heldout10.jsonl`)
 //! and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can
 //! fail.
 
@@ -360,6 +360,33 @@ fn dev13_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.83),
     ];
     assert_floors("dev13", &floors);
+}
+
+#[test]
+fn dev14_set_scores_stay_above_floors() {
+    let s = devset_scores("dev14");
+    // About 0.05 below the baseline measured when dev14 landed (12 Wikinews
+    // stories of 2019 from outside the bundled corpus: parties', courts',
+    // companies' and officials' statements and plans, annotated blind in
+    // session 13, before anyone tuned on them; main at 1cf50ca: people 0.917,
+    // places 0.857, country 0.98, orgs 0.694, focus 1.00, mentioned 0.973,
+    // commitments 0.562 on only 19 scored entries, actor 0.556 on 9 matches,
+    // kind 1.00), so that tuning may raise them but a regression fails. The
+    // commitment figures move a lot with one entry: one match fewer leaves the
+    // F1 at about 0.52, and one more match named otherwise than its gold makes
+    // the actor 5 of 10 (0.50).
+    let floors = [
+        ("people F1", s.people.f1(), 0.86),
+        ("places F1", s.places.f1(), 0.80),
+        ("place country", ratio(s.place_country), 0.93),
+        ("orgs F1", s.orgs.f1(), 0.64),
+        ("focus F1", s.focus.f1(), 0.95),
+        ("mentioned F1", s.mentioned.f1(), 0.92),
+        ("commitments F1", s.commitments.f1(), 0.51),
+        ("actor", ratio(s.actor), 0.50),
+        ("kind", ratio(s.kind), 0.95),
+    ];
+    assert_floors("dev14", &floors);
 }
 
 #[test]

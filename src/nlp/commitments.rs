@@ -28,6 +28,7 @@ use self::words::{Signature, Word, is_possessive};
 use super::gazetteer::Gazetteer;
 use super::sentence::Sentence;
 use super::{Commitment, CommitmentKind, Entity, EntityKind, Referent, Span};
+use rustc_hash::FxHashMap;
 
 /// Finds the commitments in `text`, in text order.
 pub fn extract(
@@ -71,24 +72,34 @@ fn name_groups_alike(out: &mut [Commitment]) {
             .collect::<Vec<_>>()
     };
     let is_group = |c: &Commitment| c.actor_referent.is_none() && c.actor.contains(' ');
-    let mut plainest: Vec<(Vec<String>, &str)> = Vec::new();
-    for c in out.iter().filter(|c| is_group(c)) {
-        let k = key(&c.actor);
+    // Each group's key once (a key lower-cases every word into a string of
+    // its own), and the plainest name per key by hash: an article may name
+    // dozens of groups, and comparing every key with every other cost more
+    // than the rest of the stage's bookkeeping.
+    let keys: Vec<Option<Vec<String>>> = out
+        .iter()
+        .map(|c| is_group(c).then(|| key(&c.actor)))
+        .collect();
+    // Per key: the plainest name so far (its commitment) and its word count.
+    let mut plainest: FxHashMap<&[String], (usize, usize)> = FxHashMap::default();
+    for (i, (c, k)) in out.iter().zip(&keys).enumerate() {
+        let Some(k) = k else { continue };
         let words = c.actor.split_whitespace().count();
-        match plainest.iter_mut().find(|(seen, _)| *seen == k) {
-            Some((_, name)) if words < name.split_whitespace().count() => *name = &c.actor,
-            Some(_) => {}
-            None => plainest.push((k, &c.actor)),
+        let best = plainest.entry(k).or_insert((i, words));
+        if words < best.1 {
+            *best = (i, words);
         }
     }
-    let names: Vec<(Vec<String>, String)> = plainest
-        .into_iter()
-        .map(|(k, name)| (k, name.to_string()))
+    let names: Vec<Option<String>> = keys
+        .iter()
+        .map(|k| {
+            let &(i, _) = plainest.get(k.as_deref()?)?;
+            out.get(i).map(|c| c.actor.clone())
+        })
         .collect();
-    for c in out.iter_mut().filter(|c| is_group(c)) {
-        let k = key(&c.actor);
-        if let Some((_, name)) = names.iter().find(|(seen, _)| *seen == k) {
-            c.actor.clone_from(name);
+    for (c, name) in out.iter_mut().zip(names) {
+        if let Some(name) = name {
+            c.actor = name;
         }
     }
 }

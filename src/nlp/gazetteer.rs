@@ -42,6 +42,7 @@
 //!   enough, since every word is capitalised at a sentence start.
 
 mod cities;
+mod filter;
 mod matcher;
 mod regions;
 mod tables;

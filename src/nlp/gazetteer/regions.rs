@@ -4,6 +4,7 @@
 //! `assets/gazetteer/regions.tsv` by `tools/gazetteer.py` from GeoNames'
 //! first-level divisions and a curated list.
 
+use super::filter::NameFilter;
 use crate::nlp::CountryCode;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
@@ -64,14 +65,24 @@ static FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The names of [`TABLE`] and the words of [`FIRST_WORDS`], as filters:
+/// linking asks both about thousands of names and words per article, nearly
+/// all in neither (see `filter`).
+static NAMES: LazyLock<NameFilter> = LazyLock::new(|| NameFilter::of(TABLE.keys().copied()));
+static OPENERS: LazyLock<NameFilter> =
+    LazyLock::new(|| NameFilter::of(FIRST_WORDS.iter().copied()));
+
 /// Whether some region's name opens with `word` up to its first space
 /// ("Western" of "Western Balkans", "Tigray" of "Tigray").
 pub fn opens_region(word: &str) -> bool {
-    FIRST_WORDS.contains(word)
+    OPENERS.may_hold(word) && FIRST_WORDS.contains(word)
 }
 
 /// The region named exactly `name` (case-sensitive: "Texas", not "texas").
 pub fn region(name: &str) -> Option<&'static Region> {
+    if !NAMES.may_hold(name) {
+        return None;
+    }
     TABLE.get(name)
 }
 
