@@ -1363,6 +1363,9 @@ fn addressee(
         .and_then(|p| resolve(p, speech, context, index))
         .filter(|who| !is_object || speech.speaker.as_ref().is_none_or(|s| s.0 != who.0))
     {
+        // "asked the two parties to accept a truce": the two named together before.
+        let sentence_start = words.first().map_or(0, |w| w.span.start);
+        let who = actors::parties_named_before(&who.0, sentence_start, index).unwrap_or(who);
         return Some((who, t + 1, false));
     }
     let raw = text.get(first.span.start..last.span.end)?.to_string();

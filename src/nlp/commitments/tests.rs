@@ -1752,3 +1752,22 @@ fn we_after_both_sides_is_the_states_that_held_the_dialogue() {
                 made. We will deepen cooperation on trade.";
     assert_eq!(actors_of(text, &names), ["Chile and Peru"]);
 }
+
+#[test]
+fn the_parties_a_call_addresses_are_the_two_named_together_before() {
+    let names = [
+        ("Northern Front", EntityKind::Org, ""),
+        ("Southern League", EntityKind::Org, ""),
+        ("Kenya", EntityKind::Place, "KE"),
+    ];
+    let text = "Kenya regrets that neither the Northern Front nor the Southern League has stopped \
+                the fighting. We urge the two parties to return to the talks.";
+    assert_eq!(
+        actors_of(text, &names),
+        ["the Northern Front and the Southern League"]
+    );
+    // Named with a complement, they stay as written.
+    let text = "Kenya regrets that neither the Northern Front nor the Southern League has stopped \
+                the fighting. We urge the parties to the conflict to return to the talks.";
+    assert_eq!(actors_of(text, &names), ["the parties to the conflict"]);
+}
