@@ -631,6 +631,18 @@ fn judge(
     if signed_off {
         return None;
     }
+    // "the governor signed the bill into law": one office enacting a law, no
+    // pact between parties.
+    let enacted = trig.name == "signed"
+        && (m.end..(m.end + 12).min(words.len()))
+            .take_while(|&i| !words[i].punct)
+            .any(|i| {
+                word_is(text, &words[i], "into")
+                    && words.get(i + 1).is_some_and(|w| word_is(text, w, "law"))
+            });
+    if enacted {
+        return None;
+    }
     // "He stressed the call for calm": "the call" is one made before (its
     // own cue); "stressed its call for calm" is the subject's own call renewed.
     let the_call = trig.name == "reaffirmed call"
@@ -1351,6 +1363,9 @@ fn addressee(
         .and_then(|p| resolve(p, speech, context, index))
         .filter(|who| !is_object || speech.speaker.as_ref().is_none_or(|s| s.0 != who.0))
     {
+        // "asked the two parties to accept a truce": the two named together before.
+        let sentence_start = words.first().map_or(0, |w| w.span.start);
+        let who = actors::parties_named_before(&who.0, sentence_start, index).unwrap_or(who);
         return Some((who, t + 1, false));
     }
     let raw = text.get(first.span.start..last.span.end)?.to_string();

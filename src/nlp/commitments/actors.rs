@@ -6,7 +6,7 @@ use super::speech::Speech;
 use super::triggers::word_is;
 use super::words::Word;
 use crate::nlp::gazetteer::Gazetteer;
-use crate::nlp::{CountryCode, EntityKind};
+use crate::nlp::{CountryCode, Entity, EntityKind};
 use std::cell::{OnceCell, RefCell};
 
 /// An actor's name and, when it is one named thing, its referent.
@@ -562,4 +562,46 @@ pub fn country_name(surface: &str, code: CountryCode) -> String {
 /// Counts a country that acted: "we" with no speaker means the one acting most.
 pub fn note_country(context: &mut Context, actor: Actor) {
     context.acted.events.push(Event::Country(actor));
+}
+
+/// "We urge the two parties to ...": the two organisations or countries last
+/// named together before `before` ("neither the Sudanese Armed Forces nor the
+/// Rapid Support Forces", "between China and the Philippines"), as the text
+/// names them; `None` for any other addressee ("the parties to the conflict").
+pub fn parties_named_before(name: &str, before: usize, index: &EntityIndex) -> Option<Actor> {
+    let bare = ["the parties", "the two parties", "both parties"];
+    if !bare.iter().any(|b| name.eq_ignore_ascii_case(b)) {
+        return None;
+    }
+    let text = index.text;
+    let end = index.entities.partition_point(|e| e.span.end <= before);
+    let party = |e: &Entity| matches!(e.kind, EntityKind::Org | EntityKind::Place);
+    // The name with the article before it, as written.
+    let with_article = |e: &Entity| {
+        let start = text
+            .get(..e.span.start)
+            .and_then(|t| t.strip_suffix("the "))
+            .map_or(e.span.start, str::len);
+        text.get(start..e.span.end)
+    };
+    index
+        .entities
+        .get(..end)?
+        .windows(2)
+        .rev()
+        .find_map(|pair| {
+            let [one, two] = pair else { return None };
+            let joined = text
+                .get(one.span.end..two.span.start)
+                .is_some_and(|between| {
+                    matches!(between.trim(), "and" | "nor" | "and the" | "nor the")
+                });
+            if !(joined && party(one) && party(two) && one.referent != two.referent) {
+                return None;
+            }
+            Some((
+                format!("{} and {}", with_article(one)?, with_article(two)?),
+                None,
+            ))
+        })
 }

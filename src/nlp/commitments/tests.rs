@@ -1711,6 +1711,25 @@ fn a_partnership_named_by_hyphens_owns_no_commitment() {
 }
 
 #[test]
+fn a_contraction_with_a_curly_apostrophe_carries_its_subject() {
+    let names = [("Ruto", EntityKind::Person, "KE")];
+    let text = "Ruto said, \"I\u{2019}m going to end my campaign.\"";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+    let text = "Ruto said, \"I\u{2019}ll end my campaign.\"";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+}
+
+#[test]
+fn a_bill_signed_into_law_is_no_pact() {
+    let names = [("Ruto", EntityKind::Person, "KE")];
+    assert!(actors_of("Ruto signed the finance bill into law on Monday.", &names).is_empty());
+    assert_eq!(
+        actors_of("Ruto signed the trade pact on Monday.", &names),
+        ["Ruto"]
+    );
+}
+
+#[test]
 fn they_after_three_people_named_together_is_all_three() {
     let names = [
         ("Rubio", EntityKind::Person, "US"),
@@ -1732,4 +1751,23 @@ fn we_after_both_sides_is_the_states_that_held_the_dialogue() {
     let text = "Chile and Peru held their dialogue in Lima. Both sides reviewed the progress \
                 made. We will deepen cooperation on trade.";
     assert_eq!(actors_of(text, &names), ["Chile and Peru"]);
+}
+
+#[test]
+fn the_parties_a_call_addresses_are_the_two_named_together_before() {
+    let names = [
+        ("Northern Front", EntityKind::Org, ""),
+        ("Southern League", EntityKind::Org, ""),
+        ("Kenya", EntityKind::Place, "KE"),
+    ];
+    let text = "Kenya regrets that neither the Northern Front nor the Southern League has stopped \
+                the fighting. We urge the two parties to return to the talks.";
+    assert_eq!(
+        actors_of(text, &names),
+        ["the Northern Front and the Southern League"]
+    );
+    // Named with a complement, they stay as written.
+    let text = "Kenya regrets that neither the Northern Front nor the Southern League has stopped \
+                the fighting. We urge the parties to the conflict to return to the talks.";
+    assert_eq!(actors_of(text, &names), ["the parties to the conflict"]);
 }
