@@ -1771,3 +1771,25 @@ fn the_parties_a_call_addresses_are_the_two_named_together_before() {
                 the fighting. We urge the parties to the conflict to return to the talks.";
     assert_eq!(actors_of(text, &names), ["the parties to the conflict"]);
 }
+
+#[test]
+fn a_pronouns_country_in_a_cue_is_the_actor() {
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Biden", EntityKind::Person, "US"),
+        ("Nairobi", EntityKind::Place, "KE"),
+        ("Kenya", EntityKind::Place, "KE"),
+    ];
+    // "his" is the subject's, not the person named last before.
+    let text = "Biden met Ruto in Nairobi. Ruto reaffirmed his government's determination to \
+                end the drought.";
+    assert_eq!(actors_of(text, &names), ["Kenya"]);
+    // With no country known for the person, the person stays the actor.
+    let names = [
+        ("Ruto", EntityKind::Person, ""),
+        ("Nairobi", EntityKind::Place, ""),
+    ];
+    let text = "Ruto spoke in Nairobi. Ruto reaffirmed his government's determination to end \
+                the drought.";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+}
