@@ -913,7 +913,15 @@ fn judge(
                 return None;
             }
             let subject = own.and_then(|np| party(text, words, np, index));
-            actors::own_country(text, words, (m.start, m.end), subject, speech, context, index)
+            actors::own_country(
+                text,
+                words,
+                (m.start, m.end),
+                subject,
+                speech,
+                context,
+                index,
+            )
         });
     // "asked for help" is a proposal only when someone's help is named.
     if trig.name == "asked for help" && possessor.is_none() {

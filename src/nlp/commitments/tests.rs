@@ -1793,3 +1793,22 @@ fn a_pronouns_country_in_a_cue_is_the_actor() {
                 the drought.";
     assert_eq!(actors_of(text, &names), ["Ruto"]);
 }
+
+#[test]
+fn one_article_before_two_titles_names_both_people() {
+    let names = [
+        ("Blinken", EntityKind::Person, "US"),
+        ("Li Wei", EntityKind::Person, "KE"),
+    ];
+    // "The" serves "Foreign Minister" too: both office-holders, by name.
+    let text = "Secretary Blinken met Foreign Minister Li Wei. The Secretary and Foreign \
+                Minister signed a trade pact.";
+    assert_eq!(actors_of(text, &names), ["Blinken and Li Wei"]);
+    // A title held by no one named stays as written.
+    let text = "Secretary Blinken met Li Wei. The Secretary and Foreign Minister signed a \
+                trade pact.";
+    assert_eq!(
+        actors_of(text, &names),
+        ["The Secretary and Foreign Minister"]
+    );
+}
