@@ -1812,3 +1812,20 @@ fn one_article_before_two_titles_names_both_people() {
         ["The Secretary and Foreign Minister"]
     );
 }
+
+#[test]
+fn a_quotation_led_in_by_a_colon_or_saying_is_the_clause_subjects() {
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Biden", EntityKind::Person, "US"),
+    ];
+    let text = "Ruto spoke on the radio when he made the announcement: \"I\u{2019}m going to end \
+                my campaign.\"";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+    // The object of the clause's verb is no speaker.
+    let text = "Biden congratulated Ruto, saying \"I will visit Nairobi in May.\"";
+    assert_eq!(actors_of(text, &names), ["Biden"]);
+    // A quotation no colon or "saying" leads in names no speaker.
+    let text = "Biden congratulated Ruto on the \"I will visit Nairobi\" pledge.";
+    assert!(actors_of(text, &names).is_empty());
+}
