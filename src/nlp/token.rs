@@ -389,7 +389,8 @@ impl Scanner<'_> {
     fn word(&mut self, start: usize) -> usize {
         let first_is_digit = self.bytes.get(start).is_some_and(u8::is_ascii_digit);
         let mut i = start;
-        let mut segment = start; // start of the part after the last inner period
+        let mut segment = start; // start of the part after the last inner period or hyphen
+        let mut part = start; // start of the part after the last hyphen
         let mut prev = '\0';
         loop {
             // The run of letters, digits and marks (ASCII first, it is most
@@ -468,12 +469,21 @@ impl Scanner<'_> {
             if joined {
                 if next == '.' {
                     segment = after;
+                } else if is_hyphen(next) {
+                    // "Japan-U.S.-ROK": the part after a hyphen may be
+                    // initials, as the word's first part may.
+                    segment = after;
+                    part = after;
                 }
                 i = after;
                 continue;
             }
-            // A final period that belongs to an abbreviation ("U.S.", "Mr.", "J.").
-            if next == '.' && self.takes_period(start, i, after) {
+            // A final period that belongs to an abbreviation ("U.S.", "Mr.", "J."),
+            // also as the last part of a hyphenated word ("Japan-U.S.").
+            let dotted_part =
+                part > start && self.text.get(part..i).is_some_and(|p| p.contains('.'));
+            let word_start = if dotted_part { part } else { start };
+            if next == '.' && self.takes_period(word_start, i, after) {
                 i = after;
                 // "U.S.-led": a hyphenated word may follow the abbreviation.
                 if let Some((h, hl)) = self.char_at(i)
@@ -482,6 +492,7 @@ impl Scanner<'_> {
                 {
                     i += hl;
                     segment = i;
+                    part = i;
                     continue;
                 }
             }

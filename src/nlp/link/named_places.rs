@@ -72,8 +72,10 @@ const HEADS: &[&str] = &[
 ];
 
 /// "Base" names a place only as a military one ("Ream Naval Base", "Al Udeid
-/// Air Base"); a "Defense Industrial Base" is none.
-const BASE_KINDS: &[&str] = &["Air", "Army", "Marine", "Military", "Naval", "Navy"];
+/// Air Base", "Travis Air Force Base"); a "Defense Industrial Base" is none.
+const BASE_KINDS: &[&str] = &[
+    "Air", "Army", "Force", "Marine", "Military", "Naval", "Navy",
+];
 
 /// Words of a body that may stand before a place word inside an
 /// organisation's name ("Islamic State Khorasan Province"): no place then.
@@ -701,6 +703,10 @@ mod tests {
             ["Sheikh Omar Grand Mosque", "St Anne's Hospital"]
         );
         assert_eq!(names("A letter reached 22 Elm Street."), ["22 Elm Street"]);
+        assert_eq!(
+            names("Jets left Kelso Air Force Base for Tamsu Space Force Base."),
+            ["Kelso Air Force Base", "Tamsu Space Force Base"]
+        );
     }
 
     #[test]

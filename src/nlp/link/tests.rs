@@ -116,6 +116,27 @@ fn titles_and_given_names() {
 }
 
 #[test]
+fn honorifics_are_no_part_of_a_name() {
+    let text = "Shri Anil Varma met Smt Leela Rao. Varma and Rao spoke.";
+    let rs = run(
+        text,
+        &[
+            ("Shri Anil Varma", Person),
+            ("Smt Leela Rao", Person),
+            ("Varma", Person),
+            ("Rao", Person),
+        ],
+    );
+    assert_eq!(
+        summary(&rs),
+        vec![
+            row("Anil Varma", Person, None, 2),
+            row("Leela Rao", Person, None, 2),
+        ]
+    );
+}
+
+#[test]
 fn office_of_country_before_a_name() {
     let text = "He met the foreign affairs minister of Cuba, Bruno Rodriguez, on Monday.";
     let rs = run(text, &[("Cuba", Place), ("Bruno Rodriguez", Person)]);

@@ -157,6 +157,12 @@ const TITLE_WORDS: &[&str] = &[
     "Mlle.",
     "Sra.",
     "Srta.",
+    // Indian honorifics: "Shri Vikram Misri", "Smt. Nirmala Sitharaman" ("Sri"
+    // is left out: it opens "Sri Lanka").
+    "Shri",
+    "Shrimati",
+    "Smt",
+    "Smt.",
     "of",
     "the",
     "for",
