@@ -3,8 +3,9 @@
 //! `tests/devset/dev4.jsonl`, `tests/devset/dev5.jsonl`, `tests/devset/dev6.jsonl`,
 //! `tests/devset/dev7.jsonl`, `tests/devset/dev8.jsonl`, `tests/devset/dev9.jsonl`,
 //! `tests/devset/dev10.jsonl`, `tests/devset/dev11.jsonl`, `tests/devset/dev12.jsonl`,
-//! `tests/devset/dev13.jsonl`, `tests/devset/dev14.jsonl`, `tests/devset/heldout4.jsonl`,
-//! `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`, `tests/devset/heldout10.jsonl`)
+//! `tests/devset/dev13.jsonl`, `tests/devset/dev14.jsonl`, `tests/devset/dev15.jsonl`,
+//! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`,
+//! `tests/devset/heldout10.jsonl`)
 //! and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can
 //! fail.
 
@@ -387,6 +388,34 @@ fn dev14_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev14", &floors);
+}
+
+#[test]
+fn dev15_set_scores_stay_above_floors() {
+    let s = devset_scores("dev15");
+    // About 0.05 below the baseline measured when dev15 landed (7 State
+    // Department releases of June to September 2026 and 5 White House
+    // releases of March 2023 and January-February 2025 from outside the
+    // bundled corpus: readouts, media notes, a dialogue statement and the
+    // U.S.-Japan joint leaders' statement, annotated blind in session 14,
+    // before anyone tuned on them; main at ed5c4fa: people 0.866, places
+    // 0.857, country 1.00, orgs 0.633, focus 0.936, mentioned 0.977,
+    // commitments 0.895 on 42 scored entries, actor 0.500 and kind 1.00 on 34
+    // matches), so that tuning may raise them but a regression fails. One
+    // more match named otherwise than its gold makes the actor 16 of 34
+    // (0.47).
+    let floors = [
+        ("people F1", s.people.f1(), 0.81),
+        ("places F1", s.places.f1(), 0.80),
+        ("place country", ratio(s.place_country), 0.95),
+        ("orgs F1", s.orgs.f1(), 0.58),
+        ("focus F1", s.focus.f1(), 0.88),
+        ("mentioned F1", s.mentioned.f1(), 0.92),
+        ("commitments F1", s.commitments.f1(), 0.84),
+        ("actor", ratio(s.actor), 0.45),
+        ("kind", ratio(s.kind), 0.95),
+    ];
+    assert_floors("dev15", &floors);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 use super::actors::{Actor, Context, resolve};
 use super::phrases::{
     EntityIndex, SPEECH_VERBS, appositive_subject, country_within, np_after, np_before, party,
+    person_named_before,
 };
 use super::triggers::{word_in, word_is};
 use super::words::{Signature, Word, WordSet, packed};
@@ -281,8 +282,98 @@ fn is_quote_mark(text: &str, w: &Word) -> bool {
     )
 }
 
-/// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X".
+/// Finds who speaks: "Li said (that) ...", "..., Aliyev added.", "according to X",
+/// else the subject before a quotation led in by a colon or "saying".
 pub fn speech(
+    text: &str,
+    words: &[Word],
+    sentence: &Signature,
+    index: &EntityIndex,
+    context: &Context,
+) -> Speech {
+    let mut frame = tagged_speech(text, words, sentence, index, context);
+    if frame.speaker.is_none()
+        && let Some((speaker, at)) = lead_in_quote(text, words, index, context)
+    {
+        frame.speaker = Some(speaker);
+        frame.content_start = at;
+    }
+    frame
+}
+
+/// Words that lead into a quotation in place of a speech tag: `O'Rourke
+/// defended the plan, saying "we're going to ..."`.
+const QUOTE_LEADS: &[&str] = &["saying", "adding", "stating", "declaring", "announcing"];
+
+/// A quotation led in by a colon or "saying" where no speech verb names its
+/// speaker: `he made the announcement: "I'm going to end my campaign"`. News
+/// writes the speaker as the subject of the clause before it, so the speaker
+/// is the nearest party before a word of that clause (skipping objects such
+/// as "congratulated Pelosi,"); "he" there is the one person the sentence
+/// names. Returns the speaker and the word where the quotation begins.
+fn lead_in_quote(
+    text: &str,
+    words: &[Word],
+    index: &EntityIndex,
+    context: &Context,
+) -> Option<(Actor, usize)> {
+    // The sentence's first quote mark, which opens its quotation (most
+    // sentences have none: punctuation is asked of first).
+    let open = words
+        .iter()
+        .position(|w| w.punct && matches!(text.get(w.span.clone()), Some("\"" | "\u{201c}")))?;
+    let mut lead = open.checked_sub(1)?;
+    if word_is(text, &words[lead], "that") || text.get(words[lead].span.clone()) == Some(",") {
+        lead = lead.checked_sub(1)?;
+    }
+    let led =
+        text.get(words[lead].span.clone()) == Some(":") || word_in(text, &words[lead], QUOTE_LEADS);
+    if !led {
+        return None;
+    }
+    let no_speech = Speech {
+        speaker: None,
+        content_start: 0,
+        tail_start: None,
+        conditional: Vec::new(),
+        speaker_country: None,
+    };
+    (1..lead)
+        .rev()
+        .find_map(|v| {
+            let w = &words[v];
+            if w.punct || w.capital {
+                return None;
+            }
+            let np = np_before(text, words, v, index).filter(|np| np.1 == v)?;
+            // "spoke to Smith when": a phrase after a preposition is no subject.
+            let object =
+                np.0.checked_sub(1)
+                    .and_then(|i| words.get(i))
+                    .is_some_and(|p| {
+                        !p.punct
+                            && !p.capital
+                            && !word_in(text, p, &["and", "but", "when", "as", "while"])
+                    });
+            if object {
+                return None;
+            }
+            let p = party(text, words, np, index)?;
+            if matches!(p.pronoun, Some("he" | "she"))
+                && let Some((name, r)) = person_named_before(words, np.0, None, index)
+            {
+                return Some((name, Some(r)));
+            }
+            if p.pronoun == Some("it") {
+                return None;
+            }
+            resolve(p, &no_speech, context, index)
+        })
+        .map(|speaker| (speaker, open + 1))
+}
+
+/// The frame a speech verb or "according" gives.
+fn tagged_speech(
     text: &str,
     words: &[Word],
     sentence: &Signature,

@@ -1771,3 +1771,20 @@ fn the_parties_a_call_addresses_are_the_two_named_together_before() {
                 the fighting. We urge the parties to the conflict to return to the talks.";
     assert_eq!(actors_of(text, &names), ["the parties to the conflict"]);
 }
+
+#[test]
+fn a_quotation_led_in_by_a_colon_or_saying_is_the_clause_subjects() {
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Biden", EntityKind::Person, "US"),
+    ];
+    let text = "Ruto spoke on the radio when he made the announcement: \"I\u{2019}m going to end \
+                my campaign.\"";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+    // The object of the clause's verb is no speaker.
+    let text = "Biden congratulated Ruto, saying \"I will visit Nairobi in May.\"";
+    assert_eq!(actors_of(text, &names), ["Biden"]);
+    // A quotation no colon or "saying" leads in names no speaker.
+    let text = "Biden congratulated Ruto on the \"I will visit Nairobi\" pledge.";
+    assert!(actors_of(text, &names).is_empty());
+}
