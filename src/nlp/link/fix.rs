@@ -65,6 +65,11 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // common noun after it.
             m.span = country;
         }
+        if m.kind == EntityKind::Place && text.get(m.span.clone()).is_some_and(opens_with_prefix) {
+            // "Non-U.S. persons", "pro-Russia groups": the prefix makes the
+            // name a modifier, no place.
+            m.kind = EntityKind::Misc;
+        }
         if m.kind == EntityKind::Place && state_noun_after_article(text, &m.span) {
             // "the inception of the Republic", "across the Kingdom": the state
             // the text is about, by a common noun, names no place (a town
@@ -2023,6 +2028,17 @@ fn country_before_state_adjective(text: &str, span: &Span, geo: &dyn Geo) -> Opt
         .starts_with(|c: char| c.is_lowercase());
     (lower_next && STATE_ADJECTIVES.contains(&adjective) && geo.country_named(country).is_some())
         .then(|| span.start..span.start + country.len())
+}
+
+/// Whether a name opens with a prefix that makes it a modifier ("Non-U.S.",
+/// "anti-Japan", "pro-Russia").
+fn opens_with_prefix(surface: &str) -> bool {
+    surface.split_once('-').is_some_and(|(first, rest)| {
+        !rest.is_empty()
+            && ["anti", "ex", "non", "post", "pre", "pro"]
+                .iter()
+                .any(|p| first.eq_ignore_ascii_case(p))
+    })
 }
 
 /// Countries whose own name opens with a capitalised "The" ("The Bahamas",

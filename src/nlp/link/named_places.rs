@@ -728,7 +728,7 @@ mod tests {
         );
         assert_eq!(names("A letter reached 22 Elm Street."), ["22 Elm Street"]);
         assert_eq!(
-            names("Jets left Kelso Air Force Base for Tamsu Space Force Base."),
+            names("Jets left Kelso Air Force Base and landed at Tamsu Space Force Base."),
             ["Kelso Air Force Base", "Tamsu Space Force Base"]
         );
     }

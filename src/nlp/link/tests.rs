@@ -2141,3 +2141,14 @@ fn the_stays_in_the_names_that_hold_it() {
         Some(span("Peru"))
     );
 }
+
+#[test]
+fn a_name_after_a_prefix_is_a_modifier_no_place() {
+    let text = "Non-Kenya firms and pro-Peru groups met in Peru.";
+    let rs = run(
+        text,
+        &[("Non-Kenya", Place), ("pro-Peru", Place), ("Peru", Place)],
+    );
+    let places: Vec<_> = summary(&rs).into_iter().filter(|r| r.1 == Place).collect();
+    assert_eq!(places, vec![row("Peru", Place, Some("PE"), 1)]);
+}
