@@ -91,6 +91,7 @@ fn in_sequence(articles: &[(String, String)]) {
             let mentions = ner::find_mentions(body, &tokens, &sentences);
             lap(2);
             let hits = geo.find(body);
+            let title_hits = geo.find(title);
             lap(3);
             let spans: Vec<Span> = sentences.iter().map(|s| s.span.clone()).collect();
             let (entities, referents) = link::link(body, &tokens, &spans, &mentions, &hits, geo);
@@ -104,12 +105,13 @@ fn in_sequence(articles: &[(String, String)]) {
                 entities: &entities,
                 referents: &referents,
                 hits: &hits,
+                title_hits: &title_hits,
                 commitments: &commitments,
             };
-            let scores = countries::score(&story, geo);
+            let scores = countries::score(&story);
             lap(6);
             drop(black_box((scores, commitments, entities, referents, spans)));
-            drop(black_box((hits, mentions, sentences, tokens)));
+            drop(black_box((hits, title_hits, mentions, sentences, tokens)));
             lap(7);
         }
     }
@@ -145,6 +147,7 @@ struct Staged {
     spans: Vec<Span>,
     mentions: Vec<Mention>,
     hits: Vec<GeoHit>,
+    title_hits: Vec<GeoHit>,
     entities: Vec<Entity>,
     referents: Vec<Referent>,
     commitments: Vec<Commitment>,
@@ -157,6 +160,7 @@ fn staged(title: String, body: String) -> Staged {
     let spans: Vec<Span> = sentences.iter().map(|s| s.span.clone()).collect();
     let mentions = ner::find_mentions(&body, &tokens, &sentences);
     let hits = geo.find(&body);
+    let title_hits = geo.find(&title);
     let (entities, referents) = link::link(&body, &tokens, &spans, &mentions, &hits, geo);
     let commitments = commitments::extract(&body, &sentences, &entities, &referents);
     Staged {
@@ -167,6 +171,7 @@ fn staged(title: String, body: String) -> Staged {
         spans,
         mentions,
         hits,
+        title_hits,
         entities,
         referents,
         commitments,
@@ -234,9 +239,10 @@ fn stages(c: &mut Criterion) {
                     entities: &a.entities,
                     referents: &a.referents,
                     hits: &a.hits,
+                    title_hits: &a.title_hits,
                     commitments: &a.commitments,
                 };
-                black_box(countries::score(&story, geo));
+                black_box(countries::score(&story));
             }
         })
     });

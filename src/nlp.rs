@@ -82,6 +82,9 @@ pub fn analyze_batch(articles: &[(&str, &str)]) -> Vec<Analysis> {
     }
     for a in &mut work {
         a.hits = geo.find(a.body);
+        // The headline's finds serve both country focus and the countries
+        // only the headline names: one search, not one per reader.
+        a.title_hits = geo.find(a.title);
     }
     for a in &mut work {
         a.sentence_spans = a.sentences.iter().map(|s| s.span.clone()).collect();
@@ -105,14 +108,16 @@ pub fn analyze_batch(articles: &[(&str, &str)]) -> Vec<Analysis> {
             entities: &a.entities,
             referents: &a.referents,
             hits: &a.hits,
+            title_hits: &a.title_hits,
             commitments: &a.commitments,
         };
-        (a.focus, a.mentioned) = countries::score(&story, geo);
+        (a.focus, a.mentioned) = countries::score(&story);
     }
     work.into_iter()
         .map(|a| {
             let (only_in_title, headline) = headline::countries_named_only_there(
                 a.title,
+                &a.title_hits,
                 a.body,
                 &a.entities,
                 &a.referents,
@@ -142,6 +147,7 @@ struct InProgress<'a> {
     sentences: Vec<sentence::Sentence>,
     mentions: Vec<ner::Mention>,
     hits: Vec<link::geo::GeoHit>,
+    title_hits: Vec<link::geo::GeoHit>,
     sentence_spans: Vec<Span>,
     entities: Vec<Entity>,
     referents: Vec<Referent>,

@@ -911,7 +911,24 @@ fn judge(
             titled.or_else(|| party(text, words, np, index))
         })
         .and_then(|p| resolve(p, speech, context, index))
-        .or_else(|| attributive_country(words, m, index));
+        .or_else(|| attributive_country(words, m, index))
+        .or_else(|| {
+            // "expressed her country's intent to": the named-possessor step
+            // takes capitalised owners only; a pronoun's country is found here.
+            if m.possessor.is_some() {
+                return None;
+            }
+            let subject = own.and_then(|np| party(text, words, np, index));
+            actors::own_country(
+                text,
+                words,
+                (m.start, m.end),
+                subject,
+                speech,
+                context,
+                index,
+            )
+        });
     // "asked for help" is a proposal only when someone's help is named.
     if trig.name == "asked for help" && possessor.is_none() {
         return None;

@@ -18,7 +18,7 @@
 
 mod byline;
 
-use super::link::geo::{Geo, GeoHit, GeoKind};
+use super::link::geo::{GeoHit, GeoKind};
 use super::sentence::Sentence;
 use super::{Commitment, CountryCode, CountryScore, Entity, EntityKind, Referent, Span};
 use rustc_hash::FxHashMap;
@@ -124,11 +124,13 @@ pub struct Story<'a> {
     pub entities: &'a [Entity],
     pub referents: &'a [Referent],
     pub hits: &'a [GeoHit],
+    /// The gazetteer's finds in the title.
+    pub title_hits: &'a [GeoHit],
     pub commitments: &'a [Commitment],
 }
 
 /// Returns `(focus, mentioned)`, each best first; `mentioned` includes the focus.
-pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountryScore>) {
+pub fn score(story: &Story) -> (Vec<CountryScore>, Vec<CountryScore>) {
     let Story {
         title,
         text,
@@ -136,6 +138,7 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         entities,
         referents,
         hits,
+        title_hits,
         commitments,
     } = *story;
     let evidence = collect(text, entities, referents, hits);
@@ -171,7 +174,7 @@ pub fn score(story: &Story, geo: &dyn Geo) -> (Vec<CountryScore>, Vec<CountrySco
         t.count += 1;
         t.spans.push(span.clone());
     }
-    let (title_codes, venues) = title_countries(title, text, entities, referents, geo);
+    let (title_codes, venues) = title_countries(title, title_hits, text, entities, referents);
     for (code, town) in title_codes {
         // A headline word that is a town somewhere ("Sola Airport": Airport,
         // California) is no reference to a country the body never names; a
@@ -398,10 +401,10 @@ fn near_start(text: &str, sentence: &Span, span: &Span) -> bool {
 /// them those of the cities it names as venues.
 fn title_countries(
     title: &str,
+    title_hits: &[GeoHit],
     text: &str,
     entities: &[Entity],
     referents: &[Referent],
-    geo: &dyn Geo,
 ) -> (Vec<(CountryCode, bool)>, Vec<CountryCode>) {
     // "Trump ousts national security advisor Bolton": a name the body shows to
     // be a person or a body is not the town of that name.
@@ -413,9 +416,8 @@ fn title_countries(
         .filter_map(|e| text.get(e.span.clone()))
         .flat_map(|s| [s, s.split_whitespace().last().unwrap_or(s)])
         .collect();
-    let (venues, found): (Vec<GeoHit>, Vec<GeoHit>) = geo
-        .find(title)
-        .into_iter()
+    let (venues, found): (Vec<&GeoHit>, Vec<&GeoHit>) = title_hits
+        .iter()
         .filter(|h| {
             title
                 .get(h.span.clone())

@@ -8,14 +8,16 @@
 //! they are exact gazetteer names, where the tagger reading a title-cased
 //! headline would guess at every capitalised word.
 
-use super::link::geo::{Geo, GeoKind};
+use super::link::geo::{Geo, GeoHit, GeoKind};
 use super::{Entity, EntityKind, HeadlineMention, Referent};
 
 /// Place referents for the countries the headline names and the body names
 /// under no form (`referents` are the body's; the new ones are numbered after
-/// them), with where the headline names each.
+/// them), with where the headline names each. `title_hits` are the
+/// gazetteer's finds in `title`.
 pub fn countries_named_only_there(
     title: &str,
+    title_hits: &[GeoHit],
     body: &str,
     entities: &[Entity],
     referents: &[Referent],
@@ -47,7 +49,7 @@ pub fn countries_named_only_there(
     read_otherwise.extend(entities.iter().filter_map(|e| body.get(e.span.clone())));
     let mut new: Vec<Referent> = Vec::new();
     let mut headline = Vec::new();
-    for hit in geo.find(title) {
+    for hit in title_hits {
         let Some(surface) = title.get(hit.span.clone()) else {
             continue;
         };
@@ -72,7 +74,7 @@ pub fn countries_named_only_there(
         };
         headline.push(HeadlineMention {
             referent: referents.len() + index,
-            span: hit.span,
+            span: hit.span.clone(),
         });
     }
     (new, headline)
@@ -132,8 +134,14 @@ mod tests {
                 mentions: vec![entities.len() - 1],
             });
         }
-        let (new, headline) =
-            countries_named_only_there(title, &body, &entities, &referents, world());
+        let (new, headline) = countries_named_only_there(
+            title,
+            &world().find(title),
+            &body,
+            &entities,
+            &referents,
+            world(),
+        );
         headline
             .iter()
             .map(|m| {

@@ -3,8 +3,8 @@
 
 use super::phrases::{self, EntityIndex, Party, np_after, party};
 use super::speech::Speech;
-use super::triggers::word_is;
-use super::words::Word;
+use super::triggers::{word_in, word_is};
+use super::words::{Word, is_possessive};
 use crate::nlp::gazetteer::Gazetteer;
 use crate::nlp::{CountryCode, Entity, EntityKind};
 use std::cell::{OnceCell, RefCell};
@@ -288,6 +288,46 @@ pub fn we(speech: &Speech, context: &Context, index: &EntityIndex) -> Option<Act
         .or_else(|| context.acting_country(index))
         .or(speaker)
         .or_else(|| context.last_group(index).filter(is_states))
+}
+
+/// The country behind "his country's", "her government's", "our nation's"
+/// inside a cue ("expressed her country's intent to", "reaffirmed his
+/// government's determination to"): the commitment is the country's. "His"
+/// and "her" mean the clause's subject when it is a person ("The Foreign
+/// Minister expressed her country's ..."), else whom a pronoun would mean;
+/// "our" is the speaker's "we". `None` when no country is known, so that the
+/// subject stays the actor rather than the phrase as written.
+pub fn own_country(
+    text: &str,
+    words: &[Word],
+    (from, to): (usize, usize),
+    subject: Option<Party>,
+    speech: &Speech,
+    context: &Context,
+    index: &EntityIndex,
+) -> Option<Actor> {
+    const OWNED: &[&str] = &["country", "government", "nation", "administration"];
+    let k = (from + 2..to).find(|&k| {
+        is_possessive(text, &words[k])
+            && word_in(text, &words[k - 1], OWNED)
+            && word_in(text, &words[k - 2], &["his", "her", "our"])
+    })?;
+    let owner = party(text, words, (k - 2, k), index)?;
+    let written = owner.name.clone();
+    let subject = subject.and_then(|p| resolve(p, speech, context, index));
+    let person = subject.as_ref().filter(|a| {
+        a.1.and_then(|r| index.referents.get(r))
+            .is_some_and(|r| r.kind == EntityKind::Person)
+    });
+    let country = match (owner.pronoun, person) {
+        (Some("his country"), Some(person)) => country_of_person(person, index),
+        // A subject that is no one person ("Prime Minister Carney of Canada"
+        // as written, a ministry): "his" may mean someone in it, not whom a
+        // lone pronoun would mean.
+        (Some("his country"), None) if subject.is_some() => None,
+        _ => resolve(owner, speech, context, index),
+    };
+    country.filter(|c| c.0 != written)
 }
 
 /// Whether a group's name lists only countries: "The United States, Mexico,

@@ -1353,7 +1353,14 @@ fn office_holders(
         let p = party(text, words, (x, y), index).filter(|p| {
             p.kind == Some(EntityKind::Person) && p.pronoun.is_none() && p.referent.is_some()
         });
+        // "The Secretary and Foreign Minister": one article for both titles.
+        let shared = x == k + 1 && word_is(text, &words[a], "the");
         p.or_else(|| title_then_person(text, words, (x, y), index))
+            .or_else(|| {
+                shared
+                    .then(|| titled_person_in(text, words, (x, y), true, index))
+                    .flatten()
+            })
     };
     let (one, two) = (person((a, k))?, person((k + 1, b))?);
     // "Deputy Secretary of State Christopher Landau and Argentine Minister of
@@ -1519,7 +1526,19 @@ const LOWER_OFFICES: &[&str] = &[
 fn titled_person(
     text: &str,
     words: &[Word],
+    np: (usize, usize),
+    index: &EntityIndex,
+) -> Option<Party> {
+    titled_person_in(text, words, np, false, index)
+}
+
+/// [`titled_person`], where `shared_article` says a "the" before the phrase
+/// serves it too: "Foreign Minister" in "The Secretary and Foreign Minister".
+fn titled_person_in(
+    text: &str,
+    words: &[Word],
     (a, b): (usize, usize),
+    shared_article: bool,
     index: &EntityIndex,
 ) -> Option<Party> {
     let first = words.get(a)?;
@@ -1535,6 +1554,7 @@ fn titled_person(
     let title = match place_office {
         Some(k) => words.get(k + 1..b)?,
         None if word_is(text, first, "the") => words.get(a + 1..b)?,
+        None if shared_article => words.get(a..b)?,
         None => return None,
     };
     let titled = !title.is_empty()

@@ -1773,6 +1773,47 @@ fn the_parties_a_call_addresses_are_the_two_named_together_before() {
 }
 
 #[test]
+fn a_pronouns_country_in_a_cue_is_the_actor() {
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Biden", EntityKind::Person, "US"),
+        ("Nairobi", EntityKind::Place, "KE"),
+        ("Kenya", EntityKind::Place, "KE"),
+    ];
+    // "his" is the subject's, not the person named last before.
+    let text = "Biden met Ruto in Nairobi. Ruto reaffirmed his government's determination to \
+                end the drought.";
+    assert_eq!(actors_of(text, &names), ["Kenya"]);
+    // With no country known for the person, the person stays the actor.
+    let names = [
+        ("Ruto", EntityKind::Person, ""),
+        ("Nairobi", EntityKind::Place, ""),
+    ];
+    let text = "Ruto spoke in Nairobi. Ruto reaffirmed his government's determination to end \
+                the drought.";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+}
+
+#[test]
+fn one_article_before_two_titles_names_both_people() {
+    let names = [
+        ("Blinken", EntityKind::Person, "US"),
+        ("Li Wei", EntityKind::Person, "KE"),
+    ];
+    // "The" serves "Foreign Minister" too: both office-holders, by name.
+    let text = "Secretary Blinken met Foreign Minister Li Wei. The Secretary and Foreign \
+                Minister signed a trade pact.";
+    assert_eq!(actors_of(text, &names), ["Blinken and Li Wei"]);
+    // A title held by no one named stays as written.
+    let text = "Secretary Blinken met Li Wei. The Secretary and Foreign Minister signed a \
+                trade pact.";
+    assert_eq!(
+        actors_of(text, &names),
+        ["The Secretary and Foreign Minister"]
+    );
+}
+
+#[test]
 fn a_quotation_led_in_by_a_colon_or_saying_is_the_clause_subjects() {
     let names = [
         ("Ruto", EntityKind::Person, "KE"),

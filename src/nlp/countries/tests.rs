@@ -1,6 +1,7 @@
 //! Country focus over hand-made mentions and a small gazetteer table.
 
 use super::*;
+use crate::nlp::link::geo::Geo;
 use crate::nlp::link::geo::table::Table;
 use crate::nlp::link::link;
 use crate::nlp::ner::Mention;
@@ -57,6 +58,7 @@ fn run_named(
         .collect();
     mentions.sort_by_key(|m| m.span.start);
     let hits = geo.find(text);
+    let title_hits = geo.find(title);
     let spans: Vec<_> = sentences.iter().map(|s| s.span.clone()).collect();
     let (entities, referents) = link(text, &tokens, &spans, &mentions, &hits, geo);
     let commitments: Vec<Commitment> = actor
@@ -79,9 +81,10 @@ fn run_named(
         entities: &entities,
         referents: &referents,
         hits: &hits,
+        title_hits: &title_hits,
         commitments: &commitments,
     };
-    score(&story, geo)
+    score(&story)
 }
 
 #[test]

@@ -41,6 +41,10 @@ static CITIES: &str = include_str!("../../../assets/gazetteer/cities.tsv");
 pub struct Lexicon {
     keys: Vec<u64>,
     flags: Vec<u8>,
+    /// Bit `i` set when slot `i` is taken: most words and word pairs looked up
+    /// are not in the gazetteer, and their first slot is empty, which this
+    /// answers from a small array instead of a random line of `keys`.
+    taken: Vec<u64>,
     mask: usize,
     len: usize,
 }
@@ -52,6 +56,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             keys: vec![0; capacity],
             flags: vec![0; capacity],
+            taken: vec![0; capacity.div_ceil(64)],
             mask: capacity - 1,
             len: 0,
         };
@@ -71,6 +76,7 @@ impl Lexicon {
                 Some(&0) => {
                     self.keys[i] = key;
                     self.flags[i] = flags;
+                    self.taken[i / 64] |= 1 << (i % 64);
                     self.len += 1;
                     return;
                 }
@@ -88,6 +94,13 @@ impl Lexicon {
     pub fn get(&self, key: u64) -> u8 {
         let key = key.max(1);
         let mut i = key as usize & self.mask;
+        if self
+            .taken
+            .get(i / 64)
+            .is_none_or(|bits| bits >> (i % 64) & 1 == 0)
+        {
+            return 0;
+        }
         // At most half full: every probe sequence reaches an empty slot.
         while let Some(&k) = self.keys.get(i) {
             if k == key {

@@ -215,14 +215,14 @@ struct Tables {
     edges: [Scores; 4],
     /// Casing classes of previous, current and next token.
     class_context: Vec<Scores>,
-    /// Sentence start and sentence length bucket, with the class.
+    /// Sentence start and sentence length bucket, with the class, and whether a
+    /// gazetteer word stands beside the token: without one (most tokens) the
+    /// row holds the weights of "no gazetteer word on either side" too.
     position: Vec<Scores>,
-    /// No gazetteer word on either side.
-    no_gaz_neighbours: Scores,
     /// The class pairs of the sentence edges (see [`ClassRows`]).
     edge_class_rows: ClassRows,
-    doc_case: Vec<Scores>,
-    doc_run: Vec<Scores>,
+    /// The document's case and run evidence together, in one row.
+    doc: Vec<Scores>,
     /// Stage 2: the first stage's tag with its neighbours' tags.
     tag_context: Vec<Stage2>,
     doc_kinds: Vec<Stage2>,
@@ -244,13 +244,21 @@ fn class_context_index(prev: u8, class: u8, next: u8) -> usize {
     (usize::from(prev) * CLASSES + usize::from(class)) * CONTEXT_CLASSES + usize::from(next)
 }
 
-fn position_index(first: bool, bucket: u8, class: u8) -> usize {
-    (usize::from(first) * features::LENGTH_BUCKETS + usize::from(bucket)) * CLASSES
+fn position_index(gaz_beside: bool, first: bool, bucket: u8, class: u8) -> usize {
+    ((usize::from(gaz_beside) * 2 + usize::from(first)) * features::LENGTH_BUCKETS
+        + usize::from(bucket))
+        * CLASSES
         + usize::from(class)
 }
 
-fn doc_index(code: u8, context: u8) -> usize {
-    usize::from(code) * features::DOC_CONTEXTS + usize::from(context)
+/// Values of the document's case evidence ([`doc_codes`]).
+const DOC_CASES: usize = 4;
+/// Values of the document's run evidence ([`doc_codes`]).
+const DOC_RUNS: usize = 16;
+
+fn doc_index(case: u8, run: u8, context: u8) -> usize {
+    (usize::from(case) * DOC_RUNS + usize::from(run)) * features::DOC_CONTEXTS
+        + usize::from(context)
 }
 
 fn tag_context_index(prev: u8, tag: u8, next: u8) -> usize {
@@ -298,24 +306,36 @@ impl Tables {
                 }
             }
         }
-        let mut position = vec![ZERO; 2 * features::LENGTH_BUCKETS * CLASSES];
-        for first in [false, true] {
-            for b in 0..features::LENGTH_BUCKETS {
-                for c in 0..CLASSES {
-                    position[position_index(first, n(b), n(c))] = sum(&[
-                        features::position_key(first, n(c)),
-                        features::length_key(n(b), n(c)),
-                    ]);
+        let mut position = vec![ZERO; 2 * 2 * features::LENGTH_BUCKETS * CLASSES];
+        for gaz_beside in [false, true] {
+            for first in [false, true] {
+                for b in 0..features::LENGTH_BUCKETS {
+                    for c in 0..CLASSES {
+                        let (p, l) = (
+                            features::position_key(first, n(c)),
+                            features::length_key(n(b), n(c)),
+                        );
+                        position[position_index(gaz_beside, first, n(b), n(c))] = if gaz_beside {
+                            sum(&[p, l])
+                        } else {
+                            sum(&[p, l, features::gaz_neighbours_key(0, 0)])
+                        };
+                    }
                 }
             }
         }
         let contexts = features::DOC_CONTEXTS;
-        let doc_case = (0..4 * contexts)
-            .map(|i| sum(&[features::doc_case_key(n(i / contexts), n(i % contexts))]))
-            .collect();
-        let doc_run = (0..16 * contexts)
-            .map(|i| sum(&[features::doc_run_key(n(i / contexts), n(i % contexts))]))
-            .collect();
+        let mut doc = vec![ZERO; DOC_CASES * DOC_RUNS * contexts];
+        for case in 0..DOC_CASES {
+            for run in 0..DOC_RUNS {
+                for context in 0..contexts {
+                    doc[doc_index(n(case), n(run), n(context))] = sum(&[
+                        features::doc_case_key(n(case), n(context)),
+                        features::doc_run_key(n(run), n(context)),
+                    ]);
+                }
+            }
+        }
         let mut tag_context = vec![[0; N_TAGS]; CONTEXT_TAGS * N_TAGS * CONTEXT_TAGS];
         for p in 0..CONTEXT_TAGS {
             for t in 0..N_TAGS {
@@ -345,10 +365,8 @@ impl Tables {
             edges,
             class_context,
             position,
-            no_gaz_neighbours: sum(&[features::gaz_neighbours_key(0, 0)]),
             edge_class_rows: ClassRows::default(),
-            doc_case,
-            doc_run,
+            doc,
             tag_context,
             doc_kinds: by_class(features::s1_doc_kinds_key),
             majority,
@@ -926,17 +944,22 @@ fn first_scores(
                 None => model.add_feature(features::class_context_key(pc, w.class, nc), &mut s),
             }
             let first = i == sentence.start;
-            match t.position.get(position_index(first, bucket, w.class)) {
+            let (pg, ng) = (prev.map_or(0, |p| p.gaz), next.map_or(0, |x| x.gaz));
+            let gaz_beside = pg != 0 || ng != 0;
+            match t
+                .position
+                .get(position_index(gaz_beside, first, bucket, w.class))
+            {
                 Some(row) => add(&mut s, row),
                 None => {
                     model.add_feature(features::position_key(first, w.class), &mut s);
                     model.add_feature(features::length_key(bucket, w.class), &mut s);
+                    if !gaz_beside {
+                        model.add_feature(features::gaz_neighbours_key(0, 0), &mut s);
+                    }
                 }
             }
-            let (pg, ng) = (prev.map_or(0, |p| p.gaz), next.map_or(0, |x| x.gaz));
-            if pg == 0 && ng == 0 {
-                add(&mut s, &t.no_gaz_neighbours);
-            } else {
+            if gaz_beside {
                 model.add_feature(features::gaz_neighbours_key(pg, ng), &mut s);
             }
             let code = doc.names.get(i).copied().unwrap_or(0);
@@ -950,13 +973,12 @@ fn first_scores(
             if features::has_doc_features(w.class) {
                 let (case, run) = doc_codes(doc, i);
                 let context = features::doc_context(w.class, first, headline);
-                match t.doc_case.get(doc_index(case, context)) {
+                match t.doc.get(doc_index(case, run, context)) {
                     Some(row) => add(&mut s, row),
-                    None => model.add_feature(features::doc_case_key(case, context), &mut s),
-                }
-                match t.doc_run.get(doc_index(run, context)) {
-                    Some(row) => add(&mut s, row),
-                    None => model.add_feature(features::doc_run_key(run, context), &mut s),
+                    None => {
+                        model.add_feature(features::doc_case_key(case, context), &mut s);
+                        model.add_feature(features::doc_run_key(run, context), &mut s);
+                    }
                 }
             }
             if let Some(out) = doc.scores.get_mut(i) {
