@@ -1884,3 +1884,22 @@ fn a_call_coordinated_inside_an_infinitive_is_its_action() {
                 and push for bold solutions.\"";
     assert!(actors_of(text, &names).is_empty());
 }
+
+#[test]
+fn an_acronym_left_unlinked_is_the_organisation_it_abbreviates() {
+    let names = [
+        ("Kenya Commission on Rail Safety", EntityKind::Org, "KE"),
+        ("CRS", EntityKind::Org, ""),
+    ];
+    let text = "The Kenya Commission on Rail Safety met on Monday. CRS will publish its report \
+                in May.";
+    assert_eq!(actors_of(text, &names), ["Kenya Commission on Rail Safety"]);
+    // Two letters match too many names: the acronym stays as written.
+    let names = [
+        ("Kenya Commission on Rail Safety", EntityKind::Org, "KE"),
+        ("RS", EntityKind::Org, ""),
+    ];
+    let text = "The Kenya Commission on Rail Safety met on Monday. RS will publish its report \
+                in May.";
+    assert_eq!(actors_of(text, &names), ["RS"]);
+}
