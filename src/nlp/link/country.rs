@@ -315,9 +315,15 @@ fn spans_several_countries(name: &str, geo: &dyn Geo) -> bool {
     let water = [" Ocean", " Sea", " Strait"]
         .iter()
         .any(|w| name.ends_with(w))
-        || ["Strait of ", "Straits of ", "Gulf of ", "Sea of "]
-            .iter()
-            .any(|w| name.starts_with(w));
+        || [
+            "Strait of ",
+            "Straits of ",
+            "Gulf of ",
+            "Sea of ",
+            "Bay of ",
+        ]
+        .iter()
+        .any(|w| name.starts_with(w));
     let area = |n: &str| geo.region(n).is_some_and(|r| r.kind != RegionKind::Admin);
     water || area(name) || area(bare)
 }

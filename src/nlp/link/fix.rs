@@ -367,7 +367,15 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     movements_with_their_territory(text, &mut out);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut clean: Vec<Mention> = Vec::with_capacity(out.len());
-    for m in out {
+    for mut m in out {
+        if m.kind == EntityKind::Place
+            && let Some(country) = country_after_the(text, &m.span, geo)
+        {
+            // "The Netherlands" opening a sentence, as the tagger or the
+            // gazetteer read it: the country, whose name the article is no
+            // part of.
+            m.span = country;
+        }
         let fits = m.span.start < m.span.end
             && text.is_char_boundary(m.span.start)
             && m.span.end <= text.len()
@@ -2015,6 +2023,21 @@ fn country_before_state_adjective(text: &str, span: &Span, geo: &dyn Geo) -> Opt
         .starts_with(|c: char| c.is_lowercase());
     (lower_next && STATE_ADJECTIVES.contains(&adjective) && geo.country_named(country).is_some())
         .then(|| span.start..span.start + country.len())
+}
+
+/// Countries whose own name opens with a capitalised "The" ("The Bahamas",
+/// "The Gambia", as their constitutions write them).
+const NAMES_WITH_THE: &[&str] = &["Bahamas", "Gambia"];
+
+/// A country's name after a capitalised "The" read into the place ("The
+/// Netherlands"): the name alone, unless the article is part of it.
+pub(super) fn country_after_the(text: &str, span: &Span, geo: &dyn Geo) -> Option<Span> {
+    let rest = text.get(span.clone())?.strip_prefix("The ")?;
+    if NAMES_WITH_THE.contains(&rest) {
+        return None;
+    }
+    geo.country_named(rest)?;
+    Some(span.end - rest.len()..span.end)
 }
 
 /// Whether `span` is a word for a state ("Republic", "Kingdom") after an

@@ -153,11 +153,22 @@ const KIND_OF: &[&str] = &[
 /// Lower-case words inside a place's name ("Rio Grande do Sul").
 const NAME_CONNECTORS: &[&str] = &["da", "de", "del", "do", "dos", "la"];
 
-/// The name after "of" at token `i` when a kind of place stands before it
-/// ("the island of Rhodes"): capitalised words and connectors between them.
+/// Capitalised words for a body of water or a landform whose name goes on
+/// after "of" ("Gulf of Oman", "Bay of Bengal", "Cape of Good Hope"): the whole
+/// phrase is the place, where the tagger often reads the word alone and a
+/// country after it ("Gulf", "Oman"). Sorted, for binary search.
+const WHOLE_WITH_OF: &[&str] = &[
+    "Bay", "Cape", "Gulf", "Isle", "Lake", "Sea", "Strait", "Straits",
+];
+
+/// The name after "of" at token `i` when a kind of place stands before it:
+/// capitalised words and connectors between them ("the island of Rhodes"), or
+/// with the kind word when that opens the name ([`WHOLE_WITH_OF`]).
 fn named_after_of(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
-    let kind = tokens.get(i.checked_sub(1)?)?.text(text);
-    if KIND_OF.binary_search(&kind).is_err() {
+    let kind_token = tokens.get(i.checked_sub(1)?)?;
+    let kind = kind_token.text(text);
+    let whole = WHOLE_WITH_OF.binary_search(&kind).is_ok();
+    if !whole && KIND_OF.binary_search(&kind).is_err() {
         return None;
     }
     let first = tokens.get(i + 1).filter(|t| capitalised_word(text, t))?;
@@ -178,7 +189,12 @@ fn named_after_of(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
         }
         prev_end = t.span.end;
     }
-    Some(first.span.start..end)
+    let start = if whole {
+        kind_token.span.start
+    } else {
+        first.span.start
+    };
+    Some(start..end)
 }
 
 /// Heads of streets, which may follow a house number ("10 Downing Street").
@@ -252,7 +268,14 @@ pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
             continue;
         };
         let span = if lower {
-            let end = tokens.get(i - 1).map_or(start.span.end, |t| t.span.end);
+            // "Rarotonga's airport": the possessor alone is the place.
+            let last = match tokens.get(i - 1) {
+                Some(t) if matches!(t.text(text), "'s" | "\u{2019}s") => i.checked_sub(2),
+                _ => i.checked_sub(1),
+            };
+            let end = last
+                .and_then(|j| tokens.get(j))
+                .map_or(start.span.end, |t| t.span.end);
             let name = text.get(start.span.start..end).unwrap_or("");
             // "the Russian region", "the China region": no place of its own.
             if geo.demonym(name).is_some() || geo.country_named(name).is_some() {
@@ -682,6 +705,7 @@ mod tests {
         assert!(HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(LOWER_HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(KIND_OF.windows(2).all(|w| w[0] < w[1]));
+        assert!(WHOLE_WITH_OF.windows(2).all(|w| w[0] < w[1]));
         // The first-byte filter of `find` lets every lower-case head through.
         assert!(
             LOWER_HEADS
@@ -723,6 +747,28 @@ mod tests {
         );
         // A people or a country before the word is no place of its own.
         assert!(names("The Kenyan region and the Kenya region voted.").is_empty());
+        // A possessive before the word: the owner alone is the place.
+        assert_eq!(
+            names("Planes left Tolvaru's airport and Dabo\u{2019}s port."),
+            ["Tolvaru", "Dabo"]
+        );
+    }
+
+    #[test]
+    fn waters_and_capes_named_with_of_are_one_place() {
+        assert_eq!(
+            names("Ships crossed the Gulf of Kenya and the Bay of Tolva near the Cape of Dorn."),
+            ["Gulf of Kenya", "Bay of Tolva", "Cape of Dorn"]
+        );
+        assert_eq!(
+            applied(
+                "Tankers waited in the Gulf of Kenya.",
+                &[("Gulf", EntityKind::Place), ("Kenya", EntityKind::Place)]
+            ),
+            [("Gulf of Kenya", EntityKind::Place)]
+        );
+        // Other capitalised words before "of" name no place this way.
+        assert!(names("The Bank of Kenya and the Minister of Tolva met.").is_empty());
     }
 
     #[test]

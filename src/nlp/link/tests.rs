@@ -312,6 +312,7 @@ fn regions_and_seas_between_countries_get_no_country() {
         "Indian Ocean",
         "Taiwan Strait",
         "Gulf of Aden",
+        "Bay of Bengal",
         "Southeast Asia",
     ] {
         let text = format!("China and Japan met. They spoke of {place} and of Japan.");
@@ -2090,4 +2091,32 @@ fn a_country_before_a_word_of_a_common_noun_is_the_country() {
     let text = "He ranks third in the U.S. Federal government.";
     let rs = run(text, &[("U.S. Federal", Place)]);
     assert_eq!(summary(&rs), vec![row("U.S.", Place, Some("US"), 1)]);
+}
+
+#[test]
+fn a_capital_the_read_into_a_country_name_is_no_part_of_it() {
+    let text = "Talks ended. The Ethiopia delegation left, and Peru stayed.";
+    let rs = run(text, &[("The Ethiopia", Place), ("Peru", Place)]);
+    assert_eq!(
+        summary(&rs),
+        vec![
+            row("Ethiopia", Place, Some("ET"), 1),
+            row("Peru", Place, Some("PE"), 1)
+        ]
+    );
+}
+
+#[test]
+fn the_stays_in_the_names_that_hold_it() {
+    let geo = super::geo::world();
+    let text = "The Gambia and The Peru talks.";
+    let span = |s: &str| {
+        let i = text.find(s).unwrap_or(0);
+        i..i + s.len()
+    };
+    assert_eq!(fix::country_after_the(text, &span("The Gambia"), geo), None);
+    assert_eq!(
+        fix::country_after_the(text, &span("The Peru"), geo),
+        Some(span("Peru"))
+    );
 }
