@@ -1154,6 +1154,17 @@ pub fn party(
                 pronoun: None,
             });
         }
+        // "CPD announced" after "the United States Commission on Presidential
+        // Debates", when linking left the acronym on its own: the one
+        // organisation whose name it abbreviates.
+        if single
+            && e.kind == EntityKind::Org
+            && let Some(p) = head_word
+                .filter(|_| acronym)
+                .and_then(|w| spelled_out(index, w))
+        {
+            return Some(p);
+        }
         return Some(Party {
             name: surface,
             referent: single.then_some(e.referent),
@@ -1584,6 +1595,39 @@ fn titled_person_in(
         kind: Some(EntityKind::Person),
         pronoun: None,
     })
+}
+
+/// The one organisation named in full whose name `acronym` abbreviates: the
+/// initials of its capitalised words, or of their last ones ("CPD" of "United
+/// States Commission on Presidential Debates"). Three letters at least: two
+/// match too many names.
+fn spelled_out(index: &EntityIndex, acronym: &str) -> Option<Party> {
+    if acronym.len() < 3 {
+        return None;
+    }
+    let abbreviates = |r: &Referent| {
+        let initials: String = r
+            .name
+            .split(' ')
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        initials.ends_with(acronym)
+    };
+    let mut named = index
+        .referents
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == EntityKind::Org && r.name.contains(' ') && abbreviates(r));
+    match (named.next(), named.next()) {
+        (Some((i, r)), None) => Some(Party {
+            name: r.name.clone(),
+            referent: Some(i),
+            kind: Some(EntityKind::Org),
+            pronoun: None,
+        }),
+        _ => None,
+    }
 }
 
 /// The one organisation of several words whose head is `noun`: its last word

@@ -1829,3 +1829,22 @@ fn a_quotation_led_in_by_a_colon_or_saying_is_the_clause_subjects() {
     let text = "Biden congratulated Ruto on the \"I will visit Nairobi\" pledge.";
     assert!(actors_of(text, &names).is_empty());
 }
+
+#[test]
+fn an_acronym_left_unlinked_is_the_organisation_it_abbreviates() {
+    let names = [
+        ("Kenya Commission on Rail Safety", EntityKind::Org, "KE"),
+        ("CRS", EntityKind::Org, ""),
+    ];
+    let text = "The Kenya Commission on Rail Safety met on Monday. CRS will publish its report \
+                in May.";
+    assert_eq!(actors_of(text, &names), ["Kenya Commission on Rail Safety"]);
+    // Two letters match too many names: the acronym stays as written.
+    let names = [
+        ("Kenya Commission on Rail Safety", EntityKind::Org, "KE"),
+        ("RS", EntityKind::Org, ""),
+    ];
+    let text = "The Kenya Commission on Rail Safety met on Monday. RS will publish its report \
+                in May.";
+    assert_eq!(actors_of(text, &names), ["RS"]);
+}
