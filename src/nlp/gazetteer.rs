@@ -264,6 +264,13 @@ impl Gazetteer {
         self.matcher().find(self.city_index(), text)
     }
 
+    /// Whether [`Gazetteer::find`] may find a country name, demonym or
+    /// capital in `text`: false when no word of it opens one, and the search
+    /// can be skipped by who only wants those.
+    pub fn may_name_a_country(&self, text: &str) -> bool {
+        self.matcher().may_match_country(text)
+    }
+
     /// The same matching over already-tokenized words (joined by spaces):
     /// each result is a range of word indices and what the words name. Hits
     /// that would start or end inside a word are dropped.

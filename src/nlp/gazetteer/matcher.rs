@@ -173,6 +173,15 @@ impl Matcher {
         }
     }
 
+    /// Whether some word of `text` (a run of letters and digits) opens a
+    /// pattern of the country layer. `candidates` runs the automaton only at
+    /// such words, so when none does `find` finds no country name, demonym
+    /// or capital in `text`.
+    pub(super) fn may_match_country(&self, text: &str) -> bool {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && self.first_words.contains(w))
+    }
+
     /// The country layer's longest match starting at word start `start`, if
     /// it is a whole word ([`Anchored`] search: a match can only start at a
     /// byte some pattern starts with, a few per hundred bytes of text), and
@@ -566,5 +575,39 @@ mod tests {
         assert_eq!(to_name_start(b"no name at all here"), 19);
         assert_eq!(to_name_start("over G\u{e9}n\u{e8}ve".as_bytes()), 5);
         assert_eq!(to_name_start(b""), 0);
+    }
+
+    /// `may_match_country` is false only where `find` finds no country,
+    /// demonym or capital, and true for names holding one.
+    #[test]
+    fn a_text_no_country_pattern_opens_in_has_no_country_hit() {
+        let gaz = Gazetteer::get();
+        let countries = |text: &str| {
+            gaz.find(text)
+                .iter()
+                .filter(|h| h.kind != GazetteerKind::City)
+                .count()
+        };
+        for name in [
+            "Kenya Airways",
+            "the Chinese Academy of Sciences",
+            "Bank of Jamaica",
+            "U.S. Treasury",
+            "Beijing Municipal Government",
+            "Mexico City Police",
+        ] {
+            assert!(gaz.may_name_a_country(name), "{name}");
+            assert!(countries(name) > 0, "{name}");
+        }
+        for name in [
+            "Reuters",
+            "Ministry of Defence",
+            "Hamas",
+            "Springfield Council",
+            "",
+        ] {
+            assert!(!gaz.may_name_a_country(name), "{name}");
+            assert_eq!(countries(name), 0, "{name}");
+        }
     }
 }

@@ -797,6 +797,9 @@ fn introduced_by_demonym(text: &str, e: &Entity, geo: &dyn Geo) -> Option<Countr
 }
 
 fn org_country(surface: &str, geo: &dyn Geo) -> Option<CountryCode> {
+    if !geo.may_name_a_country(surface) {
+        return None;
+    }
     geo.find(surface)
         .iter()
         .find(|h| matches!(h.kind, GeoKind::Country | GeoKind::Demonym))

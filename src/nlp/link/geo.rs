@@ -46,6 +46,13 @@ pub trait Geo {
     fn country_name(&self, code: CountryCode) -> Option<String>;
     /// Country names, demonyms, capitals and cities in `text`, sorted by start.
     fn find(&self, text: &str) -> Vec<GeoHit>;
+    /// Whether `find` may find a country name, demonym or capital in `text`:
+    /// false only when it surely finds none. Linking searches organisations'
+    /// names for a country, and most names hold none.
+    fn may_name_a_country(&self, text: &str) -> bool {
+        let _ = text;
+        true
+    }
     /// The region the city table lacks with exactly this name: a state or
     /// province ("California"), an area spanning several countries
     /// ("Indo-Pacific") or a former state ("Soviet Union").
@@ -156,6 +163,10 @@ impl Geo for Gazetteer {
 
     fn capital_of(&self, name: &str) -> Option<CountryCode> {
         self.capital(name)
+    }
+
+    fn may_name_a_country(&self, text: &str) -> bool {
+        Gazetteer::may_name_a_country(self, text)
     }
 
     fn find(&self, text: &str) -> Vec<GeoHit> {
