@@ -697,8 +697,14 @@ fn judge(
                 .get(k)
                 .is_some_and(|w| word_in(text, w, &["from", "for"]))
     };
+    // "X, along with Y, have announced": X is the subject, Y acts with it.
+    let along = (!carried)
+        .then(|| phrases::accompanied_subject(text, words, left, index))
+        .flatten();
     let own = if carried {
         Some((head, head + 1))
+    } else if let Some((first, _)) = along {
+        Some(first)
     } else {
         np_before(text, words, left, index)
             .filter(|np| np.1 == left)
@@ -976,6 +982,16 @@ fn judge(
     } else {
         return None;
     };
+    let partner = along
+        .filter(|_| addressee.is_none())
+        .and_then(|(_, np)| party(text, words, np, index))
+        .and_then(|p| resolve(p, speech, context, index));
+    let actor = match partner {
+        Some(other) if !actor.0.contains(other.0.as_str()) => {
+            (format!("{} and {}", actor.0, other.0), actor.1)
+        }
+        _ => actor,
+    };
     let kind = kind_of(text, words, m, trig.kind, &actor);
     // A person's stated stance is their country's: "President Biden expressed
     // support for ..." is the United States' support ("Merkel seconded" stays hers),
@@ -1041,8 +1057,9 @@ const ANNOUNCING: &[&str] = &["announced", "announces", "announce"];
 /// Who announced, in the cue's clause, that something will happen: "the
 /// commission announced that, for the safety of all, the debate would be
 /// held online", "Shapps announced that from June 15 masks would be
-/// compulsory". Only an explicit "that" opens the announced clause, and the
-/// announcer is the verb's subject (a name between commas too: "the
+/// compulsory". An explicit "that" opens the announced clause, or else a
+/// passive right after the verb ("announced classes would be cancelled"),
+/// and the announcer is the verb's subject (a name between commas too: "the
 /// transport secretary, Grant Shapps, announced").
 fn announcer(
     text: &str,
@@ -1052,7 +1069,7 @@ fn announcer(
     speech: &Speech,
     context: &Context,
 ) -> Option<(Actor, usize, usize)> {
-    let that = (cue.saturating_sub(30)..cue)
+    let at = (cue.saturating_sub(30)..cue)
         .rev()
         .take_while(|&i| {
             !matches!(
@@ -1060,16 +1077,45 @@ fn announcer(
                 Some(";" | ":" | "." | "\"" | "\u{201c}" | "\u{201d}")
             )
         })
-        .find(|&i| word_is(text, &words[i], "that"))?;
-    let verb = that.checked_sub(1)?;
+        .find(|&i| word_is(text, &words[i], "that") || word_in(text, &words[i], ANNOUNCING))?;
+    let (verb, that) = if word_is(text, &words[at], "that") {
+        (at.checked_sub(1)?, at)
+    } else {
+        (at, at)
+    };
     if !word_in(text, &words[verb], ANNOUNCING) {
         return None;
+    }
+    // "The mayor announced classes would be cancelled": with no "that", the
+    // clause announced is the passive that follows the verb, with no clause
+    // of its own between them ("announced a plan which will be ...").
+    if verb == that {
+        let passive = words.get(cue + 1).is_some_and(|w| word_is(text, w, "be"))
+            && words.get(cue + 2).is_some_and(|w| {
+                text.get(w.span.clone())
+                    .is_some_and(|s| s.ends_with("ed") || s.ends_with("en") || s == "held")
+            });
+        let clause = words
+            .get(verb + 1..cue)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| {
+                word_in(text, w, CLAUSE_OPENERS) && !word_is(text, w, "and")
+                    || word_in(text, w, &["if", "unless", "although", "though", "since"])
+            });
+        if !passive || clause {
+            return None;
+        }
     }
     let comma = verb
         .checked_sub(1)
         .filter(|&c| text.get(words[c].span.clone()) == Some(","));
     let end = comma.unwrap_or(verb);
-    let np = np_before(text, words, end, index).filter(|np| np.1 == end)?;
+    // "Plotena, the mayor of Esperanza, announced": the name before the
+    // appositive; "the transport secretary, Grant Shapps, announced": the name after.
+    let np = comma
+        .and_then(|_| phrases::appositive_subject(text, words, verb, index))
+        .or_else(|| np_before(text, words, end, index).filter(|np| np.1 == end))?;
     let actor = resolve(party(text, words, np, index)?, speech, context, index)?;
     Some((actor, verb, that))
 }

@@ -639,9 +639,24 @@ pub fn appositive_subject(
             .is_some_and(|w| text.get(w.span.clone()) == Some(","))
     };
     let close = end.checked_sub(1).filter(|&c| is_comma(c))?;
-    let open = (close.saturating_sub(12)..close)
+    // Room for an appositive with a relative clause: "O'Rourke, a former
+    // Representative who gained recognition during his run against Ted Cruz,".
+    let mut open = (close.saturating_sub(24)..close)
         .rev()
         .find(|&j| is_comma(j))?;
+    // "Plotena, the mayor of Esperanza, Sultan Kudarat, announced": a place
+    // named with its region closes the appositive at the comma before it.
+    let all_capital = |a: usize, b: usize| {
+        words
+            .get(a..b)
+            .is_some_and(|ws| ws.iter().all(|w| w.capital))
+    };
+    if close > open + 1
+        && all_capital(open + 1, close)
+        && let Some(earlier) = (open.saturating_sub(8)..open).rev().find(|&j| is_comma(j))
+    {
+        open = earlier;
+    }
     let first = words.get(open + 1)?;
     // An appositive ("the foreign minister of Cuba") or a clause of time
     // about the subject ("when they depart", "once it is signed").
@@ -781,6 +796,35 @@ pub fn contracted_subject(text: &str, w: &Word) -> Option<&'static str> {
         .iter()
         .copied()
         .find(|p| *p != "it" && subject.eq_ignore_ascii_case(p))
+}
+
+/// "Planned Parenthood, along with the ACLU(,) have announced": the subject
+/// is the first party and the one "along with" (or "together with") adds acts
+/// with it. Returns both phrases for the verb at word `left`.
+pub fn accompanied_subject(
+    text: &str,
+    words: &[Word],
+    left: usize,
+    index: &EntityIndex,
+) -> Option<((usize, usize), (usize, usize))> {
+    let is_comma = |i: usize| text.get(words[i].span.clone()) == Some(",");
+    // The aside's closing comma is often left out.
+    let end = match left.checked_sub(1) {
+        Some(c) if is_comma(c) => c,
+        _ => left,
+    };
+    let partner = np_before(text, words, end, index).filter(|np| np.1 == end)?;
+    let with = partner.0.checked_sub(1)?;
+    let along = with.checked_sub(1)?;
+    let comma = along.checked_sub(1)?;
+    let aside = word_is(text, &words[with], "with")
+        && word_in(text, &words[along], &["along", "together"])
+        && is_comma(comma);
+    if !aside {
+        return None;
+    }
+    let first = np_before(text, words, comma, index).filter(|np| np.1 == comma)?;
+    Some((first, partner))
 }
 
 /// Whether word `at` follows a reporting verb, directly or after "that".

@@ -1831,6 +1831,61 @@ fn a_quotation_led_in_by_a_colon_or_saying_is_the_clause_subjects() {
 }
 
 #[test]
+fn a_passive_announced_without_that_is_the_announcers_pledge() {
+    let names = [("Ruto", EntityKind::Person, "KE")];
+    let text = "Ruto announced classes for pupils in public and private schools would be \
+                cancelled.";
+    assert_eq!(
+        actors_and_actions(text, &names),
+        [(
+            "Ruto".to_string(),
+            "classes for pupils in public and private schools would be cancelled".to_string()
+        )]
+    );
+    // A clause of its own between the verb and the modal is not what was announced.
+    let text = "Ruto announced a plan which would be debated in May.";
+    assert!(actors_of(text, &names).is_empty());
+}
+
+#[test]
+fn a_party_along_with_another_acts_with_it() {
+    let names = [
+        ("Greenpeace", EntityKind::Org, ""),
+        ("Oxfam", EntityKind::Org, ""),
+    ];
+    let text = "Greenpeace, along with Oxfam have announced their plans to challenge the bill.";
+    assert_eq!(actors_of(text, &names), ["Greenpeace and Oxfam"]);
+    let text = "Greenpeace, together with Oxfam, will challenge the bill.";
+    assert_eq!(actors_of(text, &names), ["Greenpeace and Oxfam"]);
+}
+
+#[test]
+fn a_long_appositive_or_one_naming_a_place_with_its_region_keeps_the_subject() {
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Kisumu", EntityKind::Place, "KE"),
+        ("Nyanza", EntityKind::Place, "KE"),
+        ("Odinga", EntityKind::Person, "KE"),
+    ];
+    let text = "Reports said Ruto, a former deputy president who gained national fame during his \
+                2013 run for office against Odinga, does not plan to run in 2027.";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+    let text = "Ruto, the mayor of Kisumu, Nyanza, announced that the schools would be closed.";
+    assert_eq!(actors_of(text, &names), ["Ruto"]);
+}
+
+#[test]
+fn a_call_coordinated_inside_an_infinitive_is_its_action() {
+    let names = [
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Biden", EntityKind::Person, "US"),
+    ];
+    let text = "Ruto wrote, \"Congratulations to Biden on running a campaign to lift up workers \
+                and push for bold solutions.\"";
+    assert!(actors_of(text, &names).is_empty());
+}
+
+#[test]
 fn an_acronym_left_unlinked_is_the_organisation_it_abbreviates() {
     let names = [
         ("Kenya Commission on Rail Safety", EntityKind::Org, "KE"),

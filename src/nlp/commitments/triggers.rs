@@ -182,6 +182,8 @@ pub const BASE_FORMS: &[&str] = &[
     "ink",
     "warn",
     "advise",
+    "push",
+    "maintain",
 ];
 
 use CommitmentKind::*;
@@ -745,6 +747,22 @@ pub static TRIGGERS: &[Trigger] = &[
         ],
     },
     Trigger {
+        name: "maintains a policy of",
+        kind: Support,
+        // "The ministry maintains a policy of not paying ransoms": a policy
+        // kept is a stance the body keeps, as "adheres to" is.
+        steps: &[
+            Adverbs,
+            Word(&["maintain", "maintains"]),
+            Possessor,
+            Opt(&["long-standing", "longstanding", "strict", "firm"]),
+            Word(&["policy", "position", "stance"]),
+            Word(&["of", "that", "on", "against"]),
+        ],
+        positive: &["Norway maintains a policy of not paying ransoms."],
+        negative: &["Norway maintains a register of ships."],
+    },
+    Trigger {
         name: "opposed any",
         kind: Support,
         // A past "opposed" usually reports a past reaction ("opposed the
@@ -1000,6 +1018,28 @@ pub static TRIGGERS: &[Trigger] = &[
             "Planning to build a dam took years.",
             "The dam is planned to open in May.",
         ],
+    },
+    Trigger {
+        name: "does not plan to",
+        kind: Pledge,
+        // "O'Rourke does not plan to run": a plan not to act is an intention,
+        // as "will not" is ("plans to" after "not" is another cue's action).
+        // "did not plan to" tells the past, not what the party means to do.
+        steps: &[
+            Word(&[
+                "does",
+                "do",
+                "doesn't",
+                "don't",
+                "doesn\u{2019}t",
+                "don\u{2019}t",
+            ]),
+            Opt(&["not"]),
+            Word(&["plan", "intend"]),
+            Word(&["to", "on"]),
+        ],
+        positive: &["Kenya does not plan to open an embassy in Lima."],
+        negative: &["Kenya did not plan to open an embassy in Lima."],
     },
     Trigger {
         name: "aims to",

@@ -140,15 +140,20 @@ const UNKNOWN: [u32; 2] = [NO_ROW - 1; 2];
 /// The two shape-pair features per pair of short shapes, per thread: words have a
 /// few dozen shapes, so the pairs of neighbours repeat all the time, and looking
 /// them up here instead of in the model table saves two random probes a token.
+/// Their weights are kept widened to `i32` ([`Shapes::sum`]): a few hundred
+/// pairs occur, and adding a widened row takes half the instructions.
 #[derive(Default)]
 struct Shapes {
     /// Short-shape hash -> number (from 1; 0 is the edge).
     ids: hash::KeyMap<u16>,
     /// Number -> short-shape hash.
     values: Vec<u64>,
-    /// `(a, b)` at `a * SHAPE_IDS + b`: the rows of
-    /// `features::prev_cur_shape_key(a, b)` and `features::cur_next_shape_key(a, b)`.
+    /// `(a, b)` at `a * SHAPE_IDS + b`: where in `sums` the weights of
+    /// `features::prev_cur_shape_key(a, b)` and `features::cur_next_shape_key(a, b)`
+    /// are ([`NO_ROW`]: the model lacks the feature).
     pairs: Vec<[u32; 2]>,
+    /// The weights of the pair features looked up so far.
+    sums: Vec<Scores>,
 }
 
 impl Shapes {
@@ -156,6 +161,13 @@ impl Shapes {
         self.ids.clear();
         self.values.clear();
         self.pairs.clear();
+        self.sums.clear();
+    }
+
+    /// The weights at `at` (from [`Shapes::rows`]), unless it is [`NO_ROW`].
+    #[inline]
+    fn sum(&self, at: u32) -> Option<&Scores> {
+        self.sums.get(at as usize)
     }
 
     /// The number of a short shape, given on first sight while numbers last.
@@ -175,9 +187,9 @@ impl Shapes {
         id
     }
 
-    /// The rows of the two features over shapes `a` then `b` (`None` for
-    /// [`NO_SHAPE`]): `[prev_cur_shape_key, cur_next_shape_key]`, where the edge
-    /// stands for [`features::BOS`] first and [`features::EOS`] second.
+    /// Where the weights of the two features over shapes `a` then `b` are in
+    /// `sums` (`None` for [`NO_SHAPE`]): `[prev_cur_shape_key, cur_next_shape_key]`,
+    /// where the edge stands for [`features::BOS`] first and [`features::EOS`] second.
     #[inline]
     fn rows(&mut self, model: &Model, a: u16, b: u16) -> Option<[u32; 2]> {
         let at = usize::from(a) * SHAPE_IDS + usize::from(b);
@@ -197,12 +209,21 @@ impl Shapes {
             id => self.values.get(usize::from(id)).copied(),
         };
         let (first, second) = (value(a, features::BOS)?, value(b, features::EOS)?);
+        let sums = &mut self.sums;
+        let mut widen = |key| match model.row_of(key) {
+            Some(row) => {
+                let mut sum = ZERO;
+                model.add_row(row, &mut sum);
+                sums.push(sum);
+                (sums.len() - 1) as u32
+            }
+            None => NO_ROW,
+        };
         let pair = self.pairs.get_mut(at)?;
         if *pair == UNKNOWN {
-            let row = |key| model.row_of(key).unwrap_or(NO_ROW);
             *pair = [
-                row(features::prev_cur_shape_key(first, second)),
-                row(features::cur_next_shape_key(first, second)),
+                widen(features::prev_cur_shape_key(first, second)),
+                widen(features::cur_next_shape_key(first, second)),
             ];
         }
         Some(*pair)
@@ -429,12 +450,11 @@ struct Scratch {
     history: Vec<u8>,
 }
 
-/// The first stage's evidence for one token (as `features::FirstPassInfo`).
+/// The first stage's document evidence for one capitalised token (as
+/// `features::FirstPassInfo`; its tag and its neighbours' tags are read from the
+/// tags themselves).
 #[derive(Clone, Copy, Default)]
 struct FirstInfo {
-    tag: u8,
-    prev: u8,
-    next: u8,
     doc_kinds: u8,
     majority: u8,
     history: u8,
@@ -492,8 +512,8 @@ pub fn tag(model: &Model, words: &[&str], sentences: &[Range<usize>], stages: us
         first_scores(model, &cached, &mut cache.shapes, sentences, doc);
         decode_stage(first, 0, sentences, doc, &mut tags);
         if let Some(second) = model.stages.get(1).filter(|_| stages >= 2) {
-            first_pass(sentences, &tags, doc);
-            second_scores(&cached, sentences, doc);
+            first_pass(&tags, doc);
+            second_scores(&cached, sentences, &tags, doc);
             decode_stage(second, N_TAGS, sentences, doc, &mut tags);
         }
     });
@@ -913,11 +933,19 @@ fn first_scores(
             let (nl, ns) = next.map_or((features::EOS, features::EOS), |x| (x.lower, x.shape));
             let shape_id = |x: Option<&Word>| x.map_or(EDGE_SHAPE, |x| x.shape_id);
             match shapes.rows(model, shape_id(prev), w.shape_id) {
-                Some([row, _]) => add_row(model, row, &mut s),
+                Some([at, _]) => {
+                    if let Some(sum) = shapes.sum(at) {
+                        add(&mut s, sum);
+                    }
+                }
                 None => model.add_feature(features::prev_cur_shape_key(ps, w.shape), &mut s),
             }
             match shapes.rows(model, w.shape_id, shape_id(next)) {
-                Some([_, row]) => add_row(model, row, &mut s),
+                Some([_, at]) => {
+                    if let Some(sum) = shapes.sum(at) {
+                        add(&mut s, sum);
+                    }
+                }
                 None => model.add_feature(features::cur_next_shape_key(w.shape, ns), &mut s),
             }
             let class_rows = |at: Option<usize>| {
@@ -991,35 +1019,11 @@ fn first_scores(
 /// The first stage's tags as evidence per token (as `features::first_pass`).
 // Out of line: see `tag`.
 #[inline(never)]
-fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
+fn first_pass(tags: &[Tag], doc: &mut Scratch) {
     let n = doc.token_words.len();
     let tag_at = |j: usize| tags.get(j).copied().unwrap_or(Tag::O);
     doc.first.clear();
     doc.first.resize(n, FirstInfo::default());
-    // Only the tokens the second stage scores need theirs.
-    let mut marks = Fixed::new(&doc.fixed, n);
-    for sentence in sentences {
-        let fixed = marks.sentence(sentence);
-        let s = features::clip(sentence, n);
-        for i in s.clone() {
-            if fixed.get(i - s.start) == Some(&true) {
-                continue;
-            }
-            if let Some(f) = doc.first.get_mut(i) {
-                f.tag = tag_at(i).index() as u8;
-                f.prev = if i > s.start {
-                    tag_at(i - 1).index() as u8
-                } else {
-                    N_TAGS as u8
-                };
-                f.next = if i + 1 < s.end {
-                    tag_at(i + 1).index() as u8
-                } else {
-                    N_TAGS as u8
-                };
-            }
-        }
-    }
     let classes = &doc.classes;
     let counted = |i: usize| {
         classes
@@ -1096,11 +1100,14 @@ fn first_pass(sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
 /// `features::stage2_features`).
 // Out of line: see `tag`.
 #[inline(never)]
-fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) {
+fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], tags: &[Tag], doc: &mut Scratch) {
     let t = c.tables;
-    let mut marks = Fixed::new(&doc.fixed, doc.token_words.len());
+    let n = doc.token_words.len();
+    let tag_at = |j: usize| tags.get(j).map_or(0, |t| t.index() as u8);
+    let mut marks = Fixed::new(&doc.fixed, n);
     for sentence in sentences {
         let fixed = marks.sentence(sentence);
+        let sentence = features::clip(sentence, n);
         for i in sentence.clone() {
             if fixed.get(i - sentence.start) == Some(&true) {
                 continue;
@@ -1111,8 +1118,19 @@ fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) 
             let Some(s) = doc.scores.get_mut(i).and_then(|s| s.get_mut(N_TAGS..)) else {
                 continue;
             };
+            let tag = tag_at(i);
+            let prev = if i > sentence.start {
+                tag_at(i - 1)
+            } else {
+                N_TAGS as u8
+            };
+            let next = if i + 1 < sentence.end {
+                tag_at(i + 1)
+            } else {
+                N_TAGS as u8
+            };
             let rows = [
-                t.tag_context.get(tag_context_index(f.prev, f.tag, f.next)),
+                t.tag_context.get(tag_context_index(prev, tag, next)),
                 None,
                 None,
                 None,
@@ -1121,7 +1139,7 @@ fn second_scores(c: &Cached<'_>, sentences: &[Range<usize>], doc: &mut Scratch) 
                 [
                     rows[0],
                     t.doc_kinds.get(by_class_index(f.doc_kinds, class)),
-                    t.majority.get(majority_index(f.majority, f.tag)),
+                    t.majority.get(majority_index(f.majority, tag)),
                     t.history.get(by_class_index(f.history, class)),
                 ]
             } else {
