@@ -1658,20 +1658,7 @@ fn spelled_out(index: &EntityIndex, acronym: &str) -> Option<Party> {
             .collect();
         initials.ends_with(acronym)
     };
-    let mut named = index
-        .referents
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.kind == EntityKind::Org && r.name.contains(' ') && abbreviates(r));
-    match (named.next(), named.next()) {
-        (Some((i, r)), None) => Some(Party {
-            name: r.name.clone(),
-            referent: Some(i),
-            kind: Some(EntityKind::Org),
-            pronoun: None,
-        }),
-        _ => None,
-    }
+    only_org_of_several_words(index, abbreviates)
 }
 
 /// The one organisation of several words whose head is `noun`: its last word
@@ -1682,19 +1669,26 @@ fn org_named_by(index: &EntityIndex, noun: &str) -> Option<Party> {
         let mut words = r.name.split(' ');
         let first = words.next();
         let of = words.next().is_some_and(|w| w == "of");
-        r.name.contains(' ')
-            && (r
-                .name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
-                || (of && first.is_some_and(|w| w.eq_ignore_ascii_case(noun))))
+        r.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+            || (of && first.is_some_and(|w| w.eq_ignore_ascii_case(noun)))
     };
+    only_org_of_several_words(index, names)
+}
+
+/// The organisation of several words that `matches`, as a party, when it is
+/// the only one: two such leave the words ambiguous.
+fn only_org_of_several_words(
+    index: &EntityIndex,
+    matches: impl Fn(&Referent) -> bool,
+) -> Option<Party> {
     let mut named = index
         .referents
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.kind == EntityKind::Org && names(r));
+        .filter(|(_, r)| r.kind == EntityKind::Org && r.name.contains(' ') && matches(r));
     match (named.next(), named.next()) {
         (Some((i, r)), None) => Some(Party {
             name: r.name.clone(),

@@ -39,7 +39,8 @@ fn may_hold_speech_verb(sentence: &Signature) -> bool {
     SPEECH_VERB_SIGNATURE.is_none_or(|s| s.meets(sentence))
 }
 
-/// The reported-speech frame of one sentence.
+/// The reported-speech frame of one sentence; the default is no speech.
+#[derive(Default)]
 pub struct Speech {
     pub speaker: Option<Actor>,
     /// Word index where the reported content starts.
@@ -331,13 +332,7 @@ fn lead_in_quote(
     if !led {
         return None;
     }
-    let no_speech = Speech {
-        speaker: None,
-        content_start: 0,
-        tail_start: None,
-        conditional: Vec::new(),
-        speaker_country: None,
-    };
+    let no_speech = Speech::default();
     (1..lead)
         .rev()
         .find_map(|v| {
@@ -380,14 +375,8 @@ fn tagged_speech(
     index: &EntityIndex,
     context: &Context,
 ) -> Speech {
-    let mut frame = Speech {
-        speaker: None,
-        content_start: 0,
-        tail_start: None,
-        // Marked by the caller once the sentence is known to hold a cue.
-        conditional: Vec::new(),
-        speaker_country: None,
-    };
+    let mut frame = Speech::default();
+    // `conditional` is marked by the caller once the sentence is known to hold a cue.
     // Every frame below is found by a speech verb or "according": a sentence
     // holding neither (most) has none.
     if !may_report(sentence) {
@@ -395,13 +384,7 @@ fn tagged_speech(
     }
     let speaker_of = |np: (usize, usize)| {
         let p = party(text, words, np, index)?;
-        let s = Speech {
-            speaker: None,
-            content_start: 0,
-            tail_start: None,
-            conditional: Vec::new(),
-            speaker_country: None,
-        };
+        let s = Speech::default();
         resolve(p, &s, context, index)
     };
     // Trailing: ", NP said." or ", said NP."
@@ -569,13 +552,7 @@ pub fn interrupting_tag(
         } else {
             np_after(text, words, v + 1, index).filter(|np| np.1 <= tag_end)
         };
-        let no_speech = Speech {
-            speaker: None,
-            content_start: 0,
-            tail_start: None,
-            conditional: Vec::new(),
-            speaker_country: None,
-        };
+        let no_speech = Speech::default();
         let speaker = np
             .and_then(|np| party(text, words, np, index))
             .and_then(|p| resolve(p, &no_speech, context, index));
