@@ -78,6 +78,10 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // name a modifier, no place.
             m.kind = EntityKind::Misc;
         }
+        if m.kind == EntityKind::Place && named_otherwise(text, &m.span, geo) {
+            // "Apache helicopters", "Pacific Affairs", "Alliance cooperation".
+            m.kind = EntityKind::Misc;
+        }
         if m.kind == EntityKind::Place && state_noun_after_article(text, &m.span) {
             // "the inception of the Republic", "across the Kingdom": the state
             // the text is about, by a common noun, names no place (a town
@@ -89,10 +93,10 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             m.kind = EntityKind::Misc;
             ships.push(m.span.clone());
         }
-        if matches!(m.kind, EntityKind::Place | EntityKind::Person)
+        if m.kind == EntityKind::Person
             && super::products::model_name(text, &m.span, geo, |n| big_city(n, geo))
         {
-            // "Apache helicopters", "Abrams tanks": a model of machine.
+            // "Abrams tanks": a model of machine, named after a person.
             m.kind = EntityKind::Misc;
         }
         if m.kind != EntityKind::Place
@@ -280,7 +284,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             .is_some_and(|b| b.ends_with("agency ") || b.ends_with("agency, "));
         if !agency
             && geo.region(surface).is_some()
-            && !super::products::model_name(text, &m.span, geo, |n| big_city(n, geo))
+            && !named_otherwise(text, &m.span, geo)
         {
             // "the Shield of the Americas": the region closes a longer name.
             m.kind = if closes_a_name_with_the(text, &m.span) {
@@ -314,7 +318,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             || CALENDAR_WORDS.contains(&text.get(h.span.clone()).unwrap_or(""))
             || overlaps(&out, &h.span)
             || part_of_longer_name(text, tokens, &h.span, h.kind)
-            || super::products::model_name(text, &h.span, geo, |n| big_city(n, geo))
+            || named_otherwise(text, &h.span, geo)
         {
             continue;
         }
@@ -329,7 +333,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     for span in regions(view, geo) {
         if part_of_longer_name(text, tokens, &span, GeoKind::City)
             || closes_a_name(text, &span)
-            || super::products::model_name(text, &span, geo, |n| big_city(n, geo))
+            || named_otherwise(text, &span, geo)
         {
             continue;
         }
@@ -2042,6 +2046,21 @@ fn only_common_nouns(surface: &str) -> bool {
         && surface
             .split(' ')
             .all(|w| COMMON.contains(&w) || GENERIC_ORG_WORDS.contains(&w))
+}
+
+/// Whether the words around a place's name show it names something else
+/// here: a machine's model ("Apache helicopters"), an office ("Assistant
+/// Secretary for East Asian and Pacific Affairs"), or a body by its common
+/// noun ("part of Alliance cooperation": a town called Alliance lies in Ohio,
+/// named so only after "in").
+fn named_otherwise(text: &str, span: &Span, geo: &dyn Geo) -> bool {
+    let office = text.get(span.end..).is_some_and(|a| a.starts_with(" Affairs"));
+    office
+        || super::products::model_name(text, span, geo, |n| big_city(n, geo))
+        || text
+            .get(span.clone())
+            .is_some_and(|s| !s.contains(' ') && only_common_nouns(s))
+            && !after_in(text, span)
 }
 
 /// The country's name in "U.S. Federal" before a lower-case noun ("the U.S.

@@ -343,6 +343,24 @@ fn regions_and_seas_between_countries_get_no_country() {
 }
 
 #[test]
+fn a_place_naming_an_office_or_a_body_here_is_none() {
+    let text = "The Office of Lorca and Pacific Affairs met. It is part of Alliance \
+                cooperation. A plant in Alliance closed.";
+    let rs = run(
+        text,
+        &[
+            ("Pacific", EntityKind::Place),
+            ("Alliance", EntityKind::Place),
+            ("Alliance", EntityKind::Place),
+        ],
+    );
+    assert_eq!(
+        summary(&rs),
+        [("Alliance".to_string(), EntityKind::Place, None, 1)]
+    );
+}
+
+#[test]
 fn a_country_government_is_the_country() {
     let text = "Funds came from the Kenya Government and the Peru Government.";
     let rs = run(
