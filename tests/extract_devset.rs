@@ -4,6 +4,7 @@
 //! `tests/devset/dev7.jsonl`, `tests/devset/dev8.jsonl`, `tests/devset/dev9.jsonl`,
 //! `tests/devset/dev10.jsonl`, `tests/devset/dev11.jsonl`, `tests/devset/dev12.jsonl`,
 //! `tests/devset/dev13.jsonl`, `tests/devset/dev14.jsonl`, `tests/devset/dev15.jsonl`,
+//! `tests/devset/dev16.jsonl`,
 //! `tests/devset/heldout4.jsonl`, `tests/devset/heldout6.jsonl`, `tests/devset/heldout7.jsonl`,
 //! `tests/devset/heldout10.jsonl`)
 //! and the seed article, scored as `../shared/tools/score_extract.py` does, with floors that can
@@ -416,6 +417,34 @@ fn dev15_set_scores_stay_above_floors() {
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev15", &floors);
+}
+
+#[test]
+fn dev16_set_scores_stay_above_floors() {
+    let s = devset_scores("dev16");
+    // About 0.05 below the baseline measured when dev16 landed (12 Wikinews
+    // stories of 2019 and 2020 from outside the bundled corpus: agencies',
+    // parties', companies', police forces' and officials' acts and plans,
+    // annotated blind in session 15, before anyone tuned on them; main at
+    // 32e2b5f: people 0.943, places 0.889, country 0.95, orgs 0.737, focus
+    // 0.889, mentioned 0.879, commitments 0.667 on only 9 scored entries, actor
+    // 0.667 and kind 0.833 on 6 matches), so that tuning may raise them but a
+    // regression fails. The commitment figures move a lot with one entry, so
+    // their floors leave room for one: one match fewer leaves the F1 at about
+    // 0.59, one more match named otherwise than its gold makes the actor 3 of 6
+    // (0.50), one more of the wrong kind makes the kind 4 of 6 (0.67).
+    let floors = [
+        ("people F1", s.people.f1(), 0.89),
+        ("places F1", s.places.f1(), 0.83),
+        ("place country", ratio(s.place_country), 0.90),
+        ("orgs F1", s.orgs.f1(), 0.68),
+        ("focus F1", s.focus.f1(), 0.83),
+        ("mentioned F1", s.mentioned.f1(), 0.82),
+        ("commitments F1", s.commitments.f1(), 0.58),
+        ("actor", ratio(s.actor), 0.50),
+        ("kind", ratio(s.kind), 0.66),
+    ];
+    assert_floors("dev16", &floors);
 }
 
 #[test]

@@ -23,6 +23,11 @@ pub fn countries_named_only_there(
     referents: &[Referent],
     geo: &dyn Geo,
 ) -> (Vec<Referent>, Vec<HeadlineMention>) {
+    // Most headlines name no country: then there is nothing to look up in
+    // the body.
+    if !title_hits.iter().any(|h| h.kind == GeoKind::Country) {
+        return (Vec::new(), Vec::new());
+    }
     // The countries the body names as places, under whatever form ("the
     // United States" covers a headline's "U.S.").
     let named_in_body: Vec<_> = referents
