@@ -75,6 +75,7 @@ fn analysis() -> Analysis {
         .map(|i| Commitment {
             actor: "China".into(),
             actor_referent: Some(i),
+            actor_members: Vec::new(),
             speaker: Some("Li Qiang".into()),
             kind: CommitmentKind::ALL[i % 5],
             sentence: i * 100..i * 100 + 90,

@@ -95,9 +95,9 @@ fn extracts_a_file_as_json() {
         "{commitments:?}"
     );
     assert!(
-        commitments
-            .iter()
-            .any(|c| c["kind"] == "proposal" && c["actor"] == "The two sides"),
+        commitments.iter().any(|c| c["kind"] == "proposal"
+            && c["actor"] == "The two sides (Kenya and Peru)"
+            && c["actor_members"] == serde_json::json!(["Kenya", "Peru"])),
         "{commitments:?}"
     );
 }

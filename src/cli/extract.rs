@@ -122,6 +122,10 @@ pub struct CountryOut {
 #[derive(Serialize)]
 pub struct CommitmentOut {
     pub actor: String,
+    /// The members of a group actor ("The two leaders"), when the text names
+    /// them; left out otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actor_members: Vec<String>,
     pub speaker: String,
     pub kind: &'static str,
     pub sentence: String,
@@ -218,6 +222,7 @@ impl Extract {
                 .iter()
                 .map(|c| CommitmentOut {
                     actor: c.actor.clone(),
+                    actor_members: c.actor_members.clone(),
                     speaker: c.speaker.clone().unwrap_or_default(),
                     kind: c.kind.label(),
                     sentence: slice(&c.sentence),

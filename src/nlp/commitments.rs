@@ -9,6 +9,7 @@
 //! Questions and hypotheticals ("if ...") yield nothing.
 
 mod actors;
+mod members;
 mod phrases;
 mod speech;
 mod triggers;
@@ -41,6 +42,8 @@ pub fn extract(
         text,
         entities,
         referents,
+        sentences,
+        members: members::Members::default(),
     };
     let mut context = Context::default();
     context.byline = byline(text, entities);
@@ -56,6 +59,7 @@ pub fn extract(
         }
     }
     name_groups_alike(&mut out);
+    members::name_members(&mut out, &index);
     out
 }
 
@@ -344,6 +348,7 @@ fn extract_sentence(
         out.push(Commitment {
             actor: f.actor.0.clone(),
             actor_referent: f.actor.1,
+            actor_members: Vec::new(),
             speaker: speech.speaker.as_ref().map(|s| s.0.clone()),
             kind: f.kind,
             sentence: span.start..span.start + sentence_text.len(),

@@ -168,6 +168,9 @@ pub struct Commitment {
     pub actor: String,
     /// The referent of the actor, when it is a named entity.
     pub actor_referent: Option<usize>,
+    /// The members of a group actor, when the text names them ("Donald J.
+    /// Trump", "Ishiba Shigeru" for "The two leaders"); empty otherwise.
+    pub actor_members: Vec<String>,
     /// Who said so ("Li Qiang"), when reported.
     pub speaker: Option<String>,
     pub kind: CommitmentKind,

@@ -120,6 +120,7 @@ pub fn analysis(
             Commitment {
                 actor: c.3.into(),
                 actor_referent: None,
+                actor_members: Vec::new(),
                 speaker: c.4.map(String::from),
                 kind: c.5,
                 sentence,

@@ -1,9 +1,11 @@
 //! Who: noun phrases around a commitment cue (its subject, a sentence's main
 //! subject, the speaker of reported speech) and what they refer to.
 
+use super::members::{self, Members};
 use super::triggers::{ADVERBS, word_in, word_is};
 use super::words::{Word, is_possessive};
 use crate::nlp::gazetteer::Gazetteer;
+use crate::nlp::sentence::Sentence;
 use crate::nlp::token::abbrev::{self, AbbrevKind};
 use crate::nlp::{Entity, EntityKind, Referent, Span};
 
@@ -406,6 +408,10 @@ pub struct EntityIndex<'a> {
     pub text: &'a str,
     pub entities: &'a [Entity],
     pub referents: &'a [Referent],
+    /// The text's sentences (the meeting a group's members come from).
+    pub sentences: &'a [Sentence],
+    /// The members of the groups named so far (see [`super::members`]).
+    pub members: Members,
 }
 
 impl EntityIndex<'_> {
@@ -1249,7 +1255,12 @@ pub fn party(
         .iter()
         .enumerate()
         .any(|(i, w)| w.capital && (a + i > 0) && !word_in(text, w, DETERMINERS));
-    (named_by_noun || body || proper).then_some(Party {
+    let is_party = named_by_noun || body || proper;
+    // "The two leaders", "both sides": named as written, their members noted.
+    if is_party && let Some(found) = members::of_group(text, words, (a, b), index) {
+        index.members.note(&surface, found);
+    }
+    is_party.then_some(Party {
         name: surface,
         referent: None,
         kind: None,
@@ -1400,8 +1411,19 @@ fn office_holders(
     if !(titled(a) || titled(k + 1)) || one.referent == two.referent {
         return None;
     }
+    // Named as written when that leaves a name out ("Secretary Blinken and
+    // Foreign Minister Bustillo", "The Secretary and the Foreign Minister"),
+    // their full names noted as its members.
+    let written = text.get(words[a].span.start..words[b - 1].span.end)?;
+    let members = vec![one.name, two.name];
+    let name = if members.iter().all(|m| written.contains(m.as_str())) {
+        members::joined(&members)
+    } else {
+        written.to_string()
+    };
+    index.members.note(&name, members);
     Some(Party {
-        name: format!("{} and {}", one.name, two.name),
+        name,
         referent: None,
         kind: None,
         pronoun: None,

@@ -1247,6 +1247,8 @@ fn a_person_keeps_the_suffix_of_their_name() {
             text,
             entities: &entities,
             referents: &referents,
+            sentences: &[],
+            members: Default::default(),
         };
         assert_eq!(phrases::person_name(text, &index, &referents[0]), want);
     }
@@ -1270,6 +1272,8 @@ fn an_organisation_named_by_its_acronym_is_named_in_full() {
         text,
         entities: &entities,
         referents: &referents,
+        sentences: &[],
+        members: Default::default(),
     };
     let ws = words::scan(text, 0..text.len());
     let party = phrases::party(text, &ws, (0, 1), &index).map(|p| p.name);
@@ -1384,6 +1388,8 @@ fn an_article_opens_its_noun_phrase_unless_of_or_and_joins_it() {
             text,
             entities: &entities,
             referents: &referents,
+            sentences: &[],
+            members: Default::default(),
         };
         let ws = words::scan(text, 0..text.len());
         let will = ws.iter().position(|w| &text[w.span.clone()] == "will");
@@ -1489,7 +1495,10 @@ fn both_opening_a_clause_is_its_subject() {
                 the new port and both expressed commitment to deepening trade.";
     assert_eq!(
         actors_of(text, &names),
-        ["The two leaders", "The two leaders"]
+        [
+            "The two leaders (Rubio and Ruto)",
+            "The two leaders (Rubio and Ruto)"
+        ]
     );
 }
 
@@ -1696,7 +1705,7 @@ fn a_title_written_short_stays_in_its_phrase() {
         .into_iter()
         .map(|c| c.actor)
         .collect();
-    assert_eq!(actors, ["Ruto and Lee"]);
+    assert_eq!(actors, ["The President and Mr. Lee (Ruto and Lee)"]);
 }
 
 #[test]
@@ -1811,7 +1820,10 @@ fn one_article_before_two_titles_names_both_people() {
     // "The" serves "Foreign Minister" too: both office-holders, by name.
     let text = "Secretary Blinken met Foreign Minister Li Wei. The Secretary and Foreign \
                 Minister signed a trade pact.";
-    assert_eq!(actors_of(text, &names), ["Blinken and Li Wei"]);
+    assert_eq!(
+        actors_of(text, &names),
+        ["The Secretary and Foreign Minister (Blinken and Li Wei)"]
+    );
     // A title held by no one named stays as written.
     let text = "Secretary Blinken met Li Wei. The Secretary and Foreign Minister signed a \
                 trade pact.";
@@ -1910,4 +1922,171 @@ fn an_acronym_left_unlinked_is_the_organisation_it_abbreviates() {
     let text = "The Kenya Commission on Rail Safety met on Monday. RS will publish its report \
                 in May.";
     assert_eq!(actors_of(text, &names), ["RS"]);
+}
+
+/// Entities for `mentions` (surface, referent), found in order in `text`, of
+/// the referents `names` (canonical name, kind, country).
+fn mentioned(
+    text: &str,
+    mentions: &[(&str, usize)],
+    names: &[(&str, EntityKind, &str)],
+) -> (Vec<Entity>, Vec<Referent>) {
+    let mut referents: Vec<Referent> = names
+        .iter()
+        .map(|(name, kind, code)| Referent {
+            name: name.to_string(),
+            kind: *kind,
+            country: crate::nlp::CountryCode::new(code),
+            mentions: vec![],
+        })
+        .collect();
+    let mut entities = Vec::new();
+    let mut from = 0;
+    for &(surface, r) in mentions {
+        let at = from + text[from..].find(surface).expect("mention in the text");
+        referents[r].mentions.push(entities.len());
+        entities.push(Entity {
+            span: at..at + surface.len(),
+            kind: names[r].1,
+            referent: r,
+        });
+        from = at + surface.len();
+    }
+    (entities, referents)
+}
+
+fn actors_and_members(
+    text: &str,
+    names: &[(&str, EntityKind, &str)],
+) -> Vec<(String, Vec<String>)> {
+    let (entities, referents) = named_entities(text, names);
+    extract(text, &hand_sentences(text), &entities, &referents)
+        .into_iter()
+        .map(|c| (c.actor, c.actor_members))
+        .collect()
+}
+
+#[test]
+fn a_group_of_leaders_is_named_with_the_people_of_the_meeting() {
+    let names = [
+        ("Rubio", EntityKind::Person, "US"),
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Biden", EntityKind::Person, "US"),
+        ("Nairobi", EntityKind::Place, "KE"),
+    ];
+    let text = "Ruto met Rubio in Nairobi. The two leaders agreed to expand trade.";
+    assert_eq!(
+        actors_and_members(text, &names),
+        [(
+            "The two leaders (Ruto and Rubio)".to_string(),
+            vec!["Ruto".to_string(), "Rubio".to_string()]
+        )]
+    );
+    // Three people met: "the two leaders" are not clear and stay as written,
+    // "the leaders" are all three.
+    let text = "Ruto met Rubio and Biden in Nairobi. The two leaders agreed to expand trade.";
+    assert_eq!(actors_of(text, &names), ["The two leaders"]);
+    let text = "Ruto met Rubio and Biden in Nairobi. The leaders agreed to expand trade.";
+    assert_eq!(
+        actors_of(text, &names),
+        ["The leaders (Ruto, Rubio and Biden)"]
+    );
+    // Offices joined by "and", one of them plural: three or more people.
+    let text = "Rubio met Ruto and Biden in Nairobi. The Secretary and Presidents committed to \
+                expanding trade.";
+    assert_eq!(
+        actors_of(text, &names),
+        ["The Secretary and Presidents (Rubio, Ruto and Biden)"]
+    );
+    // With no meeting, no members.
+    let text = "Ruto visited Nairobi. The two leaders agreed to expand trade.";
+    assert_eq!(actors_of(text, &names), ["The two leaders"]);
+}
+
+#[test]
+fn a_meeting_clause_ends_before_a_participle_naming_another_meeting() {
+    let names = [
+        ("Rubio", EntityKind::Person, "US"),
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Biden", EntityKind::Person, "US"),
+        ("Erdogan", EntityKind::Person, "TR"),
+    ];
+    let text = "Rubio met Ruto today, recalling the meeting of Biden with Erdogan. The leaders \
+                agreed to expand trade.";
+    assert_eq!(actors_of(text, &names), ["The leaders (Rubio and Ruto)"]);
+}
+
+#[test]
+fn the_two_sides_are_the_countries_of_the_people_met() {
+    let names = [
+        ("Rubio", EntityKind::Person, "US"),
+        ("Ruto", EntityKind::Person, "KE"),
+        ("Kenya", EntityKind::Place, "KE"),
+    ];
+    let text = "Rubio met Ruto in Kenya. Both sides pledged to expand trade.";
+    assert_eq!(
+        actors_and_members(text, &names),
+        [(
+            "Both sides (United States and Kenya)".to_string(),
+            vec!["United States".to_string(), "Kenya".to_string()]
+        )]
+    );
+    // Two people of one country are not two sides.
+    let names = [
+        ("Rubio", EntityKind::Person, "KE"),
+        ("Ruto", EntityKind::Person, "KE"),
+    ];
+    let text = "Rubio met Ruto in Kenya. Both sides pledged to expand trade.";
+    assert_eq!(actors_of(text, &names), ["Both sides"]);
+}
+
+#[test]
+fn office_holders_keep_their_titles_and_list_their_full_names() {
+    let names = [
+        ("Marco Rubio", EntityKind::Person, "US"),
+        ("William Ruto", EntityKind::Person, "KE"),
+    ];
+    let mentions = [
+        ("Marco Rubio", 0),
+        ("William Ruto", 1),
+        ("Rubio", 0),
+        ("Ruto", 1),
+    ];
+    let text = "Secretary Marco Rubio met President William Ruto. Secretary Rubio and President \
+                Ruto signed a trade pact.";
+    let (entities, referents) = mentioned(text, &mentions, &names);
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let got: Vec<(&str, &[String])> = found
+        .iter()
+        .map(|c| (c.actor.as_str(), c.actor_members.as_slice()))
+        .collect();
+    let members = ["Marco Rubio".to_string(), "William Ruto".to_string()];
+    assert_eq!(
+        got,
+        [(
+            "Secretary Rubio and President Ruto (Marco Rubio and William Ruto)",
+            &members[..]
+        )]
+    );
+}
+
+#[test]
+fn they_naming_two_people_is_written_as_the_group_the_text_names_them_by() {
+    let names = [
+        ("Marco Rubio", EntityKind::Person, "US"),
+        ("William Ruto", EntityKind::Person, "KE"),
+    ];
+    let mentions = [
+        ("Marco Rubio", 0),
+        ("William Ruto", 1),
+        ("Rubio", 0),
+        ("Ruto", 1),
+    ];
+    let text = "Marco Rubio spoke in Nairobi. William Ruto spoke too. They agreed to expand \
+                trade. Secretary Rubio and President Ruto signed a pact.";
+    let (entities, referents) = mentioned(text, &mentions, &names);
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let got: Vec<&str> = found.iter().map(|c| c.actor.as_str()).collect();
+    let group = "Secretary Rubio and President Ruto (Marco Rubio and William Ruto)";
+    assert_eq!(got, [group, group]);
 }

@@ -66,6 +66,7 @@ fn run_named(
         .map(|r| Commitment {
             actor: referents[r].name.clone(),
             actor_referent: Some(r),
+            actor_members: Vec::new(),
             speaker: None,
             kind: crate::nlp::CommitmentKind::Pledge,
             sentence: 0..text.len(),
