@@ -10,7 +10,8 @@
 //! 4. [`link`]: mentions grouped into referents, each with a country.
 //! 5. [`countries`]: focus countries and mentioned countries, with evidence.
 //! 6. [`commitments`]: who pledged, is willing, agreed, supports, proposes what.
-//! 7. [`headline`]: countries only the title names, as places of the story.
+//! 7. [`headline`]: countries only the title names, as places of the story,
+//!    and people it names after a title.
 
 mod ascii;
 pub mod commitments;
@@ -115,7 +116,7 @@ pub fn analyze_batch(articles: &[(&str, &str)]) -> Vec<Analysis> {
     }
     work.into_iter()
         .map(|a| {
-            let (only_in_title, headline) = headline::countries_named_only_there(
+            let (only_in_title, mut headline) = headline::countries_named_only_there(
                 a.title,
                 &a.title_hits,
                 a.body,
@@ -123,8 +124,18 @@ pub fn analyze_batch(articles: &[(&str, &str)]) -> Vec<Analysis> {
                 &a.referents,
                 geo,
             );
+            let (people, named) = headline::people_named_only_there(
+                a.title,
+                a.body,
+                &a.entities,
+                &a.referents,
+                a.referents.len() + only_in_title.len(),
+                geo,
+            );
+            headline.extend(named);
             let mut referents = a.referents;
             referents.extend(only_in_title);
+            referents.extend(people);
             Analysis {
                 sentences: a.sentence_spans,
                 entities: a.entities,

@@ -85,6 +85,64 @@ pub fn countries_named_only_there(
     (new, headline)
 }
 
+/// Person referents for the people the headline names after a title and the
+/// body names under no form ("Statement by NSC Spokesperson Adrienne Watson
+/// on ...", whose body speaks as "we"), numbered from `first`, with where the
+/// headline names each. A name sharing a word with any name the body reads
+/// is left out: "Secretary Blinken Travels to Japan" reads "Blinken Travels"
+/// after the title, and the body names Blinken.
+pub fn people_named_only_there(
+    title: &str,
+    body: &str,
+    entities: &[Entity],
+    referents: &[Referent],
+    first: usize,
+    geo: &dyn Geo,
+) -> (Vec<Referent>, Vec<HeadlineMention>) {
+    let tokens = super::token::tokenize(title);
+    let names = super::link::names_after_titles(title, &tokens, geo);
+    if names.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let body_words: Vec<&str> = referents
+        .iter()
+        .flat_map(|r| r.name.split_whitespace())
+        .chain(
+            entities
+                .iter()
+                .filter_map(|e| body.get(e.span.clone()))
+                .flat_map(str::split_whitespace),
+        )
+        .collect();
+    let mut new: Vec<Referent> = Vec::new();
+    let mut headline = Vec::new();
+    for span in names {
+        let Some(name) = title.get(span.clone()) else {
+            continue;
+        };
+        if name.split_whitespace().any(|w| body_words.contains(&w)) {
+            continue;
+        }
+        let index = match new.iter().position(|r| r.name == name) {
+            Some(i) => i,
+            None => {
+                new.push(Referent {
+                    name: name.to_string(),
+                    kind: EntityKind::Person,
+                    country: None,
+                    mentions: Vec::new(),
+                });
+                new.len() - 1
+            }
+        };
+        headline.push(HeadlineMention {
+            referent: first + index,
+            span,
+        });
+    }
+    (new, headline)
+}
+
 /// Whether the country's name at `span` is a word of a longer name: a
 /// capitalised word right before it ("New Mexico") or after it ("Jordan
 /// Peterson", "Niger Delta"); an abbreviation may open a name of its own
@@ -204,6 +262,48 @@ mod tests {
         assert_eq!(
             only_in_headline("Peru votes; Peru counts", &[], &[]),
             ["Peru Peru", "Peru Peru"]
+        );
+    }
+
+    /// The people only the headline names, given the body's people.
+    fn people_only_in_headline(title: &str, body_people: &[&str]) -> Vec<String> {
+        let referents: Vec<Referent> = body_people
+            .iter()
+            .map(|n| Referent {
+                name: n.to_string(),
+                kind: EntityKind::Person,
+                country: None,
+                mentions: Vec::new(),
+            })
+            .collect();
+        let (new, headline) =
+            people_named_only_there(title, "", &[], &referents, referents.len(), world());
+        headline
+            .iter()
+            .map(|m| {
+                let r = &new[m.referent - referents.len()];
+                format!("{} @{}", r.name, m.span.start)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_person_only_the_headline_names_after_a_title_is_a_person() {
+        assert_eq!(
+            people_only_in_headline("Statement by Spokesperson Dana Korr on the Floods", &[]),
+            ["Dana Korr @26"]
+        );
+        // Named in the body, under any form: not added again.
+        assert!(
+            people_only_in_headline(
+                "Statement by Spokesperson Dana Korr on the Floods",
+                &["Korr"]
+            )
+            .is_empty()
+        );
+        // A title-cased verb read after the name the body knows.
+        assert!(
+            people_only_in_headline("Secretary Korr Travels to Peru", &["Dana Korr"]).is_empty()
         );
     }
 }

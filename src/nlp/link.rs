@@ -51,5 +51,12 @@ pub fn link(
     (entities, referents)
 }
 
+/// Names of two to four words right after a person's title ("Spokesperson
+/// Adrienne Watson"), as spans of `text`; for a headline, whose title-cased
+/// words the tagger would guess at.
+pub fn names_after_titles(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Span> {
+    titled::names_after_titles(&view::View::new(text, tokens), geo)
+}
+
 #[cfg(test)]
 mod tests;

@@ -137,6 +137,27 @@ fn honorifics_are_no_part_of_a_name() {
 }
 
 #[test]
+fn legislators_titles_are_no_part_of_a_name() {
+    let text = "Assemblywoman Dana Korr met Councilman Ivo Lenz. Korr and Lenz spoke.";
+    let rs = run(
+        text,
+        &[
+            ("Assemblywoman Dana Korr", Person),
+            ("Councilman Ivo Lenz", Person),
+            ("Korr", Person),
+            ("Lenz", Person),
+        ],
+    );
+    assert_eq!(
+        summary(&rs),
+        vec![
+            row("Dana Korr", Person, None, 2),
+            row("Ivo Lenz", Person, None, 2),
+        ]
+    );
+}
+
+#[test]
 fn office_of_country_before_a_name() {
     let text = "He met the foreign affairs minister of Cuba, Bruno Rodriguez, on Monday.";
     let rs = run(text, &[("Cuba", Place), ("Bruno Rodriguez", Person)]);

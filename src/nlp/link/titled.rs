@@ -62,6 +62,16 @@ const ROLE_NOUNS: &[&str] = &[
     "lawyer",
     "businessman",
     "businesswoman",
+    // Offices written in lower case before a name in news ("WHO
+    // director-general Tedros Adhanom Ghebreyesus", "party spokesman Ivo
+    // Lenz").
+    "chairman",
+    "chairwoman",
+    "director-general",
+    "secretary-general",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
 ];
 
 /// Kin nouns: "her husband Siarhei" names him by one word, and "wife of
@@ -368,6 +378,11 @@ mod tests {
             ["Linda Thomas-Greenfield", "John Smith"]
         );
         assert_eq!(names("Foreign Minister Wang Yi spoke."), ["Wang Yi"]);
+        // Offices in lower case, as news stories write them.
+        assert_eq!(
+            names("Agency director-general Dana Korr and party spokesman Ivo Lenz spoke."),
+            ["Dana Korr", "Ivo Lenz"]
+        );
     }
 
     #[test]
