@@ -5,6 +5,7 @@
 //! each referent its country (`country`).
 
 mod aliases;
+mod compass;
 mod country;
 pub mod fix;
 pub mod geo;
@@ -13,6 +14,7 @@ mod named_places;
 mod not_orgs;
 mod office_names;
 pub mod orgs;
+mod products;
 mod titled;
 pub mod titles;
 mod view;

@@ -325,7 +325,12 @@ fn spans_several_countries(name: &str, geo: &dyn Geo) -> bool {
         .iter()
         .any(|w| name.starts_with(w));
     let area = |n: &str| geo.region(n).is_some_and(|r| r.kind != RegionKind::Admin);
-    water || area(name) || area(bare)
+    // "South and Central Asia": the compass word shares the region's name.
+    let shared = || {
+        name.split_once(" and ")
+            .is_some_and(|(_, last)| spans_several_countries(last, geo))
+    };
+    water || area(name) || area(bare) || shared()
 }
 
 /// A country named inside the place's own name ("U.S. Federal Plaza").

@@ -65,6 +65,14 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // common noun after it.
             m.span = country;
         }
+        if m.kind != EntityKind::Person
+            && let Some(country) = country_before_government(text, &m.span, geo)
+        {
+            // "the United States Government", "the UK Government": the
+            // country, named with the word for its government.
+            m.span = country;
+            m.kind = EntityKind::Place;
+        }
         if m.kind == EntityKind::Place && text.get(m.span.clone()).is_some_and(opens_with_prefix) {
             // "Non-U.S. persons", "pro-Russia groups": the prefix makes the
             // name a modifier, no place.
@@ -80,6 +88,12 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             // "YONG TAI (IMO 9231511)", "the tanker Ocean Star": a ship, no person.
             m.kind = EntityKind::Misc;
             ships.push(m.span.clone());
+        }
+        if matches!(m.kind, EntityKind::Place | EntityKind::Person)
+            && super::products::model_name(text, &m.span, geo, |n| big_city(n, geo))
+        {
+            // "Apache helicopters", "Abrams tanks": a model of machine.
+            m.kind = EntityKind::Misc;
         }
         if m.kind != EntityKind::Place
             && let Some(name) = super::titled::ruler_of_administration(text, tokens, &m.span, geo)
@@ -264,7 +278,10 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         let agency = text
             .get(..m.span.start)
             .is_some_and(|b| b.ends_with("agency ") || b.ends_with("agency, "));
-        if !agency && geo.region(surface).is_some() {
+        if !agency
+            && geo.region(surface).is_some()
+            && !super::products::model_name(text, &m.span, geo, |n| big_city(n, geo))
+        {
             // "the Shield of the Americas": the region closes a longer name.
             m.kind = if closes_a_name_with_the(text, &m.span) {
                 EntityKind::Misc
@@ -297,6 +314,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             || CALENDAR_WORDS.contains(&text.get(h.span.clone()).unwrap_or(""))
             || overlaps(&out, &h.span)
             || part_of_longer_name(text, tokens, &h.span, h.kind)
+            || super::products::model_name(text, &h.span, geo, |n| big_city(n, geo))
         {
             continue;
         }
@@ -307,20 +325,29 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
     }
     out.extend(added);
     sort_by_start(&mut out);
-    let regions: Vec<Mention> = regions(view, geo)
-        .filter(|span| {
-            !overlaps(&out, span)
-                && !part_of_longer_name(text, tokens, span, GeoKind::City)
-                && !closes_a_name(text, span)
-        })
-        .map(|span| Mention {
-            span,
-            kind: EntityKind::Place,
-        })
-        .collect();
-    out.extend(regions);
+    let mut found: Vec<Mention> = Vec::new();
+    for span in regions(view, geo) {
+        if part_of_longer_name(text, tokens, &span, GeoKind::City)
+            || closes_a_name(text, &span)
+            || super::products::model_name(text, &span, geo, |n| big_city(n, geo))
+        {
+            continue;
+        }
+        if !overlaps(&out, &span) {
+            found.push(Mention {
+                span,
+                kind: EntityKind::Place,
+            });
+        } else if let Some(m) = tail_of_region(&mut out, &span) {
+            // "New Hampshire" opening a sentence, read as "Hampshire": the
+            // region's whole name.
+            m.span = span;
+        }
+    }
+    out.extend(found);
     sort_by_start(&mut out);
     super::named_places::apply(text, tokens, &mut out, geo);
+    super::compass::join_shared_names(text, &mut out);
     let titled_names = super::titled::names_after_titles(view, geo);
     // "State Counsellor Aung San Suu Kyi" read as an organisation, "companion
     // Sofia Sapega" as a place: the name after a title or role noun replaces
@@ -2030,6 +2057,14 @@ fn country_before_state_adjective(text: &str, span: &Span, geo: &dyn Geo) -> Opt
         .then(|| span.start..span.start + country.len())
 }
 
+/// The country in a name made of a country's name and "Government" ("the
+/// United States Government", "the UK Government"), if it is one.
+fn country_before_government(text: &str, span: &Span, geo: &dyn Geo) -> Option<Span> {
+    let country = text.get(span.clone())?.strip_suffix(" Government")?;
+    geo.country_named(country)?;
+    Some(span.start..span.start + country.len())
+}
+
 /// Whether a name opens with a prefix that makes it a modifier ("Non-U.S.",
 /// "anti-Japan", "pro-Russia").
 fn opens_with_prefix(surface: &str) -> bool {
@@ -2297,6 +2332,18 @@ fn names_opened_by_the(view: &View, geo: &dyn Geo, mentions: &mut Vec<Mention>) 
             }],
         );
     }
+}
+
+/// The one place mention that a region's name covers and widens to the left
+/// ("Hampshire" in "New Hampshire"), if one alone overlaps it.
+fn tail_of_region<'a>(mentions: &'a mut [Mention], span: &Span) -> Option<&'a mut Mention> {
+    let i = mentions.partition_point(|m| m.span.end <= span.start);
+    let alone = mentions
+        .get(i + 1)
+        .is_none_or(|next| next.span.start >= span.end);
+    mentions.get_mut(i).filter(|m| {
+        alone && m.kind == EntityKind::Place && m.span.end == span.end && m.span.start > span.start
+    })
 }
 
 fn overlaps(mentions: &[Mention], span: &Span) -> bool {

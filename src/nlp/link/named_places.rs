@@ -77,6 +77,35 @@ const BASE_KINDS: &[&str] = &[
     "Air", "Army", "Force", "Marine", "Military", "Naval", "Navy",
 ];
 
+/// "Station" and "Center" name a place only after a word for a facility
+/// ("Tarvo Space Station", "Lenox Medical Center"); a "Research Center" or a
+/// "Carter Center" is mostly a body.
+const STATION_KINDS: &[&str] = &[
+    "Air", "Naval", "Police", "Power", "Railway", "Space", "Train",
+];
+const CENTER_KINDS: &[&str] = &[
+    "Convention",
+    "Detention",
+    "Medical",
+    "Shopping",
+    "Space",
+    "Trade",
+];
+
+/// Whether the word at token `i` closes a facility's name by the word before
+/// it ([`BASE_KINDS`], [`STATION_KINDS`], [`CENTER_KINDS`]).
+fn facility_head(text: &str, tokens: &[Token], i: usize, w: &str) -> bool {
+    let kinds = match w {
+        "Base" => BASE_KINDS,
+        "Station" => STATION_KINDS,
+        "Center" | "Centre" => CENTER_KINDS,
+        _ => return false,
+    };
+    i.checked_sub(1)
+        .and_then(|j| tokens.get(j))
+        .is_some_and(|t| kinds.contains(&t.text(text)))
+}
+
 /// Words of a body that may stand before a place word inside an
 /// organisation's name ("Islamic State Khorasan Province"): no place then.
 const BODY_WORDS: &[&str] = &[
@@ -252,11 +281,17 @@ pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
             }
             continue;
         }
+        if let Some(span) = numbered_road(text, tokens, i, w)
+            && out.last().is_none_or(|l| l.cover.end <= span.start)
+        {
+            out.push(Named {
+                span: span.clone(),
+                cover: span,
+            });
+            continue;
+        }
         let lower = !upper && LOWER_HEAD_SET.contains(w);
-        let base = w == "Base"
-            && i.checked_sub(1)
-                .and_then(|j| tokens.get(j))
-                .is_some_and(|t| BASE_KINDS.contains(&t.text(text)));
+        let base = upper && facility_head(text, tokens, i, w);
         if !lower && !base && (!upper || !HEAD_SET.contains(w)) {
             continue;
         }
@@ -294,7 +329,12 @@ pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
                     t.kind == TokenKind::Number
                         && text.get(t.span.end..start.span.start) == Some(" ")
                 });
-            number.map_or(start.span.start, |t| t.span.start)..with_complement(text, tokens, i)
+            let end = if base {
+                installation_name_end(text, tokens, i)
+            } else {
+                with_complement(text, tokens, i)
+            };
+            number.map_or(start.span.start, |t| t.span.start)..end
         };
         let cover = possessor.unwrap_or(span.start)..span.end.max(head.span.end);
         if out.last().is_none_or(|l| l.cover.end <= cover.start) {
@@ -302,6 +342,17 @@ pub fn find(text: &str, tokens: &[Token], geo: &dyn Geo) -> Vec<Named> {
         }
     }
     out
+}
+
+/// A road named by its number after the word at token `i` ("Interstate 80",
+/// "Highway 401", "Route 9").
+fn numbered_road(text: &str, tokens: &[Token], i: usize, w: &str) -> Option<Span> {
+    if !matches!(w, "Interstate" | "Highway" | "Route") {
+        return None;
+    }
+    let (head, number) = (tokens.get(i)?, tokens.get(i + 1)?);
+    (number.kind == TokenKind::Number && text.get(head.span.end..number.span.start) == Some(" "))
+        .then_some(head.span.start..number.span.end)
 }
 
 /// Whether the head at token `i` opens an office or a court with the
@@ -401,7 +452,43 @@ fn with_complement(text: &str, tokens: &[Token], i: usize) -> usize {
     end
 }
 
-/// Whether `span` follows a preposition of place and "the" ("at the ...").
+/// Where a military installation's name closed by the head at token `i`
+/// ends: US bases name their place after the head, an acronym in brackets
+/// between or not ("Naval Air Station Pensacola", "Marine Corps Air Station
+/// (MCAS) Miramar"); else at the head.
+fn installation_name_end(text: &str, tokens: &[Token], i: usize) -> usize {
+    let head_end = tokens.get(i).map_or(0, |t| t.span.end);
+    let mut k = i + 1;
+    // "(MCAS)": an acronym in brackets.
+    if tokens.get(k).is_some_and(|t| t.text(text) == "(")
+        && tokens.get(k + 1).is_some_and(|t| {
+            let w = t.text(text);
+            w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+        })
+        && tokens.get(k + 2).is_some_and(|t| t.text(text) == ")")
+    {
+        k += 3;
+    }
+    let mut end = head_end;
+    let mut last = tokens.get(k - 1).map_or(head_end, |t| t.span.end);
+    for t in tokens.iter().skip(k).take(3) {
+        let w = t.text(text);
+        let glued = text.get(last..t.span.start) == Some(" ");
+        if !glued
+            || !capitalised_word(text, t)
+            || FUNCTION_WORDS.contains(&w)
+            || super::titles::is_title_word(w)
+        {
+            break;
+        }
+        end = t.span.end;
+        last = t.span.end;
+    }
+    end
+}
+
+/// Whether `span` follows a preposition of place or a verb of visiting and
+/// "the" ("at the ...", "to visit the ...").
 fn located_at(text: &str, span: &Span) -> bool {
     const BEFORE: &[&str] = &[
         "at the ",
@@ -409,6 +496,10 @@ fn located_at(text: &str, span: &Span) -> bool {
         "inside the ",
         "near the ",
         "outside the ",
+        "visit the ",
+        "visited the ",
+        "visiting the ",
+        "visits the ",
     ];
     text.get(..span.start)
         .is_some_and(|b| BEFORE.iter().any(|p| b.ends_with(p)))
@@ -438,7 +529,7 @@ pub fn apply(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>, geo: &dy
             } else if let Some(end) = country_before_title(surface, geo) {
                 // "United States Senator from Vermont": the country, not its title.
                 m.span.end = m.span.start + end;
-            } else if no_place(surface) {
+            } else if no_place(surface) || names_a_document(text, &m.span) {
                 m.kind = EntityKind::Misc;
             }
         }
@@ -598,6 +689,8 @@ fn located_names(text: &str, mentions: &mut [Mention], geo: &dyn Geo) {
 /// Principles"), a title alone ("High Representative"), a time ("A.M."), a
 /// storm ("Hurricane Maria").
 fn no_place(surface: &str) -> bool {
+    // "Middle East Respiratory Syndrome", "West Nile Virus": an illness.
+    const ILLNESSES: &[&str] = &["Disease", "Fever", "Flu", "Syndrome", "Virus"];
     const DOCUMENTS: &[&str] = &[
         "Accord",
         "Accords",
@@ -628,7 +721,25 @@ fn no_place(surface: &str) -> bool {
     let Some((_, last)) = surface.rsplit_once(' ') else {
         return false;
     };
-    DOCUMENTS.contains(&last) || surface.split(' ').all(super::titles::is_title_word)
+    DOCUMENTS.contains(&last)
+        || ILLNESSES.contains(&last)
+        || surface.split(' ').all(super::titles::is_title_word)
+}
+
+/// Whether `span` ends the name of a treaty or a peace named after the place
+/// where it was made ("the Treaty of San José", "the Peace of Westphalia"):
+/// the place names the document there, as in "the Kyoto Protocol".
+fn names_a_document(text: &str, span: &Span) -> bool {
+    const DOCUMENTS_OF: &[&str] = &[
+        "Accord of ",
+        "Accords of ",
+        "Convention of ",
+        "Peace of ",
+        "Protocol of ",
+        "Treaty of ",
+    ];
+    text.get(..span.start)
+        .is_some_and(|b| DOCUMENTS_OF.iter().any(|d| b.ends_with(d)))
 }
 
 /// Faiths, which the tagger may read as places ("spread across Christianity").
@@ -813,6 +924,25 @@ mod tests {
         assert!(names("Fighters of Islamic State Sahel Province struck.").is_empty());
         // A base that is no military one, and a head with no name before it.
         assert!(names("It grows the Defense Industrial Base. The County said no.").is_empty());
+        // A station or centre is a place after a word for a facility only.
+        assert_eq!(
+            names("Crews left Tarvo Space Station for the Lenox Medical Center."),
+            ["Tarvo Space Station", "Lenox Medical Center"]
+        );
+        assert!(names("The Tarvo Research Center and Lenox Station said no.").is_empty());
+        // A base's place after its head, with its acronym or without.
+        assert_eq!(
+            names("Jets left Naval Air Station Tarvo and Marine Corps Air Station (MCAS) Lenox."),
+            [
+                "Naval Air Station Tarvo",
+                "Marine Corps Air Station (MCAS) Lenox"
+            ]
+        );
+        assert_eq!(names("Tarvo Air Base on Monday."), ["Tarvo Air Base"]);
+        assert_eq!(
+            names("It crashed near Interstate 80, off Highway 12."),
+            ["Interstate 80", "Highway 12"]
+        );
         assert!(names("He drove down the street to the airport.").is_empty());
     }
 
@@ -842,6 +972,36 @@ mod tests {
         assert_eq!(
             applied(text, &[("Kenya's Lotari Waru district", Place)]),
             [("Kenya", Place), ("Lotari Waru", Place)]
+        );
+    }
+
+    #[test]
+    fn a_seat_of_government_visited_is_a_place() {
+        use EntityKind::{Org, Place};
+        let text = "She plans to visit the Kremlin next year; the White House said so.";
+        assert_eq!(
+            applied(text, &[("Kremlin", Org), ("White House", Org)]),
+            [("Kremlin", Place), ("White House", Org)]
+        );
+    }
+
+    #[test]
+    fn an_illness_named_after_a_place_is_no_place() {
+        use EntityKind::{Misc, Place};
+        let text = "Cases of Lorca Valley Fever rose in Lorca.";
+        assert_eq!(
+            applied(text, &[("Lorca Valley Fever", Place), ("Lorca", Place)]),
+            [("Lorca Valley Fever", Misc), ("Lorca", Place)]
+        );
+    }
+
+    #[test]
+    fn a_place_naming_a_treaty_is_no_place() {
+        use EntityKind::{Misc, Place};
+        let text = "States joined the Treaty of Lorca and the talks in Lorca went on.";
+        assert_eq!(
+            applied(text, &[("Lorca", Place), ("Lorca", Place)]),
+            [("Lorca", Misc), ("Lorca", Place)]
         );
     }
 

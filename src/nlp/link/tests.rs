@@ -335,10 +335,56 @@ fn regions_and_seas_between_countries_get_no_country() {
         "Gulf of Aden",
         "Bay of Bengal",
         "Southeast Asia",
+        "South and Central Asia",
     ] {
         let text = format!("China and Japan met. They spoke of {place} and of Japan.");
         assert_eq!(unknown_place_country(&text, place, &[]), None, "{place}");
     }
+}
+
+#[test]
+fn a_country_government_is_the_country() {
+    let text = "Funds came from the Kenya Government and the Peru Government.";
+    let rs = run(
+        text,
+        &[
+            ("Kenya Government", EntityKind::Place),
+            ("Peru Government", EntityKind::Org),
+        ],
+    );
+    assert_eq!(
+        summary(&rs),
+        [
+            (
+                "Kenya".to_string(),
+                EntityKind::Place,
+                Some("KE".to_string()),
+                1
+            ),
+            (
+                "Peru".to_string(),
+                EntityKind::Place,
+                Some("PE".to_string()),
+                1
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_region_widens_the_place_read_inside_its_name() {
+    // "New" opening the sentence was left out of the tagger's place.
+    let text = "Voters went home. New Hampshire also voted.";
+    let rs = run(text, &[("Hampshire", EntityKind::Place)]);
+    assert_eq!(
+        summary(&rs),
+        [(
+            "New Hampshire".to_string(),
+            EntityKind::Place,
+            Some("US".to_string()),
+            1
+        )]
+    );
 }
 
 #[test]
