@@ -522,6 +522,16 @@ fn judge(
     if speaking && matches!(trig.name, "will" | "should/must" | "would") {
         return None;
     }
+    // "We are disappointed the council has decided to close the library": a
+    // decision others deplore is reported, not one the speaker shares in.
+    if trig.name == "decided to" && after_regret(text, words, m.start) {
+        return None;
+    }
+    // "I would urge anyone to come forward", "we will ask residents to
+    // stay away": the speaker's modal softens a call, which is the commitment.
+    if matches!(trig.name, "will" | "would") && polite_call(text, words, m.start) {
+        return None;
+    }
     // "would" commits only in reported speech: "Biden said the US would ...".
     let in_speech = speech.speaker.is_some() && m.start >= speech.content_start;
     if trig.name == "would" && !in_speech && !reported(text, words, m.start) {
@@ -683,7 +693,10 @@ fn judge(
         )
     });
     // After "to", a modal or a negation the cue is part of another action.
-    if before.is_some_and(|w| word_in(text, w, MODALS)) && (base || trig.name != "will") {
+    if before.is_some_and(|w| word_in(text, w, MODALS))
+        && (base || trig.name != "will")
+        && !(base && left == m.start && polite_call(text, words, m.start.wrapping_sub(1)))
+    {
         return None;
     }
     // "Nicaraguans' calls for": after a possessive the cue is a noun.
@@ -747,6 +760,16 @@ fn judge(
             && word_is(text, &words[np.1 - 2], "and");
         if pronoun { (np.1 - 1, np.1) } else { np }
     });
+    // "She promised protests until Sweden joined the agreement": a clause
+    // after "until" or "before" tells when something else happens; its
+    // subject commits to nothing.
+    let time_clause = own
+        .and_then(|np| np.0.checked_sub(1))
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| word_in(text, w, &["until", "till", "before"]));
+    if time_clause {
+        return None;
+    }
     // "the role internet companies should play": a class of bodies told what it
     // should do is an opinion; "the airline should ..." or "Police will ..." binds.
     if trig.name == "should/must" && own.is_some_and(|np| phrases::bare_body(text, words, np)) {
@@ -1865,6 +1888,32 @@ fn demanded_of(
 }
 
 /// "will" and "should" must govern a verb: not "the will of", not "will be held".
+/// Whether word `modal` is "will" or "would" after "I" or "we" and before a
+/// verb of calling on others to act: "I would urge anyone to", "we will ask
+/// residents to" ("we will ask questions" calls on no one).
+fn polite_call(text: &str, words: &[Word], modal: usize) -> bool {
+    const CALLS: &[&str] = &["urge", "ask", "request", "invite", "encourage"];
+    let is_modal = words
+        .get(modal)
+        .is_some_and(|w| word_in(text, w, &["will", "would"]));
+    let first_person = modal
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| word_in(text, w, &["i", "we"]));
+    let calls = words
+        .get(modal + 1)
+        .is_some_and(|w| word_in(text, w, CALLS));
+    let to_act = || {
+        words
+            .iter()
+            .skip(modal + 2)
+            .take(10)
+            .take_while(|w| !w.punct)
+            .any(|w| word_is(text, w, "to"))
+    };
+    is_modal && first_person && calls && to_act()
+}
+
 fn modal_needs_verb(text: &str, words: &[Word], m: &TriggerMatch, name: &str) -> bool {
     if !matches!(name, "will" | "should/must" | "would") {
         return false;
@@ -2061,6 +2110,34 @@ fn after_belief(text: &str, words: &[Word], at: usize) -> bool {
         .map(|i| &words[i])
         .take_while(|w| !matches!(text.get(w.span.clone()), Some(";" | "." | ":")))
         .any(|w| word_in(text, w, BELIEF))
+}
+
+/// Whether a word of regret or blame comes before word `at` in its clause:
+/// "disappointed (that) the regime has decided to", "condemned X's decision".
+fn after_regret(text: &str, words: &[Word], at: usize) -> bool {
+    const REGRET: &[&str] = &[
+        "disappointed",
+        "disappointing",
+        "regret",
+        "regrets",
+        "regretted",
+        "regrettable",
+        "deplore",
+        "deplores",
+        "deplored",
+        "dismayed",
+        "saddened",
+        "condemn",
+        "condemns",
+        "condemned",
+        "criticised",
+        "criticized",
+    ];
+    (at.saturating_sub(8)..at)
+        .rev()
+        .map(|i| &words[i])
+        .take_while(|w| !matches!(text.get(w.span.clone()), Some(";" | "." | ":")))
+        .any(|w| word_in(text, w, REGRET))
 }
 
 /// "Members of the G7 Summit, let's discuss ...": the addressed group, else "we".

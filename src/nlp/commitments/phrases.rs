@@ -836,6 +836,19 @@ pub fn accompanied_subject(
     Some((first, partner))
 }
 
+/// The subject ending right before verb `v`, also across the auxiliaries,
+/// adverbs and time phrase news puts between them: "The company has also
+/// said", "the ministry on Monday said" (there "Monday" is no subject).
+pub fn subject_before_verb(
+    text: &str,
+    words: &[Word],
+    v: usize,
+    index: &EntityIndex,
+) -> Option<(usize, usize)> {
+    let end = skip_adverbs_left(text, words, v);
+    np_before(text, words, end, index).filter(|np| np.1 == end && np.0 < end)
+}
+
 /// Whether word `at` follows a reporting verb, directly or after "that".
 fn reported_by_before(text: &str, words: &[Word], at: usize) -> bool {
     let mut k = at;
@@ -890,7 +903,7 @@ fn reporting_subject(
 ) -> Option<Party> {
     let that = at > 0 && word_is(text, &words[at - 1], "that");
     let verb = at.checked_sub(if that { 2 } else { 1 })?;
-    let np = np_before(text, words, verb, index).filter(|np| np.1 == verb)?;
+    let np = subject_before_verb(text, words, verb, index)?;
     let (a, b) = np;
     let head = &words[b - 1];
     let plural_body = word_in(text, head, BODY_NOUNS)

@@ -6,7 +6,7 @@
 use super::actors::{Actor, Context, resolve};
 use super::phrases::{
     EntityIndex, SPEECH_VERBS, appositive_subject, country_within, np_after, np_before, party,
-    person_named_before,
+    person_named_before, subject_before_verb,
 };
 use super::triggers::{word_in, word_is};
 use super::words::{Signature, Word, WordSet, packed};
@@ -433,7 +433,7 @@ fn tagged_speech(
     for v in 0..words.len() {
         let w = &words[v];
         if SPEECH_VERB_SET.contains(text, w) {
-            let direct = np_before(text, words, v, index).filter(|np| np.1 == v);
+            let direct = subject_before_verb(text, words, v, index);
             let appositive = direct
                 .is_none()
                 .then(|| appositive_subject(text, words, v, index))

@@ -187,6 +187,14 @@ fn actors_speakers_and_actions() {
             &[("Erdogan", "", Pledge, "not seek a third term")],
         ),
         (
+            "a speech verb's subject across an auxiliary, an adverb or a time phrase",
+            "The ministry has also said it will reopen the bridge. The agency on Friday said it would review the rules.",
+            &[
+                ("The ministry", "The ministry", Pledge, "reopen the bridge"),
+                ("The agency", "The agency", Pledge, "review the rules"),
+            ],
+        ),
+        (
             "an object pronoun is the one person named before it, not the subject",
             "Aliyev met Rutte in Baku. Critics have broken with Biden and urged him to resign.",
             &[("Biden", "", Proposal, "resign")],

@@ -130,6 +130,7 @@ pub const BASE_FORMS: &[&str] = &[
     "agree",
     "sign",
     "decide",
+    "opt",
     "pledge",
     "vow",
     "promise",
@@ -640,9 +641,20 @@ pub static TRIGGERS: &[Trigger] = &[
     Trigger {
         name: "decided to",
         kind: Agreement,
-        steps: &[Word(&["decide", "decides", "decided"]), Word(&["to"])],
-        positive: &["The two governments decided to open consulates in each other's capitals."],
-        negative: &["It is not yet decided to whom the prize goes."],
+        // "opted (not) to": a decision too.
+        steps: &[
+            Word(&["decide", "decides", "decided", "opt", "opts", "opted"]),
+            Opt(&["not"]),
+            Word(&["to"]),
+        ],
+        positive: &[
+            "The two governments decided to open consulates in each other's capitals.",
+            "The league opted not to hold the final this year.",
+        ],
+        negative: &[
+            "It is not yet decided to whom the prize goes.",
+            "We are disappointed the council has decided to close the library.",
+        ],
     },
     Trigger {
         name: "supports",
@@ -942,6 +954,7 @@ pub static TRIGGERS: &[Trigger] = &[
         positive: &[
             "Britain urged the United States to waive immunity.",
             "Ruto signed a letter urging the Kenyan officials to reopen the border.",
+            "\"We would urge anyone who saw the fire to call the police,\" Ruto said.",
         ],
         negative: &[
             "Despite the urge to leave, the crew stayed.",
@@ -1090,6 +1103,7 @@ pub static TRIGGERS: &[Trigger] = &[
             "Peru would sign the deal if Chile agreed.",
             "Analysts said prices would have risen.",
             "Ghana said the talks would be held in May.",
+            "\"We would urge anyone who saw the fire to call the police,\" Ruto said.",
         ],
     },
     Trigger {
@@ -1489,7 +1503,10 @@ pub static TRIGGERS: &[Trigger] = &[
             Word(PACTS),
         ],
         positive: &["Chile and Peru joined the Paris climate agreement."],
-        negative: &["Chile joined the talks on the treaty late."],
+        negative: &[
+            "Chile joined the talks on the treaty late.",
+            "Ruto promised protests every week until Uganda joined the treaty.",
+        ],
     },
     Trigger {
         name: "voiced support",
