@@ -23,18 +23,20 @@ pub fn alnum_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len())
 }
 
-/// Whether any of eight bytes is an ASCII capital, tested all at once: a
-/// scanner looking for capitalised names skips eight bytes of lower-case
-/// text in a few instructions. (A byte is an ASCII capital when its high bit
-/// is clear and its low seven bits are at least 'A' and below 'Z' + 1.)
-pub fn holds_capital(eight: [u8; 8]) -> bool {
+/// The ASCII capitals among eight bytes, tested all at once, as the high bit
+/// of each such byte (bit `8 * k + 7` for byte `k`): a scanner looking for
+/// capitalised names skips eight bytes of lower-case text in a few
+/// instructions, and visits just the capitals of the others. (A byte
+/// is an ASCII capital when its high bit is clear and its low seven bits are
+/// at least 'A' and below 'Z' + 1.)
+pub fn capitals(eight: [u8; 8]) -> u64 {
     const ONES: u64 = u64::MAX / 0xff;
     const HIGH: u64 = ONES * 0x80;
     let bytes = u64::from_le_bytes(eight);
     let low = bytes & !HIGH;
     let at_least_a = low + (0x80 - u64::from(b'A')) * ONES;
     let past_z = low + (0x80 - u64::from(b'Z') - 1) * ONES;
-    at_least_a & !past_z & !bytes & HIGH != 0
+    at_least_a & !past_z & !bytes & HIGH
 }
 
 #[cfg(test)]
@@ -42,7 +44,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn capitals_are_marked_at_their_bytes() {
+        // Every byte value alone, and beside a capital and a lower-case byte.
+        for b in 0..=255u8 {
+            let mut eight = *b"aZ\xC3b  c ";
+            eight[3] = b;
+            let marked: Vec<usize> = (0..8)
+                .filter(|k| capitals(eight) & (0x80 << (8 * k)) != 0)
+                .collect();
+            let expected: Vec<usize> = (0..8).filter(|&k| eight[k].is_ascii_uppercase()).collect();
+            assert_eq!(marked, expected, "{b}");
+            assert_eq!(capitals(eight) & !(0x8080_8080_8080_8080), 0, "{b}");
+        }
+    }
+
+    #[test]
     fn capitals_among_eight_bytes() {
+        let holds_capital = |eight: [u8; 8]| capitals(eight) != 0;
         assert!(!holds_capital(*b"said the"));
         // The bytes around the capitals: '@' before 'A', '[' after 'Z'.
         assert!(!holds_capital([

@@ -211,10 +211,16 @@ pub fn defined(view: &View) -> Vec<Mention> {
     let mut out = Vec::new();
     // Short forms by their first word: (words, kind).
     let mut short: FxHashMap<&str, Vec<(Vec<&str>, EntityKind)>> = FxHashMap::default();
-    for (i, t) in tokens.iter().enumerate() {
-        if !is_punct(text, t, b'(') {
-            continue;
-        }
+    // Brackets are rare: found by a byte search of the text, and the token
+    // opening at each by a binary search, instead of testing every token.
+    let brackets = text.match_indices('(').filter_map(|(p, _)| {
+        let i = super::fix::token_at(tokens, p);
+        tokens
+            .get(i)
+            .is_some_and(|t| t.span.start == p && is_punct(text, t, b'('))
+            .then_some(i)
+    });
+    for i in brackets {
         // "ARGO MARIS (IMO: 9041643)": a ship, here and wherever named again.
         if tokens.get(i + 1).is_some_and(|n| n.text(text) == "IMO")
             && let Some(first) = name_before(text, tokens, i)

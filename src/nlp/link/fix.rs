@@ -7,7 +7,7 @@ use super::geo::{Geo, GeoHit, GeoKind};
 use super::titles::is_title_word;
 use super::view::View;
 use super::words::WordSet;
-use crate::nlp::ascii::holds_capital;
+use crate::nlp::ascii::capitals;
 use crate::nlp::ner::Mention;
 use crate::nlp::token::{Token, TokenKind};
 use crate::nlp::{EntityKind, Span};
@@ -549,9 +549,10 @@ fn regions<'a>(view: &'a View<'a>, geo: &'a dyn Geo) -> impl Iterator<Item = Spa
     const MAX_WORDS: usize = 5;
     let (text, tokens) = (view.text, view.tokens);
     // `view.capitalised(k)`: token k is a word opening with a capital, read
-    // from the view (this runs for every token).
+    // from the view; only tokens opening with a capital are walked.
     let mut next_free = 0;
-    tokens.iter().enumerate().filter_map(move |(i, first)| {
+    view.uppers().iter().filter_map(move |&i| {
+        let first = tokens.get(i)?;
         if first.span.start < next_free || !view.capitalised(i) {
             return None;
         }
@@ -1558,25 +1559,30 @@ const _: () = {
 /// Every occurrence of an outlet's name in `text` that does not follow an
 /// ASCII letter or digit (one that does is glued to a longer word, which
 /// `outlets_named_after_places` turns aside), as (start, index in `OUTLETS`).
-/// One table test per byte, and only in runs of eight bytes holding an ASCII
-/// capital: searching the text once per outlet cost some fifteen instructions
-/// per byte of every article, a table test of every byte about four.
+/// Every outlet opens with an ASCII capital: the text is read eight bytes at
+/// a time, and only the capitals among them are tested against the table.
+/// (Searching the text once per outlet cost some fifteen instructions per
+/// byte of every article, a table test of every byte about four.)
 fn outlet_occurrences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(&eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>)
-            && !holds_capital(eight)
-        {
-            i += 8;
-            continue;
+        let Some(&eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) else {
+            // The last few bytes, one by one.
+            for k in i..bytes.len() {
+                outlets_at(bytes, k, &mut found);
+            }
+            break;
+        };
+        let mut caps = capitals(eight);
+        while caps != 0 {
+            // The high bit of the capital's byte: bit 8k + 7 for byte k.
+            let k = caps.trailing_zeros() as usize / 8;
+            caps &= caps - 1;
+            outlets_at(bytes, i + k, &mut found);
         }
-        let end = bytes.len().min(i + 8);
-        for k in i..end {
-            outlets_at(bytes, k, &mut found);
-        }
-        i = end;
+        i += 8;
     }
     found
 }
@@ -2275,12 +2281,14 @@ const MAX_THE_NAME_WORDS: usize = 5;
 fn names_opened_by_the(view: &View, geo: &dyn Geo, mentions: &mut Vec<Mention>) {
     let (text, tokens) = (view.text, view.tokens);
     let mut found: Vec<Span> = Vec::new();
-    for (i, t) in tokens.iter().enumerate().skip(1) {
-        // The capital flag first: most tokens open with none.
-        if !view.upper(i) || view.word(i) != "The" {
+    // "The" opens with a capital: only such tokens are read, from the view.
+    for &i in view.uppers() {
+        if i == 0 || view.word(i) != "The" {
             continue;
         }
-        let prev = &tokens[i - 1];
+        let (Some(prev), Some(t)) = (tokens.get(i - 1), tokens.get(i)) else {
+            continue;
+        };
         let inside_sentence = text.get(prev.span.end..t.span.start) == Some(" ")
             && (view.word(i - 1) == ","
                 || prev.kind == TokenKind::Word

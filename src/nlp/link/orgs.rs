@@ -484,10 +484,17 @@ fn scan(view: &View) -> (Vec<Span>, Vec<Span>) {
     // article; `view.word(k)` its surface.
     let mut out = Vec::new();
     let mut things = Vec::new();
+    // A name word opens with a capital: past one that is none, the search
+    // goes on at the next token opening with a capital (`uppers[next]`).
+    let uppers = view.uppers();
+    let mut next = 0;
     let mut i = 0;
     while i < tokens.len() {
         if !view.name_word(i) {
-            i += 1;
+            while uppers.get(next).is_some_and(|&u| u <= i) {
+                next += 1;
+            }
+            i = uppers.get(next).copied().unwrap_or(tokens.len());
             continue;
         }
         // The run: capitalised words, joiners between them, and hyphen or
