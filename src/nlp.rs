@@ -98,7 +98,8 @@ pub fn analyze_batch(articles: &[(&str, &str)]) -> Vec<Analysis> {
         );
     }
     for a in &mut work {
-        a.commitments = commitments::extract(a.body, &a.sentences, &a.entities, &a.referents);
+        a.commitments =
+            commitments::extract_titled(a.title, a.body, &a.sentences, &a.entities, &a.referents);
     }
     for a in &mut work {
         let story = countries::Story {

@@ -71,7 +71,9 @@ fn dev_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.95),
-        ("actor", ratio(s.actor), 0.88),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.92),
     ];
     assert_floors("dev", &floors);
 }
@@ -94,7 +96,9 @@ fn dev2_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.89),
         ("mentioned F1", s.mentioned.f1(), 0.95),
         ("commitments F1", s.commitments.f1(), 0.93),
-        ("actor", ratio(s.actor), 0.91),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.94),
     ];
     assert_floors("dev2", &floors);
 }
@@ -123,7 +127,9 @@ fn dev3_set_scores_stay_above_floors() {
         // Raised again in session 6 (commitments 0.925, actor 0.903) and
         // session 7 (commitments 0.941).
         ("commitments F1", s.commitments.f1(), 0.89),
-        ("actor", ratio(s.actor), 0.85),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.88),
     ];
     assert_floors("dev3", &floors);
 }
@@ -180,7 +186,9 @@ fn heldout4_set_scores_stay_above_floors() {
         ("mentioned F1", s.mentioned.f1(), 0.92),
         // Raised in session 6 after tuning on it (commitments 0.867).
         ("commitments F1", s.commitments.f1(), 0.82),
-        ("actor", ratio(s.actor), 0.85),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.95),
     ];
     assert_floors("heldout4", &floors);
 }
@@ -331,7 +339,9 @@ fn dev11_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.82),
         ("mentioned F1", s.mentioned.f1(), 0.94),
         ("commitments F1", s.commitments.f1(), 0.86),
-        ("actor", ratio(s.actor), 0.35),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.85),
         ("kind", ratio(s.kind), 0.61),
     ];
     assert_floors("dev11", &floors);
@@ -358,7 +368,9 @@ fn dev13_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.85),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.90),
-        ("actor", ratio(s.actor), 0.55),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.95),
         ("kind", ratio(s.kind), 0.83),
     ];
     assert_floors("dev13", &floors);
@@ -385,7 +397,9 @@ fn dev14_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.95),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.51),
-        ("actor", ratio(s.actor), 0.50),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.82),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev14", &floors);
@@ -413,7 +427,9 @@ fn dev15_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.92),
         ("commitments F1", s.commitments.f1(), 0.84),
-        ("actor", ratio(s.actor), 0.45),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.90),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev15", &floors);
@@ -467,7 +483,9 @@ fn dev9_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.88),
         ("mentioned F1", s.mentioned.f1(), 0.81),
         ("commitments F1", s.commitments.f1(), 0.75),
-        ("actor", ratio(s.actor), 0.50),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.62),
         ("kind", ratio(s.kind), 0.95),
     ];
     assert_floors("dev9", &floors);
@@ -522,7 +540,9 @@ fn dev12_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.89),
         ("mentioned F1", s.mentioned.f1(), 0.94),
         ("commitments F1", s.commitments.f1(), 0.82),
-        ("actor", ratio(s.actor), 0.54),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.92),
         ("kind", ratio(s.kind), 0.72),
     ];
     assert_floors("dev12", &floors);
@@ -582,7 +602,9 @@ fn heldout6_set_scores_stay_above_floors() {
         // 0.35, which one more such match (4 of 11) passes and one right actor
         // fewer (3 of 10) fails.
         ("commitments F1", s.commitments.f1(), 0.75),
-        ("actor", ratio(s.actor), 0.35),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.80),
     ];
     assert_floors("heldout6", &floors);
 }
@@ -629,7 +651,9 @@ fn heldout10_set_scores_stay_above_floors() {
         ("focus F1", s.focus.f1(), 0.83),
         ("mentioned F1", s.mentioned.f1(), 0.93),
         ("commitments F1", s.commitments.f1(), 0.94),
-        ("actor", ratio(s.actor), 0.79),
+        // Raised in session 15 (group actors named with their members, countries as
+        // the title writes them, organisations named short in full).
+        ("actor", ratio(s.actor), 0.90),
         ("kind", ratio(s.kind), 0.73),
     ];
     assert_floors("heldout10", &floors);

@@ -38,8 +38,21 @@ pub fn extract(
     entities: &[Entity],
     referents: &[Referent],
 ) -> Vec<Commitment> {
+    extract_titled("", text, sentences, entities, referents)
+}
+
+/// [`extract`], with the article's title to name countries the body names
+/// only by their people or adjective.
+pub fn extract_titled(
+    title: &str,
+    text: &str,
+    sentences: &[Sentence],
+    entities: &[Entity],
+    referents: &[Referent],
+) -> Vec<Commitment> {
     let index = EntityIndex {
         text,
+        title,
         entities,
         referents,
         sentences,

@@ -574,11 +574,17 @@ pub fn country_named(code: CountryCode, index: &EntityIndex) -> Option<Actor> {
         return Some((country_name(&r.name, code), Some(i)));
     }
     // "Turkey's parliament": the text may name the country only inside
-    // another name; a one-word name of it anywhere still says how to write it.
-    let word = index
-        .text
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| w.starts_with(char::is_uppercase) && gazetteer.country_by_name(w) == Some(code));
+    // another name; a one-word name of it anywhere still says how to write
+    // it, and so does the title ("Turkey's President ..." over a body that
+    // says "Turkish"), before the gazetteer's formal name ("Türkiye").
+    let word_in_text = |text: &'_ str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .find(|w| {
+                w.starts_with(char::is_uppercase) && gazetteer.country_by_name(w) == Some(code)
+            })
+            .map(str::to_string)
+    };
+    let word = word_in_text(index.text).or_else(|| word_in_text(index.title));
     if let Some(w) = word {
         return Some((w.to_string(), None));
     }

@@ -14,6 +14,7 @@ use super::triggers::word_in;
 use super::words::{self, Word};
 use crate::nlp::gazetteer::Gazetteer;
 use crate::nlp::{Commitment, CountryCode, EntityKind};
+use rustc_hash::FxHashMap;
 use std::cell::{OnceCell, RefCell};
 
 /// The members of the groups named so far, and the people of the text's
@@ -54,37 +55,48 @@ pub fn joined(members: &[String]) -> String {
 /// most often an actor.
 pub fn name_members(out: &mut [Commitment], index: &EntityIndex) {
     let known = index.members.known.borrow();
-    let written_for = |list: &str| {
-        known
-            .iter()
-            .filter(|(name, members)| name != list && joined(members) == list)
-            .max_by_key(|(name, _)| {
-                let n = out.iter().filter(|c| &c.actor == name).count();
-                // Of equals, the first noted.
-                (
-                    n,
-                    std::cmp::Reverse(known.iter().position(|(k, _)| k == name)),
-                )
-            })
-            .map(|(name, members)| (name.clone(), members.clone()))
-    };
-    let renamed: Vec<Option<(String, Vec<String>)>> = out
+    if known.is_empty() {
+        return;
+    }
+    // Per group: how often it is an actor, then per list of members the
+    // group to write it as (each counted once: an article may name many).
+    let uses: Vec<usize> = known
         .iter()
-        .map(|c| {
-            let own = known.iter().find(|(n, _)| *n == c.actor).cloned();
-            own.or_else(|| written_for(&c.actor))
-        })
+        .map(|(name, _)| out.iter().filter(|c| &c.actor == name).count())
         .collect();
-    for (c, found) in out.iter_mut().zip(renamed) {
-        let Some((written, members)) = found else {
+    let mut written: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, (name, members)) in known.iter().enumerate() {
+        let list = joined(members);
+        if *name == list {
+            continue;
+        }
+        // Of equals, the first noted.
+        let best = written.entry(list).or_insert(i);
+        if uses.get(i) > uses.get(*best) {
+            *best = i;
+        }
+    }
+    let by_name: FxHashMap<&str, usize> = known
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, (name, _))| (name.as_str(), i))
+        .collect();
+    for c in out.iter_mut() {
+        let found = by_name
+            .get(c.actor.as_str())
+            .or_else(|| written.get(&c.actor))
+            .and_then(|&i| known.get(i));
+        let Some((name, members)) = found else {
             continue;
         };
-        c.actor = written;
-        let list = joined(&members);
-        if list != c.actor {
-            c.actor = format!("{} ({list})", c.actor);
-        }
-        c.actor_members = members;
+        let list = joined(members);
+        c.actor = if list == *name {
+            list
+        } else {
+            format!("{name} ({list})")
+        };
+        c.actor_members = members.clone();
     }
 }
 

@@ -406,6 +406,9 @@ pub struct Party {
 pub struct EntityIndex<'a> {
     /// The whole text the spans point into.
     pub text: &'a str,
+    /// The article's title (how to write a country the body names only by
+    /// its people: "Turkey's President ..." over a body saying "Turkish").
+    pub title: &'a str,
     pub entities: &'a [Entity],
     pub referents: &'a [Referent],
     /// The text's sentences (the meeting a group's members come from).
@@ -1221,6 +1224,17 @@ pub fn party(
                 pronoun: None,
             });
         }
+        // "Kenya Railways will ..." after "Kenya Railways Corporation": an
+        // organisation named short is the one organisation whose name
+        // contains its words (before its head word alone, which it covers).
+        if single
+            && e.kind == EntityKind::Org
+            && let Some(p) = index
+                .referent(e)
+                .and_then(|r| org_containing(index, &r.name))
+        {
+            return Some(p);
+        }
         // "The Court will ..." after "the Court of Session": the one
         // organisation the head word names.
         let head_word = text.get(e.span.clone()).filter(|w| !w.contains(' '));
@@ -1734,6 +1748,39 @@ fn spelled_out(index: &EntityIndex, acronym: &str) -> Option<Party> {
         initials.ends_with(acronym)
     };
     only_org_of_several_words(index, abbreviates)
+}
+
+/// The organisation whose name holds the words of `short` and more ("Kenya
+/// Railways Corporation" for "Kenya Railways", "United States House of
+/// Representatives" for "House"): the one such, or the longest of several
+/// when it holds the others ("Northern Arapaho Tribe" over "Northern
+/// Arapaho" for "Arapaho").
+fn org_containing(index: &EntityIndex, short: &str) -> Option<Party> {
+    let holds = |long: &[&str], short: &[&str]| {
+        long.len() > short.len() && long.windows(short.len()).any(|w| w == short)
+    };
+    let short: Vec<&str> = short.split(' ').collect();
+    let found: Vec<(usize, Vec<&str>)> = index
+        .referents
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == EntityKind::Org)
+        .map(|(i, r)| (i, r.name.split(' ').collect::<Vec<&str>>()))
+        .filter(|(_, words)| holds(words, &short))
+        .collect();
+    let (i, longest) = found.iter().max_by_key(|(_, words)| words.len())?;
+    if found
+        .iter()
+        .any(|(j, words)| j != i && !holds(longest, words))
+    {
+        return None;
+    }
+    Some(Party {
+        name: index.referents.get(*i)?.name.clone(),
+        referent: Some(*i),
+        kind: Some(EntityKind::Org),
+        pronoun: None,
+    })
 }
 
 /// The one organisation of several words whose head is `noun`: its last word

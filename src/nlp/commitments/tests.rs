@@ -1255,6 +1255,7 @@ fn a_person_keeps_the_suffix_of_their_name() {
         }];
         let index = phrases::EntityIndex {
             text,
+            title: "",
             entities: &entities,
             referents: &referents,
             sentences: &[],
@@ -1280,6 +1281,7 @@ fn an_organisation_named_by_its_acronym_is_named_in_full() {
     }];
     let index = phrases::EntityIndex {
         text,
+        title: "",
         entities: &entities,
         referents: &referents,
         sentences: &[],
@@ -1437,6 +1439,7 @@ fn an_article_opens_its_noun_phrase_unless_of_or_and_joins_it() {
         let (entities, referents) = hand_entities(text);
         let index = phrases::EntityIndex {
             text,
+            title: "",
             entities: &entities,
             referents: &referents,
             sentences: &[],
@@ -2140,4 +2143,70 @@ fn they_naming_two_people_is_written_as_the_group_the_text_names_them_by() {
     let got: Vec<&str> = found.iter().map(|c| c.actor.as_str()).collect();
     let group = "Secretary Rubio and President Ruto (Marco Rubio and William Ruto)";
     assert_eq!(got, [group, group]);
+}
+
+#[test]
+fn a_country_the_body_names_only_by_its_people_is_written_as_the_title_writes_it() {
+    let names = [("Erdogan", EntityKind::Person, "TR")];
+    let text = "Erdogan said, \"We will open the bridge in May.\"";
+    let (entities, referents) = named_entities(text, &names);
+    let sentences = hand_sentences(text);
+    let actors = |title: &str| -> Vec<String> {
+        extract_titled(title, text, &sentences, &entities, &referents)
+            .into_iter()
+            .map(|c| c.actor)
+            .collect()
+    };
+    assert_eq!(actors("Turkey's leader opens a bridge"), ["Turkey"]);
+    // With no name in the title, the gazetteer's.
+    assert_eq!(actors("A bridge opens"), ["Türkiye"]);
+}
+
+#[test]
+fn an_organisation_named_short_is_the_one_whose_name_holds_its_words() {
+    let names = [
+        ("Kenya Railways Corporation", EntityKind::Org, "KE"),
+        ("Kenya Railways", EntityKind::Org, "KE"),
+    ];
+    let mentions = [("Kenya Railways Corporation", 0), ("Kenya Railways", 1)];
+    let text = "Kenya Railways Corporation cut fares on Monday. Kenya Railways will open a new \
+                line in May.";
+    let (entities, referents) = mentioned(text, &mentions, &names);
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let got: Vec<&str> = found.iter().map(|c| c.actor.as_str()).collect();
+    assert_eq!(got, ["Kenya Railways Corporation"]);
+    // Two names hold the words: it stays as written.
+    let names = [
+        ("Kenya Railways Corporation", EntityKind::Org, "KE"),
+        ("Kenya Railways Union", EntityKind::Org, "KE"),
+        ("Kenya Railways", EntityKind::Org, "KE"),
+    ];
+    let mentions = [
+        ("Kenya Railways Corporation", 0),
+        ("Kenya Railways Union", 1),
+        ("Kenya Railways", 2),
+    ];
+    let text = "Kenya Railways Corporation and Kenya Railways Union met. Kenya Railways will \
+                open a new line in May.";
+    let (entities, referents) = mentioned(text, &mentions, &names);
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let got: Vec<&str> = found.iter().map(|c| c.actor.as_str()).collect();
+    assert_eq!(got, ["Kenya Railways"]);
+    // Names that hold one another: the longest.
+    let names = [
+        ("Kenya Railways Corporation", EntityKind::Org, "KE"),
+        ("Kenya Railways", EntityKind::Org, "KE"),
+        ("Railways", EntityKind::Org, "KE"),
+    ];
+    let mentions = [
+        ("Kenya Railways Corporation", 0),
+        ("Kenya Railways", 1),
+        ("Railways", 2),
+    ];
+    let text = "Kenya Railways Corporation met. Kenya Railways cut fares. The Railways will \
+                open a new line in May.";
+    let (entities, referents) = mentioned(text, &mentions, &names);
+    let found = extract(text, &hand_sentences(text), &entities, &referents);
+    let got: Vec<&str> = found.iter().map(|c| c.actor.as_str()).collect();
+    assert_eq!(got, ["Kenya Railways Corporation"]);
 }
