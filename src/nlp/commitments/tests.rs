@@ -1310,6 +1310,7 @@ fn org_party(text: &str, mention: std::ops::Range<usize>, names: &[&str]) -> Opt
         .collect();
     let index = phrases::EntityIndex {
         text,
+        title: "",
         entities: &entities,
         referents: &referents,
         sentences: &[],
