@@ -186,8 +186,15 @@ const NOT_RULERS: &[&str] = &[
 pub fn rulers(view: &View, geo: &dyn Geo) -> Vec<Span> {
     let (text, tokens) = (view.text, view.tokens);
     let mut out = Vec::new();
-    // Every token is asked: its surface is read from the view.
-    for i in 0..tokens.len() {
+    // The name before a cue ("Putin regime", "Putin's war") opens with a
+    // capital: only the two tokens after each token that does are asked,
+    // each once, in text order (those before `asked` are done).
+    let mut asked = 0;
+    for i in view.uppers().iter().flat_map(|&u| [u + 1, u + 2]) {
+        if i < asked || i >= tokens.len() {
+            continue;
+        }
+        asked = i + 1;
         let w = view.word(i);
         if !RULER_CUES.contains(w) {
             continue;
@@ -265,13 +272,25 @@ const MAX_NAME_WORDS: usize = 4;
 pub fn names_after_titles(view: &View, geo: &dyn Geo) -> Vec<Span> {
     let (text, tokens) = (view.text, view.tokens);
     let mut out = Vec::new();
+    // A cue is a capitalised title or a word right before a capitalised
+    // name: past a token with no capital at or after it, the search goes on
+    // right before the next token opening with a capital (`uppers[next]`).
+    let uppers = view.uppers();
+    let mut next = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if !view.upper(i) && !view.upper(i + 1) {
+            while uppers.get(next).is_some_and(|&u| u <= i + 1) {
+                next += 1;
+            }
+            i = uppers.get(next).map_or(tokens.len(), |&u| u - 1);
+            continue;
+        }
         let Some(t) = tokens.get(i) else { break };
         i += 1;
         // Most words are not capitalised: test that first, the list only then.
         // (`view.upper(k)` is `capitalised` of token k's surface, read from
-        // the view: this runs for every token.)
+        // the view.)
         let w = view.word(i - 1);
         let mut fewest = 2;
         let cue = if view.upper(i - 1) {
