@@ -851,13 +851,44 @@ pub fn subject_before_verb(
 
 /// Whether word `at` follows a reporting verb, directly or after "that".
 fn reported_by_before(text: &str, words: &[Word], at: usize) -> bool {
+    reporting_verb_before(text, words, at).is_some()
+}
+
+/// The reporting verb word `at` follows, directly, after "that", or after
+/// the short phrase of time or channel news puts there: "said Thursday he
+/// would", "announced on Tuesday that it will", "said on Twitter that she".
+fn reporting_verb_before(text: &str, words: &[Word], at: usize) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "via",
+        "during",
+        "last",
+        "this",
+        "earlier",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
     let mut k = at;
     if k > 0 && word_is(text, &words[k - 1], "that") {
         k -= 1;
     }
-    k.checked_sub(1)
-        .and_then(|i| words.get(i))
-        .is_some_and(|w| word_in(text, w, REPORTING))
+    let verb = |i: usize| words.get(i).is_some_and(|w| word_in(text, w, REPORTING));
+    if k.checked_sub(1).is_some_and(verb) {
+        return Some(k - 1);
+    }
+    (1..=4).find_map(|len| {
+        let start = k.checked_sub(len)?;
+        let v = start.checked_sub(1).filter(|&v| verb(v))?;
+        let phrase = &words[start..k];
+        let opens = word_in(text, &phrase[0], OPENERS) || word_in(text, &phrase[0], WEEKDAYS);
+        let plain = phrase
+            .iter()
+            .all(|w| !w.punct && !word_in(text, w, PRONOUNS) && !word_in(text, w, REPORTING));
+        (opens && plain).then_some(v)
+    })
 }
 
 /// The one person the sentence names before word `at` (several mentions of
@@ -901,8 +932,7 @@ fn reporting_subject(
     index: &EntityIndex,
     plural: bool,
 ) -> Option<Party> {
-    let that = at > 0 && word_is(text, &words[at - 1], "that");
-    let verb = at.checked_sub(if that { 2 } else { 1 })?;
+    let verb = reporting_verb_before(text, words, at)?;
     let np = subject_before_verb(text, words, verb, index)?;
     let (a, b) = np;
     let head = &words[b - 1];
@@ -1242,8 +1272,18 @@ pub fn party(
         {
             return Some(p);
         }
+        // "Ford" after "Ford Motor Company": an organisation by its name in
+        // full, when that holds the short one.
+        let full = index
+            .referent(e)
+            .filter(|r| single && e.kind == EntityKind::Org && r.name.len() > e.span.len())
+            .filter(|r| {
+                text.get(e.span.clone())
+                    .is_some_and(|s| holds_words(&r.name, s))
+            })
+            .map(|r| r.name.clone());
         return Some(Party {
-            name: surface,
+            name: full.unwrap_or(surface),
             referent: single.then_some(e.referent),
             kind: Some(e.kind),
             pronoun: None,
@@ -1745,19 +1785,35 @@ fn org_containing(index: &EntityIndex, short: &str) -> Option<Party> {
 
 /// The one organisation of several words whose head is `noun`: its last word
 /// ("Embassy" of "the US Embassy") or its first before "of" ("Court" of "Court
-/// of Session").
+/// of Session"); failing those, the word before its first "of" ("House" of
+/// "United States House of Representatives").
 fn org_named_by(index: &EntityIndex, noun: &str) -> Option<Party> {
+    let is_noun = |w: &&str| w.eq_ignore_ascii_case(noun);
     let names = |r: &Referent| {
         let mut words = r.name.split(' ');
         let first = words.next();
         let of = words.next().is_some_and(|w| w == "of");
-        r.name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case(noun))
-            || (of && first.is_some_and(|w| w.eq_ignore_ascii_case(noun)))
+        r.name.rsplit(' ').next().is_some_and(|w| is_noun(&w))
+            || (of && first.is_some_and(|w| is_noun(&w)))
+    };
+    let head_before_of = |r: &Referent| {
+        let words: Vec<&str> = r.name.split(' ').collect();
+        words
+            .iter()
+            .position(|w| *w == "of")
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| words.get(i))
+            .is_some_and(is_noun)
     };
     only_org_of_several_words(index, names)
+        .or_else(|| only_org_of_several_words(index, head_before_of))
+}
+
+/// Whether `name` holds `part` as a run of whole words.
+fn holds_words(name: &str, part: &str) -> bool {
+    let name: Vec<&str> = name.split_whitespace().collect();
+    let part: Vec<&str> = part.split_whitespace().collect();
+    !part.is_empty() && name.windows(part.len()).any(|w| w == part.as_slice())
 }
 
 /// The organisation of several words that `matches`, as a party, when it is

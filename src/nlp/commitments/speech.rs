@@ -5,8 +5,8 @@
 
 use super::actors::{Actor, Context, resolve};
 use super::phrases::{
-    EntityIndex, SPEECH_VERBS, appositive_subject, country_within, np_after, np_before, party,
-    person_named_before, subject_before_verb,
+    EntityIndex, PRONOUNS, SPEECH_VERBS, appositive_subject, country_within, np_after, np_before,
+    party, person_named_before, subject_before_verb,
 };
 use super::triggers::{word_in, word_is};
 use super::words::{Signature, Word, WordSet, packed};
@@ -409,7 +409,18 @@ fn tagged_speech(
         while after < v && is_quote_mark(text, &words[after]) {
             after += 1;
         }
-        let np = if v > after {
+        // "In a statement, the airline said it would ...": a verb with its
+        // content after it leads, however late its comma comes.
+        let leads = words
+            .get(v + 1)
+            .is_some_and(|w| word_in(text, w, PRONOUNS) || word_is(text, w, "that"))
+            || words[v + 1..end]
+                .iter()
+                .take_while(|w| !w.punct)
+                .any(|w| word_in(text, w, &["will", "would", "shall"]));
+        let np = if leads {
+            None
+        } else if v > after {
             np_before(text, words, v, index)
         } else {
             // ", said Li." or ", said Li on Monday.": the name ends the tag. In

@@ -187,6 +187,16 @@ fn actors_speakers_and_actions() {
             &[("Erdogan", "", Pledge, "not seek a third term")],
         ),
         (
+            "a verb with its content after it leads, though a comma comes before it",
+            "In a statement, the ministry said it would reopen the bridge.",
+            &[("the ministry", "the ministry", Pledge, "reopen the bridge")],
+        ),
+        (
+            "\"it\" after a reporting verb and a time phrase is the verb's subject",
+            "The agency said on Friday that it would review the rules.",
+            &[("The agency", "The agency", Pledge, "review the rules")],
+        ),
+        (
             "a speech verb's subject across an auxiliary, an adverb or a time phrase",
             "The ministry has also said it will reopen the bridge. The agency on Friday said it would review the rules.",
             &[
@@ -1280,6 +1290,48 @@ fn an_organisation_named_by_its_acronym_is_named_in_full() {
     let ws = words::scan(text, 0..text.len());
     let party = phrases::party(text, &ws, (0, 1), &index).map(|p| p.name);
     assert_eq!(party.as_deref(), Some("Tennis Federation of Chile"));
+}
+
+/// A party from one organisation mention over hand-made referents.
+fn org_party(text: &str, mention: std::ops::Range<usize>, names: &[&str]) -> Option<String> {
+    let entities = vec![Entity {
+        span: mention,
+        kind: EntityKind::Org,
+        referent: 0,
+    }];
+    let referents: Vec<Referent> = names
+        .iter()
+        .map(|name| Referent {
+            name: name.to_string(),
+            kind: EntityKind::Org,
+            country: None,
+            mentions: vec![0],
+        })
+        .collect();
+    let index = phrases::EntityIndex {
+        text,
+        title: "",
+        entities: &entities,
+        referents: &referents,
+        sentences: &[],
+        members: Default::default(),
+    };
+    let ws = words::scan(text, 0..text.len());
+    phrases::party(text, &ws, (0, 2), &index).map(|p| p.name)
+}
+
+#[test]
+fn an_organisation_named_by_the_head_before_of_is_named_in_full() {
+    let text = "The Chamber will vote.";
+    let party = org_party(text, 4..11, &["Chamber", "Kenya Chamber of Deputies"]);
+    assert_eq!(party.as_deref(), Some("Kenya Chamber of Deputies"));
+}
+
+#[test]
+fn an_organisation_named_short_is_named_by_the_full_name_holding_it() {
+    let text = "Acme Motors will build the plant.";
+    let party = org_party(text, 0..11, &["Acme Motors Company"]);
+    assert_eq!(party.as_deref(), Some("Acme Motors Company"));
 }
 
 #[test]
