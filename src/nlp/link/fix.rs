@@ -282,10 +282,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
         let agency = text
             .get(..m.span.start)
             .is_some_and(|b| b.ends_with("agency ") || b.ends_with("agency, "));
-        if !agency
-            && geo.region(surface).is_some()
-            && !named_otherwise(text, &m.span, geo)
-        {
+        if !agency && geo.region(surface).is_some() && !named_otherwise(text, &m.span, geo) {
             // "the Shield of the Americas": the region closes a longer name.
             m.kind = if closes_a_name_with_the(text, &m.span) {
                 EntityKind::Misc
@@ -2060,7 +2057,9 @@ fn only_common_nouns(surface: &str) -> bool {
 /// noun ("part of Alliance cooperation": a town called Alliance lies in Ohio,
 /// named so only after "in").
 fn named_otherwise(text: &str, span: &Span, geo: &dyn Geo) -> bool {
-    let office = text.get(span.end..).is_some_and(|a| a.starts_with(" Affairs"));
+    let office = text
+        .get(span.end..)
+        .is_some_and(|a| a.starts_with(" Affairs"));
     office
         || super::products::model_name(text, span, geo, |n| big_city(n, geo))
         || text
