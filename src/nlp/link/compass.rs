@@ -74,18 +74,7 @@ mod tests {
     use EntityKind::{Misc, Place};
 
     fn joined<'a>(text: &'a str, read: &[(&str, EntityKind)]) -> Vec<(&'a str, EntityKind)> {
-        let mut from = 0;
-        let mut mentions: Vec<Mention> = read
-            .iter()
-            .map(|(s, kind)| {
-                let i = text[from..].find(s).map_or(0, |i| i + from);
-                from = i + s.len();
-                Mention {
-                    span: i..i + s.len(),
-                    kind: *kind,
-                }
-            })
-            .collect();
+        let mut mentions = super::super::tests::mentions(text, read);
         join_shared_names(text, &mut mentions);
         mentions
             .iter()

@@ -793,19 +793,7 @@ mod tests {
     /// right, each found after the one before.
     fn applied<'a>(text: &'a str, read: &[(&str, EntityKind)]) -> Vec<(&'a str, EntityKind)> {
         let tokens = tokenize(text);
-        let mut from = 0;
-        let mut mentions: Vec<Mention> = read
-            .iter()
-            .map(|(s, kind)| {
-                let i = text[from..].find(s).map_or(0, |i| i + from);
-                from = i + s.len();
-                Mention {
-                    span: i..i + s.len(),
-                    kind: *kind,
-                }
-            })
-            .collect();
-        mentions.sort_by_key(|m| m.span.start);
+        let mut mentions = super::super::tests::mentions(text, read);
         apply(text, &tokens, &mut mentions, world());
         mentions
             .iter()

@@ -5,8 +5,9 @@ use super::*;
 use crate::nlp::token::tokenize;
 use crate::nlp::{EntityKind, Referent};
 
-/// Mentions given as (surface, kind), found left to right in the text.
-fn mentions(text: &str, given: &[(&str, EntityKind)]) -> Vec<Mention> {
+/// Mentions given as (surface, kind), found left to right in the text (also
+/// the link modules' own tests build their mentions with it).
+pub(super) fn mentions(text: &str, given: &[(&str, EntityKind)]) -> Vec<Mention> {
     let mut from = 0;
     let mut out = Vec::new();
     for (s, kind) in given {
