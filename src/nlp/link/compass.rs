@@ -29,43 +29,35 @@ const COMPASS: &[&str] = &[
 pub fn join_shared_names(text: &str, mentions: &mut Vec<Mention>) {
     let mut i = 0;
     while i < mentions.len() {
-        let Some(m) = mentions.get(i) else { break };
-        let lone = m.kind == EntityKind::Place
-            && text
-                .get(m.span.clone())
-                .is_some_and(|s| COMPASS.contains(&s));
-        let Some(rest) = text.get(m.span.end..).and_then(|a| a.strip_prefix(" and ")) else {
-            i += 1;
-            continue;
-        };
-        let opens_compass = rest
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .is_some_and(|w| COMPASS.contains(&w));
-        if !lone || !opens_compass {
-            i += 1;
-            continue;
-        }
-        let after = m.span.end + " and ".len();
-        let next_place = mentions
-            .get(i + 1)
-            .filter(|n| n.span.start == after && n.kind == EntityKind::Place)
-            .map(|n| n.span.end);
-        match next_place {
-            Some(end) => {
-                if let Some(m) = mentions.get_mut(i) {
-                    m.span.end = end;
+        if lone_before_compass_word(text, &mentions[i]) {
+            let after = mentions[i].span.end + " and ".len();
+            let next_place = mentions
+                .get(i + 1)
+                .filter(|n| n.span.start == after && n.kind == EntityKind::Place)
+                .map(|n| n.span.end);
+            match next_place {
+                Some(end) => {
+                    mentions[i].span.end = end;
+                    mentions.remove(i + 1);
                 }
-                mentions.remove(i + 1);
-            }
-            None => {
-                if let Some(m) = mentions.get_mut(i) {
-                    m.kind = EntityKind::Misc;
-                }
+                None => mentions[i].kind = EntityKind::Misc,
             }
         }
         i += 1;
     }
+}
+
+/// Whether `m` is a compass word read alone as a place, with "and" and
+/// another compass word after it.
+fn lone_before_compass_word(text: &str, m: &Mention) -> bool {
+    let compass = |w: &str| COMPASS.contains(&w);
+    m.kind == EntityKind::Place
+        && text.get(m.span.clone()).is_some_and(compass)
+        && text
+            .get(m.span.end..)
+            .and_then(|a| a.strip_prefix(" and "))
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+            .is_some_and(compass)
 }
 
 #[cfg(test)]

@@ -93,9 +93,7 @@ pub fn correct(view: &View, mentions: &[Mention], hits: &[GeoHit], geo: &dyn Geo
             m.kind = EntityKind::Misc;
             ships.push(m.span.clone());
         }
-        if m.kind == EntityKind::Person
-            && super::products::model_name(text, &m.span, geo, |n| big_city(n, geo))
-        {
+        if m.kind == EntityKind::Person && super::products::model_name(text, &m.span, geo) {
             // "Abrams tanks": a model of machine, named after a person.
             m.kind = EntityKind::Misc;
         }
@@ -2061,7 +2059,7 @@ fn named_otherwise(text: &str, span: &Span, geo: &dyn Geo) -> bool {
         .get(span.end..)
         .is_some_and(|a| a.starts_with(" Affairs"));
     office
-        || super::products::model_name(text, span, geo, |n| big_city(n, geo))
+        || super::products::model_name(text, span, geo)
         || text
             .get(span.clone())
             .is_some_and(|s| !s.contains(' ') && only_common_nouns(s))
@@ -2161,7 +2159,7 @@ fn credit(text: &str, span: &Span) -> bool {
 }
 
 /// A city of 100,000 people or more has this name.
-fn big_city(name: &str, geo: &dyn Geo) -> bool {
+pub(super) fn big_city(name: &str, geo: &dyn Geo) -> bool {
     geo.is_city(name)
         && geo
             .cities(name)

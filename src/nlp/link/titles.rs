@@ -157,12 +157,12 @@ const TITLE_WORDS: &[&str] = &[
     "Mlle.",
     "Sra.",
     "Srta.",
-    // Indian honorifics: "Shri Vikram Misri", "Smt. Nirmala Sitharaman" ("Sri"
-    // is left out: it opens "Sri Lanka").
+    // Indian honorifics: "Shri Vikram Misri", "Smt. Nirmala Sitharaman" (the
+    // tokenizer splits "Smt." into "Smt" and "."; "Sri" is left out: it opens
+    // "Sri Lanka").
     "Shri",
     "Shrimati",
     "Smt",
-    "Smt.",
     // Legislators and councillors: "Assemblywoman Selena Torres".
     "Alderman",
     "Assemblyman",
